@@ -1,0 +1,109 @@
+// Lint: TypeScript rules, React hooks, no literal user-visible text in JSX, and the import
+// zones of shared/architecture.md (what may import what), enforced per folder.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import i18next from 'eslint-plugin-i18next'
+import globals from 'globals'
+
+const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'http', 'https', 'url', 'worker_threads']
+const msg = (text) => ({ message: `${text} (shared/architecture.md, section 1)` })
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.vite', 'out', 'dist-web', 'test-results', 'playwright-report', 'bench/results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, i18next },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron', 'y-indexeddb', 'react-i18next'].map((name) => ({ name, ...msg('src/shared runs anywhere: no DOM, Node, Electron, React or Dexie') })),
+            // @types/papaparse pulls in Node's types; the min build is typed in import/vendor.d.ts.
+            { name: 'papaparse', message: "import 'papaparse/papaparse.min.js' in src/shared: the main entry's types bring Node's globals in" },
+          ],
+          patterns: [
+            { group: node, ...msg('src/shared runs anywhere: no Node') },
+            { group: ['**/renderer/**', '**/main/**', '**/server/**'], ...msg('src/shared imports no other folder of src') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', ...msg('the renderer never imports electron') }],
+          patterns: [
+            { group: node, ...msg('the renderer never imports Node modules') },
+            { group: ['**/main/**', '**/server/**'], ...msg('the renderer imports src/shared only') },
+          ],
+        },
+      ],
+      'no-restricted-properties': ['error', { object: 'window', property: 'yishi', message: 'only src/renderer/platform touches the preload API' }],
+    },
+  },
+  {
+    files: ['src/renderer/platform/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['src/renderer/data/**/*.ts', 'src/renderer/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', ...msg('the renderer never imports electron') }],
+          patterns: [
+            { group: node, ...msg('the renderer never imports Node modules') },
+            { group: ['**/main/**', '**/server/**'], ...msg('the renderer imports src/shared only') },
+            { group: ['**/features/**', '**/ui/**', '**/app/**', 'react', 'react-dom'], ...msg('data/ and sync/ never import features, ui or React') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'dexie'].map((name) => ({ name, ...msg('main is Node: no React or Dexie') })),
+          patterns: [{ group: ['**/renderer/**'], ...msg('main imports src/shared (and may start src/server), never the renderer') }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!electron$|\\.\\./shared/)', ...msg('preload imports only electron and src/shared') }] },
+      ],
+    },
+  },
+)
