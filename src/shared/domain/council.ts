@@ -1,0 +1,111 @@
+// A council and its rules, with the defaults of shared/domain.md (law and practice).
+import type { CouncilId } from './ids'
+import { addYears, isIsoDate, type IsoDate } from './dates'
+
+export const COUNCIL_KINDS = ['resident', 'courtyard', 'assembly', 'representatives'] as const
+export type CouncilKind = (typeof COUNCIL_KINDS)[number]
+
+/** Quorum: the share of members that must be present. Exact fractions, compared with integers. */
+export const QUORUM_RULES = ['more_than_half', 'at_least_two_thirds'] as const
+export type QuorumRule = (typeof QUORUM_RULES)[number]
+
+/** The vote thresholds of domain.md section 2.8; a vote names one, the council sets a default. */
+export const THRESHOLD_RULES = [
+  'simple_majority',
+  'half_present',
+  'half_all',
+  'two_thirds_present',
+  'two_thirds_all',
+  'three_quarters_present',
+  'three_quarters_all',
+  'double_majority_ordinary',
+  'double_majority_major',
+  'unanimity_affected',
+] as const
+export type ThresholdRule = (typeof THRESHOLD_RULES)[number]
+
+export interface CouncilRules {
+  quorumRule: QuorumRule
+  defaultThreshold: ThresholdRule
+  secondingRequired: boolean
+}
+
+export interface Council extends CouncilRules {
+  id: CouncilId
+  name: string
+  kind: CouncilKind
+  community: string
+  street: string
+  termStart: IsoDate
+  termEnd: IsoDate
+  createdAt: string
+}
+
+export type CouncilInput = Omit<Council, 'id' | 'createdAt'>
+
+export const DEFAULT_TERM_YEARS = 5 // practice
+
+/**
+ * Defaults per kind. Residents' assembly: more than half present (law); representatives'
+ * assembly and resident council: at least two thirds (law for villages / practice). A courtyard
+ * council follows the general default, more than half. Assemblies decide by more than half of
+ * those present (law default); councils by simple majority, for > against (Nantang rules).
+ */
+export function defaultRules(kind: CouncilKind): CouncilRules {
+  switch (kind) {
+    case 'assembly':
+      return { quorumRule: 'more_than_half', defaultThreshold: 'half_present', secondingRequired: true }
+    case 'representatives':
+      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'half_present', secondingRequired: true }
+    case 'resident':
+      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'simple_majority', secondingRequired: true }
+    case 'courtyard':
+      return { quorumRule: 'more_than_half', defaultThreshold: 'simple_majority', secondingRequired: true }
+  }
+}
+
+export function defaultCouncilInput(kind: CouncilKind, today: IsoDate): CouncilInput {
+  return {
+    name: '',
+    kind,
+    community: '',
+    street: '',
+    termStart: today,
+    termEnd: addYears(today, DEFAULT_TERM_YEARS),
+    ...defaultRules(kind),
+  }
+}
+
+/** i18n keys under `errors.` for each invalid field. */
+export type CouncilError = 'nameRequired' | 'nameTooLong' | 'kindInvalid' | 'termStartInvalid' | 'termEndInvalid' | 'termOrder' | 'ruleInvalid'
+
+export const MAX_NAME = 120
+
+export function validateCouncil(input: CouncilInput): Partial<Record<keyof CouncilInput, CouncilError>> {
+  const errors: Partial<Record<keyof CouncilInput, CouncilError>> = {}
+  const name = input.name.trim()
+  if (!name) errors.name = 'nameRequired'
+  else if (name.length > MAX_NAME) errors.name = 'nameTooLong'
+  if (!COUNCIL_KINDS.includes(input.kind)) errors.kind = 'kindInvalid'
+  if (!isIsoDate(input.termStart)) errors.termStart = 'termStartInvalid'
+  if (!isIsoDate(input.termEnd)) errors.termEnd = 'termEndInvalid'
+  else if (isIsoDate(input.termStart) && input.termEnd <= input.termStart) errors.termEnd = 'termOrder'
+  if (!QUORUM_RULES.includes(input.quorumRule)) errors.quorumRule = 'ruleInvalid'
+  if (!THRESHOLD_RULES.includes(input.defaultThreshold)) errors.defaultThreshold = 'ruleInvalid'
+  return errors
+}
+
+/** The editable part of a council, without its id and creation time. */
+export function councilInputOf(c: CouncilInput): CouncilInput {
+  return {
+    name: c.name,
+    kind: c.kind,
+    community: c.community,
+    street: c.street,
+    termStart: c.termStart,
+    termEnd: c.termEnd,
+    quorumRule: c.quorumRule,
+    defaultThreshold: c.defaultThreshold,
+    secondingRequired: c.secondingRequired,
+  }
+}

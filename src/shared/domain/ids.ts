@@ -1,0 +1,30 @@
+// Branded ids, so a MemberId cannot be passed where a MeetingId is expected.
+import { randomUUID } from '../runtime'
+
+declare const brand: unique symbol
+export type Brand<T, B extends string> = T & { readonly [brand]: B }
+
+export type CouncilId = Brand<string, 'CouncilId'>
+export type MemberId = Brand<string, 'MemberId'>
+export type MeetingId = Brand<string, 'MeetingId'>
+export type AgendaItemId = Brand<string, 'AgendaItemId'>
+
+const ID_PATTERN = /^[0-9a-z-]{8,64}$/
+
+export function isIdString(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value)
+}
+
+export const newCouncilId = (): CouncilId => randomUUID() as CouncilId
+export const newMemberId = (): MemberId => randomUUID() as MemberId
+export const newMeetingId = (): MeetingId => randomUUID() as MeetingId
+export const newAgendaItemId = (): AgendaItemId => randomUUID() as AgendaItemId
+
+export function asCouncilId(value: string): CouncilId {
+  if (!isIdString(value)) throw new Error(`not an id: ${JSON.stringify(value).slice(0, 80)}`)
+  return value as CouncilId
+}
+export function asMeetingId(value: string): MeetingId {
+  if (!isIdString(value)) throw new Error(`not an id: ${JSON.stringify(value).slice(0, 80)}`)
+  return value as MeetingId
+}
