@@ -1,0 +1,11 @@
+// The member-register importer: readTable (file bytes -> rows) then parseMemberTable (rows -> preview); writes nothing.
+export { readTable, MAX_FILE_BYTES, MAX_TABLE_ROWS, IMPORT_FILE_ERRORS } from './table'
+export type { TableResult, ImportFileError, ReadTableOptions } from './table'
+export { TEXT_ENCODINGS } from './text'
+export type { TextEncodingLabel } from './text'
+export { parseMemberTable, membersToImport, importKey, TABLE_ERRORS } from './members'
+export type { MemberImportPreview, MemberImportRow, MemberRowError, MemberRowErrorCode, MemberImportContext } from './members'
+export { headerField } from './headers'
+export type { ImportColumn, ImportColumnField, MemberImportColumns } from './headers'
+export { parseDate, parseRole, splitAddress } from './values'
+export { FIELD_LABEL_KEYS, ENCODING_LABEL_KEYS, ROLE_LABEL_KEYS, rowErrorKey, fileErrorKey, tableErrorKey } from './labels'
