@@ -1,0 +1,193 @@
+// IPC handlers for the channels of shared/ipc.ts, and registerIpc(), which puts the sender
+// check, the payload validator and the Result shape in front of every one of them. Plain
+// module: Electron objects arrive as parameters, so tests drive it with fakes.
+import path from 'node:path'
+import {
+  IPC_CHANNELS,
+  IPC_VALIDATORS,
+  ipcErr,
+  ipcOk,
+  type AppInfo,
+  type IpcChannel,
+  type IpcPayloads,
+  type IpcResult,
+  type IpcValues,
+} from '../shared/ipc'
+import { isOwnUrl, type OriginOptions } from './origin'
+
+/** The sender's webContents, as far as these handlers use it. */
+export interface SenderContents {
+  print(
+    options: { silent: false; printBackground: true },
+    callback: (success: boolean, failureReason: string) => void,
+  ): void
+  printToPDF(options: { pageSize: 'A4'; printBackground: true; generateDocumentOutline: true }): Promise<Uint8Array>
+}
+
+/** The frame that sent the message; parent is null for a main frame. */
+export interface SenderFrame {
+  readonly url: string
+  readonly parent: unknown
+}
+
+export interface InvokeEvent {
+  readonly sender: SenderContents
+  readonly senderFrame: SenderFrame | null
+}
+
+export interface SaveDialogOptions {
+  defaultPath: string
+  filters: { name: string; extensions: string[] }[]
+  properties: ('createDirectory' | 'showOverwriteConfirmation')[]
+}
+
+/** Everything the handlers need from Electron and Node, injected so tests can fake it. */
+export interface IpcDeps<W> extends OriginOptions {
+  appInfo(): AppInfo
+  /** The window showing this webContents, used as the parent of the modal save dialog. */
+  windowFor(contents: SenderContents): W | null
+  showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>
+  writeFile(filePath: string, data: Uint8Array): Promise<void>
+  /** Where the save dialog opens first (the user's Documents folder). */
+  defaultSaveDir(): string
+  log?(message: string, detail?: unknown): void
+}
+
+type Handler<C extends IpcChannel> = (
+  sender: SenderContents,
+  payload: IpcPayloads[C],
+) => Promise<IpcResult<IpcValues[C]>>
+export type IpcHandlers = { [C in IpcChannel]: Handler<C> }
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu
+
+/**
+ * A file name every OS accepts, ending in .pdf. The validator has already refused folders and
+ * control characters; this replaces what Windows forbids and what Explorer would hide or trim.
+ */
+export function pdfFileName(suggested: string): string {
+  let name = suggested
+    .normalize('NFC')
+    .replace(/[<>:"|?*]/gu, '_')
+    .trim()
+    .replace(/^\.+/u, '')
+    .replace(/[. ]+$/u, '')
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`
+  if (name === '') name = 'yishi'
+  return /\.pdf$/iu.test(name) ? name : `${name}.pdf`
+}
+
+function printContents(sender: SenderContents): Promise<IpcResult<void>> {
+  return new Promise((resolve) => {
+    sender.print({ silent: false, printBackground: true }, (success, failureReason) => {
+      // Pressing Cancel in the system dialog is the user's choice, not an error.
+      if (success || failureReason === 'Print job canceled') resolve(ipcOk(undefined))
+      else resolve(ipcErr('print-failed'))
+    })
+  })
+}
+
+export function createHandlers<W>(deps: IpcDeps<W>): IpcHandlers {
+  return {
+    'app:getInfo': async () => ipcOk(deps.appInfo()),
+    'app:print': (sender) => printContents(sender),
+    'app:savePdf': async (sender, { suggestedName }) => {
+      const window = deps.windowFor(sender)
+      if (window === null) return ipcErr('no-window')
+      let pdf: Uint8Array
+      try {
+        pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true, generateDocumentOutline: true })
+      } catch (error) {
+        deps.log?.('printToPDF failed', error)
+        return ipcErr('pdf-failed')
+      }
+      const choice = await deps.showSaveDialog(window, {
+        defaultPath: path.join(deps.defaultSaveDir(), pdfFileName(suggestedName)),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      })
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') {
+        return ipcOk({ saved: false })
+      }
+      try {
+        await deps.writeFile(choice.filePath, pdf)
+      } catch (error) {
+        deps.log?.('writing the PDF failed', error)
+        return ipcErr('write-failed')
+      }
+      return ipcOk({ saved: true, path: choice.filePath })
+    },
+  }
+}
+
+/**
+ * Only the main frame of one of our own pages may call main. A sub-frame (should one ever
+ * exist despite frame-src 'none'), a page that navigated elsewhere, or a frame already gone
+ * (senderFrame null) is refused.
+ */
+export function isTrustedSender(event: InvokeEvent, options: OriginOptions = {}): boolean {
+  try {
+    const frame = event.senderFrame
+    if (frame === null || frame.parent !== null) return false
+    return isOwnUrl(frame.url, options)
+  } catch {
+    // Reading a destroyed frame throws; a frame we cannot inspect is not trusted.
+    return false
+  }
+}
+
+export interface DispatchOptions extends OriginOptions {
+  log?(message: string, detail?: unknown): void
+}
+
+/** For the log only: the frame's URL, or why it has none. Never throws. */
+function describeSender(event: InvokeEvent): string {
+  try {
+    return event.senderFrame === null ? '(no frame)' : event.senderFrame.url
+  } catch {
+    return '(frame disposed)'
+  }
+}
+
+/** Sender check, then validation, then the handler; whatever happens, a Result comes back. */
+export async function dispatchIpc<C extends IpcChannel>(
+  channel: C,
+  event: InvokeEvent,
+  args: readonly unknown[],
+  handlers: IpcHandlers,
+  options: DispatchOptions = {},
+): Promise<IpcResult<IpcValues[C]>> {
+  if (!isTrustedSender(event, options)) {
+    options.log?.(`${channel}: refused sender ${describeSender(event)}`)
+    return ipcErr('forbidden-sender')
+  }
+  // Every channel takes at most one argument; more is a caller we did not write.
+  const check = args.length <= 1 ? IPC_VALIDATORS[channel](args[0]) : { ok: false as const, reason: 'too many arguments' }
+  if (!check.ok) {
+    options.log?.(`${channel}: invalid payload (${check.reason})`)
+    return ipcErr('invalid-payload')
+  }
+  try {
+    const handler: Handler<C> = handlers[channel]
+    return await handler(event.sender, check.payload)
+  } catch (error) {
+    options.log?.(`${channel}: handler threw`, error)
+    return ipcErr('internal')
+  }
+}
+
+/** The part of Electron's ipcMain used here. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>): void
+}
+
+/** Registers every channel of the contract; `handlers` is replaceable for tests. */
+export function registerIpc<W>(ipcMain: IpcMainLike, deps: IpcDeps<W>, handlers: IpcHandlers = createHandlers(deps)): void {
+  const options: DispatchOptions = {
+    devServerUrl: deps.devServerUrl,
+    log: (...entry) => deps.log?.(...entry),
+  }
+  for (const channel of IPC_CHANNELS) {
+    ipcMain.handle(channel, (event, ...args) => dispatchIpc(channel, event, args, handlers, options))
+  }
+}

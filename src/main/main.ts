@@ -1,0 +1,81 @@
+// Electron entry: wiring only. Every decision lives in a plain module next to this file
+// (security.ts, protocol.ts, ipc-handlers.ts, window.ts) where Vitest can check it.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeFile } from 'node:fs/promises'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { APP_INDEX_URL, APP_SCHEME } from './origin'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
+import { hardenSession, hardenWebContents } from './security'
+import { registerIpc } from './ipc-handlers'
+import { focusWindow, mainWindowOptions, showWhenReady } from './window'
+
+// Built as ESM (package.json has "type": "module"), so there is no __dirname.
+const buildDir = path.dirname(fileURLToPath(import.meta.url))
+// typeof: Forge replaces these at build time; anything else (a stray unbundled run) must not throw.
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
+    ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+    : undefined
+const rendererName = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window'
+
+const log = (message: string, detail?: unknown): void => console.warn(`[yishi] ${message}`, detail ?? '')
+
+let mainWindow: BrowserWindow | null = null
+
+function createMainWindow(): void {
+  const window = new BrowserWindow(
+    mainWindowOptions({ preloadPath: path.join(buildDir, 'preload.js'), devTools: devServerUrl !== undefined }),
+  )
+  showWhenReady(window)
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+  window.loadURL(devServerUrl ?? APP_INDEX_URL).catch((error: unknown) => log('loading the app failed', error))
+}
+
+function start(): void {
+  hardenSession(session.defaultSession)
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rootDir: path.join(buildDir, '..', 'renderer', rendererName) }),
+  )
+  registerIpc(ipcMain, {
+    devServerUrl,
+    log,
+    appInfo: () => ({ version: app.getVersion(), platform: process.platform, dataDir: app.getPath('userData') }),
+    windowFor: (contents) => BrowserWindow.getAllWindows().find((w) => w.webContents === contents) ?? null,
+    showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
+    writeFile: (filePath, data) => writeFile(filePath, data),
+    defaultSaveDir: () => app.getPath('documents'),
+  })
+  createMainWindow()
+}
+
+// A second copy would open the same IndexedDB and race the first one's writes: focus it instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  // Both must happen before 'ready'.
+  app.enableSandbox()
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+  app.on('second-instance', () => {
+    if (mainWindow !== null) focusWindow(mainWindow)
+  })
+  // Every webContents, not only the main window's: whatever gets created is guarded.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { devServerUrl, onRefused: (kind, url) => log(`refused ${kind}`, url) })
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    log('startup failed', error)
+    app.quit()
+  })
+}

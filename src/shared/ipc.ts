@@ -1,0 +1,124 @@
+// THE contract between renderer and main: channel names, payload and result types, and the
+// pure validators main runs on every payload. Renderer, preload and main all import this file.
+
+/** Every channel main answers with ipcMain.handle. Add a channel here first, then everywhere. */
+export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf'] as const
+export type IpcChannel = (typeof IPC_CHANNELS)[number]
+
+/**
+ * Errors cross the boundary as codes, never as messages: the renderer translates them, and
+ * main's exceptions (paths, stack traces) stay in main's log.
+ */
+export const IPC_ERROR_CODES = [
+  'invalid-payload', // the payload failed its validator
+  'forbidden-sender', // the request came from a frame that is not the app's main frame
+  'no-window', // the sender has no window to print or to attach a dialog to
+  'print-failed',
+  'pdf-failed',
+  'write-failed',
+  'internal', // anything unexpected; details are in main's log
+] as const
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number]
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode }
+
+export const ipcOk = <T>(value: T): IpcResult<T> => ({ ok: true, value })
+export const ipcErr = <T = never>(error: IpcErrorCode): IpcResult<T> => ({ ok: false, error })
+
+export interface AppInfo {
+  version: string
+  platform: string
+  /** app.getPath('userData'): shown to the user as "where your data is stored". */
+  dataDir: string
+}
+
+export interface SavePdfRequest {
+  /** A file name without folders; main sanitizes it further and adds ".pdf". */
+  suggestedName: string
+}
+
+export type SavePdfResult = { saved: true; path: string } | { saved: false }
+
+/** What each channel receives (undefined: the channel takes no payload). */
+export interface IpcPayloads {
+  'app:getInfo': undefined
+  'app:print': undefined
+  'app:savePdf': SavePdfRequest
+}
+
+/** What each channel answers inside `{ ok: true, value }`. */
+export interface IpcValues {
+  'app:getInfo': AppInfo
+  'app:print': void
+  'app:savePdf': SavePdfResult
+}
+
+/** What preload exposes as `window.yishi`: one named function per channel. */
+export interface YishiApi {
+  getAppInfo(): Promise<IpcResult<AppInfo>>
+  /** Opens the system print dialog for the current page. Cancelling is not an error. */
+  print(): Promise<IpcResult<void>>
+  /** Renders the current page to an A4 PDF and asks where to save it. */
+  savePdf(payload: SavePdfRequest): Promise<IpcResult<SavePdfResult>>
+}
+
+/** Which channel each API function calls; preload and tests read it, so the two cannot drift. */
+export const YISHI_API_CHANNELS = {
+  getAppInfo: 'app:getInfo',
+  print: 'app:print',
+  savePdf: 'app:savePdf',
+} as const satisfies Record<keyof YishiApi, IpcChannel>
+
+// ---- validators -------------------------------------------------------------------------
+
+/** The reason is for main's log only; the renderer gets 'invalid-payload'. */
+export type PayloadCheck<T> = { ok: true; payload: T } | { ok: false; reason: string }
+
+export const SUGGESTED_NAME_MAX = 200
+
+// C0 and C1 controls, DEL, and the bidi overrides and isolates that let a name like
+// "minutes\u202Efdp.exe" display as something it is not.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+const PATH_CHARS = /[/\\]/u
+
+function isPlainObject(input: unknown): input is Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false
+  const proto: unknown = Object.getPrototypeOf(input)
+  return proto === Object.prototype || proto === null
+}
+
+/** Exactly these keys, no more and no fewer: extra keys are refused, not ignored. */
+function hasExactKeys(input: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.keys(input)
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(input, k))
+}
+
+export function validateNoPayload(input: unknown): PayloadCheck<undefined> {
+  return input === undefined ? { ok: true, payload: undefined } : { ok: false, reason: 'expected no payload' }
+}
+
+/** A single file name as the user might see it: no folders, no controls, not "." or "..". */
+export function checkFileName(name: unknown, max = SUGGESTED_NAME_MAX): string | null {
+  if (typeof name !== 'string') return 'not a string'
+  if (name.trim().length === 0) return 'empty'
+  if (name.length > max) return `longer than ${max}`
+  if (FORBIDDEN_CHARS.test(name)) return 'control character'
+  if (PATH_CHARS.test(name)) return 'path separator'
+  if (/^\.+$/u.test(name.trim())) return 'only dots'
+  return null
+}
+
+export function validateSavePdf(input: unknown): PayloadCheck<SavePdfRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['suggestedName'])) return { ok: false, reason: 'unexpected keys' }
+  const problem = checkFileName(input['suggestedName'])
+  if (problem !== null) return { ok: false, reason: `suggestedName: ${problem}` }
+  return { ok: true, payload: { suggestedName: input['suggestedName'] as string } }
+}
+
+export const IPC_VALIDATORS: { [C in IpcChannel]: (input: unknown) => PayloadCheck<IpcPayloads[C]> } = {
+  'app:getInfo': validateNoPayload,
+  'app:print': validateNoPayload,
+  'app:savePdf': validateSavePdf,
+}

@@ -1,0 +1,93 @@
+// The Electron app end to end: the built main process opens its window on app://yishi/, the
+// page is isolated (no require, no process, only window.yishi) and the first screen renders.
+// Builds nothing: run `npm run package` (or `electron-forge start` once) to produce .vite/.
+import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { _electron as electron, expect, test } from '@playwright/test'
+import type { IpcResult, YishiApi } from '../../src/shared/ipc'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const mainScript = path.join(root, '.vite', 'build', 'main.js')
+
+/**
+ * Where the Electron binary is, or why there is none. This repeats the lookup of
+ * node_modules/electron/index.js instead of calling require('electron'): in the installed
+ * electron package (45.x) that require starts a download when the binary is missing, and a
+ * test must not go online.
+ */
+function findElectron(): { ok: true; path: string } | { ok: false; reason: string } {
+  try {
+    const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    const pathFile = path.join(packageDir, 'path.txt')
+    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
+    if (!existsSync(pathFile) && override === undefined) {
+      throw new Error(`${pathFile} does not exist (the Electron download never ran)`)
+    }
+    const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron'
+    const binary = path.join(override ?? path.join(packageDir, 'dist'), executable)
+    if (!existsSync(binary)) throw new Error(`${binary} does not exist`)
+    return { ok: true, path: binary }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+const electronBinary = findElectron()
+const skipReason = electronBinary.ok ? '' : `Electron binary not installed: ${electronBinary.reason}`
+if (!electronBinary.ok) console.log(skipReason)
+
+type YishiWindow = { yishi?: YishiApi; require?: unknown }
+
+test.describe('Electron app', () => {
+  test.skip(!electronBinary.ok, skipReason)
+
+  test('opens its window isolated from Node, with window.yishi, and shows the first screen', async () => {
+    if (!electronBinary.ok) return // narrowed for TypeScript; test.skip above already stopped the test
+    expect(existsSync(mainScript), `${mainScript} is missing: run "npm run package" first`).toBe(true)
+
+    // Chromium refuses to start as root without --no-sandbox (CI containers); the renderer
+    // sandbox of webPreferences is Electron's and stays on.
+    const args = process.getuid?.() === 0 ? ['--no-sandbox', mainScript] : [mainScript]
+    const app = await electron.launch({ executablePath: electronBinary.path, args, cwd: root })
+    try {
+      const page = await app.firstWindow()
+      await page.waitForLoadState('domcontentloaded')
+      expect(page.url()).toMatch(/^app:\/\/yishi\//u)
+
+      const probe = await page.evaluate(() => {
+        const w = window as unknown as YishiWindow
+        return {
+          require: typeof w.require,
+          process: typeof (globalThis as { process?: unknown }).process,
+          yishi: typeof w.yishi,
+          api: Object.keys(w.yishi ?? {}).sort(),
+        }
+      })
+      expect(probe).toEqual({ require: 'undefined', process: 'undefined', yishi: 'object', api: ['getAppInfo', 'print', 'savePdf'] })
+
+      const info = await page.evaluate(() => (window as unknown as Required<YishiWindow>).yishi.getAppInfo())
+      expect(info).toMatchObject({ ok: true, value: { dataDir: expect.any(String) } })
+      const refused: IpcResult<unknown> = await page.evaluate(() =>
+        (window as unknown as Required<YishiWindow>).yishi.savePdf({ suggestedName: '../../etc/passwd' }),
+      )
+      expect(refused).toEqual({ ok: false, error: 'invalid-payload' })
+
+      // The CSP header of app:// forbids eval.
+      const evalBlocked = await page.evaluate(() => {
+        try {
+          return (0, eval)('1') !== 1
+        } catch {
+          return true
+        }
+      })
+      expect(evalBlocked).toBe(true)
+
+      // The first screen: the renderer has put visible text on the page.
+      await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).not.toBe('')
+    } finally {
+      await app.close()
+    }
+  })
+})

@@ -1,0 +1,202 @@
+// registerIpc: sender-frame checks, payload validation before any handler runs, the Result
+// shape whatever happens, and the print / PDF / app-info handlers against fakes.
+import { describe, expect, it, vi } from 'vitest'
+import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc'
+import {
+  createHandlers,
+  pdfFileName,
+  registerIpc,
+  type IpcDeps,
+  type IpcHandlers,
+} from '../../src/main/ipc-handlers'
+import { APP_PAGE, FakeIpcMain, fakeFrame, fakeInvokeEvent, fakeSender } from './fakes'
+
+interface Win {
+  id: number
+}
+
+function deps(overrides: Partial<IpcDeps<Win>> = {}): IpcDeps<Win> {
+  return {
+    appInfo: () => ({ version: '0.1.0', platform: 'linux', dataDir: '/home/a/.config/Yishi' }),
+    windowFor: () => ({ id: 1 }),
+    showSaveDialog: vi.fn(async (_w: Win, o: { defaultPath: string }) => ({ canceled: false, filePath: o.defaultPath })),
+    writeFile: vi.fn(async () => undefined),
+    defaultSaveDir: () => '/home/a/Documents',
+    log: vi.fn(),
+    ...overrides,
+  }
+}
+
+/** Handlers that record calls, to prove a refused request never reaches one. */
+function spyHandlers(): IpcHandlers & Record<IpcChannel, ReturnType<typeof vi.fn>> {
+  return {
+    'app:getInfo': vi.fn(async () => ({ ok: true as const, value: { version: '', platform: '', dataDir: '' } })),
+    'app:print': vi.fn(async () => ({ ok: true as const, value: undefined })),
+    'app:savePdf': vi.fn(async () => ({ ok: true as const, value: { saved: false as const } })),
+  }
+}
+
+function setup(d = deps(), handlers: IpcHandlers = createHandlers(d)): FakeIpcMain {
+  const ipcMain = new FakeIpcMain()
+  registerIpc(ipcMain, d, handlers)
+  return ipcMain
+}
+
+describe('registerIpc', () => {
+  it('registers every channel of the contract exactly once', () => {
+    expect([...setup().listeners.keys()].sort()).toEqual([...IPC_CHANNELS].sort())
+  })
+
+  it('answers a well-formed request from the app with { ok: true, value }', async () => {
+    const result = await setup().invoke('app:getInfo', fakeInvokeEvent())
+    expect(result).toEqual({ ok: true, value: { version: '0.1.0', platform: 'linux', dataDir: '/home/a/.config/Yishi' } })
+  })
+
+  it.each([
+    ['wrong type', [{ suggestedName: 7 }]],
+    ['extra key', [{ suggestedName: 'x', overwrite: true }]],
+    ['oversize', [{ suggestedName: 'x'.repeat(201) }]],
+    ['path separator', [{ suggestedName: '../../.bashrc' }]],
+    ['control character', [{ suggestedName: 'a\u0000b' }]],
+    ['no payload', []],
+    ['two arguments', [{ suggestedName: 'x' }, { suggestedName: 'y' }]],
+  ])('refuses app:savePdf with %s and never calls the handler', async (_label, args) => {
+    const handlers = spyHandlers()
+    const d = deps()
+    const result = await setup(d, handlers).invoke('app:savePdf', fakeInvokeEvent(), ...args)
+    expect(result).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(handlers['app:savePdf']).not.toHaveBeenCalled()
+    expect(d.log).toHaveBeenCalledWith(expect.stringContaining('invalid payload'))
+  })
+
+  it('refuses a payload on channels that take none', async () => {
+    const handlers = spyHandlers()
+    const ipcMain = setup(deps(), handlers)
+    expect(await ipcMain.invoke('app:getInfo', fakeInvokeEvent(), { x: 1 })).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(await ipcMain.invoke('app:print', fakeInvokeEvent(), 'now')).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(handlers['app:getInfo']).not.toHaveBeenCalled()
+    expect(handlers['app:print']).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a foreign origin', fakeFrame('https://evil.example/')],
+    ['a file: page', fakeFrame('file:///tmp/evil.html')],
+    ['another app:// host', fakeFrame('app://other/index.html')],
+    ['the dev server outside dev', fakeFrame('http://localhost:5173/')],
+    ['a sub-frame of the app', fakeFrame(APP_PAGE, fakeFrame())],
+    ['a destroyed frame', null],
+  ])('refuses a sender from %s on every channel', async (_label, frame) => {
+    const handlers = spyHandlers()
+    const ipcMain = setup(deps(), handlers)
+    for (const channel of IPC_CHANNELS) {
+      const payload = channel === 'app:savePdf' ? [{ suggestedName: 'x' }] : []
+      expect(await ipcMain.invoke(channel, fakeInvokeEvent(frame), ...payload)).toEqual({
+        ok: false,
+        error: 'forbidden-sender',
+      })
+      expect(handlers[channel]).not.toHaveBeenCalled()
+    }
+  })
+
+  it('refuses a frame that throws when inspected', async () => {
+    const frame = {
+      get url(): string {
+        throw new Error('Render frame was disposed')
+      },
+      parent: null,
+    }
+    expect(await setup().invoke('app:getInfo', fakeInvokeEvent(frame))).toEqual({ ok: false, error: 'forbidden-sender' })
+  })
+
+  it('accepts the dev server page only when running against it', async () => {
+    const devFrame = fakeFrame('http://localhost:5173/')
+    const ipcMain = setup(deps({ devServerUrl: 'http://localhost:5173' }))
+    expect(await ipcMain.invoke('app:getInfo', fakeInvokeEvent(devFrame))).toMatchObject({ ok: true })
+  })
+
+  it('turns a handler that throws into { ok: false, error: "internal" }', async () => {
+    const d = deps({
+      appInfo: () => {
+        throw new Error('userData not available')
+      },
+    })
+    expect(await setup(d).invoke('app:getInfo', fakeInvokeEvent())).toEqual({ ok: false, error: 'internal' })
+    expect(d.log).toHaveBeenCalledWith('app:getInfo: handler threw', expect.any(Error))
+  })
+
+  it('turns a rejected dialog into an error result, not a crash', async () => {
+    const d = deps({ showSaveDialog: () => Promise.reject(new Error('no display')) })
+    const result = await setup(d).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })
+    expect(result).toEqual({ ok: false, error: 'internal' })
+  })
+})
+
+describe('app:print', () => {
+  it('prints the sender through the system dialog', async () => {
+    const sender = fakeSender()
+    expect(await setup().invoke('app:print', fakeInvokeEvent(fakeFrame(), sender))).toEqual({ ok: true, value: undefined })
+    expect(sender.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function))
+  })
+
+  it('treats Cancel as success and a real failure as print-failed', async () => {
+    const cancelled = fakeSender({ print: (_o, callback) => callback(false, 'Print job canceled') })
+    const failed = fakeSender({ print: (_o, callback) => callback(false, 'Print job failed') })
+    const ipcMain = setup()
+    expect(await ipcMain.invoke('app:print', fakeInvokeEvent(fakeFrame(), cancelled))).toEqual({ ok: true, value: undefined })
+    expect(await ipcMain.invoke('app:print', fakeInvokeEvent(fakeFrame(), failed))).toEqual({ ok: false, error: 'print-failed' })
+  })
+})
+
+describe('app:savePdf', () => {
+  it('renders A4 with backgrounds, asks where to save, writes the bytes there', async () => {
+    const sender = fakeSender()
+    const d = deps()
+    const result = await setup(d).invoke('app:savePdf', fakeInvokeEvent(fakeFrame(), sender), { suggestedName: '会议纪要' })
+    expect(sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }))
+    expect(d.showSaveDialog).toHaveBeenCalledWith(
+      { id: 1 },
+      expect.objectContaining({ defaultPath: '/home/a/Documents/会议纪要.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    )
+    expect(d.writeFile).toHaveBeenCalledWith('/home/a/Documents/会议纪要.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+    expect(result).toEqual({ ok: true, value: { saved: true, path: '/home/a/Documents/会议纪要.pdf' } })
+  })
+
+  it('answers saved:false and writes nothing when the user cancels', async () => {
+    const d = deps({ showSaveDialog: async () => ({ canceled: true, filePath: '' }) })
+    const result = await setup(d).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })
+    expect(result).toEqual({ ok: true, value: { saved: false } })
+    expect(d.writeFile).not.toHaveBeenCalled()
+  })
+
+  it('reports pdf-failed, write-failed and no-window as codes', async () => {
+    const broken = fakeSender({ printToPDF: () => Promise.reject(new Error('renderer gone')) })
+    expect(await setup().invoke('app:savePdf', fakeInvokeEvent(fakeFrame(), broken), { suggestedName: 'x' })).toEqual({
+      ok: false,
+      error: 'pdf-failed',
+    })
+    const diskFull = deps({ writeFile: () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) })
+    expect(await setup(diskFull).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })).toEqual({
+      ok: false,
+      error: 'write-failed',
+    })
+    const windowless = deps({ windowFor: () => null })
+    expect(await setup(windowless).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })).toEqual({
+      ok: false,
+      error: 'no-window',
+    })
+    expect(windowless.showSaveDialog).not.toHaveBeenCalled()
+  })
+})
+
+describe('pdfFileName', () => {
+  it.each([
+    ['会议纪要', '会议纪要.pdf'],
+    ['minutes.PDF', 'minutes.PDF'],
+    ['a<b>c:d"e|f?g*h', 'a_b_c_d_e_f_g_h.pdf'],
+    ['  trailing dots... ', 'trailing dots.pdf'],
+    ['.hidden', 'hidden.pdf'],
+    ['CON', '_CON.pdf'],
+    ['lpt1.txt', '_lpt1.txt.pdf'],
+    ['...', 'yishi.pdf'],
+  ])('%s -> %s', (input, expected) => expect(pdfFileName(input)).toBe(expected))
+})

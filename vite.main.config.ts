@@ -1,0 +1,21 @@
+// Vite config of the Electron main process, merged by Forge's VitePlugin over its defaults.
+// Output is ESM: package.json has "type": "module", so Electron loads .vite/build/main.js as
+// an ES module and Forge's default CommonJS output would fail with "require is not defined".
+import { defineConfig } from 'vite'
+
+/** The fields Forge adds to Vite's ConfigEnv (its own d.ts would augment `vite` globally). */
+interface ForgeConfigEnv {
+  forgeConfigSelf?: { entry?: string }
+}
+
+export default defineConfig((env) => ({
+  build: {
+    lib: {
+      // forge.config.ts names the entry; the fallback lets `vite build -c` work on its own.
+      entry: (env as ForgeConfigEnv).forgeConfigSelf?.entry ?? 'src/main/main.ts',
+      formats: ['es'],
+      fileName: () => '[name].js',
+    },
+    sourcemap: false,
+  },
+}))
