@@ -1,0 +1,115 @@
+// The app's frame: providers, the header with where-you-are and the language, and the router.
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import type { i18n as I18n } from 'i18next'
+import { useEffect } from 'react'
+import { EnvProvider, type AppEnv } from './env'
+import { href, useRoute, type Route } from './router'
+import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
+import { HomeScreen } from '../features/councils/HomeScreen'
+import { NewCouncilScreen } from '../features/councils/NewCouncilScreen'
+import { CouncilProvider, useCouncil } from '../features/councils/CouncilContext'
+import { CouncilScreen } from '../features/councils/CouncilScreen'
+import { ImportScreen } from '../features/members/ImportScreen'
+import { NewMeetingScreen } from '../features/meetings/NewMeetingScreen'
+import { MeetingProvider } from '../features/meetings/MeetingContext'
+import { MeetingScreen } from '../features/meetings/MeetingScreen'
+import { NoticeScreen } from '../features/meetings/NoticeScreen'
+import { Banner } from '../ui/Banner'
+
+export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
+  return (
+    <EnvProvider env={env}>
+      <I18nextProvider i18n={i18n}>
+        <Shell />
+      </I18nextProvider>
+    </EnvProvider>
+  )
+}
+
+function Shell() {
+  const { t } = useTranslation('common')
+  const route = useRoute()
+  useEffect(() => {
+    document.title = `${t('app.name')} · ${t('app.tagline')}`
+  }, [t])
+  const councilId = 'councilId' in route ? route.councilId : null
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      {councilId ? (
+        <CouncilProvider councilId={councilId}>
+          <Header route={route} />
+          <main id="main" tabIndex={-1}>
+            <CouncilRoutes route={route} />
+          </main>
+        </CouncilProvider>
+      ) : (
+        <>
+          <Header route={route} />
+          <main id="main" tabIndex={-1}>
+            {route.name === 'home' ? <HomeScreen /> : null}
+            {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
+            {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
+          </main>
+        </>
+      )}
+    </>
+  )
+}
+
+function CouncilRoutes({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'council':
+      return <CouncilScreen tab={route.tab} />
+    case 'importMembers':
+      return <ImportScreen />
+    case 'newMeeting':
+      return <NewMeetingScreen />
+    case 'meeting':
+      return (
+        <MeetingProvider meetingId={route.meetingId}>
+          <MeetingScreen />
+        </MeetingProvider>
+      )
+    case 'notice':
+      return (
+        <MeetingProvider meetingId={route.meetingId}>
+          <NoticeScreen />
+        </MeetingProvider>
+      )
+    default:
+      return null
+  }
+}
+
+function Header({ route }: { route: Route }) {
+  const { t } = useTranslation('common')
+  return (
+    <header className="top">
+      <a className="brand" href={href({ name: 'home' })}>
+        {t('app.name')}
+      </a>
+      <nav aria-label={t('nav.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href({ name: 'home' })}>{t('nav.home')}</a>
+          </li>
+          {'councilId' in route ? <CouncilCrumb /> : null}
+        </ol>
+      </nav>
+      <span className="spacer" />
+      <LanguageSwitcher />
+    </header>
+  )
+}
+
+function CouncilCrumb() {
+  const { council } = useCouncil()
+  return (
+    <li>
+      <a href={href({ name: 'council', councilId: council.id, tab: 'meetings' })}>{council.name}</a>
+    </li>
+  )
+}

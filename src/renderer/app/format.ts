@@ -1,0 +1,35 @@
+// Dates, times and numbers through Intl in the chosen language.
+import { areaToText } from '../../shared/domain/member'
+
+const dateCache = new Map<string, Intl.DateTimeFormat>()
+function fmt(lang: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(opts)
+  let f = dateCache.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' })
+    dateCache.set(key, f)
+  }
+  return f
+}
+
+// Wall-clock values are formatted as UTC so the device's time zone never shifts them.
+const asUtc = (date: string, time = '00:00') => new Date(`${date}T${time}:00Z`)
+
+export function formatDate(lang: string, isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
+  return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(asUtc(isoDate))
+}
+
+export function formatDateTime(lang: string, local: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local
+  return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    asUtc(local.slice(0, 10), local.slice(11, 16)),
+  )
+}
+
+export function formatArea(lang: string, centi: number | null): string {
+  if (centi === null) return ''
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(areaToText(centi)))
+}
+
+export const formatNumber = (lang: string, n: number): string => new Intl.NumberFormat(lang).format(n)

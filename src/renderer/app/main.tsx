@@ -1,0 +1,27 @@
+// Bootstrap only: open local storage, read the chosen language, and render the app.
+import { createRoot } from 'react-dom/client'
+import '../ui/styles.css'
+import { createI18n } from '../../shared/i18n'
+import { openDb } from '../data/db'
+import { loadLanguage } from '../data/settings'
+import { DocStore } from '../sync/docs'
+import { Projector } from '../sync/projector'
+import { detectPlatform } from '../platform'
+import { App } from './App'
+import { localToday, type AppEnv } from './env'
+
+async function start() {
+  const db = openDb()
+  const now = () => new Date().toISOString()
+  const projector = new Projector(db, now)
+  const docs = new DocStore({ onOpen: (h) => projector.attach(h) })
+  const env: AppEnv = { db, docs, projector, platform: detectPlatform(), now, today: () => localToday() }
+  const language = await loadLanguage(db)
+  const i18n = await createI18n(language)
+  document.documentElement.lang = language
+  // Store everything pending before the window goes away (reload, close).
+  window.addEventListener('pagehide', () => void docs.closeAll())
+  createRoot(document.getElementById('root')!).render(<App env={env} i18n={i18n} />)
+}
+
+void start()

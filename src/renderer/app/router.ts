@@ -1,0 +1,68 @@
+// A small hash router: the app is served from app:// in Electron and from any static host on
+// the web, so routes live in the hash and reload to the same screen.
+import { useEffect, useState } from 'react'
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'newCouncil' }
+  | { name: 'council'; councilId: string; tab: 'meetings' | 'members' | 'rules' }
+  | { name: 'importMembers'; councilId: string }
+  | { name: 'newMeeting'; councilId: string }
+  | { name: 'meeting'; councilId: string; meetingId: string }
+  | { name: 'notice'; councilId: string; meetingId: string }
+  | { name: 'notFound' }
+
+const ID = '([0-9a-z-]{8,64})'
+const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
+  [/^\/?$/, () => ({ name: 'home' })],
+  [/^\/councils\/new$/, () => ({ name: 'newCouncil' })],
+  [new RegExp(`^/c/${ID}$`), (m) => ({ name: 'council', councilId: m[1]!, tab: 'meetings' })],
+  [new RegExp(`^/c/${ID}/(meetings|members|rules)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as 'meetings' })],
+  [new RegExp(`^/c/${ID}/members/import$`), (m) => ({ name: 'importMembers', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/meetings/new$`), (m) => ({ name: 'newMeeting', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/m/${ID}$`), (m) => ({ name: 'meeting', councilId: m[1]!, meetingId: m[2]! })],
+  [new RegExp(`^/c/${ID}/m/${ID}/notice$`), (m) => ({ name: 'notice', councilId: m[1]!, meetingId: m[2]! })],
+]
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/'
+  for (const [re, make] of patterns) {
+    const m = re.exec(path)
+    if (m) return make(m)
+  }
+  return { name: 'notFound' }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+    case 'notFound':
+      return '#/'
+    case 'newCouncil':
+      return '#/councils/new'
+    case 'council':
+      return `#/c/${route.councilId}/${route.tab}`
+    case 'importMembers':
+      return `#/c/${route.councilId}/members/import`
+    case 'newMeeting':
+      return `#/c/${route.councilId}/meetings/new`
+    case 'meeting':
+      return `#/c/${route.councilId}/m/${route.meetingId}`
+    case 'notice':
+      return `#/c/${route.councilId}/m/${route.meetingId}/notice`
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route).slice(1)
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', on)
+    return () => window.removeEventListener('hashchange', on)
+  }, [])
+  return route
+}

@@ -1,0 +1,57 @@
+// Meeting list projections: a row per meeting in Dexie, written from the meeting document
+// whenever it changes, so the list opens without loading any meeting's document.
+import type { Meeting } from '../../shared/domain/meeting'
+import { MEETING_STATUSES, type MeetingStatus } from '../../shared/domain/meeting'
+import { yearOf } from '../../shared/domain/dates'
+import { normaliseSearch, type MeetingRow, type YishiDb } from './db'
+
+export function meetingRow(meeting: Meeting, itemCount: number, now: string): MeetingRow {
+  return {
+    id: meeting.id,
+    councilId: meeting.councilId,
+    title: meeting.title,
+    search: normaliseSearch(meeting.title),
+    startsAt: meeting.startsAt,
+    year: yearOf(meeting.startsAt),
+    status: meeting.status,
+    place: meeting.place,
+    itemCount,
+    updatedAt: now,
+  }
+}
+
+export async function projectMeeting(db: YishiDb, row: MeetingRow): Promise<void> {
+  await db.meetings.put(row)
+}
+
+export interface MeetingQuery {
+  councilId: string
+  year?: number | null
+  status?: MeetingStatus | null
+  text?: string
+}
+
+/** A council's meetings, newest first, filtered by year, status and title text. */
+export async function queryMeetings(db: YishiDb, q: MeetingQuery): Promise<MeetingRow[]> {
+  const rows = await db.meetings
+    .where('[councilId+startsAt]')
+    .between([q.councilId, ''], [q.councilId, '\uffff'])
+    .reverse()
+    .toArray()
+  const text = normaliseSearch(q.text ?? '')
+  return rows.filter(
+    (r) => (q.year == null || r.year === q.year) && (q.status == null || r.status === q.status) && (!text || r.search.includes(text)),
+  )
+}
+
+/** The years that have meetings, newest first, for the year filter. */
+export async function meetingYears(db: YishiDb, councilId: string): Promise<number[]> {
+  const rows = await db.meetings.where('councilId').equals(councilId).toArray()
+  return [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a)
+}
+
+export async function projectedIds(db: YishiDb, councilId: string): Promise<Set<string>> {
+  return new Set((await db.meetings.where('councilId').equals(councilId).primaryKeys()) as string[])
+}
+
+export const isMeetingStatus = (v: unknown): v is MeetingStatus => typeof v === 'string' && (MEETING_STATUSES as readonly string[]).includes(v)

@@ -1,0 +1,116 @@
+// The council's particulars and rules, for a new council and for editing one.
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  COUNCIL_KINDS,
+  defaultRules,
+  QUORUM_RULES,
+  THRESHOLD_RULES,
+  type CouncilInput,
+  type CouncilKind,
+} from '../../../shared/domain/council'
+import { CheckboxField, SelectField, TextField } from '../../ui/Field'
+import { Banner } from '../../ui/Banner'
+import { useErrors } from '../../app/errors'
+
+export function CouncilForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  readOnly = false,
+}: {
+  initial: CouncilInput
+  submitLabel: string
+  onSubmit: (input: CouncilInput) => Promise<void>
+  onCancel?: () => void
+  readOnly?: boolean
+}) {
+  const { t } = useTranslation(['council', 'common'])
+  const errs = useErrors()
+  const [v, setV] = useState<CouncilInput>(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const set = <K extends keyof CouncilInput>(k: K, value: CouncilInput[K]) => {
+    setV((old) => ({ ...old, [k]: value }))
+    setSaved(false)
+  }
+
+  // Changing the kind resets the rules to that kind's defaults, which the user can still change.
+  const setKind = (kind: CouncilKind) => {
+    setV((old) => ({ ...old, kind, ...defaultRules(kind) }))
+    setSaved(false)
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setFailure(null)
+    try {
+      await onSubmit(v)
+      setErrors({})
+      setSaved(true)
+    } catch (err) {
+      const d = errs.describe(err)
+      setErrors(d.fields)
+      setFailure(d.banner)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <fieldset disabled={readOnly}>
+        <legend>{t('council:form.particulars')}</legend>
+        <TextField label={t('council:fields.name')} hint={t('council:hints.name')} value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} required />
+        <SelectField
+          label={t('council:fields.kind')}
+          value={v.kind}
+          error={errors.kind}
+          onChange={(e) => setKind(e.target.value as CouncilKind)}
+          options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`common:enums.councilKind.${k}`) }))}
+        />
+        <div className="grid">
+          <TextField label={t('council:fields.community')} value={v.community} onChange={(e) => set('community', e.target.value)} />
+          <TextField label={t('council:fields.street')} value={v.street} onChange={(e) => set('street', e.target.value)} />
+          <TextField label={t('council:fields.termStart')} type="date" value={v.termStart} error={errors.termStart} onChange={(e) => set('termStart', e.target.value)} />
+          <TextField label={t('council:fields.termEnd')} type="date" value={v.termEnd} error={errors.termEnd} onChange={(e) => set('termEnd', e.target.value)} />
+        </div>
+      </fieldset>
+      <fieldset disabled={readOnly}>
+        <legend>{t('council:form.rules')}</legend>
+        <p className="muted">{t('council:hints.rules')}</p>
+        <SelectField
+          label={t('council:fields.quorumRule')}
+          value={v.quorumRule}
+          error={errors.quorumRule}
+          onChange={(e) => set('quorumRule', e.target.value as CouncilInput['quorumRule'])}
+          options={QUORUM_RULES.map((r) => ({ value: r, label: t(`common:enums.quorumRule.${r}`) }))}
+        />
+        <SelectField
+          label={t('council:fields.defaultThreshold')}
+          value={v.defaultThreshold}
+          error={errors.defaultThreshold}
+          onChange={(e) => set('defaultThreshold', e.target.value as CouncilInput['defaultThreshold'])}
+          options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
+        />
+        <CheckboxField label={t('council:fields.secondingRequired')} checked={v.secondingRequired} onChange={(e) => set('secondingRequired', e.target.checked)} />
+      </fieldset>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || readOnly}>
+          {busy ? t('common:status.saving') : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </button>
+        ) : null}
+        {saved ? <span className="saved" role="status">{t('common:status.saved')}</span> : null}
+      </div>
+    </form>
+  )
+}

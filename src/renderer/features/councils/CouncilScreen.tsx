@@ -1,0 +1,47 @@
+// A council: its meetings, its register of members and its rules, as tabs.
+import { useTranslation } from 'react-i18next'
+import { href } from '../../app/router'
+import { useEnv } from '../../app/env'
+import { councilInputOf } from '../../../shared/domain/council'
+import { CouncilForm } from './CouncilForm'
+import { useCouncil } from './CouncilContext'
+import { saveCouncil } from './actions'
+import { MeetingsTab } from '../meetings/MeetingsTab'
+import { MembersTab } from '../members/MembersTab'
+
+type Tab = 'meetings' | 'members' | 'rules'
+
+export function CouncilScreen({ tab }: { tab: Tab }) {
+  const { t } = useTranslation(['council', 'common'])
+  const env = useEnv()
+  const { council, handle } = useCouncil()
+  const tabs: Tab[] = ['meetings', 'members', 'rules']
+  return (
+    <>
+      <h1>{council.name}</h1>
+      <p className="muted">
+        {[t(`common:enums.councilKind.${council.kind}`), council.street, council.community].filter(Boolean).join(' · ')}
+      </p>
+      <nav className="tabs" aria-label={council.name}>
+        {tabs.map((k) => (
+          <a key={k} href={href({ name: 'council', councilId: council.id, tab: k })} aria-current={k === tab ? 'page' : undefined}>
+            {t(`common:nav.${k}`)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'meetings' ? <MeetingsTab /> : null}
+      {tab === 'members' ? <MembersTab /> : null}
+      {tab === 'rules' ? (
+        <div className="card">
+          <CouncilForm
+            key={council.id}
+            initial={councilInputOf(council)}
+            submitLabel={t('common:actions.save')}
+            readOnly={handle.readOnly}
+            onSubmit={(input) => saveCouncil(env, handle.doc, handle.name, input)}
+          />
+        </div>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,90 @@
+// A meeting's title, date and time, place and convener.
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MeetingFields } from '../../../shared/domain/meeting'
+import { TextField } from '../../ui/Field'
+import { Banner } from '../../ui/Banner'
+import { useErrors } from '../../app/errors'
+
+export function MeetingForm({
+  initial,
+  submitLabel,
+  conveners,
+  lockedSchedule = false,
+  onSubmit,
+  onCancel,
+}: {
+  initial: MeetingFields
+  submitLabel: string
+  conveners: readonly string[]
+  /** After the notice, the date and place residents were told cannot change. */
+  lockedSchedule?: boolean
+  onSubmit: (f: MeetingFields) => Promise<void>
+  onCancel?: () => void
+}) {
+  const { t } = useTranslation(['meetings', 'common'])
+  const errs = useErrors()
+  const listId = useId()
+  const [v, setV] = useState(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const set = (k: keyof MeetingFields, value: string) => {
+    setV((old) => ({ ...old, [k]: value }))
+    setSaved(false)
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setFailure(null)
+    try {
+      await onSubmit(v)
+      setErrors({})
+      setSaved(true)
+    } catch (err) {
+      const d = errs.describe(err)
+      setErrors(d.fields)
+      setFailure(d.banner)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <TextField label={t('meetings:fields.title')} hint={t('meetings:hints.title')} value={v.title} error={errors.title} onChange={(e) => set('title', e.target.value)} required />
+      <div className="grid">
+        <TextField
+          label={t('meetings:fields.startsAt')}
+          type="datetime-local"
+          value={v.startsAt}
+          error={errors.startsAt}
+          disabled={lockedSchedule}
+          onChange={(e) => set('startsAt', e.target.value)}
+          required
+        />
+        <TextField label={t('meetings:fields.place')} value={v.place} error={errors.place} disabled={lockedSchedule} onChange={(e) => set('place', e.target.value)} />
+        <TextField label={t('meetings:fields.convener')} list={listId} value={v.convener} error={errors.convener} onChange={(e) => set('convener', e.target.value)} />
+        <datalist id={listId}>
+          {conveners.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </div>
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('common:status.saving') : submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </button>
+        ) : null}
+        {saved ? <span className="saved" role="status">{t('common:status.saved')}</span> : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,105 @@
+// A meeting before it opens: its details, its agenda, and issuing the notice (通知), after
+// which the agenda, time and place are fixed and the printable notice is ready.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { readMembers } from '../../../shared/doc/council'
+import { readAgenda } from '../../../shared/doc/meeting'
+import { canEditAgenda } from '../../../shared/domain/meeting'
+import { isMemberOn } from '../../../shared/domain/member'
+import { useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { formatDateTime } from '../../app/format'
+import { href, navigate } from '../../app/router'
+import { Banner } from '../../ui/Banner'
+import { StatusPill } from '../../ui/StatusPill'
+import { useCouncil } from '../councils/CouncilContext'
+import { AgendaEditor } from './AgendaEditor'
+import { MeetingForm } from './MeetingForm'
+import { useMeeting } from './MeetingContext'
+import { issueNotice, saveMeetingFields } from './actions'
+
+export function MeetingScreen() {
+  const { t, i18n } = useTranslation(['meetings', 'common'])
+  const errs = useErrors()
+  const env = useEnv()
+  const { council, handle: councilHandle } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const items = useDocValue(handle.doc, readAgenda) ?? []
+  const members = useDocValue(councilHandle.doc, readMembers) ?? []
+  const [confirming, setConfirming] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const draft = canEditAgenda(meeting.status) && !handle.readOnly
+  const expected = members.filter((m) => isMemberOn(m, meeting.startsAt.slice(0, 10)) && m.role !== 'observer').length
+
+  async function issue() {
+    setFailure(null)
+    try {
+      await issueNotice(env, handle)
+      setConfirming(false)
+      navigate({ name: 'notice', councilId: council.id, meetingId: meeting.id })
+    } catch (e) {
+      setFailure(errs.message(e))
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <a href={href({ name: 'council', councilId: council.id, tab: 'meetings' })}>{t('meetings:backToList')}</a>
+      </p>
+      <div className="row">
+        <h1>{meeting.title}</h1>
+        <StatusPill status={meeting.status} label={t(`common:enums.meetingStatus.${meeting.status}`)} />
+      </div>
+      <p className="muted">
+        {t('meetings:when', { when: formatDateTime(i18n.language, meeting.startsAt), place: meeting.place || t('meetings:noPlace') })}
+        {' · '}
+        {t('meetings:expected', { count: expected })}
+      </p>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <details className="card" open={draft && items.length === 0}>
+        <summary>{t('meetings:detailsTitle')}</summary>
+        <MeetingForm
+          key={meeting.id}
+          initial={{ title: meeting.title, startsAt: meeting.startsAt, place: meeting.place, convener: meeting.convener }}
+          submitLabel={t('common:actions.save')}
+          conveners={members.filter((m) => m.role === 'chair').map((m) => m.name)}
+          lockedSchedule={!draft}
+          onSubmit={(f) => saveMeetingFields(env, handle, f)}
+        />
+      </details>
+      <AgendaEditor handle={handle} items={items} editable={draft} />
+      <section className="card" aria-labelledby="notice-title">
+        <h2 id="notice-title">{t('meetings:notice.title')}</h2>
+        {meeting.status === 'draft' ? (
+          confirming ? (
+            <div role="alertdialog" aria-labelledby="notice-confirm">
+              <p id="notice-confirm">{t('meetings:notice.confirm', { count: items.length })}</p>
+              <div className="row">
+                <button className="primary" onClick={issue}>
+                  {t('meetings:notice.yesIssue')}
+                </button>
+                <button onClick={() => setConfirming(false)}>{t('common:actions.cancel')}</button>
+              </div>
+            </div>
+          ) : (
+            <>
+              <p className="muted">{items.length === 0 ? t('meetings:notice.needItems') : t('meetings:notice.explain')}</p>
+              <button className="primary" disabled={items.length === 0 || handle.readOnly} onClick={() => setConfirming(true)}>
+                {t('meetings:notice.issue')}
+              </button>
+            </>
+          )
+        ) : (
+          <>
+            <p>{meeting.noticedAt ? t('meetings:notice.issuedAt', { when: new Date(meeting.noticedAt).toLocaleString(i18n.language) }) : null}</p>
+            <a className="button primary" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
+              {t('meetings:notice.open')}
+            </a>
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,105 @@
+// A council's meetings, newest first, from Dexie projections: filter by year and status,
+// search by title. Opening this list loads no meeting document.
+import { useEffect, useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useTranslation } from 'react-i18next'
+import { MEETING_STATUSES, type MeetingStatus } from '../../../shared/domain/meeting'
+import { useEnv } from '../../app/env'
+import { href } from '../../app/router'
+import { formatDateTime } from '../../app/format'
+import { meetingYears, queryMeetings } from '../../data/projections'
+import { useCouncil } from '../councils/CouncilContext'
+import { ensureProjections } from './actions'
+import { StatusPill } from '../../ui/StatusPill'
+
+export function MeetingsTab() {
+  const { t, i18n } = useTranslation(['meetings', 'common'])
+  const env = useEnv()
+  const { council, handle } = useCouncil()
+  const [year, setYear] = useState<number | null>(null)
+  const [status, setStatus] = useState<MeetingStatus | null>(null)
+  const [text, setText] = useState('')
+  const rows = useLiveQuery(() => queryMeetings(env.db, { councilId: council.id, year, status, text }), [env.db, council.id, year, status, text])
+  const years = useLiveQuery(() => meetingYears(env.db, council.id), [env.db, council.id]) ?? []
+
+  // Meetings that reached this device only through the council document get their list rows.
+  useEffect(() => {
+    void ensureProjections(env, handle, council.id)
+  }, [env, handle, council.id])
+
+  return (
+    <section aria-labelledby="meetings-title">
+      <div className="row">
+        <h2 id="meetings-title">{t('meetings:title')}</h2>
+        <span className="spacer" />
+        {!handle.readOnly ? (
+          <a className="button primary" href={href({ name: 'newMeeting', councilId: council.id })}>
+            {t('meetings:new')}
+          </a>
+        ) : null}
+      </div>
+      <div className="row" role="search">
+        <label className="field">
+          <span className="label">{t('meetings:filters.search')}</span>
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="label">{t('meetings:filters.year')}</span>
+          <select value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('meetings:filters.allYears')}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {t('meetings:filters.yearValue', { year: y })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="label">{t('meetings:filters.status')}</span>
+          <select value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as MeetingStatus | null)}>
+            <option value="">{t('meetings:filters.allStatuses')}</option>
+            {MEETING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:enums.meetingStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {rows === undefined ? (
+        <p>{t('common:status.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="card">{year || status || text ? t('meetings:noMatch') : t('meetings:empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="meetings-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('meetings:fields.startsAt')}</th>
+                <th scope="col">{t('meetings:fields.title')}</th>
+                <th scope="col">{t('meetings:fields.place')}</th>
+                <th scope="col" className="num">{t('meetings:fields.itemCount')}</th>
+                <th scope="col">{t('meetings:fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(i18n.language, r.startsAt)}</td>
+                  <td>
+                    <a href={href({ name: 'meeting', councilId: council.id, meetingId: r.id })}>{r.title}</a>
+                  </td>
+                  <td>{r.place}</td>
+                  <td className="num">{r.itemCount}</td>
+                  <td>
+                    <StatusPill status={r.status} label={t(`common:enums.meetingStatus.${r.status}`)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

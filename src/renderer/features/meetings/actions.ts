@@ -1,0 +1,56 @@
+// Meeting writes: each is one transaction on the meeting document, reported saved once stored;
+// the meeting list (Dexie) follows through the projector.
+import type * as Y from 'yjs'
+import { newMeetingId, type AgendaItemId, type CouncilId, type MeetingId } from '../../../shared/domain/ids'
+import { validateMeeting, type AgendaItemFields, type MeetingFields } from '../../../shared/domain/meeting'
+import { indexMeeting, meetingIds } from '../../../shared/doc/council'
+import { DocError } from '../../../shared/doc/errors'
+import { addAgendaItem, initMeetingDoc, moveAgendaItem, removeAgendaItem, transitionMeeting, updateAgendaItem, updateMeeting } from '../../../shared/doc/meeting'
+import { meetingDocName } from '../../../shared/doc/names'
+import type { AppEnv } from '../../app/env'
+import { projectedIds } from '../../data/projections'
+import type { DocHandle } from '../../sync/docs'
+
+export async function createMeeting(env: AppEnv, council: DocHandle, councilId: CouncilId, fields: MeetingFields): Promise<MeetingId> {
+  const errors = validateMeeting(fields)
+  if (Object.keys(errors).length) throw new DocError('invalidInput', errors)
+  const meetingId = newMeetingId()
+  const name = meetingDocName(councilId, meetingId)
+  const { doc } = await env.docs.acquire(name)
+  try {
+    const now = env.now()
+    initMeetingDoc(doc, { councilId, meetingId }, fields, now)
+    await env.docs.whenStored(name)
+    indexMeeting(council.doc, meetingId, now)
+    await env.docs.whenStored(council.name)
+  } finally {
+    await env.docs.release(name)
+  }
+  await env.projector.flush()
+  return meetingId
+}
+
+/** Rebuilds the list rows of meetings this device knows only from the council document. */
+export async function ensureProjections(env: AppEnv, council: DocHandle, councilId: CouncilId): Promise<number> {
+  const have = await projectedIds(env.db, councilId)
+  const missing = meetingIds(council.doc).filter((id) => !have.has(id))
+  for (const id of missing) {
+    const name = meetingDocName(councilId, id)
+    await env.docs.acquire(name)
+    await env.projector.flush()
+    await env.docs.release(name)
+  }
+  return missing.length
+}
+
+async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc) => void): Promise<void> {
+  fn(h.doc)
+  await env.docs.whenStored(h.name)
+}
+
+export const saveMeetingFields = (env: AppEnv, h: DocHandle, f: MeetingFields) => write(env, h, (d) => updateMeeting(d, f))
+export const saveNewItem = (env: AppEnv, h: DocHandle, f: AgendaItemFields) => write(env, h, (d) => void addAgendaItem(d, f))
+export const saveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, f: AgendaItemFields) => write(env, h, (d) => updateAgendaItem(d, id, f))
+export const deleteItem = (env: AppEnv, h: DocHandle, id: AgendaItemId) => write(env, h, (d) => removeAgendaItem(d, id))
+export const moveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, to: number) => write(env, h, (d) => moveAgendaItem(d, id, to))
+export const issueNotice = (env: AppEnv, h: DocHandle) => write(env, h, (d) => transitionMeeting(d, 'noticed', env.now()))

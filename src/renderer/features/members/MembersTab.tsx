@@ -1,0 +1,154 @@
+// The register of members: who is on the council today (or was, with "show former members"),
+// adding and editing members, and the way into the spreadsheet import.
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { isMemberOn, type Member, type MemberFields } from '../../../shared/domain/member'
+import { readMembers } from '../../../shared/doc/council'
+import { useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import { href } from '../../app/router'
+import { formatArea, formatDate } from '../../app/format'
+import { useCouncil } from '../councils/CouncilContext'
+import { MemberForm } from './MemberForm'
+import { MemberHistory } from './MemberHistory'
+import { saveMember, saveNewMember } from './actions'
+import { Banner } from '../../ui/Banner'
+
+/** "3栋 2单元 301室", leaving out the parts a register does not have. */
+export function formatHousehold(t: TFunction<['members', 'common']>, m: Pick<Member, 'building' | 'unit' | 'room'>): string {
+  return (['building', 'unit', 'room'] as const)
+    .filter((k) => m[k].trim())
+    .map((k) => t(`members:householdParts.${k}`, { v: m[k] }))
+    .join(t('members:householdSep'))
+}
+
+const NO_MEMBERS: Member[] = []
+
+const byHousehold = (a: Member, b: Member) =>
+  a.building.localeCompare(b.building, 'zh', { numeric: true }) ||
+  a.unit.localeCompare(b.unit, 'zh', { numeric: true }) ||
+  a.room.localeCompare(b.room, 'zh', { numeric: true }) ||
+  a.name.localeCompare(b.name, 'zh')
+
+export function MembersTab() {
+  const { t, i18n } = useTranslation(['members', 'common'])
+  const env = useEnv()
+  const { handle, council } = useCouncil()
+  const members = useDocValue(handle.doc, readMembers) ?? NO_MEMBERS
+  const [showFormer, setShowFormer] = useState(false)
+  const [query, setQuery] = useState('')
+  const [editing, setEditing] = useState<Member | 'new' | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const today = env.today()
+  const current = members.filter((m) => isMemberOn(m, today))
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase()
+    return members
+      .filter((m) => showFormer || isMemberOn(m, today))
+      .filter((m) => !q || `${m.name} ${m.building} ${m.unit} ${m.room} ${m.phone}`.toLowerCase().includes(q))
+      .sort(byHousehold)
+  }, [members, showFormer, query, today])
+
+  const blank: MemberFields = {
+    name: '', role: 'councillor', building: '', unit: '', room: '', areaCentiM2: null, phone: '', joinedOn: today, leftOn: null,
+  }
+
+  return (
+    <section aria-labelledby="members-title">
+      <h2 id="members-title">{t('members:title')}</h2>
+      <p>
+        {t('members:summary', { current: current.length, voting: current.filter((m) => m.role !== 'observer').length, all: members.length })}
+      </p>
+      {notice ? <Banner kind="ok">{notice}</Banner> : null}
+      {editing === null && !handle.readOnly ? (
+        <div className="row">
+          <button className="primary" onClick={() => { setNotice(null); setEditing('new') }}>
+            {t('members:add')}
+          </button>
+          <a className="button" href={href({ name: 'importMembers', councilId: council.id })}>
+            {t('members:import')}
+          </a>
+        </div>
+      ) : null}
+      {editing === 'new' ? (
+        <MemberForm
+          title={t('members:addTitle')}
+          initial={blank}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (f) => {
+            await saveNewMember(env, handle, f)
+            setEditing(null)
+            setNotice(t('members:added', { name: f.name.trim() }))
+          }}
+        />
+      ) : null}
+      {editing !== null && editing !== 'new' ? (
+        <>
+          <MemberForm
+            key={editing.id}
+            title={t('members:editTitle', { name: editing.name })}
+            initial={editing}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (f) => {
+              await saveMember(env, handle, editing.id, f)
+              setEditing(null)
+              setNotice(t('members:updated', { name: f.name.trim() }))
+            }}
+          />
+          <MemberHistory memberId={editing.id} />
+        </>
+      ) : null}
+      <div className="row">
+        <label className="field">
+          <span className="label">{t('members:search')}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={showFormer} onChange={(e) => setShowFormer(e.target.checked)} />
+          <span>{t('members:showFormer')}</span>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="card">{members.length === 0 ? t('members:empty') : t('members:noMatch')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="members-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('members:fields.name')}</th>
+                <th scope="col">{t('members:fields.role')}</th>
+                <th scope="col">{t('members:fields.household')}</th>
+                <th scope="col" className="num">{t('members:fields.areaShort')}</th>
+                <th scope="col">{t('members:fields.phone')}</th>
+                <th scope="col">{t('members:fields.joinedOn')}</th>
+                <th scope="col">{t('members:fields.leftOn')}</th>
+                <th scope="col"><span className="skip">{t('common:actions.edit')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>{t(`common:enums.role.${m.role}`)}</td>
+                  <td>{formatHousehold(t, m)}</td>
+                  <td className="num">{formatArea(i18n.language, m.areaCentiM2)}</td>
+                  <td>{m.phone}</td>
+                  <td>{formatDate(i18n.language, m.joinedOn)}</td>
+                  <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
+                  <td>
+                    {!handle.readOnly ? (
+                      <button className="small" onClick={() => { setNotice(null); setEditing(m) }} aria-label={t('members:editTitle', { name: m.name })}>
+                        {t('common:actions.edit')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,31 @@
+// Switches the interface language; the choice is kept on this device.
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '../../../shared/i18n/languages'
+import { useEnv } from '../../app/env'
+import { saveLanguage } from '../../data/settings'
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation('common')
+  const { db } = useEnv()
+  return (
+    <label>
+      <span>{t('language.label')}</span>
+      <select
+        value={i18n.language}
+        onChange={async (e) => {
+          const lang = e.target.value
+          if (!isLanguage(lang)) return
+          await saveLanguage(db, lang)
+          await i18n.changeLanguage(lang)
+          document.documentElement.lang = lang
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

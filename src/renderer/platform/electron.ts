@@ -1,0 +1,23 @@
+// The desktop platform: calls the named functions the preload exposes (src/shared/ipc.ts).
+import type { YishiApi } from '../../shared/ipc'
+import type { AppInfo, Platform } from './types'
+
+export function electronPlatform(api: YishiApi): Platform {
+  return {
+    kind: 'electron',
+    async getAppInfo(): Promise<AppInfo> {
+      const r = await api.getAppInfo()
+      if (!r.ok) throw new Error(r.error)
+      return { version: r.value.version, platform: r.value.platform, dataLocation: { kind: 'folder', path: r.value.dataDir } }
+    },
+    async print() {
+      const r = await api.print()
+      if (!r.ok) throw new Error(r.error)
+    },
+    async savePdf(suggestedName: string) {
+      const r = await api.savePdf({ suggestedName })
+      if (!r.ok) throw new Error(r.error)
+      return { saved: r.value.saved }
+    },
+  }
+}

@@ -1,0 +1,16 @@
+// What the renderer may ask of the machine it runs on; only platform/ implements it.
+export interface AppInfo {
+  version: string
+  platform: string
+  /** Where the data is: a folder (desktop) or the browser's storage for an origin (web). */
+  dataLocation: { kind: 'folder'; path: string } | { kind: 'browser'; origin: string }
+}
+
+export interface Platform {
+  kind: 'electron' | 'web'
+  getAppInfo(): Promise<AppInfo>
+  /** Opens the system print dialog for the current page. */
+  print(): Promise<void>
+  /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
+  savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
+}

@@ -1,0 +1,12 @@
+// The browser platform: the web build, the tests, and a second device using Yishi in a browser.
+import type { AppInfo, Platform } from './types'
+
+export const webPlatform: Platform = {
+  kind: 'web',
+  async getAppInfo(): Promise<AppInfo> {
+    return { version: __APP_VERSION__, platform: 'web', dataLocation: { kind: 'browser', origin: window.location.origin } }
+  },
+  async print() {
+    window.print()
+  },
+}

@@ -1,0 +1,104 @@
+// Opens Y.Docs by name: loads the local state from y-indexeddb first, brings the schema up to
+// date, and shares one Y.Doc per name between every screen that uses it (reference counted).
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { migrate, schemaState } from '../../shared/doc/schema'
+import { DocError } from '../../shared/doc/errors'
+
+export interface DocHandle {
+  name: string
+  doc: Y.Doc
+  /** A document written by a newer Yishi: shown, never written. */
+  readOnly: boolean
+}
+
+interface Entry {
+  handle: Promise<DocHandle>
+  persistence: IndexeddbPersistence
+  refs: number
+  detach?: () => void
+}
+
+export interface DocStoreOptions {
+  /** Called once a document is loaded; returns what to undo when it closes. */
+  onOpen?: (handle: DocHandle) => () => void
+}
+
+export class DocStore {
+  private entries = new Map<string, Entry>()
+
+  constructor(private options: DocStoreOptions = {}) {}
+
+  /** Opens (or shares) the document; resolves once its local state is loaded. */
+  acquire(name: string): Promise<DocHandle> {
+    const existing = this.entries.get(name)
+    if (existing) {
+      existing.refs++
+      return existing.handle
+    }
+    const doc = new Y.Doc()
+    const persistence = new IndexeddbPersistence(name, doc)
+    const handle = persistence.whenSynced.then(() => {
+      let readOnly = false
+      try {
+        migrate(doc)
+      } catch (e) {
+        if (e instanceof DocError && e.code === 'newerSchema') readOnly = true
+        else throw e
+      }
+      const opened: DocHandle = { name, doc, readOnly: readOnly || schemaState(doc).state === 'newer' }
+      if (this.options.onOpen) entry.detach = this.options.onOpen(opened)
+      return opened
+    })
+    const entry: Entry = { handle, persistence, refs: 1 }
+    this.entries.set(name, entry)
+    return handle
+  }
+
+  /** Gives the document back; the last release closes it after its updates are stored. */
+  async release(name: string): Promise<void> {
+    const entry = this.entries.get(name)
+    if (!entry) return
+    entry.refs--
+    if (entry.refs > 0) return
+    this.entries.delete(name)
+    entry.detach?.()
+    await this.flush(entry)
+    await entry.persistence.destroy()
+    entry.persistence.doc.destroy()
+  }
+
+  /**
+   * Resolves once every update made so far to the document is committed to IndexedDB:
+   * a read transaction on the updates store is ordered after the writes before it.
+   */
+  async whenStored(name: string): Promise<void> {
+    const entry = this.entries.get(name)
+    if (entry) await this.flush(entry)
+  }
+
+  private async flush(entry: Entry): Promise<void> {
+    await entry.persistence.whenSynced
+    const db = entry.persistence.db
+    if (!db) return
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['updates'], 'readonly')
+      tx.objectStore('updates').count()
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+      tx.onabort = () => reject(tx.error)
+    })
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.entries.keys()].map(async (name) => {
+      const entry = this.entries.get(name)
+      if (entry) entry.refs = 1
+      await this.release(name)
+    }))
+  }
+
+  get openNames(): string[] {
+    return [...this.entries.keys()]
+  }
+}

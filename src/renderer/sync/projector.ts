@@ -1,0 +1,62 @@
+// Keeps Dexie's projections in step with the documents: whenever a council or meeting document
+// is open and a transaction completes (a local edit or a synced one), its row is rewritten.
+// Opening a document rebuilds its row, so projections can always be rebuilt on demand.
+import type * as Y from 'yjs'
+import { readCouncil, memberCount } from '../../shared/doc/council'
+import { readAgenda, readMeeting } from '../../shared/doc/meeting'
+import { parseDocName } from '../../shared/doc/names'
+import { upsertCouncil } from '../data/catalogue'
+import { meetingRow, projectMeeting } from '../data/projections'
+import type { YishiDb } from '../data/db'
+import type { DocHandle } from './docs'
+
+export class Projector {
+  private pending = new Set<Promise<void>>()
+  private scheduled = new Set<string>()
+
+  constructor(
+    private db: YishiDb,
+    private now: () => string,
+    private onError: (e: unknown) => void = (e) => console.error('projection failed', e),
+  ) {}
+
+  /** Attaches to an opened document; returns the detach function. */
+  attach(handle: DocHandle): () => void {
+    const parsed = parseDocName(handle.name)
+    if (!parsed) return () => {}
+    const write = parsed.kind === 'council' ? () => this.writeCouncil(handle.doc) : () => this.writeMeeting(handle.doc)
+    const onTx = () => this.schedule(handle.name, write)
+    handle.doc.on('afterTransaction', onTx)
+    this.schedule(handle.name, write)
+    return () => handle.doc.off('afterTransaction', onTx)
+  }
+
+  /** Resolves once every projection scheduled so far is written. */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending])
+  }
+
+  // Many transactions in a burst (typing, an import) make one write, after the burst.
+  private schedule(name: string, write: () => Promise<void>): void {
+    if (this.scheduled.has(name)) return
+    this.scheduled.add(name)
+    const p = Promise.resolve()
+      .then(() => {
+        this.scheduled.delete(name)
+        return write()
+      })
+      .catch(this.onError)
+      .finally(() => this.pending.delete(p))
+    this.pending.add(p)
+  }
+
+  private async writeCouncil(doc: Y.Doc): Promise<void> {
+    const council = readCouncil(doc)
+    if (council) await upsertCouncil(this.db, council, memberCount(doc), this.now())
+  }
+
+  private async writeMeeting(doc: Y.Doc): Promise<void> {
+    const meeting = readMeeting(doc)
+    if (meeting) await projectMeeting(this.db, meetingRow(meeting, readAgenda(doc).length, this.now()))
+  }
+}

@@ -1,0 +1,30 @@
+// Every locale file, bundled. zh-CN is the source language and defines the typed keys.
+import zhCNcommon from './locales/zh-CN/common.json'
+import zhCNcouncil from './locales/zh-CN/council.json'
+import zhCNmembers from './locales/zh-CN/members.json'
+import zhCNmeetings from './locales/zh-CN/meetings.json'
+import zhCNimport from './locales/zh-CN/import.json'
+import zhTWcommon from './locales/zh-TW/common.json'
+import zhTWcouncil from './locales/zh-TW/council.json'
+import zhTWmembers from './locales/zh-TW/members.json'
+import zhTWmeetings from './locales/zh-TW/meetings.json'
+import zhTWimport from './locales/zh-TW/import.json'
+import enCommon from './locales/en/common.json'
+import enCouncil from './locales/en/council.json'
+import enMembers from './locales/en/members.json'
+import enMeetings from './locales/en/meetings.json'
+import enImport from './locales/en/import.json'
+
+export const sourceResources = {
+  common: zhCNcommon,
+  council: zhCNcouncil,
+  members: zhCNmembers,
+  meetings: zhCNmeetings,
+  import: zhCNimport,
+}
+
+export const resources = {
+  'zh-CN': sourceResources,
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport },
+}
