@@ -1,0 +1,41 @@
+// Playwright: the built web app in Debian's Chromium (never a downloaded browser), and the
+// Electron app where its binary is installed.
+import { defineConfig } from '@playwright/test'
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+const port = 4173
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/web',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 860 },
+    trace: 'off',
+    actionTimeout: 15_000,
+  },
+  webServer: {
+    command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+})

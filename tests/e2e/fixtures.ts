@@ -1,0 +1,63 @@
+// Playwright fixtures: every page fails its test on an uncaught error, a console error or any
+// dialog (a hostile string that ran as script would open one).
+import { test as base, expect, type Page } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+
+export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
+export const HOSTILE = '<img src=x onerror=alert(1)>'
+
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({ page }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`)
+    })
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.message()}`)
+      void d.dismiss()
+    })
+    await use(problems)
+    expect(problems, 'the page reported errors').toEqual([])
+  },
+})
+
+export { expect }
+
+/** Creates a council from the first screen and lands on its register of members. */
+export async function createCouncil(page: Page, name: string, opts: { kind?: string; community?: string; street?: string } = {}) {
+  await page.goto('/')
+  await page.getByRole('link', { name: '新建议事会' }).click()
+  await page.getByLabel('议事会名称').fill(name)
+  if (opts.kind) await page.getByLabel('类型', { exact: true }).selectOption({ label: opts.kind })
+  await page.getByLabel('社区', { exact: true }).fill(opts.community ?? '清风社区')
+  await page.getByLabel('街道', { exact: true }).fill(opts.street ?? '东城街道')
+  await page.getByRole('button', { name: '创建议事会' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '成员名册' })).toBeVisible()
+}
+
+export async function createMeeting(page: Page, title: string, startsAt: string, place = '社区活动中心二楼') {
+  // From anywhere inside the council: the breadcrumb leads back to its meeting list.
+  await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').nth(1).click()
+  await page.getByRole('link', { name: '新建会议' }).click()
+  await page.getByLabel('会议名称').fill(title)
+  await page.getByLabel('时间', { exact: true }).fill(startsAt)
+  await page.getByLabel('地点', { exact: true }).fill(place)
+  await page.getByRole('button', { name: '创建会议' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+}
+
+export async function addItem(page: Page, title: string, proposer = '', minutes = '15') {
+  const form = page.getByRole('form', { name: '添加议题' })
+  await form.getByLabel('议题', { exact: true }).fill(title)
+  if (proposer) await form.getByLabel('提出人').fill(proposer)
+  await form.getByLabel('预计时长（分钟）').fill(minutes)
+  await form.getByRole('button', { name: '添加到议程' }).click()
+  await expect(page.getByRole('list', { name: '议程' }).getByRole('listitem', { name: title })).toBeVisible()
+}
+
+export async function agendaTitles(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: '议程' }).locator('.item-title').allInnerTexts()
+}
