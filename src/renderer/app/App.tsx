@@ -15,12 +15,15 @@ import { MeetingProvider } from '../features/meetings/MeetingContext'
 import { MeetingScreen } from '../features/meetings/MeetingScreen'
 import { NoticeScreen } from '../features/meetings/NoticeScreen'
 import { Banner } from '../ui/Banner'
+import { ErrorBoundary } from './ErrorBoundary'
 
 export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
   return (
     <EnvProvider env={env}>
       <I18nextProvider i18n={i18n}>
-        <Shell />
+        <ErrorBoundary>
+          <Shell />
+        </ErrorBoundary>
       </I18nextProvider>
     </EnvProvider>
   )

@@ -17,6 +17,12 @@ export async function createI18n(language: Language): Promise<i18n> {
     // React escapes text itself; i18next must not, or a hostile name would show as &lt;img…
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A missing key would show its raw name on screen: report it loudly (the e2e tests fail
+    // on any console error).
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key) => {
+      ;(globalThis as { console?: { error(...args: unknown[]): void } }).console?.error(`missing i18n key ${namespace}:${key} (${languages.join(', ')})`)
+    },
   })
   return instance
 }

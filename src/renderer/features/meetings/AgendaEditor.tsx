@@ -62,7 +62,7 @@ export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; i
               </p>
               {item.attachments.length ? (
                 <p>
-                  {t('meetings:agenda.attachments')}: {item.attachments.join('、')}
+                  {t('meetings:agenda.attachmentsList', { list: item.attachments.join(t('meetings:agenda.listSep')) })}
                 </p>
               ) : null}
               {editable ? (

@@ -7,7 +7,7 @@ import { Banner } from '../../ui/Banner'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { agendaMinutes } from '../../../shared/domain/meeting'
 import { useDocValue } from '../../app/docHooks'
-import { useEnv } from '../../app/env'
+import { localToday, useEnv } from '../../app/env'
 import { formatDate, formatDateTime } from '../../app/format'
 import { href } from '../../app/router'
 import { useCouncil } from '../councils/CouncilContext'
@@ -23,7 +23,8 @@ export function NoticeScreen() {
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const items = useDocValue(handle.doc, readAgenda) ?? []
-  const issued = meeting.noticedAt ? meeting.noticedAt.slice(0, 10) : null
+  // The local calendar day the notice went out (noticedAt is a UTC instant).
+  const issued = meeting.noticedAt ? localToday(new Date(meeting.noticedAt)) : null
   const errs = useErrors()
   const [failure, setFailure] = useState<string | null>(null)
   const run = async (fn: () => Promise<unknown> | undefined) => {
@@ -73,7 +74,7 @@ export function NoticeScreen() {
               </div>
               {item.attachments.length ? (
                 <div>
-                  {t('meetings:agenda.attachments')}: {item.attachments.join('、')}
+                  {t('meetings:agenda.attachmentsList', { list: item.attachments.join(t('meetings:agenda.listSep')) })}
                 </div>
               ) : null}
             </li>

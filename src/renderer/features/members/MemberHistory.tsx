@@ -12,7 +12,7 @@ const FIELD_KEYS = ['name', 'role', 'building', 'unit', 'room', 'areaCentiM2', '
 type FieldKey = (typeof FIELD_KEYS)[number]
 
 export function MemberHistory({ memberId }: { memberId: MemberId }) {
-  const { t } = useTranslation(['members', 'common'])
+  const { t, i18n } = useTranslation(['members', 'common'])
   const { handle } = useCouncil()
   const read = useCallback((doc: Y.Doc) => readMemberHistory(doc, memberId), [memberId])
   const history = useDocValue(handle.doc, read) ?? []
@@ -31,7 +31,7 @@ export function MemberHistory({ memberId }: { memberId: MemberId }) {
         <ul>
           {history.map((h, i) => (
             <li key={i}>
-              {new Date(h.at).toLocaleString()}:{' '}
+              {new Date(h.at).toLocaleString(i18n.language)}:{' '}
               {Object.entries(h.changes)
                 .filter((entry): entry is [FieldKey, [unknown, unknown]] => (FIELD_KEYS as readonly string[]).includes(entry[0]))
                 .map(([field, [from, to]]) => t('members:history.change', { field: t(`members:fields.${field}`), from: show(field, from), to: show(field, to) }))
