@@ -22,13 +22,26 @@ export class Projector {
 
   /** Attaches to an opened document; returns the detach function. */
   attach(handle: DocHandle): () => void {
-    const parsed = parseDocName(handle.name)
-    if (!parsed) return () => {}
-    const write = parsed.kind === 'council' ? () => this.writeCouncil(handle.doc) : () => this.writeMeeting(handle.doc)
+    const write = this.writer(handle)
+    if (!write) return () => {}
     const onTx = () => this.schedule(handle.name, write)
     handle.doc.on('afterTransaction', onTx)
     this.schedule(handle.name, write)
     return () => handle.doc.off('afterTransaction', onTx)
+  }
+
+  /** Rewrites an open document's row now: attaching does it only when a document is first opened. */
+  project(handle: DocHandle): void {
+    const write = this.writer(handle)
+    if (write) this.schedule(handle.name, write)
+  }
+
+  private writer(handle: DocHandle): (() => Promise<void>) | null {
+    const parsed = parseDocName(handle.name)
+    if (!parsed) return null
+    return parsed.kind === 'council'
+      ? () => this.writeCouncil(handle.doc, parsed.councilId)
+      : () => this.writeMeeting(handle.doc, parsed.councilId, parsed.meetingId)
   }
 
   /** Resolves once every projection scheduled so far is written. */
@@ -50,13 +63,21 @@ export class Projector {
     this.pending.add(p)
   }
 
-  private async writeCouncil(doc: Y.Doc): Promise<void> {
+  // The document's name (which the sync server authorises) decides where its row goes; a
+  // document whose contents claim another council or meeting is not projected at all.
+  private async writeCouncil(doc: Y.Doc, councilId: string): Promise<void> {
     const council = readCouncil(doc)
-    if (council) await upsertCouncil(this.db, council, memberCount(doc), this.now())
+    if (!council) return
+    if (council.id !== councilId) return this.onError(new Error(`council/${councilId} claims to be council ${council.id}`))
+    await upsertCouncil(this.db, council, memberCount(doc), this.now())
   }
 
-  private async writeMeeting(doc: Y.Doc): Promise<void> {
+  private async writeMeeting(doc: Y.Doc, councilId: string, meetingId: string): Promise<void> {
     const meeting = readMeeting(doc)
-    if (meeting) await projectMeeting(this.db, meetingRow(meeting, readAgenda(doc).length, this.now()))
+    if (!meeting) return
+    if (meeting.councilId !== councilId || meeting.id !== meetingId) {
+      return this.onError(new Error(`meeting ${meetingId} of council ${councilId} claims to be ${meeting.id} of ${meeting.councilId}`))
+    }
+    await projectMeeting(this.db, meetingRow(meeting, readAgenda(doc).length, this.now()))
   }
 }

@@ -30,16 +30,31 @@ export async function createMeeting(env: AppEnv, council: DocHandle, councilId: 
   return meetingId
 }
 
-/** Rebuilds the list rows of meetings this device knows only from the council document. */
+/**
+ * Rebuilds the list rows of meetings this device knows only from the council document. A
+ * document that cannot be opened (damaged) does not keep the others off the list: they are
+ * rebuilt first, then its error is raised.
+ */
 export async function ensureProjections(env: AppEnv, council: DocHandle, councilId: CouncilId): Promise<number> {
   const have = await projectedIds(env.db, councilId)
   const missing = meetingIds(council.doc).filter((id) => !have.has(id))
+  const failures: unknown[] = []
   for (const id of missing) {
     const name = meetingDocName(councilId, id)
-    await env.docs.acquire(name)
-    await env.projector.flush()
-    await env.docs.release(name)
+    // A document already open elsewhere is not attached again, so ask for its row explicitly.
+    const wasOpen = env.docs.openNames.includes(name)
+    try {
+      const handle = await env.docs.acquire(name)
+      if (wasOpen) env.projector.project(handle)
+      await env.projector.flush()
+    } catch (e) {
+      failures.push(e)
+    } finally {
+      // A failed acquire still holds a reference: release it so the store does not keep it open.
+      await env.docs.release(name)
+    }
   }
+  if (failures.length) throw failures[0]
   return missing.length
 }
 
