@@ -59,7 +59,7 @@ test('create a council, import 30 members, prepare and issue a meeting notice, r
   await expect(notice.getByRole('heading', { name: '会议通知' })).toBeVisible()
   await expect(notice.locator('ol > li > strong')).toHaveText(['加装电梯方案', '社区保障资金项目排序', '楼道堆物清理', HOSTILE, '停车位划线'])
   await expect(notice).toContainText('2026年12月5日')
-  await expect(notice.getByRole('heading', { name: '议程（预计 75 分钟）' })).toBeVisible()
+  await expect(notice.getByRole('heading', { name: '议程（预计 85 分钟）' })).toBeVisible()
   await expect(page.getByRole('button', { name: '打印' })).toBeVisible()
 
   // Reload at this moment: everything is as it was.

@@ -38,7 +38,15 @@ function Shell() {
   const councilId = 'councilId' in route ? route.councilId : null
   return (
     <>
-      <a className="skip" href="#main">
+      {/* Routes live in the hash, so following "#main" would leave the screen: move the focus instead. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         {t('app.skip')}
       </a>
       {councilId ? (

@@ -6,6 +6,7 @@ import { openDb } from '../data/db'
 import { loadLanguage } from '../data/settings'
 import { DocStore } from '../sync/docs'
 import { Projector } from '../sync/projector'
+import { relayBetweenTabs } from '../sync/tabs'
 import { detectPlatform } from '../platform'
 import { App } from './App'
 import { localToday, type AppEnv } from './env'
@@ -14,7 +15,17 @@ async function start() {
   const db = openDb()
   const now = () => new Date().toISOString()
   const projector = new Projector(db, now)
-  const docs = new DocStore({ onOpen: (h) => projector.attach(h) })
+  // Every open document keeps its list rows current and stays live with other windows of the app.
+  const docs = new DocStore({
+    onOpen: (h) => {
+      const detachProjector = projector.attach(h)
+      const stopRelay = relayBetweenTabs(h.name, h.doc)
+      return () => {
+        stopRelay()
+        detachProjector()
+      }
+    },
+  })
   const env: AppEnv = { db, docs, projector, platform: detectPlatform(), now, today: () => localToday() }
   const language = await loadLanguage(db)
   const i18n = await createI18n(language)

@@ -29,6 +29,16 @@ export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; i
     }
   }
 
+  /** Moves an item; when its button is disabled at the top or bottom, the focus goes to the item's other move button instead of being lost. */
+  const move = (id: AgendaItemId, to: number, dir: 'up' | 'down') =>
+    run(async () => {
+      await moveItem(env, handle, id, to)
+      const active = document.activeElement
+      if (active && active !== document.body) return
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>(`button[data-move="${id}"]`)].filter((b) => !b.disabled)
+      ;(buttons.find((b) => b.dataset.dir === dir) ?? buttons[0])?.focus()
+    })
+
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t('meetings:agenda.title', { count: items.length, minutes: agendaMinutes(items) })}</h2>
@@ -67,10 +77,10 @@ export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; i
               ) : null}
               {editable ? (
                 <div className="row">
-                  <button className="small" disabled={index === 0} onClick={() => run(() => moveItem(env, handle, item.id, index - 1))} aria-label={t('meetings:agenda.moveUp', { title: item.title })}>
+                  <button className="small" data-move={item.id} data-dir="up" disabled={index === 0} onClick={() => move(item.id, index - 1, 'up')} aria-label={t('meetings:agenda.moveUp', { title: item.title })}>
                     {t('meetings:agenda.up')}
                   </button>
-                  <button className="small" disabled={index === items.length - 1} onClick={() => run(() => moveItem(env, handle, item.id, index + 1))} aria-label={t('meetings:agenda.moveDown', { title: item.title })}>
+                  <button className="small" data-move={item.id} data-dir="down" disabled={index === items.length - 1} onClick={() => move(item.id, index + 1, 'down')} aria-label={t('meetings:agenda.moveDown', { title: item.title })}>
                     {t('meetings:agenda.down')}
                   </button>
                   <button className="small" onClick={() => setEditing(item.id)} aria-label={t('meetings:agenda.edit', { title: item.title })}>

@@ -174,7 +174,8 @@ export function ImportScreen() {
           ) : null}
           {preview.errorCount > 0 ? (
             <Banner kind="error">
-              {t('import:preview.hasErrors', { count: preview.errorCount })} {t('import:preview.allOrNothing')}
+              <p>{t('import:preview.hasErrors', { count: preview.errorCount })}</p>
+              <p>{t('import:preview.allOrNothing')}</p>
             </Banner>
           ) : (
             <Banner kind="ok">{t('import:preview.ready', { count: preview.rows.length })}</Banner>
@@ -194,7 +195,7 @@ export function ImportScreen() {
             <p className="muted">{t('import:preview.truncated', { shown: shown.length })}</p>
           ) : null}
           <div className="table-wrap">
-            <table aria-labelledby="preview-title">
+            <table className="preview" aria-labelledby="preview-title">
               <thead>
                 <tr>
                   <th scope="col" className="num">{t('import:fields.row')}</th>
@@ -224,7 +225,9 @@ export function ImportScreen() {
                         <ul className="plain">
                           {r.errors.map((e, i) => (
                             <li key={i}>
-                              {t('import:preview.rowError', { row: r.rowNumber, field: t(`import:${FIELD_LABEL_KEYS[e.field]}`), message: t(rowErrorKey(e.code), e.params ?? {}) })}
+                              {e.field === 'row'
+                                ? t('import:preview.rowErrorWhole', { row: r.rowNumber, message: t(rowErrorKey(e.code), e.params ?? {}) })
+                                : t('import:preview.rowError', { row: r.rowNumber, field: t(`import:${FIELD_LABEL_KEYS[e.field]}`), message: t(rowErrorKey(e.code), e.params ?? {}) })}
                             </li>
                           ))}
                         </ul>
