@@ -12,6 +12,7 @@ import {
   type IpcPayloads,
   type IpcResult,
   type IpcValues,
+  type OpenProjectorResult,
 } from '../shared/ipc'
 import { isOwnUrl, type OriginOptions } from './origin'
 
@@ -50,6 +51,8 @@ export interface IpcDeps<W> extends OriginOptions {
   writeFile(filePath: string, data: Uint8Array): Promise<void>
   /** Where the save dialog opens first (the user's Documents folder). */
   defaultSaveDir(): string
+  /** Opens the projector window at a validated route, or reuses the open one (projector.ts). */
+  openProjector(route: string): OpenProjectorResult
   log?(message: string, detail?: unknown): void
 }
 
@@ -117,6 +120,7 @@ export function createHandlers<W>(deps: IpcDeps<W>): IpcHandlers {
       }
       return ipcOk({ saved: true, path: choice.filePath })
     },
+    'app:openProjector': async (_sender, { route }) => ipcOk(deps.openProjector(route)),
   }
 }
 

@@ -1,13 +1,14 @@
 // Electron entry: wiring only. Every decision lives in a plain module next to this file
-// (security.ts, protocol.ts, ipc-handlers.ts, window.ts) where Vitest can check it.
+// (security.ts, protocol.ts, ipc-handlers.ts, window.ts, projector.ts) where Vitest can check it.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron'
 import { APP_INDEX_URL, APP_SCHEME } from './origin'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
 import { registerIpc } from './ipc-handlers'
+import { createProjector, type Projector } from './projector'
 import { focusWindow, mainWindowOptions, showWhenReady } from './window'
 
 // Built as ESM (package.json has "type": "module"), so there is no __dirname.
@@ -20,17 +21,22 @@ const devServerUrl =
 const rendererName = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window'
 
 const log = (message: string, detail?: unknown): void => console.warn(`[yishi] ${message}`, detail ?? '')
+const onRefused = (kind: string, url: string): void => log(`refused ${kind}`, url)
+/** Main window and projector alike: the same preload, DevTools only under the dev server. */
+const windowOptions = { preloadPath: path.join(buildDir, 'preload.js'), devTools: devServerUrl !== undefined }
 
 let mainWindow: BrowserWindow | null = null
+/** Created in start(): Electron's screen module answers only once the app is ready. */
+let projector: Projector<BrowserWindow> | null = null
 
 function createMainWindow(): void {
-  const window = new BrowserWindow(
-    mainWindowOptions({ preloadPath: path.join(buildDir, 'preload.js'), devTools: devServerUrl !== undefined }),
-  )
+  const window = new BrowserWindow(mainWindowOptions(windowOptions))
   showWhenReady(window)
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
+  // The projector belongs to the meeting on this window: it must not stay behind alone.
+  projector?.closeWith(window)
   mainWindow = window
   window.loadURL(devServerUrl ?? APP_INDEX_URL).catch((error: unknown) => log('loading the app failed', error))
 }
@@ -41,6 +47,15 @@ function start(): void {
     APP_SCHEME,
     createAppProtocolHandler({ rootDir: path.join(buildDir, '..', 'renderer', rendererName) }),
   )
+  const windowProjector = createProjector({
+    ...windowOptions,
+    devServerUrl,
+    screen,
+    createWindow: (options) => new BrowserWindow(options),
+    onRefused,
+    log,
+  })
+  projector = windowProjector
   registerIpc(ipcMain, {
     devServerUrl,
     log,
@@ -49,6 +64,7 @@ function start(): void {
     showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
     writeFile: (filePath, data) => writeFile(filePath, data),
     defaultSaveDir: () => app.getPath('documents'),
+    openProjector: (route) => windowProjector.open(route),
   })
   createMainWindow()
 }
@@ -66,7 +82,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   // Every webContents, not only the main window's: whatever gets created is guarded.
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { devServerUrl, onRefused: (kind, url) => log(`refused ${kind}`, url) })
+    hardenWebContents(contents, { devServerUrl, onRefused })
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

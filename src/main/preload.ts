@@ -11,6 +11,7 @@ const api: YishiApi = {
   getAppInfo: () => ipcRenderer.invoke(YISHI_API_CHANNELS.getAppInfo),
   print: () => ipcRenderer.invoke(YISHI_API_CHANNELS.print),
   savePdf: (payload) => ipcRenderer.invoke(YISHI_API_CHANNELS.savePdf, payload),
+  openProjector: (payload) => ipcRenderer.invoke(YISHI_API_CHANNELS.openProjector, payload),
 }
 
 contextBridge.exposeInMainWorld('yishi', api)

@@ -110,11 +110,17 @@ export interface HardenOptions extends OriginOptions {
   onRefused?: (kind: RefusalKind, url: string) => void
 }
 
+/** The webContents already guarded, so a second call (e.g. from projector.ts) adds nothing twice. */
+const hardened = new WeakSet<GuardableContents>()
+
 /**
  * Attaches every guard to one webContents. main.ts calls it from app 'web-contents-created',
- * so it covers every webContents Electron ever creates, not only the main window's.
+ * so it covers every webContents Electron ever creates, not only the main window's. Calling it
+ * again on the same webContents does nothing: the first call's guards stay, none is doubled.
  */
 export function hardenWebContents(contents: GuardableContents, options: HardenOptions = {}): void {
+  if (hardened.has(contents)) return
+  hardened.add(contents)
   const refuse = (kind: RefusalKind, event: PreventableEvent, url: string): void => {
     event.preventDefault()
     options.onRefused?.(kind, url)

@@ -1,6 +1,6 @@
 // The main window: its constructor options (secure webPreferences from security.ts) and the
 // show-when-painted behaviour. Plain module; main.ts does the `new BrowserWindow`.
-import type { BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 import { secureWebPreferences } from './security'
 
 export const MAIN_WINDOW_SIZE = { width: 1280, height: 860 } as const
@@ -16,6 +16,11 @@ export interface MainWindowOptions {
   devTools?: boolean
 }
 
+/** The webPreferences of every window of the app (main and projector): one function, no drift. */
+export function appWebPreferences(options: MainWindowOptions): WebPreferences {
+  return secureWebPreferences(options.preloadPath, { devTools: options.devTools ?? false })
+}
+
 export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
   return {
     ...MAIN_WINDOW_SIZE,
@@ -25,7 +30,7 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
     backgroundColor: MAIN_WINDOW_BACKGROUND,
     // Shown on 'ready-to-show' (showWhenReady) so the window never appears half-drawn.
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools ?? false }),
+    webPreferences: appWebPreferences(options),
   }
 }
 

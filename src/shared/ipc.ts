@@ -2,7 +2,7 @@
 // pure validators main runs on every payload. Renderer, preload and main all import this file.
 
 /** Every channel main answers with ipcMain.handle. Add a channel here first, then everywhere. */
-export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf'] as const
+export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf', 'app:openProjector'] as const
 export type IpcChannel = (typeof IPC_CHANNELS)[number]
 
 /**
@@ -39,11 +39,28 @@ export interface SavePdfRequest {
 
 export type SavePdfResult = { saved: true; path: string } | { saved: false }
 
+export interface OpenProjectorRequest {
+  /**
+   * The projector screen's hash route, exactly `#/c/<councilId>/m/<meetingId>/projector`
+   * (see PROJECTOR_ROUTE_PATTERN); build it with projectorRoute().
+   */
+  route: string
+}
+
+/** Where the projector window went: a second display (fullscreen) or, lacking one, the primary (windowed). */
+export type ProjectorDisplay = 'external' | 'primary'
+
+export interface OpenProjectorResult {
+  opened: true
+  display: ProjectorDisplay
+}
+
 /** What each channel receives (undefined: the channel takes no payload). */
 export interface IpcPayloads {
   'app:getInfo': undefined
   'app:print': undefined
   'app:savePdf': SavePdfRequest
+  'app:openProjector': OpenProjectorRequest
 }
 
 /** What each channel answers inside `{ ok: true, value }`. */
@@ -51,6 +68,7 @@ export interface IpcValues {
   'app:getInfo': AppInfo
   'app:print': void
   'app:savePdf': SavePdfResult
+  'app:openProjector': OpenProjectorResult
 }
 
 /** What preload exposes as `window.yishi`: one named function per channel. */
@@ -60,6 +78,11 @@ export interface YishiApi {
   print(): Promise<IpcResult<void>>
   /** Renders the current page to an A4 PDF and asks where to save it. */
   savePdf(payload: SavePdfRequest): Promise<IpcResult<SavePdfResult>>
+  /**
+   * Opens the meeting's projector window at `route` (on a second display, fullscreen, when one
+   * is connected), or loads `route` into the one already open and brings it forward.
+   */
+  openProjector(payload: OpenProjectorRequest): Promise<IpcResult<OpenProjectorResult>>
 }
 
 /** Which channel each API function calls; preload and tests read it, so the two cannot drift. */
@@ -67,6 +90,7 @@ export const YISHI_API_CHANNELS = {
   getAppInfo: 'app:getInfo',
   print: 'app:print',
   savePdf: 'app:savePdf',
+  openProjector: 'app:openProjector',
 } as const satisfies Record<keyof YishiApi, IpcChannel>
 
 // ---- validators -------------------------------------------------------------------------
@@ -117,8 +141,37 @@ export function validateSavePdf(input: unknown): PayloadCheck<SavePdfRequest> {
   return { ok: true, payload: { suggestedName: input['suggestedName'] as string } }
 }
 
+/**
+ * The projector route and nothing else: no query, no other screen, no extra or encoded
+ * characters. Ids as in shared/domain/ids.ts. `$` without the m flag ends the string (no
+ * trailing newline sneaks through).
+ */
+export const PROJECTOR_ROUTE_PATTERN = /^#\/c\/[0-9a-z-]{8,64}\/m\/[0-9a-z-]{8,64}\/projector$/u
+/** The longest route the pattern admits: two 64-character ids. */
+export const PROJECTOR_ROUTE_MAX = '#/c/'.length + 64 + '/m/'.length + 64 + '/projector'.length
+
+export function isProjectorRoute(route: unknown): route is string {
+  return typeof route === 'string' && route.length <= PROJECTOR_ROUTE_MAX && PROJECTOR_ROUTE_PATTERN.test(route)
+}
+
+/** The route the renderer passes to openProjector for one meeting. */
+export function projectorRoute(councilId: string, meetingId: string): string {
+  return `#/c/${councilId}/m/${meetingId}/projector`
+}
+
+export function validateOpenProjector(input: unknown): PayloadCheck<OpenProjectorRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['route'])) return { ok: false, reason: 'unexpected keys' }
+  const route = input['route']
+  if (typeof route !== 'string') return { ok: false, reason: 'route: not a string' }
+  if (route.length > PROJECTOR_ROUTE_MAX) return { ok: false, reason: `route: longer than ${PROJECTOR_ROUTE_MAX}` }
+  if (!isProjectorRoute(route)) return { ok: false, reason: 'route: not a projector route' }
+  return { ok: true, payload: { route } }
+}
+
 export const IPC_VALIDATORS: { [C in IpcChannel]: (input: unknown) => PayloadCheck<IpcPayloads[C]> } = {
   'app:getInfo': validateNoPayload,
   'app:print': validateNoPayload,
   'app:savePdf': validateSavePdf,
+  'app:openProjector': validateOpenProjector,
 }

@@ -65,7 +65,12 @@ test.describe('Electron app', () => {
           api: Object.keys(w.yishi ?? {}).sort(),
         }
       })
-      expect(probe).toEqual({ require: 'undefined', process: 'undefined', yishi: 'object', api: ['getAppInfo', 'print', 'savePdf'] })
+      expect(probe).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        yishi: 'object',
+        api: ['getAppInfo', 'openProjector', 'print', 'savePdf'],
+      })
 
       const info = await page.evaluate(() => (window as unknown as Required<YishiWindow>).yishi.getAppInfo())
       expect(info).toMatchObject({ ok: true, value: { dataDir: expect.any(String) } })
@@ -73,6 +78,12 @@ test.describe('Electron app', () => {
         (window as unknown as Required<YishiWindow>).yishi.savePdf({ suggestedName: '../../etc/passwd' }),
       )
       expect(refused).toEqual({ ok: false, error: 'invalid-payload' })
+      // Only the projector route opens a window; anything else is refused before main acts.
+      const refusedProjector: IpcResult<unknown> = await page.evaluate(() =>
+        (window as unknown as Required<YishiWindow>).yishi.openProjector({ route: '#/c/x/m/y/projector?x=1' }),
+      )
+      expect(refusedProjector).toEqual({ ok: false, error: 'invalid-payload' })
+      expect(app.windows()).toHaveLength(1)
 
       // The CSP header of app:// forbids eval.
       const evalBlocked = await page.evaluate(() => {

@@ -1,11 +1,17 @@
 // Fakes of the Electron objects the main-process modules take as parameters: an EventEmitter
-// webContents, a session that records its handlers, IPC events with a chosen sender frame.
+// webContents, a session that records its handlers, a BrowserWindow, IPC events with a chosen
+// sender frame.
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
+import type { BrowserWindowConstructorOptions } from 'electron'
 import type { InvokeEvent, SenderContents, SenderFrame } from '../../src/main/ipc-handlers'
 
 export class FakeContents extends EventEmitter {
   windowOpenHandler: (() => { action: 'deny' }) | undefined
+  /** Its own session unless given one (a window on the default session shares it). */
+  constructor(readonly session: FakeSession = new FakeSession()) {
+    super()
+  }
   setWindowOpenHandler(handler: () => { action: 'deny' }): void {
     this.windowOpenHandler = handler
   }
@@ -31,6 +37,30 @@ export class FakeSession {
   }
   setDevicePermissionHandler(handler: () => boolean): void {
     this.deviceHandler = handler
+  }
+}
+
+/** A BrowserWindow: records its options and loads, closes like Electron ('closed', then destroyed). */
+export class FakeWindow extends EventEmitter {
+  readonly webContents: FakeContents
+  readonly loadURL = vi.fn(async (_url: string): Promise<void> => undefined)
+  readonly show = vi.fn()
+  readonly focus = vi.fn()
+  readonly restore = vi.fn()
+  readonly close = vi.fn(() => {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('closed')
+  })
+  destroyed = false
+  isMinimized = (): boolean => false
+  isDestroyed = (): boolean => this.destroyed
+  constructor(
+    readonly options: BrowserWindowConstructorOptions,
+    session?: FakeSession,
+  ) {
+    super()
+    this.webContents = new FakeContents(session)
   }
 }
 

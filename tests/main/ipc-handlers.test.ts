@@ -1,5 +1,5 @@
 // registerIpc: sender-frame checks, payload validation before any handler runs, the Result
-// shape whatever happens, and the print / PDF / app-info handlers against fakes.
+// shape whatever happens, and the print / PDF / app-info / projector handlers against fakes.
 import { describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc'
 import {
@@ -22,6 +22,7 @@ function deps(overrides: Partial<IpcDeps<Win>> = {}): IpcDeps<Win> {
     showSaveDialog: vi.fn(async (_w: Win, o: { defaultPath: string }) => ({ canceled: false, filePath: o.defaultPath })),
     writeFile: vi.fn(async () => undefined),
     defaultSaveDir: () => '/home/a/Documents',
+    openProjector: vi.fn(() => ({ opened: true as const, display: 'external' as const })),
     log: vi.fn(),
     ...overrides,
   }
@@ -33,7 +34,18 @@ function spyHandlers(): IpcHandlers & Record<IpcChannel, ReturnType<typeof vi.fn
     'app:getInfo': vi.fn(async () => ({ ok: true as const, value: { version: '', platform: '', dataDir: '' } })),
     'app:print': vi.fn(async () => ({ ok: true as const, value: undefined })),
     'app:savePdf': vi.fn(async () => ({ ok: true as const, value: { saved: false as const } })),
+    'app:openProjector': vi.fn(async () => ({ ok: true as const, value: { opened: true as const, display: 'primary' as const } })),
   }
+}
+
+const PROJECTOR_ROUTE = '#/c/council-0001/m/meeting-0001/projector'
+
+/** A well-formed request for each channel: a refusal below is then the sender's fault alone. */
+const VALID_ARGS: Record<IpcChannel, unknown[]> = {
+  'app:getInfo': [],
+  'app:print': [],
+  'app:savePdf': [{ suggestedName: 'x' }],
+  'app:openProjector': [{ route: PROJECTOR_ROUTE }],
 }
 
 function setup(d = deps(), handlers: IpcHandlers = createHandlers(d)): FakeIpcMain {
@@ -89,7 +101,7 @@ describe('registerIpc', () => {
     const handlers = spyHandlers()
     const ipcMain = setup(deps(), handlers)
     for (const channel of IPC_CHANNELS) {
-      const payload = channel === 'app:savePdf' ? [{ suggestedName: 'x' }] : []
+      const payload = VALID_ARGS[channel]
       expect(await ipcMain.invoke(channel, fakeInvokeEvent(frame), ...payload)).toEqual({
         ok: false,
         error: 'forbidden-sender',
@@ -199,4 +211,61 @@ describe('pdfFileName', () => {
     ['lpt1.txt', '_lpt1.txt.pdf'],
     ['...', 'yishi.pdf'],
   ])('%s -> %s', (input, expected) => expect(pdfFileName(input)).toBe(expected))
+})
+
+describe('app:openProjector', () => {
+  it('opens the projector at the validated route and answers where it went', async () => {
+    const d = deps()
+    const result = await setup(d).invoke('app:openProjector', fakeInvokeEvent(), { route: PROJECTOR_ROUTE })
+    expect(d.openProjector).toHaveBeenCalledExactlyOnceWith(PROJECTOR_ROUTE)
+    expect(result).toEqual({ ok: true, value: { opened: true, display: 'external' } })
+  })
+
+  it.each([
+    ['another route', [{ route: '#/c/council-0001/m/meeting-0001/minutes' }]],
+    ['a query string', [{ route: '#/c/x/m/y/projector?x=1' }]],
+    ['javascript:', [{ route: 'javascript:alert(1)' }]],
+    ['an uppercase id', [{ route: '#/c/COUNCIL-0001/m/meeting-0001/projector' }]],
+    ['an extra key', [{ route: PROJECTOR_ROUTE, display: 'external' }]],
+    ['a bare string', [PROJECTOR_ROUTE]],
+    ['no payload', []],
+    ['two arguments', [{ route: PROJECTOR_ROUTE }, { route: PROJECTOR_ROUTE }]],
+  ])('refuses %s and opens nothing', async (_label, args) => {
+    const handlers = spyHandlers()
+    const d = deps()
+    const result = await setup(d, handlers).invoke('app:openProjector', fakeInvokeEvent(), ...args)
+    expect(result).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(handlers['app:openProjector']).not.toHaveBeenCalled()
+    expect(d.openProjector).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a foreign origin', fakeFrame('https://evil.example/')],
+    ['another app:// host', fakeFrame('app://other/index.html')],
+    ['a sub-frame of the app', fakeFrame(APP_PAGE, fakeFrame())],
+    ['a destroyed frame', null],
+  ])('refuses a sender from %s and opens nothing', async (_label, frame) => {
+    const d = deps()
+    const result = await setup(d).invoke('app:openProjector', fakeInvokeEvent(frame), { route: PROJECTOR_ROUTE })
+    expect(result).toEqual({ ok: false, error: 'forbidden-sender' })
+    expect(d.openProjector).not.toHaveBeenCalled()
+  })
+
+  it('accepts the projector page itself as a sender (it is one of our own pages)', async () => {
+    const d = deps()
+    const frame = fakeFrame(`app://yishi/index.html${PROJECTOR_ROUTE}`)
+    expect(await setup(d).invoke('app:openProjector', fakeInvokeEvent(frame), { route: PROJECTOR_ROUTE })).toMatchObject({ ok: true })
+  })
+
+  it('turns a failure to create the window into "internal"', async () => {
+    const d = deps({
+      openProjector: () => {
+        throw new Error('no display')
+      },
+    })
+    expect(await setup(d).invoke('app:openProjector', fakeInvokeEvent(), { route: PROJECTOR_ROUTE })).toEqual({
+      ok: false,
+      error: 'internal',
+    })
+  })
 })

@@ -1,11 +1,17 @@
 // src/main/main.ts against a fake `electron` module (the real binary is not needed): the
-// single-instance lock, what happens before and after 'ready', and that every webContents,
-// the session, the protocol and IPC get the guards from the plain modules.
+// single-instance lock, what happens before and after 'ready', that every webContents, the
+// session, the protocol and IPC get the guards from the plain modules, and the projector.
 import { EventEmitter } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNELS } from '../../src/shared/ipc'
 import { APP_CSP } from '../../src/main/security'
-import { FakeContents, FakeIpcMain, FakeSession, fakeEvent } from './fakes'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { FakeContents, FakeIpcMain, FakeSession, FakeWindow, fakeEvent } from './fakes'
+
+const PRIMARY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
+const EXTERNAL = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 720 } }
+const ROUTE = '#/c/council-0001/m/meeting-0001/projector'
+const APP_FRAME = { url: 'app://yishi/index.html', parent: null }
 
 function fakeElectron(lock: boolean) {
   const order: string[] = []
@@ -25,31 +31,35 @@ function fakeElectron(lock: boolean) {
     registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
     handle: vi.fn(() => order.push('protocol.handle')),
   }
-  const windows: FakeWindow[] = []
-  class FakeWindow extends EventEmitter {
-    readonly webContents = new FakeContents()
-    readonly loadURL = vi.fn(async () => undefined)
-    readonly show = vi.fn()
-    readonly focus = vi.fn()
-    readonly restore = vi.fn()
-    isMinimized = (): boolean => false
-    constructor(readonly options: Record<string, unknown>) {
-      super()
+  const session = { defaultSession: new FakeSession() }
+  const display = { displays: [PRIMARY, EXTERNAL] }
+  const screen = {
+    getPrimaryDisplay: vi.fn(() => PRIMARY),
+    getAllDisplays: vi.fn(() => display.displays),
+  }
+  /** Every window ever created, closed ones included; getAllWindows() lists the open ones. */
+  const windows: WiredWindow[] = []
+  class WiredWindow extends FakeWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      super(options, session.defaultSession)
       windows.push(this)
+      // As Electron does inside `new BrowserWindow`.
+      app.emit('web-contents-created', {}, this.webContents)
     }
-    static getAllWindows(): FakeWindow[] {
-      return windows
+    static getAllWindows(): WiredWindow[] {
+      return windows.filter((w) => !w.isDestroyed())
     }
   }
   const electron = {
     app,
     protocol,
-    session: { defaultSession: new FakeSession() },
+    screen,
+    session,
     ipcMain: new FakeIpcMain(),
     dialog: { showSaveDialog: vi.fn() },
-    BrowserWindow: FakeWindow,
+    BrowserWindow: WiredWindow,
   }
-  return { electron, order, windows, ready: () => ready(), readyPromise }
+  return { electron, order, windows, display, ready: () => ready(), readyPromise }
 }
 
 async function startMain(lock = true) {
@@ -176,5 +186,94 @@ describe('main.ts wiring', () => {
       window,
       expect.objectContaining({ defaultPath: expect.stringMatching(/^\/fake\/documents.纪要\.pdf$/u) }),
     )
+  })
+})
+
+describe('main.ts wiring: the projector', () => {
+  async function ready() {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const fake = await startMain()
+    await becomeReady(fake)
+    const main = fake.windows[0]!
+    const open = (route: string, frame: { url: string; parent: unknown } | null = APP_FRAME) =>
+      fake.electron.ipcMain.invoke('app:openProjector', { sender: main.webContents as never, senderFrame: frame }, { route })
+    return { fake, main, open, warn }
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('asks the screen nothing until a projector is opened', async () => {
+    const { fake } = await ready()
+    expect(fake.electron.screen.getAllDisplays).not.toHaveBeenCalled()
+    expect(fake.electron.screen.getPrimaryDisplay).not.toHaveBeenCalled()
+  })
+
+  it('opens a second, secure, fullscreen window on the external display at the route', async () => {
+    const { fake, main, open } = await ready()
+    expect(await open(ROUTE)).toEqual({ ok: true, value: { opened: true, display: 'external' } })
+    expect(fake.windows).toHaveLength(2)
+    const projector = fake.windows[1]!
+    expect(projector.options).toMatchObject({
+      x: EXTERNAL.bounds.x,
+      y: EXTERNAL.bounds.y,
+      fullscreen: true,
+      title: 'Yishi — projector',
+      backgroundColor: '#000000',
+    })
+    expect(projector.options.webPreferences).toEqual(main.options.webPreferences)
+    expect(projector.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect(String(projector.options.webPreferences?.preload)).toMatch(/preload\.js$/u)
+    expect(projector.loadURL).toHaveBeenCalledExactlyOnceWith(`app://yishi/index.html${ROUTE}`)
+  })
+
+  it('opens a 1024×768 window on the primary when it is the only display', async () => {
+    const { fake, open } = await ready()
+    fake.display.displays = [PRIMARY]
+    expect(await open(ROUTE)).toEqual({ ok: true, value: { opened: true, display: 'primary' } })
+    expect(fake.windows[1]!.options).toMatchObject({ width: 1024, height: 768 })
+    expect(fake.windows[1]!.options.fullscreen).not.toBe(true)
+  })
+
+  it('guards the projector like every webContents, once, and denies its permissions', async () => {
+    const { fake, open, warn } = await ready()
+    await open(ROUTE)
+    const contents = fake.windows[1]!.webContents
+    expect(contents.listenerCount('will-navigate')).toBe(1)
+    const event = fakeEvent('https://example.com/')
+    contents.emit('will-navigate', event, 'https://example.com/')
+    expect(event.defaultPrevented()).toBe(true)
+    expect(warn).toHaveBeenCalledExactlyOnceWith('[yishi] refused navigation', 'https://example.com/')
+    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' })
+    const permission = vi.fn()
+    contents.session.requestHandler?.({}, 'media', permission)
+    expect(permission).toHaveBeenCalledWith(false)
+  })
+
+  it('reuses the one projector window for a second open, loading the new route', async () => {
+    const { fake, open } = await ready()
+    await open(ROUTE)
+    const route2 = '#/c/council-0001/m/meeting-0002/projector'
+    expect(await open(route2)).toEqual({ ok: true, value: { opened: true, display: 'external' } })
+    expect(fake.windows).toHaveLength(2)
+    expect(fake.windows[1]!.loadURL).toHaveBeenLastCalledWith(`app://yishi/index.html${route2}`)
+    expect(fake.windows[1]!.focus).toHaveBeenCalled()
+  })
+
+  it('closes the projector when the main window closes', async () => {
+    const { fake, main, open } = await ready()
+    await open(ROUTE)
+    const projector = fake.windows[1]!
+    main.close()
+    expect(projector.close).toHaveBeenCalledOnce()
+    expect(fake.electron.BrowserWindow.getAllWindows()).toHaveLength(0)
+  })
+
+  it('refuses a foreign sender and a malformed route, opening nothing', async () => {
+    const { fake, open } = await ready()
+    expect(await open(ROUTE, { url: 'https://evil.example/', parent: null })).toEqual({ ok: false, error: 'forbidden-sender' })
+    expect(await open('#/c/x/m/y/projector?x=1')).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(fake.windows).toHaveLength(1)
   })
 })

@@ -197,6 +197,20 @@ describe('hardenWebContents', () => {
     expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' })
   })
 
+  it('guards a webContents once: a second call (projector.ts after the app hook) adds nothing', () => {
+    const contents = new FakeContents()
+    const first = vi.fn()
+    const second = vi.fn()
+    hardenWebContents(contents, { onRefused: first })
+    hardenWebContents(contents, { onRefused: second })
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      expect(contents.listenerCount(event)).toBe(1)
+    }
+    contents.emit('will-navigate', fakeEvent('https://example.com/'), 'https://example.com/')
+    expect(first).toHaveBeenCalledOnce()
+    expect(second).not.toHaveBeenCalled()
+  })
+
   it('prevents attaching a <webview>', () => {
     const { contents, refused } = hardened()
     const event = fakeEvent()
