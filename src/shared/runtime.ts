@@ -9,6 +9,9 @@ const g = globalThis as unknown as SharedGlobals
 
 export const randomUUID = (): string => g.crypto.randomUUID()
 
+/** `n` cryptographically random bytes. */
+export const randomBytes = (n: number): Uint8Array => g.crypto.getRandomValues(new Uint8Array(n))
+
 /** Decodes bytes with a WHATWG encoding label; throws on malformed input when fatal. */
 export function decodeText(bytes: Uint8Array, label: string, fatal = false): string {
   return new g.TextDecoder(label, { fatal }).decode(bytes)

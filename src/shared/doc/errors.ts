@@ -8,6 +8,30 @@ export type DocErrorCode =
   | 'badTransition'
   | 'invalidInput'
   | 'memberHasHistory'
+  // The meeting is not in a state that allows this (detail: { status, allowed }).
+  | 'wrongMeetingStatus'
+  // Attendance: the member is not on this meeting's roster (sign-in not started, or not a member that day).
+  | 'notOnRoster'
+  | 'notPresent'
+  | 'alreadyPresent'
+  // Session: opening without quorum needs an override (who and why).
+  | 'quorumNotMet'
+  // Motions: another main motion is on the floor (detail: { motionId }).
+  | 'motionOnFloor'
+  // Motions: the step is not allowed from the motion's status (detail: { from, to }).
+  | 'badMotionTransition'
+  // Motions: an amendment must be decided (or withdrawn) before its parent is voted on.
+  | 'amendmentPending'
+  // Votes: a vote is open (detail: { voteId }); closing the session or opening another waits for it.
+  | 'voteOpen'
+  | 'voteClosed'
+  | 'wrongVoteMethod'
+  | 'notEligible'
+  | 'alreadyVoted'
+  | 'countsExceedEligible'
+  | 'ballotsExceedVoters'
+  // Votes: the result to freeze does not match the counts in the document (detail: { expected, got }).
+  | 'resultMismatch'
 
 export class DocError extends Error {
   constructor(

@@ -20,6 +20,19 @@ export function isLocalDateTime(value: unknown): value is LocalDateTime {
   return validYmd(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60
 }
 
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+
+/** An ISO 8601 instant with its zone ("2025-03-10T11:30:00.000Z"): when something happened. */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const m = INSTANT.exec(value)
+  if (!m || !validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return false
+  return Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60 && !Number.isNaN(Date.parse(value))
+}
+
+/** Milliseconds of an instant, so "…09:00:00Z" and "…09:00:00.000Z" compare equal; NaN if unreadable. */
+export const instantMs = (value: string): number => (isInstant(value) ? Date.parse(value) : Number.NaN)
+
 function validYmd(y: number, mo: number, d: number): boolean {
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
   const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -8,6 +8,10 @@ export type CouncilId = Brand<string, 'CouncilId'>
 export type MemberId = Brand<string, 'MemberId'>
 export type MeetingId = Brand<string, 'MeetingId'>
 export type AgendaItemId = Brand<string, 'AgendaItemId'>
+export type MotionId = Brand<string, 'MotionId'>
+export type SpeechId = Brand<string, 'SpeechId'>
+export type VoteId = Brand<string, 'VoteId'>
+export type ObserverId = Brand<string, 'ObserverId'>
 
 const ID_PATTERN = /^[0-9a-z-]{8,64}$/
 
@@ -19,6 +23,12 @@ export const newCouncilId = (): CouncilId => randomUUID() as CouncilId
 export const newMemberId = (): MemberId => randomUUID() as MemberId
 export const newMeetingId = (): MeetingId => randomUUID() as MeetingId
 export const newAgendaItemId = (): AgendaItemId => randomUUID() as AgendaItemId
+export const newMotionId = (): MotionId => randomUUID() as MotionId
+export const newSpeechId = (): SpeechId => randomUUID() as SpeechId
+export const newVoteId = (): VoteId => randomUUID() as VoteId
+export const newObserverId = (): ObserverId => randomUUID() as ObserverId
+/** Entries kept side by side (attendance events, roll-call entries): unique, never merged. */
+export const newEntryId = (): string => randomUUID()
 
 export function asCouncilId(value: string): CouncilId {
   if (!isIdString(value)) throw new Error(`not an id: ${JSON.stringify(value).slice(0, 80)}`)

@@ -1,0 +1,237 @@
+// Reading votes from the meeting document (layout in votes.ts): each vote, the snapshot that
+// evaluateVote takes, and the entries that arrived after the close (shown as late, never counted).
+import * as Y from 'yjs'
+import type { QuorumRule, ThresholdRule } from '../domain/council'
+import { THRESHOLD_RULES } from '../domain/council'
+import type { MemberId, MotionId, VoteId } from '../domain/ids'
+import {
+  CHOICES,
+  compareEntries,
+  latestChoice,
+  VOTE_OUTCOMES,
+  type BallotCounts,
+  type Choice,
+  type RollCallDecision,
+  type RollCallEntry,
+  type VoteInput,
+  type VoteResult,
+} from '../domain/votes'
+import { headcount, presentAt } from './attendance'
+import { childMaps, cmpStr, record, strField } from './guards'
+import { readMotion } from './motions'
+import { int, oneOf, str, strOrNull, strings } from './read'
+import { readRecusals } from './recusals'
+
+export const VOTE_METHODS = ['hands', 'roll_call', 'secret'] as const
+export type VoteMethod = (typeof VOTE_METHODS)[number]
+
+/** A roll-call entry as stored: every entry is kept; latestChoice decides each member's choice. */
+export interface RollCallRecord extends RollCallEntry {
+  /** The device that entered it (a label; defaults to the Yjs client id). */
+  device: string
+}
+
+/** What was sealed at close: what the frozen result counted. Anything else that shows up is late. */
+export interface Sealed {
+  rollCall: string[]
+  ballots: string[]
+  checkedOff: string[]
+  hands: BallotCounts
+}
+
+export interface Vote {
+  id: VoteId
+  motionId: MotionId
+  method: VoteMethod
+  rule: ThresholdRule
+  openedAt: string
+  closedAt: string | null
+  /** Present and not recused when the vote opened, by id. */
+  eligible: MemberId[]
+  handsCounts: BallotCounts
+  /** Every roll-call entry, newest first. */
+  rollCall: RollCallRecord[]
+  /** Each eligible member's decided choice (of the sealed entries once closed), with conflicts to confirm. */
+  decisions: RollCallDecision<RollCallRecord>[]
+  /** Secret ballot: who has voted, by id (never the order, never the choice). */
+  checkedOff: MemberId[]
+  /** Secret ballot: the sealed ballots' counts once closed (the ballots are not in the document before). */
+  ballotCounts: BallotCounts
+  /** The announced result, frozen at close. */
+  result: VoteResult | null
+  sealed: Sealed | null
+}
+
+export interface LateEntry {
+  /** rollCall / ballot / checkOff: found in the document but not sealed; recorded: added by recordLate; hands: counts changed after close. */
+  source: 'rollCall' | 'ballot' | 'checkOff' | 'recorded' | 'hands'
+  choice: Choice | null
+  memberId: MemberId | null
+  receivedAt: string | null
+  counts?: BallotCounts
+}
+
+export const ZERO: BallotCounts = { for: 0, against: 0, abstain: 0 }
+export const isChoice = (v: unknown): v is Choice => (CHOICES as readonly unknown[]).includes(v)
+const sameCounts = (a: BallotCounts, b: BallotCounts) => a.for === b.for && a.against === b.against && a.abstain === b.abstain
+
+export function countChoices(choices: readonly Choice[]): BallotCounts {
+  const c = { ...ZERO }
+  for (const ch of choices) if (isChoice(ch)) c[ch] += 1
+  return c
+}
+
+export const votesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('votes')
+
+/** A nested map's entries, or none when it is missing or not a map. */
+function entriesOf(m: Y.Map<unknown>, k: string): [string, unknown][] {
+  const v = m.get(k)
+  return v instanceof Y.Map ? [...(v as Y.Map<unknown>).entries()] : []
+}
+
+function readRollCall(m: Y.Map<unknown>): RollCallRecord[] {
+  const out: RollCallRecord[] = []
+  for (const [entryId, v] of entriesOf(m, 'rollCall')) {
+    const r = record(v)
+    const memberId = r && strField(r, 'memberId')
+    const at = r && strField(r, 'at')
+    if (r && memberId && at && isChoice(r.choice)) out.push({ entryId, memberId, choice: r.choice, at, device: strField(r, 'device') ?? '' })
+  }
+  return out
+}
+
+function readBallots(m: Y.Map<unknown>): { id: string; choice: Choice }[] {
+  const out: { id: string; choice: Choice }[] = []
+  for (const [id, v] of entriesOf(m, 'ballots')) {
+    const r = record(v)
+    if (r && isChoice(r.choice)) out.push({ id, choice: r.choice })
+  }
+  return out
+}
+
+function readHands(m: Y.Map<unknown>): BallotCounts {
+  const h = m.get('handsCounts')
+  if (!(h instanceof Y.Map)) return { ...ZERO }
+  return { for: int(h, 'for', 0), against: int(h, 'against', 0), abstain: int(h, 'abstain', 0) }
+}
+
+/** Members checked off (secret ballot), by id. */
+const readCheckedOff = (m: Y.Map<unknown>): string[] =>
+  entriesOf(m, 'checkedOff')
+    .filter(([, v]) => v === true)
+    .map(([id]) => id)
+    .sort(cmpStr)
+
+function readSealed(m: Y.Map<unknown>): Sealed | null {
+  const r = record(m.get('sealed'))
+  if (!r) return null
+  const list = (k: string) => (Array.isArray(r[k]) ? (r[k] as unknown[]).filter((x): x is string => typeof x === 'string') : [])
+  const h = record(r.hands)
+  const n = (k: string) => (h && Number.isSafeInteger(h[k]) ? (h[k] as number) : 0)
+  return { rollCall: list('rollCall'), ballots: list('ballots'), checkedOff: list('checkedOff'), hands: { for: n('for'), against: n('against'), abstain: n('abstain') } }
+}
+
+function readResult(m: Y.Map<unknown>): VoteResult | null {
+  const r = record(m.get('result'))
+  return r && (VOTE_OUTCOMES as readonly unknown[]).includes(r.outcome) && record(r.counts) ? (r as unknown as VoteResult) : null
+}
+
+function readVoteMap(id: string, m: Y.Map<unknown>): Vote {
+  const closedAt = strOrNull(m, 'closedAt')
+  const sealed = closedAt === null ? null : readSealed(m)
+  const eligible = [...new Set(strings(m, 'eligible'))].sort(cmpStr) as MemberId[]
+  const rollCall = readRollCall(m)
+  const counted = sealed ? rollCall.filter((e) => sealed.rollCall.includes(e.entryId)) : rollCall
+  const ballots = readBallots(m).filter((b) => !sealed || sealed.ballots.includes(b.id))
+  return {
+    id: id as VoteId,
+    motionId: str(m, 'motionId') as MotionId,
+    method: oneOf(m, 'method', VOTE_METHODS, 'hands'),
+    rule: oneOf(m, 'rule', THRESHOLD_RULES, 'simple_majority'),
+    openedAt: str(m, 'openedAt'),
+    closedAt,
+    eligible,
+    handsCounts: readHands(m),
+    rollCall: [...rollCall].sort(compareEntries),
+    decisions: latestChoice(counted.filter((e) => eligible.includes(e.memberId as MemberId))),
+    checkedOff: readCheckedOff(m) as MemberId[],
+    ballotCounts: closedAt === null ? { ...ZERO } : countChoices(ballots.map((b) => b.choice)),
+    result: closedAt === null ? null : readResult(m),
+    sealed,
+  }
+}
+
+export function readVote(doc: Y.Doc, id: VoteId): Vote | null {
+  const m = votesMap(doc).get(id)
+  return m instanceof Y.Map ? readVoteMap(id, m as Y.Map<unknown>) : null
+}
+
+/** Every vote of the meeting, oldest first. */
+export function readVotes(doc: Y.Doc): Vote[] {
+  return childMaps(votesMap(doc))
+    .map(([id, m]) => readVoteMap(id, m))
+    .sort((a, b) => cmpStr(a.openedAt, b.openedAt) || cmpStr(a.id, b.id))
+}
+
+export const votesOf = (doc: Y.Doc, motionId: MotionId): Vote[] => readVotes(doc).filter((v) => v.motionId === motionId)
+export const currentVote = (doc: Y.Doc): Vote | null => readVotes(doc).find((v) => v.closedAt === null) ?? null
+
+/** The counts a vote stands at: hands entered, decided roll call, or the given / sealed ballots. */
+export function countsOf(vote: Vote, ballots?: readonly Choice[]): BallotCounts {
+  if (vote.method === 'hands') return { ...vote.handsCounts }
+  if (vote.method === 'roll_call') return countChoices(vote.decisions.map((d) => d.choice))
+  return ballots ? countChoices(ballots) : { ...vote.ballotCounts }
+}
+
+/** Council settings the snapshot needs. recusedCountForQuorum: domain.md 2.6 (default true). */
+export interface VoteSettings {
+  quorumRule: QuorumRule
+  recusedCountForQuorum?: boolean
+}
+
+/**
+ * The plain snapshot for evaluateVote: members from the roster, present at the vote's opening,
+ * recused on the motion's item (among those present), and the counts. For an open secret vote pass
+ * the ballot box's contents as `ballots`; once closed, the sealed ballots are used.
+ */
+export function voteInput(doc: Y.Doc, voteId: VoteId, settings: VoteSettings, ballots?: readonly Choice[]): VoteInput | null {
+  const vote = readVote(doc, voteId)
+  if (!vote) return null
+  const present = presentAt(doc, vote.openedAt)
+  const itemId = readMotion(doc, vote.motionId)?.itemId
+  const recused = itemId ? readRecusals(doc, itemId).filter((r) => present.includes(r.memberId)).length : 0
+  return {
+    rule: vote.rule,
+    quorum: { rule: settings.quorumRule, recusedCountForQuorum: settings.recusedCountForQuorum ?? true },
+    members: headcount(doc, vote.openedAt).members,
+    present: present.length,
+    recused,
+    counts: countsOf(vote, vote.method === 'secret' && vote.closedAt === null ? (ballots ?? []) : undefined),
+  }
+}
+
+/** What reached a closed vote after its close: shown as late, never counted, never dropped. */
+export function lateEntries(doc: Y.Doc, voteId: VoteId): LateEntry[] {
+  const m = votesMap(doc).get(voteId)
+  if (!(m instanceof Y.Map)) return []
+  const map = m as Y.Map<unknown>
+  const sealed = typeof map.get('closedAt') === 'string' ? readSealed(map) : null
+  const out: LateEntry[] = []
+  if (sealed) {
+    for (const e of readRollCall(map).sort(compareEntries).reverse())
+      if (!sealed.rollCall.includes(e.entryId)) out.push({ source: 'rollCall', choice: e.choice, memberId: e.memberId as MemberId, receivedAt: e.at })
+    for (const b of readBallots(map).sort((a, b) => cmpStr(a.id, b.id))) if (!sealed.ballots.includes(b.id)) out.push({ source: 'ballot', choice: b.choice, memberId: null, receivedAt: null })
+    for (const id of readCheckedOff(map)) if (!sealed.checkedOff.includes(id)) out.push({ source: 'checkOff', choice: null, memberId: id as MemberId, receivedAt: null })
+    const hands = readHands(map)
+    if (map.get('method') === 'hands' && !sameCounts(hands, sealed.hands)) out.push({ source: 'hands', choice: null, memberId: null, receivedAt: null, counts: hands })
+  }
+  const late = map.get('late')
+  if (late instanceof Y.Array) {
+    for (const v of late.toArray()) {
+      const r = record(v)
+      if (!r) continue
+      out.push({ source: 'recorded', choice: isChoice(r.choice) ? r.choice : null, memberId: strField(r, 'memberId') as MemberId | null, receivedAt: strField(r, 'receivedAt') })
+    }
+  }
+  return out
+}
