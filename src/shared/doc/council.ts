@@ -1,12 +1,12 @@
 // The council document (council/<id>): the council's settings, its register of members with
 // each member's history, and the index of its meetings' ids.
 import * as Y from 'yjs'
-import { COUNCIL_KINDS, councilInputOf, QUORUM_RULES, THRESHOLD_RULES, validateCouncil, type Council, type CouncilInput } from '../domain/council'
+import { COUNCIL_KINDS, councilInputOf, PROCEDURE_DEFAULTS, QUORUM_RULES, THRESHOLD_RULES, validateCouncil, type Council, type CouncilInput } from '../domain/council'
 import { newMemberId, type CouncilId, type MeetingId, type MemberId } from '../domain/ids'
 import { MEMBER_ROLES, validateMember, type Member, type MemberChange, type MemberFields } from '../domain/member'
 import { DocError } from './errors'
 import { assertWritable, initMeta, metaOf, ORIGIN_LOCAL } from './schema'
-import { bool, child, intOrNull, oneOf, setChanged, str, strOrNull } from './read'
+import { bool, child, int, intOrNull, oneOf, setChanged, str, strOrNull } from './read'
 
 const councilMap = (doc: Y.Doc) => doc.getMap<unknown>('council')
 const membersMap = (doc: Y.Doc) => doc.getMap<unknown>('members')
@@ -42,6 +42,10 @@ export function readCouncil(doc: Y.Doc): Council | null {
     quorumRule: oneOf(c, 'quorumRule', QUORUM_RULES, 'more_than_half'),
     defaultThreshold: oneOf(c, 'defaultThreshold', THRESHOLD_RULES, 'simple_majority'),
     secondingRequired: bool(c, 'secondingRequired', true),
+    // Councils made before these settings existed read the practice defaults.
+    speechSeconds: int(c, 'speechSeconds', PROCEDURE_DEFAULTS.speechSeconds),
+    speechesPerMotion: int(c, 'speechesPerMotion', PROCEDURE_DEFAULTS.speechesPerMotion),
+    recusedCountForQuorum: bool(c, 'recusedCountForQuorum', PROCEDURE_DEFAULTS.recusedCountForQuorum),
     createdAt: str(c, 'createdAt'),
   }
 }

@@ -28,7 +28,16 @@ export interface CouncilRules {
   quorumRule: QuorumRule
   defaultThreshold: ThresholdRule
   secondingRequired: boolean
+  /** The speaking limit shown by the timer, in seconds (practice: 2 minutes). */
+  speechSeconds: number
+  /** Speeches per person per motion before the chair is told (practice: 2). */
+  speechesPerMotion: number
+  /** Whether a recused member still counts toward quorum (domain.md 2.6: yes by default). */
+  recusedCountForQuorum: boolean
 }
+
+/** Practice defaults (Nantang rules) for the speaking limits and recusal, whatever the kind. */
+export const PROCEDURE_DEFAULTS = { speechSeconds: 120, speechesPerMotion: 2, recusedCountForQuorum: true } as const
 
 export interface Council extends CouncilRules {
   id: CouncilId
@@ -54,13 +63,13 @@ export const DEFAULT_TERM_YEARS = 5 // practice
 export function defaultRules(kind: CouncilKind): CouncilRules {
   switch (kind) {
     case 'assembly':
-      return { quorumRule: 'more_than_half', defaultThreshold: 'half_present', secondingRequired: true }
+      return { quorumRule: 'more_than_half', defaultThreshold: 'half_present', secondingRequired: true, ...PROCEDURE_DEFAULTS }
     case 'representatives':
-      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'half_present', secondingRequired: true }
+      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'half_present', secondingRequired: true, ...PROCEDURE_DEFAULTS }
     case 'resident':
-      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'simple_majority', secondingRequired: true }
+      return { quorumRule: 'at_least_two_thirds', defaultThreshold: 'simple_majority', secondingRequired: true, ...PROCEDURE_DEFAULTS }
     case 'courtyard':
-      return { quorumRule: 'more_than_half', defaultThreshold: 'simple_majority', secondingRequired: true }
+      return { quorumRule: 'more_than_half', defaultThreshold: 'simple_majority', secondingRequired: true, ...PROCEDURE_DEFAULTS }
   }
 }
 
@@ -77,7 +86,7 @@ export function defaultCouncilInput(kind: CouncilKind, today: IsoDate): CouncilI
 }
 
 /** i18n keys under `errors.` for each invalid field. */
-export type CouncilError = 'nameRequired' | 'nameTooLong' | 'kindInvalid' | 'termStartInvalid' | 'termEndInvalid' | 'termOrder' | 'ruleInvalid'
+export type CouncilError = 'nameRequired' | 'nameTooLong' | 'kindInvalid' | 'termStartInvalid' | 'termEndInvalid' | 'termOrder' | 'ruleInvalid' | 'speechLimitInvalid' | 'speechCountInvalid'
 
 export const MAX_NAME = 120
 
@@ -92,6 +101,8 @@ export function validateCouncil(input: CouncilInput): Partial<Record<keyof Counc
   else if (isIsoDate(input.termStart) && input.termEnd <= input.termStart) errors.termEnd = 'termOrder'
   if (!QUORUM_RULES.includes(input.quorumRule)) errors.quorumRule = 'ruleInvalid'
   if (!THRESHOLD_RULES.includes(input.defaultThreshold)) errors.defaultThreshold = 'ruleInvalid'
+  if (!Number.isInteger(input.speechSeconds) || input.speechSeconds < 30 || input.speechSeconds > 3600) errors.speechSeconds = 'speechLimitInvalid'
+  if (!Number.isInteger(input.speechesPerMotion) || input.speechesPerMotion < 1 || input.speechesPerMotion > 20) errors.speechesPerMotion = 'speechCountInvalid'
   return errors
 }
 
@@ -107,5 +118,8 @@ export function councilInputOf(c: CouncilInput): CouncilInput {
     quorumRule: c.quorumRule,
     defaultThreshold: c.defaultThreshold,
     secondingRequired: c.secondingRequired,
+    speechSeconds: c.speechSeconds,
+    speechesPerMotion: c.speechesPerMotion,
+    recusedCountForQuorum: c.recusedCountForQuorum,
   }
 }

@@ -33,6 +33,7 @@ export function CouncilForm({
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
+  const [minutes, setMinutes] = useState(String(initial.speechSeconds / 60))
   const set = <K extends keyof CouncilInput>(k: K, value: CouncilInput[K]) => {
     setV((old) => ({ ...old, [k]: value }))
     setSaved(false)
@@ -41,6 +42,7 @@ export function CouncilForm({
   // Changing the kind resets the rules to that kind's defaults, which the user can still change.
   const setKind = (kind: CouncilKind) => {
     setV((old) => ({ ...old, kind, ...defaultRules(kind) }))
+    setMinutes(String(defaultRules(kind).speechSeconds / 60))
     setSaved(false)
   }
 
@@ -99,6 +101,28 @@ export function CouncilForm({
           options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
         />
         <CheckboxField label={t('council:fields.secondingRequired')} checked={v.secondingRequired} onChange={(e) => set('secondingRequired', e.target.checked)} />
+        <CheckboxField label={t('council:fields.recusedCountForQuorum')} checked={v.recusedCountForQuorum} onChange={(e) => set('recusedCountForQuorum', e.target.checked)} />
+        <div className="grid">
+          <TextField
+            label={t('council:fields.speechMinutes')}
+            hint={t('council:hints.speaking')}
+            inputMode="decimal"
+            value={minutes}
+            error={errors.speechSeconds}
+            onChange={(e) => {
+              setMinutes(e.target.value)
+              const m = Number(e.target.value.trim())
+              set('speechSeconds', e.target.value.trim() && Number.isFinite(m) ? Math.round(m * 60) : Number.NaN)
+            }}
+          />
+          <TextField
+            label={t('council:fields.speechesPerMotion')}
+            inputMode="numeric"
+            value={Number.isNaN(v.speechesPerMotion) ? '' : String(v.speechesPerMotion)}
+            error={errors.speechesPerMotion}
+            onChange={(e) => set('speechesPerMotion', /^\d{1,3}$/.test(e.target.value.trim()) ? Number(e.target.value.trim()) : Number.NaN)}
+          />
+        </div>
       </fieldset>
       <div className="row">
         <button type="submit" className="primary" disabled={busy || readOnly}>
