@@ -25,7 +25,7 @@ test('switching to English changes every screen and persists across a reload', a
   await expect(page.getByRole('heading', { name: 'Register of members' })).toBeVisible()
   await expect(page.getByRole('cell', { name: '赵敏', exact: true })).toBeVisible()
   await page.getByRole('link', { name: 'Rules', exact: true }).click()
-  await expect(page.getByLabel('Quorum')).toHaveValue('more_than_half')
+  await expect(page.getByLabel('Quorum', { exact: true })).toHaveValue('more_than_half')
   await expect(page.getByRole('button', { name: 'Save' })).toBeVisible()
   await page.goto('/')
   await expect(page.getByRole('link', { name: 'New council' })).toBeVisible()

@@ -14,8 +14,11 @@ test('create a council, import 30 members, prepare and issue a meeting notice, r
   await createCouncil(page, '清风社区居民议事会')
   // Rules default from the kind (resident council: two thirds quorum, seconding required).
   await page.getByRole('link', { name: '议事规则' }).click()
-  await expect(page.getByLabel('法定人数')).toHaveValue('at_least_two_thirds')
+  await expect(page.getByLabel('法定人数', { exact: true })).toHaveValue('at_least_two_thirds')
   await expect(page.getByLabel('动议须有人附议')).toBeChecked()
+  await expect(page.getByLabel('发言时限（分钟）')).toHaveValue('2')
+  await expect(page.getByLabel('每人每项动议发言次数')).toHaveValue('2')
+  await expect(page.getByLabel('回避的成员仍计入法定人数')).toBeChecked()
 
   // Import 30 members from the XLSX fixture.
   await page.getByRole('link', { name: '成员名册' }).click()

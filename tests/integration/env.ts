@@ -36,6 +36,7 @@ export const testPlatform: Platform = {
     return { version: '0.0.0-test', platform: 'web', dataLocation: { kind: 'browser', origin: 'http://127.0.0.1:5173' } }
   },
   async print() {},
+  async openProjector() {},
 }
 
 export interface TestEnv extends AppEnv {

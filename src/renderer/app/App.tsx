@@ -14,6 +14,8 @@ import { NewMeetingScreen } from '../features/meetings/NewMeetingScreen'
 import { MeetingProvider } from '../features/meetings/MeetingContext'
 import { MeetingScreen } from '../features/meetings/MeetingScreen'
 import { NoticeScreen } from '../features/meetings/NoticeScreen'
+import { SessionScreen } from '../features/session/SessionScreen'
+import { ProjectorScreen } from '../features/session/ProjectorScreen'
 import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
 
@@ -36,6 +38,18 @@ function Shell() {
     document.title = `${t('app.name')} · ${t('app.tagline')}`
   }, [t])
   const councilId = 'councilId' in route ? route.councilId : null
+  // The projector shows the meeting alone: no header, no controls.
+  if (route.name === 'projector') {
+    return (
+      <main id="main" className="projector-main">
+        <CouncilProvider councilId={route.councilId}>
+          <MeetingProvider meetingId={route.meetingId}>
+            <ProjectorScreen />
+          </MeetingProvider>
+        </CouncilProvider>
+      </main>
+    )
+  }
   return (
     <>
       {/* Routes live in the hash, so following "#main" would leave the screen: move the focus instead. */}
@@ -88,6 +102,12 @@ function CouncilRoutes({ route }: { route: Route }) {
       return (
         <MeetingProvider meetingId={route.meetingId}>
           <NoticeScreen />
+        </MeetingProvider>
+      )
+    case 'session':
+      return (
+        <MeetingProvider meetingId={route.meetingId}>
+          <SessionScreen tab={route.tab} />
         </MeetingProvider>
       )
     default:

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'newMeeting'; councilId: string }
   | { name: 'meeting'; councilId: string; meetingId: string }
   | { name: 'notice'; councilId: string; meetingId: string }
+  | { name: 'session'; councilId: string; meetingId: string; tab: 'signin' | 'floor' }
+  | { name: 'projector'; councilId: string; meetingId: string }
   | { name: 'notFound' }
 
 const ID = '([0-9a-z-]{8,64})'
@@ -22,6 +24,8 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/c/${ID}/meetings/new$`), (m) => ({ name: 'newMeeting', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/m/${ID}$`), (m) => ({ name: 'meeting', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/notice$`), (m) => ({ name: 'notice', councilId: m[1]!, meetingId: m[2]! })],
+  [new RegExp(`^/c/${ID}/m/${ID}/session/(signin|floor)$`), (m) => ({ name: 'session', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as 'signin' })],
+  [new RegExp(`^/c/${ID}/m/${ID}/projector$`), (m) => ({ name: 'projector', councilId: m[1]!, meetingId: m[2]! })],
 ]
 
 export function parseRoute(hash: string): Route {
@@ -50,6 +54,10 @@ export function href(route: Route): string {
       return `#/c/${route.councilId}/m/${route.meetingId}`
     case 'notice':
       return `#/c/${route.councilId}/m/${route.meetingId}/notice`
+    case 'session':
+      return `#/c/${route.councilId}/m/${route.meetingId}/session/${route.tab}`
+    case 'projector':
+      return `#/c/${route.councilId}/m/${route.meetingId}/projector`
   }
 }
 

@@ -14,6 +14,10 @@ export function electronPlatform(api: YishiApi): Platform {
       const r = await api.print()
       if (!r.ok) throw new Error(r.error)
     },
+    async openProjector(route: string) {
+      const r = await api.openProjector({ route })
+      if (!r.ok) throw new Error(r.error)
+    },
     async savePdf(suggestedName: string) {
       const r = await api.savePdf({ suggestedName })
       if (!r.ok) throw new Error(r.error)

@@ -11,6 +11,8 @@ export interface Platform {
   getAppInfo(): Promise<AppInfo>
   /** Opens the system print dialog for the current page. */
   print(): Promise<void>
+  /** Opens the projector view (a hash route) in a second window or browser tab. */
+  openProjector(route: string): Promise<void>
   /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
   savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
 }

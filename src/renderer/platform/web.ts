@@ -9,4 +9,10 @@ export const webPlatform: Platform = {
   async print() {
     window.print()
   },
+  async openProjector(route: string) {
+    // A named tab: opening it again reuses the same projector tab.
+    const url = new URL(window.location.href)
+    url.hash = route
+    window.open(url.toString(), 'yishi-projector')
+  },
 }

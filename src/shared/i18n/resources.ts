@@ -5,18 +5,21 @@ import zhCNmembers from './locales/zh-CN/members.json'
 import zhCNmeetings from './locales/zh-CN/meetings.json'
 import zhCNimport from './locales/zh-CN/import.json'
 import zhCNvotes from './locales/zh-CN/votes.json'
+import zhCNsession from './locales/zh-CN/session.json'
 import zhTWcommon from './locales/zh-TW/common.json'
 import zhTWcouncil from './locales/zh-TW/council.json'
 import zhTWmembers from './locales/zh-TW/members.json'
 import zhTWmeetings from './locales/zh-TW/meetings.json'
 import zhTWimport from './locales/zh-TW/import.json'
 import zhTWvotes from './locales/zh-TW/votes.json'
+import zhTWsession from './locales/zh-TW/session.json'
 import enCommon from './locales/en/common.json'
 import enCouncil from './locales/en/council.json'
 import enMembers from './locales/en/members.json'
 import enMeetings from './locales/en/meetings.json'
 import enImport from './locales/en/import.json'
 import enVotes from './locales/en/votes.json'
+import enSession from './locales/en/session.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -25,10 +28,11 @@ export const sourceResources = {
   meetings: zhCNmeetings,
   import: zhCNimport,
   votes: zhCNvotes,
+  session: zhCNsession,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession },
 }

@@ -94,9 +94,14 @@ export function MeetingScreen() {
         ) : (
           <>
             <p>{meeting.noticedAt ? t('meetings:notice.issuedAt', { when: new Date(meeting.noticedAt).toLocaleString(i18n.language) }) : null}</p>
-            <a className="button primary" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
-              {t('meetings:notice.open')}
-            </a>
+            <div className="row">
+              <a className="button" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
+                {t('meetings:notice.open')}
+              </a>
+              <a className="button primary" href={href({ name: 'session', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'noticed' ? 'signin' : 'floor' })}>
+                {meeting.status === 'noticed' ? t('meetings:session.enter') : t('meetings:session.view')}
+              </a>
+            </div>
           </>
         )}
       </section>

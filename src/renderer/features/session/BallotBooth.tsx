@@ -1,0 +1,79 @@
+// The laptop as a ballot box: after the secretary checks the voter in, the screen shows only the
+// motion and three large choices, nothing of earlier ballots; the ballot is stored durably before
+// it says "cast", then the screen resets for the next voter.
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MemberId } from '../../../shared/domain/ids'
+import { CHOICES, type Choice } from '../../../shared/domain/votes'
+import type { Motion } from '../../../shared/doc/motions'
+import type { Vote } from '../../../shared/doc/votes'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { Banner } from '../../ui/Banner'
+import { useMeeting } from '../meetings/MeetingContext'
+import { castSecret } from './actions'
+
+export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote: Vote; motion: Motion; voterId: MemberId; voterName: string; onDone: () => void }) {
+  const { t } = useTranslation(['session', 'votes', 'common'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { handle } = useMeeting()
+  const [choice, setChoice] = useState<Choice | null>(null)
+  const [state, setState] = useState<'choosing' | 'casting' | 'cast'>('choosing')
+  const [failure, setFailure] = useState<string | null>(null)
+
+  // While a voter is at the booth, the screen shows the booth alone: no header, no way elsewhere.
+  useEffect(() => {
+    document.body.classList.add('booth-open')
+    return () => document.body.classList.remove('booth-open')
+  }, [])
+
+  async function cast() {
+    if (!choice) return
+    setState('casting')
+    setFailure(null)
+    try {
+      await castSecret(env, handle, vote.id, voterId, choice)
+      setChoice(null)
+      setState('cast')
+    } catch (e) {
+      setState('choosing')
+      setFailure(errs.message(e))
+    }
+  }
+
+  return (
+    <div className="booth" role="dialog" aria-modal="true" aria-label={t('session:ballot.boothTitle')}>
+      {state === 'cast' ? (
+        <div className="booth-done">
+          <p className="big">{t('session:ballot.thanks')}</p>
+          <button className="primary huge" onClick={onDone} autoFocus>
+            {t('session:ballot.next')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <p className="muted">{t('session:ballot.voter', { name: voterName })}</p>
+          <h2>{t('session:ballot.question')}</h2>
+          <p className="motion-text big pre">{motion.text}</p>
+          {failure ? <Banner kind="error">{failure}</Banner> : null}
+          <div className="choices" role="radiogroup" aria-label={t('session:ballot.question')}>
+            {CHOICES.map((c) => (
+              <button key={c} role="radio" aria-checked={choice === c} className={`huge choice ${c}${choice === c ? ' chosen' : ''}`} onClick={() => setChoice(c)} disabled={state === 'casting'}>
+                {t(`votes:counts.${c}`)}
+              </button>
+            ))}
+          </div>
+          <div className="row booth-actions">
+            <button className="primary huge" disabled={!choice || state === 'casting'} onClick={() => void cast()}>
+              {choice ? t('session:ballot.castAs', { choice: t(`votes:counts.${choice}`) }) : t('session:ballot.chooseFirst')}
+            </button>
+            <button onClick={onDone} disabled={state === 'casting'}>
+              {t('session:ballot.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

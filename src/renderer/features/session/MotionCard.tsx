@@ -1,0 +1,179 @@
+// One motion (or amendment) on the floor: its text and versions, proposer and seconders, status,
+// the actions its status allows, its speeches, its votes; amendments nested under their motion.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { THRESHOLD_RULES, type ThresholdRule } from '../../../shared/domain/council'
+import type { MemberId } from '../../../shared/domain/ids'
+import type { Motion } from '../../../shared/doc/motions'
+import { VOTE_METHODS, type VoteMethod } from '../../../shared/doc/votes'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { Banner } from '../../ui/Banner'
+import { SelectField, TextAreaField } from '../../ui/Field'
+import { StatusPill } from '../../ui/StatusPill'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { moveTo, propose, second, startVote } from './actions'
+import { presentMembers } from './FloorPanel'
+import { SpeechPanel } from './SpeechPanel'
+import { VotePanel } from './VotePanel'
+import { VoteResultView } from './VoteResultView'
+import type { SessionView } from './useSession'
+
+export function MotionCard({ motion, view }: { motion: Motion; view: SessionView }) {
+  const { t } = useTranslation(['session', 'common', 'votes'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { council } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const [failure, setFailure] = useState<string | null>(null)
+  const [seconder, setSeconder] = useState('')
+  const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
+  const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule }>({
+    method: 'hands',
+    rule: motion.parentId ? 'simple_majority' : council.defaultThreshold,
+  })
+  const live = meeting.status === 'in_session' && !handle.readOnly
+  const kind = motion.parentId ? 'amendment' : 'motion'
+  const here = presentMembers(view)
+  const amendments = view.motions.filter((m) => m.parentId === motion.id)
+  const amendmentOnFloor = amendments.some((a) => ['proposed', 'seconded', 'debating', 'voting'].includes(a.status))
+  const votes = view.votes.filter((v) => v.motionId === motion.id)
+  const openVote = votes.find((v) => v.closedAt === null)
+  const name = (id: string) => view.names.get(id) ?? id
+  const memberOptions = [{ value: '', label: t('session:floor.choose') }, ...here.map((m) => ({ value: m.memberId, label: m.name }))]
+
+  const run = async (fn: () => Promise<void>) => {
+    setFailure(null)
+    try {
+      await fn()
+      return true
+    } catch (e) {
+      setFailure(errs.message(e))
+      return false
+    }
+  }
+
+  const canDebate = motion.status === 'seconded' || (motion.status === 'proposed' && !council.secondingRequired)
+  const canLeave = ['proposed', 'seconded', 'debating'].includes(motion.status)
+
+  return (
+    <article className={`card motion ${kind}`} aria-label={t(`session:${kind}.label`, { text: motion.text })}>
+      <div className="row">
+        <h3>{t(`session:${kind}.heading`)}</h3>
+        <StatusPill status={motion.status} label={t(`session:motionStatus.${motion.status}`)} />
+      </div>
+      <p className="motion-text pre">{motion.text}</p>
+      {motion.textVersions.length > 1 ? (
+        <details>
+          <summary>{t('session:motion.versions', { count: motion.textVersions.length })}</summary>
+          <ol>
+            {motion.textVersions.map((v, i) => (
+              <li key={i} className="pre">
+                {v.amendmentId ? t('session:motion.versionAmended', { text: v.text }) : v.text}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      <p className="muted">
+        {t('session:motion.by', { name: name(motion.proposerId) })}
+        {motion.seconders.length ? t('session:motion.seconders', { names: motion.seconders.map(name).join(t('session:listSep')) }) : null}
+      </p>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+
+      {live && (motion.status === 'proposed' || motion.status === 'seconded') ? (
+        <form
+          className="row"
+          aria-label={t('session:motion.secondTitle')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => second(env, handle, motion.id, seconder as MemberId)).then((ok) => ok && setSeconder(''))
+          }}
+        >
+          <SelectField label={t('session:motion.seconder')} value={seconder} onChange={(e) => setSeconder(e.target.value)} options={memberOptions.filter((o) => o.value !== motion.proposerId)} />
+          <button type="submit" disabled={!seconder}>
+            {t('session:motion.second')}
+          </button>
+        </form>
+      ) : null}
+
+      {live ? (
+        <div className="row">
+          {canDebate ? (
+            <button className="primary" onClick={() => void run(() => moveTo(env, handle, council, motion.id, 'debating'))}>
+              {t('session:motion.debate')}
+            </button>
+          ) : null}
+          {canLeave ? (
+            <>
+              <button onClick={() => void run(() => moveTo(env, handle, council, motion.id, 'withdrawn'))}>{t('session:motion.withdraw')}</button>
+              <button onClick={() => void run(() => moveTo(env, handle, council, motion.id, 'deferred'))}>{t('session:motion.defer')}</button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {motion.status === 'debating' ? <SpeechPanel motion={motion} view={view} /> : null}
+
+      {live && motion.status === 'debating' && !motion.parentId && !amendmentOnFloor ? (
+        <details className="card">
+          <summary>{t('session:amendment.proposeTitle')}</summary>
+          <form
+            aria-label={t('session:amendment.proposeTitle')}
+            onSubmit={(e) => {
+              e.preventDefault()
+              void run(() => propose(env, handle, { itemId: motion.itemId, proposerId: amendment.proposerId as MemberId, text: amendment.text, parentId: motion.id })).then(
+                (ok) => ok && setAmendment({ proposerId: '', text: '' }),
+              )
+            }}
+          >
+            <SelectField label={t('session:motion.proposer')} value={amendment.proposerId} onChange={(e) => setAmendment((a) => ({ ...a, proposerId: e.target.value }))} options={memberOptions} />
+            <TextAreaField label={t('session:amendment.text')} hint={t('session:amendment.hint')} value={amendment.text} onChange={(e) => setAmendment((a) => ({ ...a, text: e.target.value }))} />
+            <button type="submit" disabled={!amendment.proposerId}>
+              {t('session:amendment.propose')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+
+      {live && motion.status === 'debating' && !amendmentOnFloor ? (
+        <form
+          className="row vote-setup"
+          aria-label={t('session:vote.setupTitle')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => startVote(env, handle, motion.id, voteSetup.method, voteSetup.rule))
+          }}
+        >
+          <SelectField
+            label={t('session:vote.method')}
+            value={voteSetup.method}
+            onChange={(e) => setVoteSetup((v) => ({ ...v, method: e.target.value as VoteMethod }))}
+            options={VOTE_METHODS.map((m) => ({ value: m, label: t(`session:vote.methods.${m}`) }))}
+          />
+          <SelectField
+            label={t('session:vote.rule')}
+            value={voteSetup.rule}
+            onChange={(e) => setVoteSetup((v) => ({ ...v, rule: e.target.value as ThresholdRule }))}
+            options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
+          />
+          <button type="submit" className="primary">
+            {t('session:vote.open')}
+          </button>
+        </form>
+      ) : null}
+
+      {openVote ? <VotePanel vote={openVote} motion={motion} view={view} /> : null}
+      {votes
+        .filter((v) => v.closedAt !== null)
+        .map((v) => (
+          <VoteResultView key={v.id} vote={v} />
+        ))}
+
+      {amendments.map((a) => (
+        <MotionCard key={a.id} motion={a} view={view} />
+      ))}
+    </article>
+  )
+}

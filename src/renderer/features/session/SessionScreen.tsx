@@ -1,0 +1,108 @@
+// The meeting in the room: sign-in and quorum, opening the session, the agenda, the floor with
+// motions, speeches and votes, the projector, and closing (散会).
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { href } from '../../app/router'
+import { Banner } from '../../ui/Banner'
+import { StatusPill } from '../../ui/StatusPill'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { close } from './actions'
+import { AgendaRail } from './AgendaRail'
+import { FloorPanel } from './FloorPanel'
+import { OpenSessionPanel } from './OpenSessionPanel'
+import { QuorumBar } from './QuorumBar'
+import { SignInPanel } from './SignInPanel'
+import { useSessionView } from './useSession'
+
+export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
+  const { t } = useTranslation(['session', 'common'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { council } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const view = useSessionView(handle.doc)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [confirmClose, setConfirmClose] = useState(false)
+  if (!view) return null
+  const base = { councilId: council.id, meetingId: meeting.id }
+  const inSession = meeting.status === 'in_session'
+
+  async function openProjector() {
+    setFailure(null)
+    try {
+      await env.platform.openProjector(href({ name: 'projector', ...base }))
+    } catch (e) {
+      setFailure(errs.message(e))
+    }
+  }
+
+  async function closeMeeting() {
+    setFailure(null)
+    try {
+      await close(env, handle)
+      setConfirmClose(false)
+    } catch (e) {
+      setFailure(errs.message(e))
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <a href={href({ name: 'meeting', ...base })}>{t('session:backToMeeting')}</a>
+      </p>
+      <div className="row">
+        <h1>{meeting.title}</h1>
+        <StatusPill status={meeting.status} label={t(`common:enums.meetingStatus.${meeting.status}`)} />
+        <span className="spacer" />
+        <button onClick={() => void openProjector()}>{t('session:projector.open')}</button>
+      </div>
+      <QuorumBar doc={handle.doc} council={council} version={view} />
+      {view.session.override ? (
+        <Banner kind="info">{t('session:open.overridden', { by: view.session.override.by, reason: view.session.override.reason })}</Banner>
+      ) : null}
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <nav className="tabs" aria-label={t('session:tabs.label')}>
+        {(['signin', 'floor'] as const).map((k) => (
+          <a key={k} href={href({ name: 'session', ...base, tab: k })} aria-current={k === tab ? 'page' : undefined}>
+            {t(`session:tabs.${k}`)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'signin' ? (
+        <>
+          {meeting.status === 'noticed' && view.session.signInStartedAt ? <OpenSessionPanel /> : null}
+          <SignInPanel view={view} />
+        </>
+      ) : (
+        <div className="floor-layout">
+          <AgendaRail view={view} />
+          <div>
+            {meeting.status === 'noticed' ? <p className="card">{t('session:floor.notOpen')}</p> : <FloorPanel view={view} />}
+          </div>
+        </div>
+      )}
+      {inSession && !handle.readOnly ? (
+        <section className="card" aria-label={t('session:close.title')}>
+          {confirmClose ? (
+            <div role="alertdialog" aria-label={t('session:close.confirm')} className="row">
+              <span>{t('session:close.confirm')}</span>
+              <button className="primary" onClick={() => void closeMeeting()}>
+                {t('session:close.yes')}
+              </button>
+              <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>
+            </div>
+          ) : (
+            <button onClick={() => setConfirmClose(true)}>{t('session:close.button')}</button>
+          )}
+        </section>
+      ) : null}
+      {meeting.status !== 'noticed' && meeting.status !== 'in_session' && view.session.closedAt ? (
+        <Banner kind="ok">{t('session:close.closedAt', { time: new Date(view.session.closedAt).toLocaleString() })}</Banner>
+      ) : null}
+    </>
+  )
+}

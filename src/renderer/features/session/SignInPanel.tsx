@@ -1,0 +1,179 @@
+// Sign-in (签到): each member on the roster of the meeting's day marked present, on leave (with a
+// reason) or absent; arrivals and departures during the session with their times; observers.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { readMembers } from '../../../shared/doc/council'
+import type { AttendanceRow } from '../../../shared/doc/attendance'
+import { useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { Banner } from '../../ui/Banner'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { absent, arrives, beginSignIn, departs, dropObserver, newObserver, onLeave, present } from './actions'
+import type { SessionView } from './useSession'
+
+const time = (lang: string, iso: string) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
+
+export function SignInPanel({ view }: { view: SessionView }) {
+  const { t, i18n } = useTranslation(['session', 'common'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { handle: councilHandle } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const register = useDocValue(councilHandle.doc, readMembers)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [leaveFor, setLeaveFor] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [observer, setObserver] = useState({ name: '', note: '' })
+  const inSession = meeting.status === 'in_session'
+  const editable = (meeting.status === 'noticed' || inSession) && !handle.readOnly
+
+  const run = async (fn: () => Promise<void>) => {
+    setFailure(null)
+    try {
+      await fn()
+      return true
+    } catch (e) {
+      setFailure(errs.message(e))
+      return false
+    }
+  }
+
+  if (!view.session.signInStartedAt) {
+    return (
+      <section className="card" aria-labelledby="signin-title">
+        <h2 id="signin-title">{t('session:signIn.title')}</h2>
+        {failure ? <Banner kind="error">{failure}</Banner> : null}
+        <p>{t('session:signIn.explain')}</p>
+        <button className="primary" disabled={!editable || !register} onClick={() => void run(() => beginSignIn(env, handle, register ?? []))}>
+          {t('session:signIn.start')}
+        </button>
+      </section>
+    )
+  }
+
+  const isIn = (a: AttendanceRow) => {
+    if (a.status !== 'present') return false
+    const last = a.events.at(-1)
+    return !last || last.kind === 'arrive'
+  }
+
+  return (
+    <section aria-labelledby="signin-title">
+      <h2 id="signin-title">{t('session:signIn.title')}</h2>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <div className="table-wrap">
+        <table aria-labelledby="signin-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('session:signIn.name')}</th>
+              <th scope="col">{t('session:signIn.role')}</th>
+              <th scope="col">{t('session:signIn.status')}</th>
+              <th scope="col">{t('session:signIn.events')}</th>
+              <th scope="col">{t('session:signIn.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.attendance.map((a) => (
+              <tr key={a.memberId} aria-label={a.name}>
+                <td>{a.name}</td>
+                <td>{t(`common:enums.role.${a.role}`)}</td>
+                <td>
+                  {t(`session:attendance.${a.status}`)}
+                  {a.status === 'leave' && a.reason ? t('session:signIn.reason', { reason: a.reason }) : null}
+                </td>
+                <td>
+                  {a.events.map((e) => t(`session:signIn.event.${e.kind}`, { time: time(i18n.language, e.at) })).join(t('session:listSep'))}
+                </td>
+                <td>
+                  {editable ? (
+                    <div className="row tight">
+                      {a.status !== 'present' ? (
+                        <button className="small" onClick={() => void run(() => present(env, handle, a.memberId))} aria-label={t('session:signIn.markPresent', { name: a.name })}>
+                          {t('session:attendance.present')}
+                        </button>
+                      ) : inSession ? (
+                        isIn(a) ? (
+                          <button className="small" onClick={() => void run(() => departs(env, handle, a.memberId))} aria-label={t('session:signIn.departs', { name: a.name })}>
+                            {t('session:signIn.depart')}
+                          </button>
+                        ) : (
+                          <button className="small" onClick={() => void run(() => arrives(env, handle, a.memberId))} aria-label={t('session:signIn.returns', { name: a.name })}>
+                            {t('session:signIn.return')}
+                          </button>
+                        )
+                      ) : null}
+                      {a.status !== 'leave' ? (
+                        leaveFor === a.memberId ? (
+                          <form
+                            className="row tight"
+                            onSubmit={(e) => {
+                              e.preventDefault()
+                              void run(() => onLeave(env, handle, a.memberId, reason)).then((ok) => ok && (setLeaveFor(null), setReason('')))
+                            }}
+                          >
+                            <label className="field">
+                              <span className="label">{t('session:signIn.leaveReason')}</span>
+                              <input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+                            </label>
+                            <button className="small primary" type="submit">
+                              {t('common:actions.save')}
+                            </button>
+                          </form>
+                        ) : (
+                          <button className="small" onClick={() => setLeaveFor(a.memberId)} aria-label={t('session:signIn.markLeave', { name: a.name })}>
+                            {t('session:attendance.leave')}
+                          </button>
+                        )
+                      ) : null}
+                      {a.status !== 'absent' && !inSession ? (
+                        <button className="small" onClick={() => void run(() => absent(env, handle, a.memberId))} aria-label={t('session:signIn.markAbsent', { name: a.name })}>
+                          {t('session:attendance.absent')}
+                        </button>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('session:observers.title')}</h3>
+      {view.observers.length === 0 ? <p className="muted">{t('session:observers.none')}</p> : null}
+      <ul>
+        {view.observers.map((o) => (
+          <li key={o.id}>
+            {o.note ? t('session:observers.withNote', { name: o.name, note: o.note }) : o.name}{' '}
+            {editable ? (
+              <button className="small" onClick={() => void run(() => dropObserver(env, handle, o.id))} aria-label={t('session:observers.remove', { name: o.name })}>
+                {t('common:actions.remove')}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <form
+          className="row"
+          aria-label={t('session:observers.add')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => newObserver(env, handle, observer.name, observer.note)).then((ok) => ok && setObserver({ name: '', note: '' }))
+          }}
+        >
+          <label className="field">
+            <span className="label">{t('session:observers.name')}</span>
+            <input value={observer.name} onChange={(e) => setObserver((o) => ({ ...o, name: e.target.value }))} />
+          </label>
+          <label className="field">
+            <span className="label">{t('session:observers.note')}</span>
+            <input value={observer.note} onChange={(e) => setObserver((o) => ({ ...o, note: e.target.value }))} />
+          </label>
+          <button type="submit">{t('session:observers.add')}</button>
+        </form>
+      ) : null}
+    </section>
+  )
+}

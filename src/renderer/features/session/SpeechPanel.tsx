@@ -1,0 +1,139 @@
+// Deliberation on a motion: who asked for the floor (those who have not spoken go first, for and
+// against alternate), the running speech with its timer, and each speech's summary and length.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { speakingQueue, STANCES, type SpeakingRequest, type Stance } from '../../../shared/domain/speaking'
+import type { Motion } from '../../../shared/doc/motions'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { Banner } from '../../ui/Banner'
+import { SelectField, TextAreaField } from '../../ui/Field'
+import { useMeeting } from '../meetings/MeetingContext'
+import { useCouncil } from '../councils/CouncilContext'
+import { speak, stopSpeaking } from './actions'
+import { presentMembers } from './FloorPanel'
+import { SpeakingTimer } from './SpeakingTimer'
+import { formatSeconds } from './useClock'
+import type { SessionView } from './useSession'
+
+export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionView }) {
+  const { t } = useTranslation(['session', 'common'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { handle, meeting } = useMeeting()
+  const { council } = useCouncil()
+  const [failure, setFailure] = useState<string | null>(null)
+  const [requests, setRequests] = useState<SpeakingRequest[]>([])
+  const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
+  const [summary, setSummary] = useState('')
+  const live = meeting.status === 'in_session' && !handle.readOnly
+  const speeches = view.speeches.filter((s) => s.motionId === motion.id)
+  const running = speeches.find((s) => s.endedAt === null)
+  const limit = council.speechSeconds
+  const queue = speakingQueue(requests, speeches, { maxPerMotion: council.speechesPerMotion })
+  const name = (id: string) => view.names.get(id) ?? id
+  const speakers = [
+    { value: '', label: t('session:floor.choose') },
+    ...presentMembers(view).map((m) => ({ value: m.memberId, label: m.name })),
+    ...view.observers.map((o) => ({ value: o.id, label: t('session:speech.observer', { name: o.name }) })),
+  ]
+
+  const run = async (fn: () => Promise<void>) => {
+    setFailure(null)
+    try {
+      await fn()
+      return true
+    } catch (e) {
+      setFailure(errs.message(e))
+      return false
+    }
+  }
+
+  const start = (r: SpeakingRequest) =>
+    void run(() => speak(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance })).then((ok) => {
+      if (ok) {
+        setRequests((list) => list.filter((x) => x.speakerId !== r.speakerId))
+        setSummary('')
+      }
+    })
+
+  return (
+    <section className="speeches" aria-label={t('session:speech.title')}>
+      <h4>{t('session:speech.title')}</h4>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {running ? (
+        <form
+          className="card running"
+          aria-label={t('session:speech.running', { name: name(running.speakerId) })}
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => stopSpeaking(env, handle, running.id, summary)).then((ok) => ok && setSummary(''))
+          }}
+        >
+          <p>
+            <strong>{t('session:speech.running', { name: name(running.speakerId) })}</strong> {t(`session:stance.${running.stance}`)}
+          </p>
+          <SpeakingTimer startedAt={running.startedAt} limitSeconds={limit} />
+          <TextAreaField label={t('session:speech.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          <button type="submit" className="primary" disabled={!live}>
+            {t('session:speech.end')}
+          </button>
+        </form>
+      ) : null}
+
+      {live ? (
+        <form
+          className="row"
+          aria-label={t('session:speech.askTitle')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (!ask.speakerId) return
+            setRequests((list) => [...list.filter((r) => r.speakerId !== ask.speakerId), ask])
+            setAsk({ speakerId: '', stance: 'for' })
+          }}
+        >
+          <SelectField label={t('session:speech.speaker')} value={ask.speakerId} onChange={(e) => setAsk((a) => ({ ...a, speakerId: e.target.value }))} options={speakers} />
+          <SelectField
+            label={t('session:speech.stance')}
+            value={ask.stance}
+            onChange={(e) => setAsk((a) => ({ ...a, stance: e.target.value as Stance }))}
+            options={STANCES.map((s) => ({ value: s, label: t(`session:stance.${s}`) }))}
+          />
+          <button type="submit" disabled={!ask.speakerId}>
+            {t('session:speech.ask')}
+          </button>
+        </form>
+      ) : null}
+
+      {queue.length ? (
+        <ol className="queue" aria-label={t('session:speech.queue')}>
+          {queue.map((q) => (
+            <li key={q.speakerId}>
+              {t('session:speech.queued', { name: name(q.speakerId), stance: t(`session:stance.${q.stance}`), count: q.spoken })}
+              {q.atLimit ? <strong className="warn"> {t('session:speech.atLimit', { max: council.speechesPerMotion })}</strong> : null}{' '}
+              {live ? (
+                <button className="small" onClick={() => start(q)} aria-label={t('session:speech.giveFloor', { name: name(q.speakerId) })}>
+                  {t('session:speech.start')}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+
+      {speeches.filter((s) => s.endedAt !== null).length ? (
+        <ol className="speech-log" aria-label={t('session:speech.log')}>
+          {speeches
+            .filter((s) => s.endedAt !== null)
+            .map((s) => (
+              <li key={s.id}>
+                <strong>{name(s.speakerId)}</strong> · {t(`session:stance.${s.stance}`)} · {formatSeconds(s.seconds ?? 0)}
+                {(s.seconds ?? 0) > limit ? <strong className="warn"> {t('session:speech.wasOver')}</strong> : null}
+                {s.summary ? <div className="pre">{s.summary}</div> : null}
+              </li>
+            ))}
+        </ol>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,190 @@
+// An open vote, by its method: counts for a show of hands, each member's choice for a roll
+// call, or the laptop as a ballot box for a secret ballot. Closing announces the rules' result.
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MemberId } from '../../../shared/domain/ids'
+import { CHOICES, type Choice, type VoteResult } from '../../../shared/domain/votes'
+import type { Motion } from '../../../shared/doc/motions'
+import type { Vote } from '../../../shared/doc/votes'
+import { useEnv } from '../../app/env'
+import { useErrors } from '../../app/errors'
+import { Banner } from '../../ui/Banner'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { announce, enterHands, enterRollCall, provisionalResult, restoreSecretVote } from './actions'
+import { BallotBooth } from './BallotBooth'
+import { ResultText } from './VoteResultView'
+import type { SessionView } from './useSession'
+
+export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; view: SessionView }) {
+  const { t } = useTranslation(['session', 'votes', 'common'])
+  const env = useEnv()
+  const errs = useErrors()
+  const { council } = useCouncil()
+  const { handle } = useMeeting()
+  const [failure, setFailure] = useState<string | null>(null)
+  const [hands, setHands] = useState({ for: String(vote.handsCounts.for), against: String(vote.handsCounts.against), abstain: String(vote.handsCounts.abstain) })
+  const [preview, setPreview] = useState<VoteResult | null>(null)
+  const [booth, setBooth] = useState<MemberId | null>(null)
+  const [confirmClose, setConfirmClose] = useState(false)
+  const [refused, setRefused] = useState<VoteResult | null>(null)
+  const live = !handle.readOnly
+  const name = (id: string) => view.names.get(id) ?? id
+
+  // After a reload, check-offs this device stored but the document had not: written back.
+  useEffect(() => {
+    if (vote.method === 'secret' && !handle.readOnly) void restoreSecretVote(env, handle, vote.id)
+  }, [env, handle, vote.id, vote.method])
+
+  // The rules' verdict so far, recomputed after every change to the vote (never by the UI itself).
+  useEffect(() => {
+    let alive = true
+    void provisionalResult(env, handle, council, vote.id).then((r) => alive && setPreview(r))
+    return () => {
+      alive = false
+    }
+  }, [env, handle, council, vote])
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setFailure(null)
+    try {
+      await fn()
+      return true
+    } catch (e) {
+      setFailure(errs.message(e))
+      return false
+    }
+  }
+
+  const whole = (s: string) => (/^\d{1,5}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
+
+  if (booth) {
+    return <BallotBooth vote={vote} motion={motion} voterId={booth} voterName={name(booth)} onDone={() => setBooth(null)} />
+  }
+
+  return (
+    <section className="card vote-open" aria-label={t('session:vote.openTitle', { method: t(`session:vote.methods.${vote.method}`) })}>
+      <h4>{t('session:vote.openTitle', { method: t(`session:vote.methods.${vote.method}`) })}</h4>
+      <p className="muted">
+        {t('session:vote.ruleLine', { rule: t(`common:enums.threshold.${vote.rule}`), eligible: vote.eligible.length })}
+      </p>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {refused ? (
+        <div className="banner error" role="alert">
+          <ResultText result={refused} />
+        </div>
+      ) : null}
+
+      {vote.method === 'hands' ? (
+        <form
+          className="row"
+          aria-label={t('session:vote.handsTitle')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            const counts = { for: whole(hands.for), against: whole(hands.against), abstain: whole(hands.abstain) }
+            if (Object.values(counts).some((n) => Number.isNaN(n))) return setFailure(t('session:vote.wholeNumbers'))
+            setRefused(null)
+            void run(() => enterHands(env, handle, vote.id, counts))
+          }}
+        >
+          {CHOICES.map((c) => (
+            <label key={c} className="field">
+              <span className="label">{t(`votes:counts.${c}`)}</span>
+              <input inputMode="numeric" value={hands[c]} onChange={(e) => setHands((h) => ({ ...h, [c]: e.target.value }))} disabled={!live} />
+            </label>
+          ))}
+          <button type="submit" disabled={!live}>
+            {t('session:vote.saveCounts')}
+          </button>
+        </form>
+      ) : null}
+
+      {vote.method === 'roll_call' ? (
+        <table aria-label={t('session:vote.rollCallTitle')}>
+          <tbody>
+            {vote.eligible.map((id) => {
+              const decision = vote.decisions.find((d) => d.memberId === id)
+              return (
+                <tr key={id} aria-label={name(id)}>
+                  <th scope="row">{name(id)}</th>
+                  <td>{decision ? t(`votes:counts.${decision.choice}`) : t('session:vote.notYet')}</td>
+                  <td>
+                    {decision && decision.conflicting.length ? <strong className="warn">{t('session:vote.conflict')}</strong> : null}
+                    <div className="row tight">
+                      {CHOICES.map((c) => (
+                        <button
+                          key={c}
+                          className={`small${decision?.choice === c ? ' primary' : ''}`}
+                          disabled={!live}
+                          aria-pressed={decision?.choice === c}
+                          aria-label={t('session:vote.rollCallChoice', { name: name(id), choice: t(`votes:counts.${c}`) })}
+                          onClick={() => void run(() => enterRollCall(env, handle, vote.id, id, c as Choice))}
+                        >
+                          {t(`votes:counts.${c}`)}
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      ) : null}
+
+      {vote.method === 'secret' ? (
+        <>
+          <p role="status">{t('session:ballot.progress', { cast: vote.checkedOff.length, eligible: vote.eligible.length })}</p>
+          <ul className="plain voters" aria-label={t('session:ballot.voters')}>
+            {vote.eligible.map((id) => {
+              const done = vote.checkedOff.includes(id)
+              return (
+                <li key={id} className="row tight">
+                  <span>{name(id)}</span>
+                  {done ? (
+                    <span className="saved">{t('session:ballot.voted')}</span>
+                  ) : (
+                    <button className="small" disabled={!live} onClick={() => setBooth(id)} aria-label={t('session:ballot.checkIn', { name: name(id) })}>
+                      {t('session:ballot.checkInShort')}
+                    </button>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        </>
+      ) : null}
+
+      {vote.method !== 'secret' && preview ? (
+        <details open>
+          <summary>{t('session:vote.provisional')}</summary>
+          <ResultText result={preview} />
+        </details>
+      ) : null}
+
+      {live ? (
+        confirmClose ? (
+          <div role="alertdialog" aria-label={t('session:vote.closeConfirm')} className="row">
+            <span>{t('session:vote.closeConfirm')}</span>
+            <button
+              className="primary"
+              onClick={() =>
+                void run(async () => {
+                  const r = await announce(env, handle, council, vote.id)
+                  if (!r.closed) setRefused(r.result)
+                }).then(() => setConfirmClose(false))
+              }
+            >
+              {t('session:vote.yesClose')}
+            </button>
+            <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>
+          </div>
+        ) : (
+          <button className="primary" onClick={() => setConfirmClose(true)}>
+            {t('session:vote.close')}
+          </button>
+        )
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,115 @@
+// Everything the secretary does in the room, as one transaction each on the meeting document,
+// acknowledged only once stored on this device. Results come from the pure rules in
+// shared/domain/votes; the UI never computes a threshold itself.
+import type * as Y from 'yjs'
+import type { Council } from '../../../shared/domain/council'
+import type { AgendaItemId, MemberId, SpeechId, VoteId } from '../../../shared/domain/ids'
+import type { Member } from '../../../shared/domain/member'
+import type { Stance } from '../../../shared/domain/speaking'
+import type { ThresholdRule } from '../../../shared/domain/council'
+import { evaluateQuorum, evaluateVote, type Choice, type VoteResult } from '../../../shared/domain/votes'
+import { addObserver, headcount, markAbsent, markLeave, markPresent, recordArrival, recordDeparture, removeObserver, startSignIn } from '../../../shared/doc/attendance'
+import { closeSession, openSession, setCurrentItem } from '../../../shared/doc/session'
+import { moveMotion, proposeMotion, secondMotion, type Motion } from '../../../shared/doc/motions'
+import { endSpeech, startSpeech, updateSummary } from '../../../shared/doc/speeches'
+import { recuse, unrecuse } from '../../../shared/doc/recusals'
+import { closeVote, openVote, readVote, recordRollCall, setHandsCounts, voteInput, type VoteMethod } from '../../../shared/doc/votes'
+import type { AppEnv } from '../../app/env'
+import type { DocHandle } from '../../sync/docs'
+import { ballotsOf, castBallot, checkOff, clearVote, restoreCheckOffs } from '../../data/ballotBox'
+
+async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc, now: string) => void): Promise<void> {
+  fn(h.doc, env.now())
+  await env.docs.whenStored(h.name)
+}
+
+export const motionRules = (council: Council) => ({ secondingRequired: council.secondingRequired })
+
+/** Quorum now, under the council's rule, from who is present at this moment. */
+export function quorumNow(doc: Y.Doc, council: Council, at: string) {
+  return evaluateQuorum(council.quorumRule, headcount(doc, at))
+}
+
+export const beginSignIn = (env: AppEnv, h: DocHandle, register: readonly Member[]) => write(env, h, (d, now) => void startSignIn(d, register, now))
+export const present = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => markPresent(d, id, now))
+export const onLeave = (env: AppEnv, h: DocHandle, id: MemberId, reason: string) => write(env, h, (d, now) => markLeave(d, id, reason, now))
+export const absent = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => markAbsent(d, id, now))
+export const arrives = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => void recordArrival(d, id, now))
+export const departs = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => void recordDeparture(d, id, now))
+export const newObserver = (env: AppEnv, h: DocHandle, name: string, note: string) => write(env, h, (d, now) => void addObserver(d, { name, note }, now))
+export const dropObserver = (env: AppEnv, h: DocHandle, id: Parameters<typeof removeObserver>[1]) => write(env, h, (d) => removeObserver(d, id))
+
+export function open(env: AppEnv, h: DocHandle, council: Council, override?: { by: string; reason: string }) {
+  return write(env, h, (d, now) => {
+    const q = quorumNow(d, council, now)
+    openSession(d, q.met ? { quorumMet: true } : { quorumMet: false, ...(override ? { override } : {}) }, now)
+  })
+}
+export const close = (env: AppEnv, h: DocHandle) => write(env, h, (d, now) => closeSession(d, now))
+export const current = (env: AppEnv, h: DocHandle, itemId: AgendaItemId | null) => write(env, h, (d) => setCurrentItem(d, itemId))
+
+export const propose = (env: AppEnv, h: DocHandle, input: { itemId: AgendaItemId; proposerId: MemberId; text: string; parentId?: Motion['id'] | null }) =>
+  write(env, h, (d, now) => void proposeMotion(d, input, now))
+export const second = (env: AppEnv, h: DocHandle, motionId: Motion['id'], memberId: MemberId) => write(env, h, (d, now) => secondMotion(d, motionId, memberId, now))
+export const moveTo = (env: AppEnv, h: DocHandle, council: Council, motionId: Motion['id'], to: 'debating' | 'withdrawn' | 'deferred') =>
+  write(env, h, (d, now) => moveMotion(d, motionId, to, motionRules(council), now))
+
+export const speak = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void startSpeech(d, input, now))
+export const stopSpeaking = (env: AppEnv, h: DocHandle, id: SpeechId, summary: string) =>
+  write(env, h, (d, now) => {
+    d.transact(() => {
+      updateSummary(d, id, summary)
+      endSpeech(d, id, now)
+    })
+  })
+
+export const recuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId, reason: string) => write(env, h, (d, now) => recuse(d, itemId, memberId, reason, now))
+export const unrecuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId) => write(env, h, (d) => unrecuse(d, itemId, memberId))
+
+export const startVote = (env: AppEnv, h: DocHandle, motionId: Motion['id'], method: VoteMethod, rule: ThresholdRule) =>
+  write(env, h, (d, now) => void openVote(d, motionId, { method, rule }, now))
+export const enterHands = (env: AppEnv, h: DocHandle, voteId: VoteId, counts: { for: number; against: number; abstain: number }) =>
+  write(env, h, (d) => setHandsCounts(d, voteId, counts))
+export const enterRollCall = (env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, choice: Choice) =>
+  write(env, h, (d, now) => void recordRollCall(d, voteId, memberId, choice, now))
+
+/**
+ * A secret ballot on this laptop: the voter is checked off in the document (who voted, never
+ * what) and the ballot goes into the local ballot box, durably, before the screen says "cast".
+ */
+export async function castSecret(env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, choice: Choice): Promise<void> {
+  await checkOff(env.db, h.doc, voteId, memberId)
+  await castBallot(env.db, voteId, choice)
+  await env.docs.whenStored(h.name)
+}
+
+/** After a reload: check-offs stored on this device that the document had not yet stored. */
+export const restoreSecretVote = (env: AppEnv, h: DocHandle, voteId: VoteId) => restoreCheckOffs(env.db, h.doc, voteId)
+
+/** The result the rules give right now (for the open vote), or null when not computable. */
+export async function provisionalResult(env: AppEnv, h: DocHandle, council: Council, voteId: VoteId): Promise<VoteResult | null> {
+  const vote = readVote(h.doc, voteId)
+  if (!vote) return null
+  const ballots = vote.method === 'secret' ? await ballotsOf(env.db, voteId) : undefined
+  const input = voteInput(h.doc, vote.id, { quorumRule: council.quorumRule, recusedCountForQuorum: council.recusedCountForQuorum }, ballots)
+  return input ? evaluateVote(input) : null
+}
+
+/**
+ * Closes the vote: freezes the announced result and, for a secret ballot, seals the ballot box
+ * (closeVote also applies an adopted amendment to its motion). Counts the rules refuse (more
+ * votes than eligible voters) close nothing: the result comes back with its reasons.
+ */
+export async function announce(env: AppEnv, h: DocHandle, council: Council, voteId: VoteId): Promise<{ closed: boolean; result: VoteResult }> {
+  const vote = readVote(h.doc, voteId)
+  if (!vote) throw new Error('vote not found')
+  const ballots: Choice[] = vote.method === 'secret' ? await ballotsOf(env.db, voteId) : []
+  const input = voteInput(h.doc, vote.id, { quorumRule: council.quorumRule, recusedCountForQuorum: council.recusedCountForQuorum }, ballots)
+  if (!input) throw new Error('vote not found')
+  const result = evaluateVote(input)
+  if (result.outcome === 'rejected') return { closed: false, result }
+  closeVote(h.doc, vote.id, { ballots, result }, env.now())
+  await env.docs.whenStored(h.name)
+  if (vote.method === 'secret') await clearVote(env.db, voteId)
+  return { closed: true, result }
+}
