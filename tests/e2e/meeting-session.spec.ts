@@ -180,6 +180,12 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('article', { name: fmt(S.motion.label, { text: cleanText }) }).getByText(passedSecret)).toBeVisible()
     await expect(projector.locator('.result .reason')).toContainText(passedSecret)
 
+    // A member marked absent turns up late: recorded with the time, counted from now on.
+    await page.getByRole('link', { name: S.tabs.signin }).click()
+    await page.getByRole('button', { name: fmt(S.signIn.arrivesLate, { name: '郑国良' }) }).click()
+    await expect(quorum).toContainText(fmt(S.quorum.present_other, { count: 19 }))
+    await expect(page.getByRole('row', { name: '郑国良' })).toContainText(S.attendance.present)
+
     // 散会.
     await page.getByRole('button', { name: S.close.button }).click()
     await page.getByRole('button', { name: S.close.yes }).click()

@@ -90,9 +90,16 @@ export function SignInPanel({ view }: { view: SessionView }) {
                   {editable ? (
                     <div className="row tight">
                       {a.status !== 'present' ? (
-                        <button className="small" onClick={() => void run(() => present(env, handle, a.memberId))} aria-label={t('session:signIn.markPresent', { name: a.name })}>
-                          {t('session:attendance.present')}
-                        </button>
+                        inSession ? (
+                          // After the opening, a member who comes is a late arrival, present from now.
+                          <button className="small" onClick={() => void run(() => arrives(env, handle, a.memberId))} aria-label={t('session:signIn.arrivesLate', { name: a.name })}>
+                            {t('session:signIn.arriveLate')}
+                          </button>
+                        ) : (
+                          <button className="small" onClick={() => void run(() => present(env, handle, a.memberId))} aria-label={t('session:signIn.markPresent', { name: a.name })}>
+                            {t('session:attendance.present')}
+                          </button>
+                        )
                       ) : inSession ? (
                         isIn(a) ? (
                           <button className="small" onClick={() => void run(() => departs(env, handle, a.memberId))} aria-label={t('session:signIn.departs', { name: a.name })}>
