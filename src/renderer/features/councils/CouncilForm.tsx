@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/council'
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
-import { useErrors } from '../../app/errors'
+import { useFormAction } from '../../app/useFormAction'
 
 export function CouncilForm({
   initial,
@@ -27,11 +27,8 @@ export function CouncilForm({
   readOnly?: boolean
 }) {
   const { t } = useTranslation(['council', 'common'])
-  const errs = useErrors()
   const [v, setV] = useState<CouncilInput>(initial)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, failure, busy, submit: save } = useFormAction()
   const [saved, setSaved] = useState(false)
   const [minutes, setMinutes] = useState(String(initial.speechSeconds / 60))
   const set = <K extends keyof CouncilInput>(k: K, value: CouncilInput[K]) => {
@@ -48,19 +45,7 @@ export function CouncilForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSubmit(v)
-      setErrors({})
-      setSaved(true)
-    } catch (err) {
-      const d = errs.describe(err)
-      setErrors(d.fields)
-      setFailure(d.banner)
-    } finally {
-      setBusy(false)
-    }
+    if (await save(() => onSubmit(v))) setSaved(true)
   }
 
   return (

@@ -6,7 +6,7 @@ import type { AgendaItem } from '../../../shared/domain/meeting'
 import { agendaMinutes } from '../../../shared/domain/meeting'
 import type { AgendaItemId } from '../../../shared/domain/ids'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { AgendaItemForm, blankItem } from './AgendaItemForm'
@@ -14,20 +14,11 @@ import { deleteItem, moveItem, saveItem, saveNewItem } from './actions'
 
 export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; items: AgendaItem[]; editable: boolean }) {
   const { t } = useTranslation(['meetings', 'common'])
-  const errs = useErrors()
   const env = useEnv()
   const [editing, setEditing] = useState<AgendaItemId | null>(null)
   const [confirmRemove, setConfirmRemove] = useState<AgendaItemId | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
 
-  const run = async (fn: () => Promise<void>) => {
-    setFailure(null)
-    try {
-      await fn()
-    } catch (e) {
-      setFailure(errs.message(e))
-    }
-  }
 
   /** Moves an item; when its button is disabled at the top or bottom, the focus goes to the item's other move button instead of being lost. */
   const move = (id: AgendaItemId, to: number, dir: 'up' | 'down') =>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PROPOSAL_SOURCES, type AgendaItemFields, type ProposalSource } from '../../../shared/domain/meeting'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
-import { useErrors } from '../../app/errors'
+import { useFormAction } from '../../app/useFormAction'
 
 export const blankItem: AgendaItemFields = { title: '', description: '', proposer: '', source: 'residents', expectedMinutes: 15, attachments: [] }
 
@@ -22,16 +22,12 @@ export function AgendaItemForm({
   onCancel?: () => void
 }) {
   const { t } = useTranslation(['meetings', 'common'])
-  const errs = useErrors()
   const [v, setV] = useState({ ...initial, minutes: String(initial.expectedMinutes), files: initial.attachments.join('\n') })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, failure, busy, submit: save } = useFormAction()
   const set = (k: 'title' | 'description' | 'proposer' | 'minutes' | 'files', value: string) => setV((old) => ({ ...old, [k]: value }))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setFailure(null)
     const minutes = /^\d{1,4}$/.test(v.minutes.trim()) ? Number(v.minutes.trim()) : Number.NaN
     const fields: AgendaItemFields = {
       title: v.title,
@@ -41,18 +37,7 @@ export function AgendaItemForm({
       expectedMinutes: minutes,
       attachments: v.files.split('\n').map((s) => s.trim()).filter(Boolean),
     }
-    setBusy(true)
-    try {
-      await onSubmit(fields)
-      setErrors({})
-      if (!onCancel) setV({ ...blankItem, minutes: String(blankItem.expectedMinutes), files: '' })
-    } catch (err) {
-      const d = errs.describe(err)
-      setErrors(d.fields)
-      setFailure(d.banner)
-    } finally {
-      setBusy(false)
-    }
+    if ((await save(() => onSubmit(fields))) && !onCancel) setV({ ...blankItem, minutes: String(blankItem.expectedMinutes), files: '' })
   }
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { MeetingFields } from '../../../shared/domain/meeting'
 import { TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
-import { useErrors } from '../../app/errors'
+import { useFormAction } from '../../app/useFormAction'
 
 export function MeetingForm({
   initial,
@@ -23,12 +23,9 @@ export function MeetingForm({
   onCancel?: () => void
 }) {
   const { t } = useTranslation(['meetings', 'common'])
-  const errs = useErrors()
   const listId = useId()
   const [v, setV] = useState(initial)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, failure, busy, submit: save } = useFormAction()
   const [saved, setSaved] = useState(false)
   const set = (k: keyof MeetingFields, value: string) => {
     setV((old) => ({ ...old, [k]: value }))
@@ -37,19 +34,7 @@ export function MeetingForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setFailure(null)
-    try {
-      await onSubmit(v)
-      setErrors({})
-      setSaved(true)
-    } catch (err) {
-      const d = errs.describe(err)
-      setErrors(d.fields)
-      setFailure(d.banner)
-    } finally {
-      setBusy(false)
-    }
+    if (await save(() => onSubmit(v))) setSaved(true)
   }
 
   return (

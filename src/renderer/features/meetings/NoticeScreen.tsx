@@ -1,8 +1,7 @@
 // The printable notice of a meeting (会议通知): the agenda as residents will see it on the
 // notice board. Printing uses the platform (system print dialog in both builds).
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { agendaMinutes } from '../../../shared/domain/meeting'
@@ -25,16 +24,7 @@ export function NoticeScreen() {
   const items = useDocValue(handle.doc, readAgenda) ?? []
   // The local calendar day the notice went out (noticedAt is a UTC instant).
   const issued = meeting.noticedAt ? localToday(new Date(meeting.noticedAt)) : null
-  const errs = useErrors()
-  const [failure, setFailure] = useState<string | null>(null)
-  const run = async (fn: () => Promise<unknown> | undefined) => {
-    setFailure(null)
-    try {
-      await fn()
-    } catch (e) {
-      setFailure(errs.message(e))
-    }
-  }
+  const { failure, run } = useAction()
   return (
     <>
       <div className="row no-print">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { areaToText, MEMBER_ROLES, parseArea, type MemberFields, type MemberRole } from '../../../shared/domain/member'
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
-import { useErrors } from '../../app/errors'
+import { useFormAction } from '../../app/useFormAction'
 
 export function MemberForm({
   initial,
@@ -18,16 +18,12 @@ export function MemberForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation(['members', 'common'])
-  const errs = useErrors()
   const [v, setV] = useState({ ...initial, area: areaToText(initial.areaCentiM2), left: initial.leftOn ?? '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, failure, setFailure, busy, submit: save } = useFormAction()
   const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setFailure(null)
     const area = parseArea(v.area)
     if (!area.ok) {
       setErrors({ areaCentiM2: t(`common:errors.field.${area.error}`) })
@@ -45,16 +41,7 @@ export function MemberForm({
       joinedOn: v.joinedOn,
       leftOn: v.left.trim() ? v.left : null,
     }
-    setBusy(true)
-    try {
-      await onSubmit(fields)
-    } catch (err) {
-      const d = errs.describe(err)
-      setErrors(d.fields)
-      setFailure(d.banner)
-    } finally {
-      setBusy(false)
-    }
+    await save(() => onSubmit(fields))
   }
 
   return (

@@ -1,10 +1,9 @@
 // The agenda in session: the chair moves through the items; the current one is marked here and
 // shown on the projector.
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgendaItemId } from '../../../shared/domain/ids'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useMeeting } from '../meetings/MeetingContext'
 import { current } from './actions'
@@ -13,17 +12,9 @@ import type { SessionView } from './useSession'
 export function AgendaRail({ view }: { view: SessionView }) {
   const { t } = useTranslation('session')
   const env = useEnv()
-  const errs = useErrors()
   const { handle, meeting } = useMeeting()
-  const [failure, setFailure] = useState<string | null>(null)
-  const set = async (id: AgendaItemId) => {
-    setFailure(null)
-    try {
-      await current(env, handle, id)
-    } catch (e) {
-      setFailure(errs.message(e))
-    }
-  }
+  const { failure, run } = useAction()
+  const set = (id: AgendaItemId) => run(() => current(env, handle, id))
   return (
     <nav className="card rail" aria-label={t('agenda.title')}>
       <h2>{t('agenda.title')}</h2>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { AgendaItemId, MemberId } from '../../../shared/domain/ids'
 import { readRecusals } from '../../../shared/doc/recusals'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { useMeeting } from '../meetings/MeetingContext'
@@ -20,9 +20,8 @@ export function presentMembers(view: SessionView) {
 export function FloorPanel({ view }: { view: SessionView }) {
   const { t } = useTranslation(['session', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { handle, meeting } = useMeeting()
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
   const [draft, setDraft] = useState({ proposerId: '', text: '' })
   const [recusal, setRecusal] = useState({ memberId: '', reason: '' })
   const item = view.agenda.find((i) => i.id === view.session.currentItemId)
@@ -34,16 +33,6 @@ export function FloorPanel({ view }: { view: SessionView }) {
   const motions = view.motions.filter((m) => m.itemId === itemId && m.parentId === null)
   const onFloor = motions.some((m) => ['proposed', 'seconded', 'debating', 'voting'].includes(m.status))
 
-  const run = async (fn: () => Promise<void>) => {
-    setFailure(null)
-    try {
-      await fn()
-      return true
-    } catch (e) {
-      setFailure(errs.message(e))
-      return false
-    }
-  }
   const memberOptions = [{ value: '', label: t('session:floor.choose') }, ...here.map((m) => ({ value: m.memberId, label: m.name }))]
 
   return (

@@ -7,7 +7,7 @@ import type { MemberId } from '../../../shared/domain/ids'
 import type { Motion } from '../../../shared/doc/motions'
 import { VOTE_METHODS, type VoteMethod } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { SelectField, TextAreaField } from '../../ui/Field'
 import { StatusPill } from '../../ui/StatusPill'
@@ -23,10 +23,9 @@ import type { SessionView } from './useSession'
 export function MotionCard({ motion, view }: { motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'common', 'votes'])
   const env = useEnv()
-  const errs = useErrors()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
   const [seconder, setSeconder] = useState('')
   const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
   const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule }>({
@@ -43,16 +42,6 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const name = (id: string) => view.names.get(id) ?? id
   const memberOptions = [{ value: '', label: t('session:floor.choose') }, ...here.map((m) => ({ value: m.memberId, label: m.name }))]
 
-  const run = async (fn: () => Promise<void>) => {
-    setFailure(null)
-    try {
-      await fn()
-      return true
-    } catch (e) {
-      setFailure(errs.message(e))
-      return false
-    }
-  }
 
   const canDebate = motion.status === 'seconded' || (motion.status === 'proposed' && !council.secondingRequired)
   const canLeave = ['proposed', 'seconded', 'debating'].includes(motion.status)

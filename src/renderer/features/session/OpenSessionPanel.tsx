@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useFormAction } from '../../app/useFormAction'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
 import { useCouncil } from '../councils/CouncilContext'
@@ -13,23 +13,14 @@ import { open, quorumNow } from './actions'
 export function OpenSessionPanel() {
   const { t } = useTranslation(['session', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { council } = useCouncil()
   const { handle } = useMeeting()
   const [override, setOverride] = useState({ by: '', reason: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
+  const { errors, failure, submit: save } = useFormAction()
   const q = quorumNow(handle.doc, council, env.now())
 
   async function submit(withOverride: boolean) {
-    setFailure(null)
-    try {
-      await open(env, handle, council, withOverride ? override : undefined)
-    } catch (e) {
-      const d = errs.describe(e)
-      setErrors(d.fields)
-      setFailure(d.banner)
-    }
+    await save(() => open(env, handle, council, withOverride ? override : undefined))
   }
 
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { href } from '../../app/router'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
@@ -20,34 +20,17 @@ import { useSessionView } from './useSession'
 export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
   const { t } = useTranslation(['session', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const view = useSessionView(handle.doc)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
   const [confirmClose, setConfirmClose] = useState(false)
   if (!view) return null
   const base = { councilId: council.id, meetingId: meeting.id }
   const inSession = meeting.status === 'in_session'
 
-  async function openProjector() {
-    setFailure(null)
-    try {
-      await env.platform.openProjector(href({ name: 'projector', ...base }))
-    } catch (e) {
-      setFailure(errs.message(e))
-    }
-  }
-
-  async function closeMeeting() {
-    setFailure(null)
-    try {
-      await close(env, handle)
-      setConfirmClose(false)
-    } catch (e) {
-      setFailure(errs.message(e))
-    }
-  }
+  const openProjector = () => run(() => env.platform.openProjector(href({ name: 'projector', ...base })))
+  const closeMeeting = () => run(() => close(env, handle)).then((ok) => ok && setConfirmClose(false))
 
   return (
     <>

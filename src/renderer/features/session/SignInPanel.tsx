@@ -6,7 +6,7 @@ import { readMembers } from '../../../shared/doc/council'
 import type { AttendanceRow } from '../../../shared/doc/attendance'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
@@ -18,27 +18,16 @@ const time = (lang: string, iso: string) => new Date(iso).toLocaleTimeString(lan
 export function SignInPanel({ view }: { view: SessionView }) {
   const { t, i18n } = useTranslation(['session', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { handle: councilHandle } = useCouncil()
   const { handle, meeting } = useMeeting()
   const register = useDocValue(councilHandle.doc, readMembers)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
   const [leaveFor, setLeaveFor] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [observer, setObserver] = useState({ name: '', note: '' })
   const inSession = meeting.status === 'in_session'
   const editable = (meeting.status === 'noticed' || inSession) && !handle.readOnly
 
-  const run = async (fn: () => Promise<void>) => {
-    setFailure(null)
-    try {
-      await fn()
-      return true
-    } catch (e) {
-      setFailure(errs.message(e))
-      return false
-    }
-  }
 
   if (!view.session.signInStartedAt) {
     return (

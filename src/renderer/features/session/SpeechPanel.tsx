@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { speakingQueue, STANCES, type SpeakingRequest, type Stance } from '../../../shared/domain/speaking'
 import type { Motion } from '../../../shared/doc/motions'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { SelectField, TextAreaField } from '../../ui/Field'
 import { useMeeting } from '../meetings/MeetingContext'
@@ -19,10 +19,9 @@ import type { SessionView } from './useSession'
 export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { handle, meeting } = useMeeting()
   const { council } = useCouncil()
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, run } = useAction()
   const [requests, setRequests] = useState<SpeakingRequest[]>([])
   const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
   const [summary, setSummary] = useState('')
@@ -38,16 +37,6 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
     ...view.observers.map((o) => ({ value: o.id, label: t('session:speech.observer', { name: o.name }) })),
   ]
 
-  const run = async (fn: () => Promise<void>) => {
-    setFailure(null)
-    try {
-      await fn()
-      return true
-    } catch (e) {
-      setFailure(errs.message(e))
-      return false
-    }
-  }
 
   const start = (r: SpeakingRequest) =>
     void run(() => speak(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance })).then((ok) => {

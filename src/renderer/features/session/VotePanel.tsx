@@ -7,7 +7,7 @@ import { CHOICES, type Choice, type VoteResult } from '../../../shared/domain/vo
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
@@ -19,10 +19,9 @@ import type { SessionView } from './useSession'
 export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'votes', 'common'])
   const env = useEnv()
-  const errs = useErrors()
   const { council } = useCouncil()
   const { handle } = useMeeting()
-  const [failure, setFailure] = useState<string | null>(null)
+  const { failure, setFailure, run } = useAction()
   const [hands, setHands] = useState({ for: String(vote.handsCounts.for), against: String(vote.handsCounts.against), abstain: String(vote.handsCounts.abstain) })
   const [preview, setPreview] = useState<VoteResult | null>(null)
   const [booth, setBooth] = useState<MemberId | null>(null)
@@ -45,16 +44,6 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
     }
   }, [env, handle, council, vote])
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setFailure(null)
-    try {
-      await fn()
-      return true
-    } catch (e) {
-      setFailure(errs.message(e))
-      return false
-    }
-  }
 
   const whole = (s: string) => (/^\d{1,5}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
 
