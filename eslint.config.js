@@ -98,6 +98,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', ...msg('src/server is Node only, never Electron') },
+            ...['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'y-indexeddb'].map((name) => ({ name, ...msg('src/server is Node: no React, Dexie or IndexedDB') })),
+          ],
+          patterns: [{ group: ['**/renderer/**', '**/main/**'], ...msg('src/server imports src/shared only; main may start the server, never the reverse') }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/preload.ts'],
     rules: {
       'no-restricted-imports': [

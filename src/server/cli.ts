@@ -1,0 +1,49 @@
+// `npm run server`: one sync server instance from the command line (flags: cliArgs.ts).
+// Prints the URL (and the LAN addresses), then one JSON line per event; stops cleanly on
+// SIGINT / SIGTERM, storing every open document first.
+import { networkInterfaces } from 'node:os'
+import { parseCli } from './cliArgs'
+import { jsonLinesLogger } from './log'
+import { createSyncServer, type SyncServerOptions } from './server'
+
+function lanUrls(port: number): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal)
+    .map((i) => `ws://${i!.address}:${port}`)
+}
+
+async function main(): Promise<void> {
+  let options: SyncServerOptions
+  try {
+    options = parseCli(process.argv.slice(2), process.env)
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e))
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--redis host:port]')
+    process.exit(2)
+  }
+  const server = await createSyncServer({ ...options, logger: jsonLinesLogger })
+  console.log(`Yishi sync server: ${server.url}`)
+  if (options.host === '0.0.0.0') for (const url of lanUrls(server.port)) console.log(`  on the LAN: ${url}`)
+  console.log(`  data: ${options.dataDir}${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: storing open documents and stopping…`)
+    server.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

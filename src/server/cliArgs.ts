@@ -1,0 +1,36 @@
+// The command line's flags, parsed apart from cli.ts so they can be tested without starting it.
+//   --port N          (default 4455; 0 = any free port)
+//   --host ADDRESS    (default 0.0.0.0: every interface, for devices on the LAN)
+//   --data DIR        (default $YISHI_DATA, else ./yishi-data)
+//   --redis HOST:PORT (relay through Redis to other instances)
+//   --redis-prefix P  (Redis key prefix; default "yishi")
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { SyncServerOptions } from './server'
+
+export function parseCli(argv: string[], env: Record<string, string | undefined>): SyncServerOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      redis: { type: 'string' },
+      'redis-prefix': { type: 'string' },
+    },
+    strict: true,
+  })
+  const port = Number(values.port ?? '4455')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`)
+  const options: SyncServerOptions = {
+    port,
+    host: values.host ?? '0.0.0.0',
+    dataDir: resolve(values.data ?? env.YISHI_DATA ?? './yishi-data'),
+  }
+  if (values.redis !== undefined) {
+    const m = /^(.+):(\d{1,5})$/.exec(values.redis)
+    if (!m) throw new Error(`--redis: expected host:port, got ${values.redis}`)
+    options.redis = { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]), ...(values['redis-prefix'] ? { prefix: values['redis-prefix'] } : {}) }
+  }
+  return options
+}

@@ -1,0 +1,162 @@
+// Reading Hocuspocus frames (lib0 encoding: varUint, varString, varUint8Array) without trusting
+// them, and checking that their content decodes before Hocuspocus applies it. A corrupted Yjs
+// update can throw after partly applying (yjs#599, lib0#43; architecture.md §3a), so updates are
+// first applied to a scratch Y.Doc that is thrown away.
+import * as Y from 'yjs'
+
+/** Hocuspocus 3 message types (@hocuspocus/server types.ts). */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  SyncReply: 4,
+  Stateless: 5,
+  BroadcastStateless: 6,
+  Close: 7,
+  SyncStatus: 8,
+} as const
+
+/** What @hocuspocus/provider 3 sends; anything else from a client is refused. */
+const FROM_CLIENTS = new Set<number>([MessageType.Sync, MessageType.Awareness, MessageType.Auth, MessageType.QueryAwareness, MessageType.Stateless, MessageType.Close])
+
+const SyncStep1 = 0
+const SyncStep2 = 1
+const SyncUpdate = 2
+
+export class FrameError extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+export class Reader {
+  pos = 0
+  constructor(readonly bytes: Uint8Array) {}
+
+  varUint(): number {
+    let num = 0
+    let mult = 1
+    for (;;) {
+      if (this.pos >= this.bytes.length) throw new FrameError('unexpected end of frame')
+      const b = this.bytes[this.pos++]!
+      num += (b & 0x7f) * mult
+      if (b < 0x80) return num
+      mult *= 128
+      if (mult > Number.MAX_SAFE_INTEGER) throw new FrameError('integer out of range')
+    }
+  }
+
+  varUint8Array(): Uint8Array {
+    const len = this.varUint()
+    if (len > this.bytes.length - this.pos) throw new FrameError('length beyond the frame')
+    const out = this.bytes.subarray(this.pos, this.pos + len)
+    this.pos += len
+    return out
+  }
+
+  varString(): string {
+    try {
+      return utf8.decode(this.varUint8Array())
+    } catch (e) {
+      if (e instanceof FrameError) throw e
+      throw new FrameError('not UTF-8')
+    }
+  }
+
+  get done(): boolean {
+    return this.pos === this.bytes.length
+  }
+}
+
+export interface FrameHeader {
+  documentName: string
+  type: number
+}
+
+/** The document name and message type of a frame; throws FrameError if they do not decode. */
+export function readHeader(frame: Uint8Array): FrameHeader {
+  const r = new Reader(frame)
+  const documentName = r.varString()
+  const type = r.varUint()
+  if (!FROM_CLIENTS.has(type)) throw new FrameError(`message type ${type} is not sent by clients`)
+  return { documentName, type }
+}
+
+/**
+ * Checks that a whole frame from a client decodes: every field present, nothing left over, a
+ * Yjs update that applies to an empty doc, awareness states that are JSON. Returns the frame's
+ * header, and whether it carries document content (sync step 2 or update); throws FrameError
+ * otherwise.
+ */
+export function validateFrame(frame: Uint8Array): FrameHeader & { writes: boolean } {
+  const header = readHeader(frame)
+  let writes = false
+  const r = new Reader(frame)
+  r.varString()
+  r.varUint()
+  switch (header.type) {
+    case MessageType.Sync: {
+      const step = r.varUint()
+      const payload = r.varUint8Array()
+      if (step === SyncStep1) decodes(() => Y.decodeStateVector(payload), 'state vector')
+      else if (step === SyncStep2 || step === SyncUpdate) {
+        checkUpdate(payload)
+        writes = true
+      } else throw new FrameError(`unknown sync step ${step}`)
+      break
+    }
+    case MessageType.Awareness:
+      checkAwareness(r.varUint8Array())
+      break
+    case MessageType.Auth:
+      r.varUint()
+      r.varString()
+      break
+    case MessageType.Stateless:
+      r.varString()
+      break
+    case MessageType.QueryAwareness:
+    case MessageType.Close:
+      break
+  }
+  if (!r.done) throw new FrameError('bytes left over after the message')
+  return { ...header, writes }
+}
+
+/** Whether a frame (already validated) carries document content: sync step 2 or update. */
+export function carriesContent(frame: Uint8Array): boolean {
+  const r = new Reader(frame)
+  r.varString()
+  if (r.varUint() !== MessageType.Sync) return false
+  const step = r.varUint()
+  return step === SyncStep2 || step === SyncUpdate
+}
+
+function checkUpdate(update: Uint8Array): void {
+  const scratch = new Y.Doc({ gc: false })
+  try {
+    decodes(() => Y.applyUpdate(scratch, update), 'update')
+  } finally {
+    scratch.destroy()
+  }
+}
+
+/** y-protocols' awareness encoding: count, then per client: id, clock, JSON state. */
+function checkAwareness(update: Uint8Array): void {
+  const r = new Reader(update)
+  const count = r.varUint()
+  for (let i = 0; i < count; i++) {
+    r.varUint()
+    r.varUint()
+    const json = r.varString()
+    decodes(() => JSON.parse(json), 'awareness state')
+  }
+  if (!r.done) throw new FrameError('bytes left over after the awareness update')
+}
+
+function decodes(run: () => unknown, what: string): void {
+  try {
+    run()
+  } catch (e) {
+    throw new FrameError(`${what} does not decode: ${e instanceof Error ? e.message : String(e)}`.slice(0, 200))
+  }
+}

@@ -1,0 +1,245 @@
+// The gate every frame of a WebSocket passes before Hocuspocus sees it: a rate limit (reading
+// pauses, nothing is dropped), the size limit, a whole frame that decodes to a message a client
+// may send (frames.ts: Yjs updates tried on a scratch doc), and bounds on what Hocuspocus would
+// queue for documents that are not (yet) authenticated.
+//
+// Why here and not only in `beforeHandleMessage`: that hook runs only once a document's
+// connection is established. Before that, Hocuspocus 3.4 queues every frame per document name
+// without limit, and after a refused authentication it keeps queueing them for ever. Checking
+// synchronously here also means the first bad frame closes the socket before the next one is
+// read. beforeHandleMessage still checks any frame that did not come through a gate.
+// Why by wrapping `emit`: Hocuspocus adds its own 'message' listener, and an EventEmitter cannot
+// stop one listener from another; the wrapper decides whether (and when) a frame is emitted.
+import type { WebSocket } from 'ws'
+import { FrameError, MessageType, readHeader, validateFrame } from './frames'
+import type { SyncServerLogger } from './log'
+
+export interface GateLimits {
+  maxMessageBytes: number
+  maxMessagesPerSecond: number
+}
+
+/** Close codes sent by the gate and the hooks (4xxx are Hocuspocus-style application codes). */
+export const Close = {
+  malformed: { code: 1007, reason: 'malformed-message' },
+  tooLarge: { code: 1009, reason: 'message-too-large' },
+  policy: (reason: string) => ({ code: 1008, reason }),
+  revoked: { code: 4403, reason: 'code-revoked' },
+  /** Hocuspocus cannot authenticate one document name twice on one socket: reconnect instead. */
+  reauthenticate: { code: 4409, reason: 'reconnect-to-reauthenticate' },
+} as const
+
+// Documents a single connection may open, and what it may send for documents whose
+// authentication has not finished: a provider sends auth, sync step 1 and awareness, plus
+// whatever it queued while offline. Hocuspocus keeps all of that in memory until then (and for a
+// refused document, for the life of the connection), so it is bounded per connection.
+const MAX_DOCUMENTS = 4096
+const MAX_PENDING_MESSAGES = 2000
+const pendingBytesLimit = (maxMessageBytes: number) => 4 * maxMessageBytes
+
+interface DocEntry {
+  authSent: boolean
+  state: 'pending' | 'ok' | 'denied'
+  pendingMessages: number
+  pendingBytes: number
+  /** Frames that arrived after the client closed the document, until Hocuspocus has let it go. */
+  held: Frame[] | null
+}
+
+type Frame = [data: Uint8Array, isBinary: unknown]
+
+/** Frames that a gate validated and handed to Hocuspocus. */
+const checked = new WeakSet<object>()
+export const wasChecked = (frame: object): boolean => checked.has(frame)
+
+export class SocketGate {
+  private readonly docs = new Map<string, DocEntry>()
+  private readonly queue: Frame[] = []
+  private queuedBytes = 0
+  /** Bytes Hocuspocus holds for this socket's documents that have no connection (yet). */
+  private pendingBytes = 0
+  private tokens: number
+  private refilledAt = Date.now()
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private closed = false
+  private deliver: (frame: Frame) => void = () => {}
+
+  constructor(
+    readonly ws: WebSocket,
+    private readonly limits: GateLimits,
+    private readonly log: SyncServerLogger,
+  ) {
+    this.tokens = limits.maxMessagesPerSecond
+    ws.once('close', () => this.stop())
+  }
+
+  /** Routes the socket's 'message' events through the gate; call before Hocuspocus listens. */
+  install(): void {
+    const ws = this.ws
+    const emit = ws.emit.bind(ws) as (event: string | symbol, ...args: unknown[]) => boolean
+    this.deliver = ([data, isBinary]) => {
+      checked.add(data)
+      emit('message', data, isBinary)
+    }
+    ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event !== 'message') return emit(event, ...args)
+      const data = args[0]
+      // Hocuspocus re-emits the frames it queued during authentication: those passed already.
+      if (typeof data === 'object' && data !== null && checked.has(data)) return emit(event, ...args)
+      this.push(data, args[1])
+      return true
+    }) as WebSocket['emit']
+  }
+
+  /** The document's connection is established: Hocuspocus has handed it its queued frames. */
+  connected(name: string): void {
+    const e = this.docs.get(name)
+    if (!e) return
+    this.pendingBytes -= e.pendingBytes
+    Object.assign(e, { state: 'ok', pendingMessages: 0, pendingBytes: 0 })
+  }
+  /** Its authentication was refused (what Hocuspocus queued for it stays in memory, so it still counts). */
+  denied(name: string): void {
+    const e = this.docs.get(name)
+    if (e) e.state = 'denied'
+  }
+  /** The document's connection closed (its provider detached): the name may authenticate again. */
+  disconnected(name: string): void {
+    const e = this.docs.get(name)
+    if (e?.state !== 'ok') return
+    this.docs.delete(name)
+    this.pendingBytes -= e.pendingBytes
+    // A provider destroyed and recreated at once sends close, then auth: replay them now.
+    for (const frame of e.held ?? []) if (!this.closed) this.process(frame)
+  }
+
+  close(close: { code: number; reason: string }): void {
+    if (this.closed) return
+    this.stop()
+    this.log({ type: 'connection-closed', ...close })
+    const ws = this.ws
+    ws.close(close.code, close.reason)
+    // A hostile peer may never answer the closing handshake.
+    setTimeout(() => ws.terminate(), 1000).unref()
+  }
+
+  private stop(): void {
+    this.closed = true
+    this.queue.length = 0
+    this.queuedBytes = 0
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private push(data: unknown, isBinary: unknown): void {
+    if (this.closed) return
+    if (!(data instanceof Uint8Array)) {
+      this.log({ type: 'malformed-message', reason: 'not binary data' })
+      return this.close(Close.malformed)
+    }
+    if (data.byteLength > this.limits.maxMessageBytes) {
+      this.log({ type: 'message-too-large', bytes: data.byteLength })
+      return this.close(Close.tooLarge)
+    }
+    if (this.queue.length === 0 && this.take()) return this.process([data, isBinary])
+    this.queue.push([data, isBinary])
+    this.queuedBytes += data.byteLength
+    // Reading is paused below, so only what the socket had already buffered can pile up here.
+    if (this.queuedBytes > 2 * this.limits.maxMessageBytes + (1 << 20)) return this.close(Close.policy('flooding'))
+    if (!this.ws.isPaused) {
+      this.ws.pause()
+      this.log({ type: 'throttled' })
+    }
+    this.schedule()
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return
+    const wait = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.limits.maxMessagesPerSecond))
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.drain()
+    }, wait)
+  }
+
+  private drain(): void {
+    while (!this.closed && this.queue.length > 0 && this.take()) {
+      const frame = this.queue.shift()!
+      this.queuedBytes -= frame[0].byteLength
+      this.process(frame)
+    }
+    if (this.closed) return
+    if (this.queue.length > 0) return this.schedule()
+    this.ws.resume()
+  }
+
+  /** Token bucket: up to maxMessagesPerSecond at once, refilled at that rate. */
+  private take(): boolean {
+    const now = Date.now()
+    const rate = this.limits.maxMessagesPerSecond
+    this.tokens = Math.min(rate, this.tokens + ((now - this.refilledAt) * rate) / 1000)
+    this.refilledAt = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  private process(frame: Frame): void {
+    const data = frame[0]
+    let header
+    try {
+      header = validateFrame(data)
+    } catch (e) {
+      const reason = e instanceof FrameError ? e.message : 'undecodable'
+      this.log({ type: 'malformed-message', reason, ...documentNameOf(data) })
+      return this.close(Close.malformed)
+    }
+    const { documentName, type } = header
+    let entry = this.docs.get(documentName)
+    // Closing a document that is not open: nothing to do (queued, it would close a later one).
+    if (!entry && type === MessageType.Close) return
+    if (!entry) {
+      if (this.docs.size >= MAX_DOCUMENTS) return this.close(Close.policy('too-many-documents'))
+      entry = { authSent: false, state: 'pending', pendingMessages: 0, pendingBytes: 0, held: null }
+      this.docs.set(documentName, entry)
+    }
+    if (entry.held) return this.hold(entry, frame)
+    if (type === MessageType.Auth) {
+      if (entry.authSent) return this.close(Close.reauthenticate)
+      entry.authSent = true
+      return this.deliver(frame)
+    }
+    if (entry.state === 'ok') {
+      // Until Hocuspocus has closed the document's connection, a new auth for it would be lost.
+      if (type === MessageType.Close) entry.held = []
+      return this.deliver(frame)
+    }
+    // Refused: Hocuspocus would queue these for ever and never read them.
+    if (entry.state === 'denied') return
+    if (this.count(entry, data)) this.deliver(frame)
+  }
+
+  private hold(entry: DocEntry, frame: Frame): void {
+    if (this.count(entry, frame[0])) entry.held!.push(frame)
+  }
+
+  /** Counts a frame that will sit in memory until authentication; false if that is too much. */
+  private count(entry: DocEntry, data: Uint8Array): boolean {
+    entry.pendingMessages++
+    entry.pendingBytes += data.byteLength
+    this.pendingBytes += data.byteLength
+    if (entry.pendingMessages > MAX_PENDING_MESSAGES || this.pendingBytes > pendingBytesLimit(this.limits.maxMessageBytes)) {
+      this.close(Close.policy('too-much-before-authentication'))
+      return false
+    }
+    return true
+  }
+}
+
+function documentNameOf(frame: Uint8Array): { documentName?: string } {
+  try {
+    return { documentName: readHeader(frame).documentName.slice(0, 200) }
+  } catch {
+    return {}
+  }
+}

@@ -1,0 +1,118 @@
+// The HTTP endpoints that share the sync server's port (Hocuspocus's onRequest hook):
+//   GET  /health            -> 200 {ok: true}
+//   POST /councils/register {councilId, secret, code?} -> 201 {ok, created, rotated} | 200 ...
+//   POST /councils/revoke   {councilId, codeId, code}  -> 200 {ok: true}
+// JSON in and out, a small body limit, errors as {error: code}. CORS is open: nothing here
+// relies on cookies or on the caller's origin (the body carries the proof), and the web build
+// of the app calls these from its own origin.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { CouncilRegistry, RegistryError } from './registry'
+import { errorText, type SyncServerLogger } from './log'
+
+export const MAX_BODY_BYTES = 4096
+
+const STATUS: Record<RegistryError, number> = {
+  'invalid-request': 400,
+  'council-registered': 409,
+  'unknown-council': 404,
+  'invalid-code': 403,
+  'code-revoked': 403,
+  'read-only-code': 403,
+  conflict: 409,
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code)
+  }
+}
+
+export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger) {
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname
+      if (req.method === 'OPTIONS') return preflight(res)
+      if (path === '/health') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method-not-allowed')
+        return send(res, 200, { ok: true })
+      }
+      if (path === '/councils/register' || path === '/councils/revoke') {
+        if (req.method !== 'POST') throw new HttpError(405, 'method-not-allowed')
+        const body = await readJson(req)
+        if (path === '/councils/register') {
+          const r = await registry.register({ councilId: body.councilId, secret: body.secret, code: body.code })
+          if (!r.ok) return send(res, STATUS[r.error], { error: r.error })
+          log({ type: 'council-registered', councilId: String(body.councilId), created: r.created, rotated: r.rotated })
+          return send(res, r.created ? 201 : 200, r)
+        }
+        const r = await registry.revokeCode(body.councilId, body.codeId, body.code)
+        if (!r.ok) return send(res, STATUS[r.error], { error: r.error })
+        log({ type: 'code-revoked', councilId: String(body.councilId), codeId: String(body.codeId) })
+        return send(res, 200, r)
+      }
+      throw new HttpError(404, 'not-found')
+    } catch (e) {
+      if (e instanceof HttpError) return send(res, e.status, { error: e.code }, e.status === 413)
+      log({ type: 'http-error', error: errorText(e) })
+      return send(res, 500, { error: 'internal' })
+    }
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type')
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'body-too-large')
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+      // Stop reading; the reply says `connection: close`, so Node closes the socket after it.
+      req.pause()
+      reject(new HttpError(413, 'body-too-large'))
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new HttpError(400, 'invalid-json')
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'invalid-request')
+  return value as Record<string, unknown>
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+}
+
+function preflight(res: ServerResponse): void {
+  res.writeHead(204, CORS)
+  res.end()
+}
+
+function send(res: ServerResponse, status: number, body: unknown, closeAfter = false): void {
+  if (res.headersSent) return void res.end()
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...CORS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // A body that was too large is not read to its end: the connection cannot be reused.
+    ...(closeAfter ? { connection: 'close' } : {}),
+  })
+  res.end(text)
+}

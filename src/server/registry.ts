@@ -1,0 +1,132 @@
+// Councils known to this server: each council's secret (from which its join codes are made) and
+// the ids of revoked codes, in SQLite.
+//
+// Registration is trust-on-first-use (TOFU): the first registration of an unknown council id
+// stores the secret it brings, with no other proof. This server has no accounts, and council ids
+// are random UUIDs that only the council's devices know, so whoever registers first is the
+// council's host. Registering a known council again (the host re-registering, or rotating the
+// secret) needs a valid read-write join code made from the STORED secret, so nobody without
+// one can replace the secret and lock the council out. Revoking a code needs one too.
+// What TOFU cannot prevent: someone who learns a council id before the council registers could
+// register it first. See src/server/README.md.
+import type { JoinAccess } from '../shared/sync/joinCode'
+import { isCodeId, isCouncilSecret, parseJoinCode, verifyJoinCode } from '../shared/sync/joinCode'
+import { isIdString } from '../shared/domain/ids'
+import type { SqliteDb } from './storage'
+
+export type RegistryError =
+  | 'invalid-request'
+  /** The council is registered already and no code was given. */
+  | 'council-registered'
+  | 'unknown-council'
+  /** Malformed, for another council, or not made from the council's secret. */
+  | 'invalid-code'
+  | 'code-revoked'
+  /** A read-only code cannot register or revoke. */
+  | 'read-only-code'
+  /** Another registration of the same council won a race; try again. */
+  | 'conflict'
+
+export type RegisterResult = { ok: true; created: boolean; rotated: boolean } | { ok: false; error: RegistryError }
+export type RevokeResult = { ok: true } | { ok: false; error: RegistryError }
+
+export type AuthorizeResult =
+  | { ok: true; access: JoinAccess; codeId: string }
+  | { ok: false; reason: 'no-code' | 'invalid-code' | 'wrong-council' | 'unknown-council' | 'code-revoked' }
+
+/** Told when codes stop being valid (a revoked code; a new secret), to close live connections. */
+export type CodesChanged = (change: { councilId: string; codeId?: string }) => void
+
+export class CouncilRegistry {
+  private readonly listeners = new Set<CodesChanged>()
+  private readonly q
+
+  constructor(
+    db: SqliteDb,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    this.q = {
+      secret: db.prepare<[string], { secret: string }>('SELECT secret FROM councils WHERE id = ?'),
+      insert: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO councils (id, secret, registered_at) VALUES (?, ?, ?)'),
+      rotate: db.prepare<[string, string, string]>('UPDATE councils SET secret = ? WHERE id = ? AND secret = ?'),
+      revoked: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM revoked WHERE council_id = ? AND code_id = ?'),
+      revoke: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO revoked (council_id, code_id, revoked_at) VALUES (?, ?, ?)'),
+    }
+  }
+
+  onCodesChanged(listener: CodesChanged): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  isRegistered(councilId: string): boolean {
+    return this.secretOf(councilId) !== null
+  }
+
+  isRevoked(councilId: string, codeId: string): boolean {
+    return this.q.revoked.get(councilId, codeId) !== undefined
+  }
+
+  /** Whether `code` opens documents of `councilId`, and with which access. */
+  async authorize(councilId: string, code: string | null | undefined): Promise<AuthorizeResult> {
+    if (!code) return { ok: false, reason: 'no-code' }
+    const parsed = parseJoinCode(code)
+    if (!parsed) return { ok: false, reason: 'invalid-code' }
+    if (parsed.councilId !== councilId) return { ok: false, reason: 'wrong-council' }
+    const secret = this.secretOf(councilId)
+    if (secret === null) return { ok: false, reason: 'unknown-council' }
+    if (!(await verifyJoinCode(code, secret))) return { ok: false, reason: 'invalid-code' }
+    // Checked after the MAC, so only holders of a once-valid code learn that it was revoked.
+    if (this.isRevoked(councilId, parsed.codeId)) return { ok: false, reason: 'code-revoked' }
+    return { ok: true, access: parsed.access, codeId: parsed.codeId }
+  }
+
+  /** TOFU registration; see the comment at the top of this file. */
+  async register(input: { councilId: unknown; secret: unknown; code?: unknown }): Promise<RegisterResult> {
+    const { councilId, secret, code } = input
+    if (!isIdString(councilId) || !isCouncilSecret(secret) || (code !== undefined && code !== null && typeof code !== 'string')) {
+      return { ok: false, error: 'invalid-request' }
+    }
+    const stored = this.secretOf(councilId)
+    if (stored === null) {
+      if (this.q.insert.run(councilId, secret, this.now()).changes === 1) return { ok: true, created: true, rotated: false }
+      return { ok: false, error: 'conflict' }
+    }
+    if (!code) return { ok: false, error: 'council-registered' }
+    const check = await this.checkWriter(councilId, code, stored)
+    if (check) return { ok: false, error: check }
+    if (secret === stored) return { ok: true, created: false, rotated: false }
+    // Compare-and-set: the secret the code was checked against must still be the stored one.
+    if (this.q.rotate.run(secret, councilId, stored).changes !== 1) return { ok: false, error: 'conflict' }
+    this.emit({ councilId })
+    return { ok: true, created: false, rotated: true }
+  }
+
+  /** Revokes the code `codeId` of a council; `authCode` must be a valid read-write code of it. */
+  async revokeCode(councilId: unknown, codeId: unknown, authCode: unknown): Promise<RevokeResult> {
+    if (!isIdString(councilId) || !isCodeId(codeId) || typeof authCode !== 'string') return { ok: false, error: 'invalid-request' }
+    const stored = this.secretOf(councilId)
+    if (stored === null) return { ok: false, error: 'unknown-council' }
+    const check = await this.checkWriter(councilId, authCode, stored)
+    if (check) return { ok: false, error: check }
+    this.q.revoke.run(councilId, codeId, this.now())
+    this.emit({ councilId, codeId })
+    return { ok: true }
+  }
+
+  private async checkWriter(councilId: string, code: string, secret: string): Promise<RegistryError | null> {
+    const parsed = parseJoinCode(code)
+    if (!parsed || parsed.councilId !== councilId || !(await verifyJoinCode(code, secret))) return 'invalid-code'
+    if (this.isRevoked(councilId, parsed.codeId)) return 'code-revoked'
+    if (parsed.access !== 'rw') return 'read-only-code'
+    return null
+  }
+
+  private secretOf(councilId: string): string | null {
+    return this.q.secret.get(councilId)?.secret ?? null
+  }
+
+  private emit(change: { councilId: string; codeId?: string }): void {
+    for (const l of [...this.listeners]) l(change)
+  }
+}

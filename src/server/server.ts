@@ -1,0 +1,266 @@
+// The Yishi sync server: Hocuspocus 3 with council join codes (hooks.ts), per-connection limits
+// (gate.ts), SQLite persistence through the Database extension (storage.ts), the council HTTP
+// endpoints on the same port (http.ts), and optionally the Redis extension so that several
+// instances relay edits to each other. Started by `npm run server` (cli.ts) or embedded.
+import { once } from 'node:events'
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server, type Extension, type ServerConfiguration } from '@hocuspocus/server'
+import { Database } from '@hocuspocus/extension-database'
+import { Redis } from '@hocuspocus/extension-redis'
+import type { ServerOptions, WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { SocketGate } from './gate'
+import { Gates, authHooks, closeCouncilConnections } from './hooks'
+import { createHttpHandler } from './http'
+import { defaultLogger, errorText, type SyncServerLogger } from './log'
+import { CouncilRegistry } from './registry'
+import { DocumentStore, openDatabase } from './storage'
+
+export interface SyncServerOptions {
+  /** 0 = any free port. */
+  port: number
+  /** Interface to listen on; 127.0.0.1 unless given (the command line defaults to 0.0.0.0). */
+  host?: string
+  /** Folder of yishi.sqlite (created if missing). */
+  dataDir: string
+  /** Relay through Redis to other instances (@hocuspocus/extension-redis). */
+  redis?: { host: string; port: number; prefix?: string }
+  /** Largest single WebSocket message; a larger one closes the connection (1009). Default 2 MiB. */
+  maxMessageBytes?: number
+  /** Per connection; faster senders are slowed down (reading pauses). Default 200. */
+  maxMessagesPerSecond?: number
+  logger?: SyncServerLogger
+}
+
+export interface SyncServer {
+  port: number
+  /** ws://host:port, for providers (the HTTP endpoints are on the same port). */
+  url: string
+  close(): Promise<void>
+  registry: CouncilRegistry
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+export const DEFAULT_MAX_MESSAGES_PER_SECOND = 200
+const REDIS_READY_TIMEOUT_MS = 5_000
+const CLOSE_TIMEOUT_MS = 15_000
+
+export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const log = options.logger ?? defaultLogger
+  const host = options.host ?? '127.0.0.1'
+  const limits = {
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND,
+  }
+  if (!(limits.maxMessageBytes > 0) || !(limits.maxMessagesPerSecond > 0)) throw new Error('limits must be positive')
+
+  const db = openDatabase(options.dataDir)
+  const registry = new CouncilRegistry(db)
+  const documents = new DocumentStore(db)
+  const gates = new Gates()
+  const extensions: Extension[] = [databaseExtension(documents, log)]
+  const redis = options.redis ? redisExtension(options.redis, log) : null
+  if (redis) extensions.unshift(redis)
+
+  let server: Server
+  try {
+    if (redis) await redisReady(redis)
+    const http = createHttpHandler(registry, log)
+    server = await startHocuspocus(
+      {
+        name: 'yishi',
+        // Store a document 1 s after its last change, and at least every 5 s while it changes.
+        debounce: 1_000,
+        maxDebounce: 5_000,
+        extensions,
+        ...authHooks(registry, gates, log, limits.maxMessageBytes),
+        async onRequest({ request, response }) {
+          await http(request, response)
+          // Rejecting without an error is how Hocuspocus 3 is told the request was answered.
+          return Promise.reject()
+        },
+      },
+      {
+        host,
+        port: options.port,
+        websocket: { maxPayload: limits.maxMessageBytes },
+        prepare: (s) => gateEveryConnection(s, gates, limits, log),
+      },
+    )
+  } catch (e) {
+    if (redis) await redis.onDestroy().catch(() => {})
+    db.close()
+    throw e
+  }
+
+  const stopListening = registry.onCodesChanged(({ councilId, codeId }) => {
+    const connectionsClosed = closeCouncilConnections(server.hocuspocus, gates, councilId, codeId)
+    log({ type: 'codes-changed', councilId, ...(codeId ? { codeId } : {}), connectionsClosed })
+  })
+
+  const port = (server.httpServer.address() as AddressInfo).port
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  const url = `ws://${shown.includes(':') ? `[${shown}]` : shown}:${port}`
+  log({ type: 'listening', url })
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      stopListening()
+      await shutDown(server, documents, redis, log)
+      db.close()
+      log({ type: 'closed' })
+    })())
+  return { port, url, close, registry }
+}
+
+/** Builds and binds a Hocuspocus server; refuses to when the configuration has no onAuthenticate. */
+export async function startHocuspocus(
+  configuration: Partial<ServerConfiguration>,
+  listen: { host: string; port: number; websocket?: ServerOptions; prepare?: (server: Server) => void },
+): Promise<Server> {
+  assertAuthenticates(configuration)
+  const server = new Server({ ...configuration, quiet: true, stopOnSignals: false }, listen.websocket ?? {})
+  listen.prepare?.(server)
+  // Bound here rather than by Server.listen(): Hocuspocus 3.4 passes `address` where Node reads
+  // `host`, so it would listen on every interface whatever it was told.
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject)
+    server.httpServer.listen({ port: listen.port, host: listen.host }, () => {
+      server.httpServer.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.httpServer.address() as AddressInfo).port
+  await server.hocuspocus.hooks('onListen', { instance: server.hocuspocus, configuration: server.hocuspocus.configuration, port })
+  return server
+}
+
+export function assertAuthenticates(configuration: Partial<ServerConfiguration>): void {
+  if (typeof configuration.onAuthenticate !== 'function') {
+    throw new Error('refusing to start a sync server without onAuthenticate: every connection must present a council code (architecture.md §4)')
+  }
+}
+
+// Replaces Hocuspocus's own 'connection' listener (Server.setupWebsocketConnection) with one
+// that puts a SocketGate in front of the connection and logs socket errors instead of printing.
+function gateEveryConnection(server: Server, gates: Gates, limits: ConstructorParameters<typeof SocketGate>[1], log: SyncServerLogger): void {
+  const wss = server.webSocketServer
+  wss.removeAllListeners('connection')
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    ws.setMaxListeners(Number.POSITIVE_INFINITY)
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes the connection itself (1009) when a message is over maxPayload.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log({ type: 'message-too-large' })
+      else log({ type: 'socket-error', error: errorText(error) })
+    })
+    const gate = new SocketGate(ws, limits, log)
+    gates.add(request, gate)
+    gate.install()
+    server.hocuspocus.handleConnection(ws, request)
+  })
+}
+
+function databaseExtension(documents: DocumentStore, log: SyncServerLogger): Database {
+  return new Database({
+    async fetch({ documentName }) {
+      try {
+        const state = documents.fetch(documentName)
+        // Checked on a scratch doc: a stored state that throws half-way must not be half-applied.
+        if (state) {
+          const scratch = new Y.Doc()
+          Y.applyUpdate(scratch, state)
+          scratch.destroy()
+        }
+        return state
+      } catch (e) {
+        log({ type: 'load-failed', documentName, error: errorText(e) })
+        throw e
+      }
+    },
+    async store({ documentName, state }) {
+      try {
+        documents.store(documentName, state)
+      } catch (e) {
+        log({ type: 'store-failed', documentName, error: errorText(e) })
+        throw e
+      }
+    },
+  })
+}
+
+/**
+ * The Redis extension without its store lock. Upstream, an instance that finds a document locked
+ * by another instance skips its store altogether, and is not asked again until one of its own
+ * clients edits the document: edits can then be missing from the database. Here every store
+ * merges with what is stored, in a transaction (storage.ts), so instances storing one document
+ * at the same time is safe, and each one always stores.
+ */
+class RelayOnlyRedis extends Redis {
+  override async onStoreDocument(): Promise<void> {}
+}
+
+function redisExtension(config: NonNullable<SyncServerOptions['redis']>, log: SyncServerLogger): Redis {
+  const redis = new RelayOnlyRedis({ host: config.host, port: config.port, prefix: config.prefix ?? 'yishi' })
+  for (const client of [redis.pub, redis.sub]) client.on('error', (e: unknown) => log({ type: 'redis-error', error: errorText(e) }))
+  return redis
+}
+
+// Without the relay, clients on different instances would silently stop seeing each other.
+async function redisReady(redis: Redis): Promise<void> {
+  const where = `${redis.configuration.host}:${redis.configuration.port}`
+  const ready = (client: Redis['pub']) =>
+    new Promise<void>((resolve, reject) => {
+      if (client.status === 'ready') return resolve()
+      const timer = setTimeout(() => done(new Error(`Redis at ${where} is not reachable (no answer in ${REDIS_READY_TIMEOUT_MS} ms)`)), REDIS_READY_TIMEOUT_MS)
+      const onReady = () => done()
+      const onError = (e: unknown) => done(new Error(`Redis at ${where} is not reachable: ${errorText(e)}`))
+      const done = (error?: Error) => {
+        clearTimeout(timer)
+        client.off('ready', onReady)
+        client.off('error', onError)
+        if (error) reject(error)
+        else resolve()
+      }
+      client.on('ready', onReady)
+      client.on('error', onError)
+    })
+  await Promise.all([ready(redis.pub), ready(redis.sub)])
+}
+
+// Stop accepting, drop every socket (clients keep their edits and resync on reconnecting), let
+// Hocuspocus store and unload every document, then wait for the port to be free.
+async function shutDown(server: Server, documents: DocumentStore, redis: Redis | null, log: SyncServerLogger): Promise<void> {
+  const http: HttpServer = server.httpServer
+  const httpClosed = once(http, 'close').then(
+    () => undefined,
+    () => undefined,
+  )
+  http.close()
+  for (const ws of server.webSocketServer.clients) ws.terminate()
+  const destroyed = await within(server.destroy().then(() => true), CLOSE_TIMEOUT_MS)
+  if (!destroyed) {
+    log({ type: 'close-timeout' })
+    for (const doc of server.hocuspocus.documents.values()) {
+      try {
+        documents.store(doc.name, Y.encodeStateAsUpdate(doc))
+      } catch (e) {
+        log({ type: 'store-failed', documentName: doc.name, error: errorText(e) })
+      }
+    }
+    if (redis) await redis.onDestroy().catch(() => {})
+  }
+  http.closeAllConnections()
+  await within(httpClosed, 2_000)
+}
+
+async function within<T>(p: Promise<T>, ms: number): Promise<T | false> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([p, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}

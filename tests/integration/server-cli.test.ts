@@ -1,0 +1,74 @@
+// `npm run server`: its flags, and the real command started as a child process, serving, then
+// stopped by a signal after storing what it had.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseCli } from '../../src/server/cliArgs'
+import { connect, onCleanup, runCleanups, storedDoc, tempDir, waitFor } from './server-fixtures'
+import { newCouncilId } from '../../src/shared/domain/ids'
+import { councilDocName } from '../../src/shared/doc/names'
+import { createJoinCode, newCodeId, newCouncilSecret } from '../../src/shared/sync/joinCode'
+
+afterEach(runCleanups)
+
+describe('command-line flags', () => {
+  it('defaults: port 4455, every interface, ./yishi-data unless YISHI_DATA is set; no Redis', () => {
+    expect(parseCli([], {})).toEqual({ port: 4455, host: '0.0.0.0', dataDir: resolve('./yishi-data') })
+    expect(parseCli([], { YISHI_DATA: '/srv/yishi' }).dataDir).toBe('/srv/yishi')
+  })
+
+  it('reads --port, --host, --data and --redis host:port', () => {
+    expect(parseCli(['--port', '0', '--host', '127.0.0.1', '--data', '/tmp/x', '--redis', 'redis.local:6380', '--redis-prefix', 'street'], { YISHI_DATA: '/ignored' })).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/tmp/x',
+      redis: { host: 'redis.local', port: 6380, prefix: 'street' },
+    })
+    expect(parseCli(['--redis', '[::1]:6379'], {}).redis).toEqual({ host: '::1', port: 6379 })
+  })
+
+  it('refuses what it cannot use', () => {
+    expect(() => parseCli(['--port', 'http'], {})).toThrow(/--port/)
+    expect(() => parseCli(['--port', '70000'], {})).toThrow(/--port/)
+    expect(() => parseCli(['--redis', 'localhost'], {})).toThrow(/--redis/)
+    expect(() => parseCli(['--verbose'], {})).toThrow()
+  })
+})
+
+describe('npm run server', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL, serves, and on %s stores every open document and exits 0', async (signal) => {
+    const data = tempDir()
+    const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'src/server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', data], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const exited = once(child, 'exit')
+    onCleanup(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+    await waitFor(() => /Yishi sync server: ws:\/\/127\.0\.0\.1:\d+/.test(out), 'the URL line', 20_000)
+    const url = /Yishi sync server: (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!
+    expect(existsSync(join(data, 'yishi.sqlite'))).toBe(true)
+
+    const http = url.replace('ws:', 'http:')
+    expect(await (await fetch(`${http}/health`)).json()).toEqual({ ok: true })
+    const councilId = newCouncilId()
+    const secret = newCouncilSecret()
+    const reg = await fetch(`${http}/councils/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ councilId, secret }) })
+    expect(reg.status).toBe(201)
+    const client = connect(url, councilDocName(councilId), await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() }))
+    client.doc.getText('minutes').insert(0, '停止前写入')
+    await waitFor(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, 'acknowledged')
+
+    child.kill(signal)
+    const [code] = await exited
+    expect(code).toBe(0)
+    expect(out).toContain(`${signal}: storing open documents and stopping`)
+    expect(storedDoc(data, councilDocName(councilId))!.getText('minutes').toString()).toBe('停止前写入')
+  }, 40_000)
+
+})
