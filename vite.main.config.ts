@@ -17,5 +17,8 @@ export default defineConfig((env) => ({
       fileName: () => '[name].js',
     },
     sourcemap: false,
+    // The embedded sync server's native SQLite binding and ws's optional natives load from
+    // node_modules at run time; a bundler cannot inline a .node file.
+    rollupOptions: { external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'] },
   },
 }))

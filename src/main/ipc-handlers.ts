@@ -13,6 +13,7 @@ import {
   type IpcResult,
   type IpcValues,
   type OpenProjectorResult,
+  type HostSyncResult,
 } from '../shared/ipc'
 import { isOwnUrl, type OriginOptions } from './origin'
 
@@ -53,6 +54,8 @@ export interface IpcDeps<W> extends OriginOptions {
   defaultSaveDir(): string
   /** Opens the projector window at a validated route, or reuses the open one (projector.ts). */
   openProjector(route: string): OpenProjectorResult
+  /** Starts the embedded sync server once (syncHost.ts) and says where devices reach it. */
+  hostSync(councilId: string): Promise<HostSyncResult>
   log?(message: string, detail?: unknown): void
 }
 
@@ -121,6 +124,7 @@ export function createHandlers<W>(deps: IpcDeps<W>): IpcHandlers {
       return ipcOk({ saved: true, path: choice.filePath })
     },
     'app:openProjector': async (_sender, { route }) => ipcOk(deps.openProjector(route)),
+    'sync:host': async (_sender, { councilId }) => ipcOk(await deps.hostSync(councilId)),
   }
 }
 

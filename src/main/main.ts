@@ -9,6 +9,9 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
 import { registerIpc } from './ipc-handlers'
 import { createProjector, type Projector } from './projector'
+import { createSyncHost } from './syncHost'
+import { createSyncServer } from '../server/server'
+import { networkInterfaces } from 'node:os'
 import { focusWindow, mainWindowOptions, showWhenReady } from './window'
 
 // Built as ESM (package.json has "type": "module"), so there is no __dirname.
@@ -65,9 +68,20 @@ function start(): void {
     writeFile: (filePath, data) => writeFile(filePath, data),
     defaultSaveDir: () => app.getPath('documents'),
     openProjector: (route) => windowProjector.open(route),
+    hostSync: () => syncHost.host(),
   })
   createMainWindow()
 }
+
+// The embedded council server, started only when the secretary chooses to host; its documents
+// live beside the app's own data.
+const syncHost = createSyncHost({
+  start: createSyncServer,
+  dataDir: path.join(app.getPath('userData'), 'sync-host'),
+  networkInterfaces,
+  log: (message, detail) => console.error(message, detail),
+})
+app.on('will-quit', () => void syncHost.stop())
 
 // A second copy would open the same IndexedDB and race the first one's writes: focus it instead.
 if (!app.requestSingleInstanceLock()) {

@@ -12,6 +12,7 @@ const api: YishiApi = {
   print: () => ipcRenderer.invoke(YISHI_API_CHANNELS.print),
   savePdf: (payload) => ipcRenderer.invoke(YISHI_API_CHANNELS.savePdf, payload),
   openProjector: (payload) => ipcRenderer.invoke(YISHI_API_CHANNELS.openProjector, payload),
+  hostSync: (payload) => ipcRenderer.invoke(YISHI_API_CHANNELS.hostSync, payload),
 }
 
 contextBridge.exposeInMainWorld('yishi', api)

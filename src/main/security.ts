@@ -2,14 +2,15 @@
 // window-open guards, permission denial, webview denial. Plain module: Electron is only a type
 // here, so all of it runs under Vitest in Node with fake webContents and sessions.
 import type { WebPreferences } from 'electron'
-import { contentSecurityPolicy } from '../shared/csp'
+import { contentSecurityPolicy, SYNC_CONNECT_SRC } from '../shared/csp'
 import { isOwnUrl, type OriginOptions } from './origin'
 
 /**
  * The CSP sent on every app:// response. Same options as the <meta> tag of the web build
- * (vite.renderer.config.ts): ws:/wss: for the sync connection, nothing else beyond 'self'.
+ * (vite.renderer.config.ts): the council server's WebSocket and its HTTP side, nothing else
+ * beyond 'self'.
  */
-export const APP_CSP = contentSecurityPolicy({ connectSrc: ['ws:', 'wss:'] })
+export const APP_CSP = contentSecurityPolicy({ connectSrc: SYNC_CONNECT_SRC })
 
 export interface SecureWebPreferencesOptions {
   /** DevTools are for `electron-forge start`; packaged builds keep them closed. */

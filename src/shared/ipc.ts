@@ -2,7 +2,7 @@
 // pure validators main runs on every payload. Renderer, preload and main all import this file.
 
 /** Every channel main answers with ipcMain.handle. Add a channel here first, then everywhere. */
-export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf', 'app:openProjector'] as const
+export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf', 'app:openProjector', 'sync:host'] as const
 export type IpcChannel = (typeof IPC_CHANNELS)[number]
 
 /**
@@ -61,6 +61,7 @@ export interface IpcPayloads {
   'app:print': undefined
   'app:savePdf': SavePdfRequest
   'app:openProjector': OpenProjectorRequest
+  'sync:host': HostSyncRequest
 }
 
 /** What each channel answers inside `{ ok: true, value }`. */
@@ -69,6 +70,7 @@ export interface IpcValues {
   'app:print': void
   'app:savePdf': SavePdfResult
   'app:openProjector': OpenProjectorResult
+  'sync:host': HostSyncResult
 }
 
 /** What preload exposes as `window.yishi`: one named function per channel. */
@@ -83,6 +85,8 @@ export interface YishiApi {
    * is connected), or loads `route` into the one already open and brings it forward.
    */
   openProjector(payload: OpenProjectorRequest): Promise<IpcResult<OpenProjectorResult>>
+  /** Starts (once) the sync server inside the desktop app, for this council's devices on the LAN. */
+  hostSync(payload: HostSyncRequest): Promise<IpcResult<HostSyncResult>>
 }
 
 /** Which channel each API function calls; preload and tests read it, so the two cannot drift. */
@@ -91,6 +95,7 @@ export const YISHI_API_CHANNELS = {
   print: 'app:print',
   savePdf: 'app:savePdf',
   openProjector: 'app:openProjector',
+  hostSync: 'sync:host',
 } as const satisfies Record<keyof YishiApi, IpcChannel>
 
 // ---- validators -------------------------------------------------------------------------
@@ -174,4 +179,29 @@ export const IPC_VALIDATORS: { [C in IpcChannel]: (input: unknown) => PayloadChe
   'app:print': validateNoPayload,
   'app:savePdf': validateSavePdf,
   'app:openProjector': validateOpenProjector,
+  'sync:host': validateHostSync,
+}
+
+// ---- hosting sync on this laptop ----------------------------------------------------------
+
+export interface HostSyncRequest {
+  /** The council to host; its secret stays in the renderer, which registers it over HTTP. */
+  councilId: string
+}
+
+export interface HostSyncResult {
+  /** For this laptop's own connection (loopback). */
+  localUrl: string
+  /** For the other devices in the room: one per LAN address of this laptop. */
+  lanUrls: string[]
+}
+
+const COUNCIL_ID = /^[0-9a-z-]{8,64}$/u
+
+export function validateHostSync(input: unknown): PayloadCheck<HostSyncRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['councilId'])) return { ok: false, reason: 'unexpected keys' }
+  const id = input['councilId']
+  if (typeof id !== 'string' || !COUNCIL_ID.test(id)) return { ok: false, reason: 'councilId: not an id' }
+  return { ok: true, payload: { councilId: id } }
 }

@@ -69,7 +69,7 @@ test.describe('Electron app', () => {
         require: 'undefined',
         process: 'undefined',
         yishi: 'object',
-        api: ['getAppInfo', 'openProjector', 'print', 'savePdf'],
+        api: ['getAppInfo', 'hostSync', 'openProjector', 'print', 'savePdf'],
       })
 
       const info = await page.evaluate(() => (window as unknown as Required<YishiWindow>).yishi.getAppInfo())

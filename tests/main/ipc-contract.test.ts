@@ -20,7 +20,7 @@ describe('the contract', () => {
     const channels = Object.values(YISHI_API_CHANNELS)
     expect(new Set(channels).size).toBe(channels.length)
     expect([...channels].sort()).toEqual([...IPC_CHANNELS].sort())
-    expect(Object.keys(YISHI_API_CHANNELS).sort()).toEqual(['getAppInfo', 'openProjector', 'print', 'savePdf'])
+    expect(Object.keys(YISHI_API_CHANNELS).sort()).toEqual(['getAppInfo', 'hostSync', 'openProjector', 'print', 'savePdf'])
     expect(YISHI_API_CHANNELS.openProjector).toBe('app:openProjector')
   })
 

@@ -23,6 +23,7 @@ function deps(overrides: Partial<IpcDeps<Win>> = {}): IpcDeps<Win> {
     writeFile: vi.fn(async () => undefined),
     defaultSaveDir: () => '/home/a/Documents',
     openProjector: vi.fn(() => ({ opened: true as const, display: 'external' as const })),
+    hostSync: vi.fn(async () => ({ localUrl: 'ws://127.0.0.1:4455', lanUrls: ['ws://192.168.1.20:4455'] })),
     log: vi.fn(),
     ...overrides,
   }
@@ -35,6 +36,7 @@ function spyHandlers(): IpcHandlers & Record<IpcChannel, ReturnType<typeof vi.fn
     'app:print': vi.fn(async () => ({ ok: true as const, value: undefined })),
     'app:savePdf': vi.fn(async () => ({ ok: true as const, value: { saved: false as const } })),
     'app:openProjector': vi.fn(async () => ({ ok: true as const, value: { opened: true as const, display: 'primary' as const } })),
+    'sync:host': vi.fn(async () => ({ ok: true as const, value: { localUrl: 'ws://127.0.0.1:4455', lanUrls: [] } })),
   }
 }
 
@@ -46,6 +48,7 @@ const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   'app:print': [],
   'app:savePdf': [{ suggestedName: 'x' }],
   'app:openProjector': [{ route: PROJECTOR_ROUTE }],
+  'sync:host': [{ councilId: 'c0ffee00-0000-4000-8000-000000000000' }],
 }
 
 function setup(d = deps(), handlers: IpcHandlers = createHandlers(d)): FakeIpcMain {
@@ -267,5 +270,17 @@ describe('app:openProjector', () => {
       ok: false,
       error: 'internal',
     })
+  })
+})
+
+describe('sync:host', () => {
+  it('starts hosting for a valid council id and answers the addresses; refuses anything else without starting', async () => {
+    const d = deps()
+    const ipc = setup(d)
+    const ok = await ipc.invoke('sync:host', fakeInvokeEvent(), { councilId: 'c0ffee00-0000-4000-8000-000000000000' })
+    expect(ok).toEqual({ ok: true, value: { localUrl: 'ws://127.0.0.1:4455', lanUrls: ['ws://192.168.1.20:4455'] } })
+    expect(d.hostSync).toHaveBeenCalledTimes(1)
+    expect(await ipc.invoke('sync:host', fakeInvokeEvent(), { councilId: '../x' })).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(d.hostSync).toHaveBeenCalledTimes(1)
   })
 })

@@ -90,8 +90,8 @@ describe('content security policy', () => {
     expect(csp.get('default-src')).toEqual(["'self'"])
   })
 
-  it('lets the sync client open WebSockets, and nothing else beyond the app', () => {
-    expect(csp.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:'])
+  it('lets the sync client reach a council server (WebSocket and its HTTP side), and nothing else beyond the app', () => {
+    expect(csp.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:', 'http:', 'https:'])
   })
 })
 
