@@ -13,6 +13,8 @@ export const chromiumArgs = [
 ]
 
 const port = 4173
+/** The council sync server the sync tests use (tests/e2e/sync.spec.ts), with a fresh data folder. */
+export const syncPort = 4455
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,10 +34,18 @@ export default defineConfig({
     trace: 'off',
     actionTimeout: 15_000,
   },
-  webServer: {
-    command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -rf test-results/sync-data && npx tsx src/server/cli.ts --port ${syncPort} --host 127.0.0.1 --data test-results/sync-data`,
+      url: `http://127.0.0.1:${syncPort}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 })

@@ -45,6 +45,8 @@ type Texts = {
   preview: string
   agenda: string
   notice: string
+  join: string
+  sync: string
 }
 
 const TEXTS: Texts[] = [
@@ -57,6 +59,8 @@ const TEXTS: Texts[] = [
     preview: '预览：members-bad-rows.xlsx',
     agenda: '议程（3 项，约 65 分钟）',
     notice: '会议通知',
+    join: '加入议事会',
+    sync: '同步状态',
   },
   {
     lang: 'en',
@@ -67,6 +71,8 @@ const TEXTS: Texts[] = [
     preview: 'Preview: members-bad-rows.xlsx',
     agenda: 'Agenda (3 items, about 65 minutes)',
     notice: 'Notice of meeting',
+    join: 'Join a council',
+    sync: 'Sync status',
   },
 ]
 
@@ -102,6 +108,13 @@ for (const x of TEXTS) {
     await expect(page.getByRole('heading', { level: 1, name: COUNCIL })).toBeVisible()
     await expect(page.getByRole('table', { name: x.meetings }).locator('tbody tr')).toHaveCount(2)
     await shoot(page, x.lang, 'meetings', page.getByRole('heading', { level: 2, name: x.meetings, exact: true }))
+
+    await page.goto('/#/councils/join')
+    await shoot(page, x.lang, 'join-council', page.getByRole('heading', { level: 1, name: x.join }))
+
+    // This council is not synced (the sync tests use a server): its tab offers to connect it.
+    await page.goto(`/${urls.council}/sync`)
+    await shoot(page, x.lang, 'sync', page.getByRole('heading', { level: 2, name: x.sync }))
 
     await page.goto(`/${urls.council}/members`)
     await expect(page.getByRole('table', { name: x.members }).locator('tbody tr')).toHaveCount(30)

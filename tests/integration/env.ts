@@ -11,6 +11,7 @@ import { openDb } from '../../src/renderer/data/db'
 import type { Platform } from '../../src/renderer/platform/types'
 import { DocStore } from '../../src/renderer/sync/docs'
 import { Projector } from '../../src/renderer/sync/projector'
+import { SyncManager, type SyncManagerOptions } from '../../src/renderer/sync/provider'
 import { defaultCouncilInput, type CouncilInput } from '../../src/shared/domain/council'
 import type { AgendaItemFields, MeetingFields } from '../../src/shared/domain/meeting'
 import type { MemberFields } from '../../src/shared/domain/member'
@@ -60,27 +61,43 @@ export class Device {
   private readonly raw: IndexeddbPersistence[] = []
   private readonly closers: (() => Promise<void>)[] = []
 
-  /** Starts the app on this device: a new Dexie instance, DocStore and Projector. */
-  start(): TestEnv {
+  /**
+   * Starts the app on this device: a new Dexie instance, DocStore and Projector. With `sync`,
+   * documents also sync through a SyncManager as in the app (call `await env.sync.start()`);
+   * without it the manager is there but attaches nothing.
+   */
+  start(options: { sync?: Omit<SyncManagerOptions, 'now'> } = {}): TestEnv {
     const db = openDb(this.dbName)
     const projectionErrors: unknown[] = []
     const projector = new Projector(db, this.clock.now, (e) => projectionErrors.push(e))
+    const sync = new SyncManager(db, { now: this.clock.now, online: () => true, ...options.sync })
+    const wired = options.sync !== undefined
     const docs = new DocStore({
+      ...(wired ? { accessOf: sync.accessOf } : {}),
       onOpen: (h) => {
         this.docNames.add(h.name)
-        return projector.attach(h)
+        const detachProjector = projector.attach(h)
+        if (!wired) return detachProjector
+        const detachSync = sync.attach(h)
+        return () => {
+          detachSync()
+          detachProjector()
+        }
       },
     })
+    if (wired) sync.useDocs(docs)
     const env: TestEnv = {
       db,
       docs,
       projector,
+      sync,
       platform: testPlatform,
       now: this.clock.now,
       today: this.clock.today,
       projectionErrors,
       async shutdown() {
         await docs.closeAll()
+        sync.stop()
         await projector.flush()
         db.close()
       },

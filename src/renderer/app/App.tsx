@@ -7,7 +7,9 @@ import { href, useRoute, type Route } from './router'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { HomeScreen } from '../features/councils/HomeScreen'
 import { NewCouncilScreen } from '../features/councils/NewCouncilScreen'
-import { CouncilProvider, useCouncil } from '../features/councils/CouncilContext'
+import { JoinScreen } from '../features/sync/JoinScreen'
+import { SyncBadge } from '../features/sync/SyncBadge'
+import { CouncilProvider, CouncilReadOnlyBanner, useCouncil } from '../features/councils/CouncilContext'
 import { CouncilScreen } from '../features/councils/CouncilScreen'
 import { ImportScreen } from '../features/members/ImportScreen'
 import { NewMeetingScreen } from '../features/meetings/NewMeetingScreen'
@@ -67,6 +69,7 @@ function Shell() {
         <CouncilProvider councilId={councilId}>
           <Header route={route} />
           <main id="main" tabIndex={-1}>
+            <CouncilReadOnlyBanner />
             <CouncilRoutes route={route} />
           </main>
         </CouncilProvider>
@@ -76,6 +79,7 @@ function Shell() {
           <main id="main" tabIndex={-1}>
             {route.name === 'home' ? <HomeScreen /> : null}
             {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
+            {route.name === 'joinCouncil' ? <JoinScreen /> : null}
             {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
           </main>
         </>
@@ -131,6 +135,7 @@ function Header({ route }: { route: Route }) {
         </ol>
       </nav>
       <span className="spacer" />
+      {'councilId' in route ? <SyncBadge councilId={route.councilId} /> : null}
       <LanguageSwitcher />
     </header>
   )

@@ -1,15 +1,17 @@
 // What every screen needs from outside React: the local database, the document store, the
-// platform (Electron or browser) and the clock. Tests and the app build it the same way.
+// sync manager, the platform (Electron or browser) and the clock. Tests and the app build it the same way.
 import { createContext, useContext, type ReactNode } from 'react'
 import type { YishiDb } from '../data/db'
 import type { DocStore } from '../sync/docs'
 import type { Projector } from '../sync/projector'
+import type { SyncManager } from '../sync/provider'
 import type { Platform } from '../platform/types'
 
 export interface AppEnv {
   db: YishiDb
   docs: DocStore
   projector: Projector
+  sync: SyncManager
   platform: Platform
   now: () => string
   today: () => string

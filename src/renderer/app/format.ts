@@ -33,3 +33,14 @@ export function formatArea(lang: string, centi: number | null): string {
 }
 
 export const formatNumber = (lang: string, n: number): string => new Intl.NumberFormat(lang).format(n)
+
+/** A moment (ISO instant) in this device's time zone: the time alone if today, else date and time. */
+export function formatMoment(lang: string, iso: string, now = new Date()): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const sameDay = d.toDateString() === now.toDateString()
+  const opts: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit', hour12: false }
+    : { year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }
+  return new Intl.DateTimeFormat(lang, opts).format(d)
+}

@@ -1,4 +1,4 @@
-// Bootstrap only: open local storage, read the chosen language, and render the app.
+// Bootstrap only: open local storage and the sync manager, read the chosen language, and render the app.
 import { createRoot } from 'react-dom/client'
 import '../ui/styles.css'
 import { createI18n } from '../../shared/i18n'
@@ -7,6 +7,7 @@ import { loadLanguage } from '../data/settings'
 import { DocStore } from '../sync/docs'
 import { Projector } from '../sync/projector'
 import { relayBetweenTabs } from '../sync/tabs'
+import { SyncManager } from '../sync/provider'
 import { detectPlatform } from '../platform'
 import { App } from './App'
 import { localToday, type AppEnv } from './env'
@@ -15,18 +16,25 @@ async function start() {
   const db = openDb()
   const now = () => new Date().toISOString()
   const projector = new Projector(db, now)
-  // Every open document keeps its list rows current and stays live with other windows of the app.
+  const sync = new SyncManager(db, { now })
+  await sync.start()
+  // Every open document keeps its list rows current, stays live with other windows of the app
+  // and, once loaded from this device, syncs with its council's server if it has one.
   const docs = new DocStore({
+    accessOf: sync.accessOf,
     onOpen: (h) => {
       const detachProjector = projector.attach(h)
       const stopRelay = relayBetweenTabs(h.name, h.doc)
+      const detachSync = sync.attach(h)
       return () => {
+        detachSync()
         stopRelay()
         detachProjector()
       }
     },
   })
-  const env: AppEnv = { db, docs, projector, platform: detectPlatform(), now, today: () => localToday() }
+  sync.useDocs(docs)
+  const env: AppEnv = { db, docs, projector, sync, platform: detectPlatform(), now, today: () => localToday() }
   const language = await loadLanguage(db)
   const i18n = await createI18n(language)
   document.documentElement.lang = language

@@ -2,10 +2,13 @@
 // the web, so routes live in the hash and reload to the same screen.
 import { useEffect, useState } from 'react'
 
+export type CouncilTab = 'meetings' | 'members' | 'rules' | 'sync'
+
 export type Route =
   | { name: 'home' }
   | { name: 'newCouncil' }
-  | { name: 'council'; councilId: string; tab: 'meetings' | 'members' | 'rules' }
+  | { name: 'joinCouncil' }
+  | { name: 'council'; councilId: string; tab: CouncilTab }
   | { name: 'importMembers'; councilId: string }
   | { name: 'newMeeting'; councilId: string }
   | { name: 'meeting'; councilId: string; meetingId: string }
@@ -18,8 +21,9 @@ const ID = '([0-9a-z-]{8,64})'
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/councils\/new$/, () => ({ name: 'newCouncil' })],
+  [/^\/councils\/join$/, () => ({ name: 'joinCouncil' })],
   [new RegExp(`^/c/${ID}$`), (m) => ({ name: 'council', councilId: m[1]!, tab: 'meetings' })],
-  [new RegExp(`^/c/${ID}/(meetings|members|rules)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as 'meetings' })],
+  [new RegExp(`^/c/${ID}/(meetings|members|rules|sync)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as CouncilTab })],
   [new RegExp(`^/c/${ID}/members/import$`), (m) => ({ name: 'importMembers', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/meetings/new$`), (m) => ({ name: 'newMeeting', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/m/${ID}$`), (m) => ({ name: 'meeting', councilId: m[1]!, meetingId: m[2]! })],
@@ -44,6 +48,8 @@ export function href(route: Route): string {
       return '#/'
     case 'newCouncil':
       return '#/councils/new'
+    case 'joinCouncil':
+      return '#/councils/join'
     case 'council':
       return `#/c/${route.councilId}/${route.tab}`
     case 'importMembers':

@@ -1,7 +1,8 @@
 // The local Dexie database: every version and upgrade lives in this one file. It holds what
 // is never synced: the catalogue of councils on this device, the meeting list projections
 // (rebuilt from the meeting documents on demand), the device's settings, and the secret ballot
-// box of a vote open on this device (ballotBox.ts).
+// box of a vote open on this device (ballotBox.ts), and how this device syncs each council
+// (syncSettings.ts): the server, its join code and, on devices that own the council, its secret.
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { CouncilKind } from '../../shared/domain/council'
 import type { MeetingStatus } from '../../shared/domain/meeting'
@@ -50,12 +51,47 @@ export interface CheckOffRow {
   memberId: string
 }
 
+export type SyncAccess = 'rw' | 'ro'
+
+/** How this device syncs one council. Never synced itself: the secret must not reach a Y.Doc. */
+export interface CouncilSyncRow {
+  councilId: string
+  /** ws:// or wss:// address of the council server. */
+  serverUrl: string
+  /** The join code this device presents for the council's documents. */
+  code: string
+  access: SyncAccess
+  /** The council secret, only on devices that own the council (it makes and revokes codes). */
+  secret?: string
+  lastSyncedAt: string | null
+  updatedAt: string
+  /**
+   * Documents with changes made here that the server may not have yet (edited offline, or
+   * closed before the server acknowledged): sent when the council next syncs.
+   */
+  unpushed?: string[]
+}
+
+/** A join code this device made for another device, kept so it can be shown again or revoked. */
+export interface IssuedCodeRow {
+  codeId: string
+  councilId: string
+  access: SyncAccess
+  code: string
+  serverUrl: string
+  label: string
+  issuedAt: string
+  revokedAt: string | null
+}
+
 export type YishiDb = Dexie & {
   councils: EntityTable<CouncilRow, 'id'>
   meetings: EntityTable<MeetingRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
   ballots: EntityTable<BallotRow, 'id'>
   checkOffs: Table<CheckOffRow, [string, string]>
+  councilSync: EntityTable<CouncilSyncRow, 'councilId'>
+  issuedCodes: EntityTable<IssuedCodeRow, 'codeId'>
 }
 
 export const DB_NAME = 'yishi'
@@ -71,6 +107,11 @@ export function openDb(name = DB_NAME): YishiDb {
   db.version(2).stores({
     ballots: 'id, voteId',
     checkOffs: '[voteId+memberId], voteId',
+  })
+  // Version 3 keeps the earlier stores and adds sync: per-council settings and issued codes.
+  db.version(3).stores({
+    councilSync: 'councilId',
+    issuedCodes: 'codeId, councilId',
   })
   return db
 }

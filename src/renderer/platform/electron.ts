@@ -14,6 +14,12 @@ export function electronPlatform(api: YishiApi): Platform {
       const r = await api.print()
       if (!r.ok) throw new Error(r.error)
     },
+    async hostSync(councilId: string) {
+      const r = await api.hostSync({ councilId })
+      if (!r.ok) throw new Error(r.error)
+      // Other devices in the room need a LAN address; with none (no network), this laptop alone.
+      return { serverUrl: r.value.lanUrls[0] ?? r.value.localUrl }
+    },
     async openProjector(route: string) {
       const r = await api.openProjector({ route })
       if (!r.ok) throw new Error(r.error)

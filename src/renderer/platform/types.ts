@@ -15,4 +15,9 @@ export interface Platform {
   openProjector(route: string): Promise<void>
   /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
   savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
+  /**
+   * Desktop only, when the shell offers it: starts the embedded sync server on this computer
+   * for the council and gives the address other devices use. Not implemented on the web.
+   */
+  hostSync?: (councilId: string) => Promise<{ serverUrl: string }>
 }

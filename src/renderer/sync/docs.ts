@@ -8,8 +8,10 @@ import { DocError } from '../../shared/doc/errors'
 export interface DocHandle {
   name: string
   doc: Y.Doc
-  /** A document written by a newer Yishi: shown, never written. */
+  /** Shown, never written: a document written by a newer Yishi, or a council joined read-only. */
   readOnly: boolean
+  /** Why the document is read-only, for the message the screens show. */
+  readOnlyReason?: 'newerSchema' | 'access'
 }
 
 interface Entry {
@@ -22,6 +24,8 @@ interface Entry {
 export interface DocStoreOptions {
   /** Called once a document is loaded; returns what to undo when it closes. */
   onOpen?: (handle: DocHandle) => () => void
+  /** 'ro' for a document this device may only read (its council was joined with a read-only code). */
+  accessOf?: (name: string) => 'rw' | 'ro'
 }
 
 export class DocStore {
@@ -39,14 +43,20 @@ export class DocStore {
     const doc = new Y.Doc()
     const persistence = new IndexeddbPersistence(name, doc)
     const handle = persistence.whenSynced.then(() => {
+      const access = this.options.accessOf?.(name) ?? 'rw'
       let readOnly = false
       try {
-        migrate(doc)
+        // A read-only device never writes, not even a migration: the server would refuse it and
+        // this copy would drift from everyone else's. It shows the document as it comes.
+        if (access === 'rw') migrate(doc)
       } catch (e) {
         if (e instanceof DocError && e.code === 'newerSchema') readOnly = true
         else throw e
       }
-      const opened: DocHandle = { name, doc, readOnly: readOnly || schemaState(doc).state === 'newer' }
+      const newer = readOnly || schemaState(doc).state === 'newer'
+      const opened: DocHandle = { name, doc, readOnly: newer || access === 'ro' }
+      if (newer) opened.readOnlyReason = 'newerSchema'
+      else if (access === 'ro') opened.readOnlyReason = 'access'
       if (this.options.onOpen) entry.detach = this.options.onOpen(opened)
       return opened
     })

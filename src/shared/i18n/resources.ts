@@ -6,6 +6,7 @@ import zhCNmeetings from './locales/zh-CN/meetings.json'
 import zhCNimport from './locales/zh-CN/import.json'
 import zhCNvotes from './locales/zh-CN/votes.json'
 import zhCNsession from './locales/zh-CN/session.json'
+import zhCNsync from './locales/zh-CN/sync.json'
 import zhTWcommon from './locales/zh-TW/common.json'
 import zhTWcouncil from './locales/zh-TW/council.json'
 import zhTWmembers from './locales/zh-TW/members.json'
@@ -13,6 +14,7 @@ import zhTWmeetings from './locales/zh-TW/meetings.json'
 import zhTWimport from './locales/zh-TW/import.json'
 import zhTWvotes from './locales/zh-TW/votes.json'
 import zhTWsession from './locales/zh-TW/session.json'
+import zhTWsync from './locales/zh-TW/sync.json'
 import enCommon from './locales/en/common.json'
 import enCouncil from './locales/en/council.json'
 import enMembers from './locales/en/members.json'
@@ -20,6 +22,7 @@ import enMeetings from './locales/en/meetings.json'
 import enImport from './locales/en/import.json'
 import enVotes from './locales/en/votes.json'
 import enSession from './locales/en/session.json'
+import enSync from './locales/en/sync.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -29,10 +32,11 @@ export const sourceResources = {
   import: zhCNimport,
   votes: zhCNvotes,
   session: zhCNsession,
+  sync: zhCNsync,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync },
 }

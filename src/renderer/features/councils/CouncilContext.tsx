@@ -41,8 +41,15 @@ export function CouncilProvider({ councilId, children }: { councilId: string; ch
   if (!council) return <Banner kind="error">{t('errors.notFound')}</Banner>
   return (
     <Ctx.Provider value={{ handle, council }}>
-      {handle.readOnly ? <Banner kind="info">{t('status.readOnly')}</Banner> : null}
       {children}
     </Ctx.Provider>
   )
+}
+
+/** Says why the open council cannot be changed here; shown at the top of the main area. */
+export function CouncilReadOnlyBanner() {
+  const { t } = useTranslation('common')
+  const { handle } = useCouncil()
+  if (!handle.readOnly) return null
+  return <Banner kind="info">{t(handle.readOnlyReason === 'access' ? 'status.readOnlyAccess' : 'status.readOnly')}</Banner>
 }

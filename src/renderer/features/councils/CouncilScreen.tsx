@@ -1,4 +1,4 @@
-// A council: its meetings, its register of members and its rules, as tabs.
+// A council: its meetings, its register of members, its rules and how it syncs, as tabs.
 import { useTranslation } from 'react-i18next'
 import { href } from '../../app/router'
 import { useEnv } from '../../app/env'
@@ -8,14 +8,14 @@ import { useCouncil } from './CouncilContext'
 import { saveCouncil } from './actions'
 import { MeetingsTab } from '../meetings/MeetingsTab'
 import { MembersTab } from '../members/MembersTab'
-
-type Tab = 'meetings' | 'members' | 'rules'
+import { SyncTab } from '../sync/SyncTab'
+import type { CouncilTab as Tab } from '../../app/router'
 
 export function CouncilScreen({ tab }: { tab: Tab }) {
   const { t } = useTranslation(['council', 'common'])
   const env = useEnv()
   const { council, handle } = useCouncil()
-  const tabs: Tab[] = ['meetings', 'members', 'rules']
+  const tabs: Tab[] = ['meetings', 'members', 'rules', 'sync']
   return (
     <>
       <h1>{council.name}</h1>
@@ -42,6 +42,7 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
           />
         </div>
       ) : null}
+      {tab === 'sync' ? <SyncTab /> : null}
     </>
   )
 }

@@ -1,4 +1,4 @@
-// The first screen: the councils on this device, and creating a new one.
+// The first screen: the councils on this device, creating a new one and joining one.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { useEnv } from '../../app/env'
@@ -8,7 +8,7 @@ import { formatNumber } from '../../app/format'
 import { DataLocation } from '../settings/DataLocation'
 
 export function HomeScreen() {
-  const { t, i18n } = useTranslation(['council', 'common'])
+  const { t, i18n } = useTranslation(['council', 'common', 'sync'])
   const { db } = useEnv()
   const councils = useLiveQuery(() => listCouncils(db), [db])
   return (
@@ -18,6 +18,9 @@ export function HomeScreen() {
       <div className="row">
         <a className="button primary" href={href({ name: 'newCouncil' })}>
           {t('council:home.create')}
+        </a>
+        <a className="button" href={href({ name: 'joinCouncil' })}>
+          {t('sync:join.button')}
         </a>
       </div>
       <h2>{t('council:home.open')}</h2>

@@ -36,7 +36,8 @@ export function MeetingProvider({ meetingId, children }: { meetingId: string; ch
   if (!meeting) return <Banner kind="error">{t('errors.notFound')}</Banner>
   return (
     <Ctx.Provider value={{ handle, meeting }}>
-      {handle.readOnly ? <Banner kind="info">{t('status.readOnly')}</Banner> : null}
+      {/* A council joined read-only says so once, above every screen of it. */}
+      {handle.readOnly && handle.readOnlyReason !== 'access' ? <Banner kind="info">{t('status.readOnly')}</Banner> : null}
       {children}
     </Ctx.Provider>
   )

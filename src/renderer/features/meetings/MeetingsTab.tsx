@@ -11,6 +11,12 @@ import { meetingYears, queryMeetings } from '../../data/projections'
 import { useCouncil } from '../councils/CouncilContext'
 import { ensureProjections } from './actions'
 import { StatusPill } from '../../ui/StatusPill'
+import { useDocValue } from '../../app/docHooks'
+import { meetingIds } from '../../../shared/doc/council'
+import { useSyncStatus } from '../sync/useSyncStatus'
+import type * as Y from 'yjs'
+
+const meetingKeyOf = (doc: Y.Doc): string => meetingIds(doc).sort().join(',')
 
 export function MeetingsTab() {
   const { t, i18n } = useTranslation(['meetings', 'common'])
@@ -22,10 +28,14 @@ export function MeetingsTab() {
   const rows = useLiveQuery(() => queryMeetings(env.db, { councilId: council.id, year, status, text }), [env.db, council.id, year, status, text])
   const years = useLiveQuery(() => meetingYears(env.db, council.id), [env.db, council.id]) ?? []
 
-  // Meetings that reached this device only through the council document get their list rows.
+  // Meetings that reached this device only through the council document get their list rows:
+  // again whenever the council's list of meetings changes (a meeting made on another device)
+  // and when sync comes back (meetings that could not be fetched offline).
+  const meetingKey = useDocValue(handle.doc, meetingKeyOf)
+  const synced = useSyncStatus(council.id).state === 'synced'
   useEffect(() => {
-    void ensureProjections(env, handle, council.id)
-  }, [env, handle, council.id])
+    ensureProjections(env, handle, council.id).catch((e: unknown) => console.error('could not list every meeting', e))
+  }, [env, handle, council.id, meetingKey, synced])
 
   return (
     <section aria-labelledby="meetings-title">

@@ -1,0 +1,95 @@
+// Joining a council from another device: the server address and join code from the council's
+// secretary (or the whole invitation pasted at once); the council, its members and its meetings
+// arrive, then its screen opens. A refused code or an unreachable server says so and leaves
+// nothing behind.
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useEnv } from '../../app/env'
+import { href, navigate } from '../../app/router'
+import { parseInvite } from '../../sync/address'
+import { Banner } from '../../ui/Banner'
+import { TextAreaField, TextField } from '../../ui/Field'
+import { checkJoinInput, joinCouncil, type JoinProgress } from './actions'
+import { useSyncErrors } from './messages'
+
+export function JoinScreen() {
+  const { t } = useTranslation(['sync', 'common'])
+  const env = useEnv()
+  const errs = useSyncErrors()
+  const [server, setServer] = useState('')
+  const [code, setCode] = useState('')
+  const [errors, setErrors] = useState<{ server?: string | undefined; code?: string | undefined }>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [progress, setProgress] = useState<JoinProgress | null>(null)
+
+  function changeCode(value: string) {
+    setCode(value)
+    // A pasted invitation carries the address too.
+    const pasted = parseInvite(value)
+    if (pasted.serverUrl && !server.trim()) setServer(pasted.serverUrl)
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setFailure(null)
+    const checked = checkJoinInput({ server, code })
+    setErrors({ server: errs.field(checked.errors.server), code: errs.field(checked.errors.code) })
+    if (!checked.serverUrl || !checked.code) return
+    setProgress({ step: 'council' })
+    try {
+      const councilId = await joinCouncil(env, checked.serverUrl, checked.code, setProgress)
+      navigate({ name: 'council', councilId, tab: 'meetings' })
+    } catch (error) {
+      setFailure(errs.message(error))
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('sync:join.title')}</h1>
+      <p className="muted">{t('sync:join.intro')}</p>
+      <div className="card">
+        <form onSubmit={submit} noValidate aria-label={t('sync:join.title')}>
+          {failure ? <Banner kind="error">{failure}</Banner> : null}
+          <fieldset className="bare" disabled={progress !== null}>
+            <TextField
+              label={t('sync:join.server')}
+              hint={t('sync:join.serverHint')}
+              value={server}
+              error={errors.server}
+              onChange={(e) => setServer(e.target.value)}
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <TextAreaField
+              label={t('sync:join.code')}
+              hint={t('sync:join.codeHint')}
+              value={code}
+              error={errors.code}
+              onChange={(e) => changeCode(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              rows={4}
+            />
+          </fieldset>
+          <div className="row">
+            <button type="submit" className="primary" disabled={progress !== null}>
+              {t('sync:join.submit')}
+            </button>
+            <a className="button" href={href({ name: 'home' })}>
+              {t('common:actions.cancel')}
+            </a>
+            {progress ? (
+              <span role="status">
+                {progress.step === 'council' ? t('sync:join.connecting') : t('sync:join.meetings', { done: progress.done, total: progress.total })}
+              </span>
+            ) : null}
+          </div>
+        </form>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,150 @@
+// Sync actions: connecting a council this device owns to a server, inviting devices (join codes),
+// revoking codes, and joining a council from another device. Settings stay in Dexie; the council
+// secret never goes into a document.
+import { createJoinCode, newCodeId, newCouncilSecret, parseJoinCode } from '../../../shared/sync/joinCode'
+import { meetingIds, readCouncil } from '../../../shared/doc/council'
+import { councilDocName, meetingDocName } from '../../../shared/doc/names'
+import { asCouncilId, type CouncilId } from '../../../shared/domain/ids'
+import type { AppEnv } from '../../app/env'
+import type { DocHandle } from '../../sync/docs'
+import { markOpened } from '../../data/catalogue'
+import type { IssuedCodeRow, SyncAccess } from '../../data/db'
+import {
+  addIssuedCode,
+  getSyncSettings,
+  keepPendingSecret,
+  markRevoked,
+  removeSyncSettings,
+  saveSyncSettings,
+  secretOf,
+} from '../../data/syncSettings'
+import { normaliseServerUrl, parseInvite } from '../../sync/address'
+import { registerCouncil, revokeJoinCode } from '../../sync/councilServer'
+import { SyncError } from '../../sync/errors'
+import { ensureProjections } from '../meetings/actions'
+
+/** How long joining waits for the council's first sync before saying why it could not. */
+export const JOIN_TIMEOUT_MS = 20_000
+
+/**
+ * Connects a council this device owns to a server: makes its secret the first time, registers
+ * it (the server trusts the first registration; later ones carry a read-write code) and syncs.
+ */
+export async function connectCouncil(
+  env: AppEnv,
+  council: DocHandle,
+  councilId: CouncilId,
+  serverText: string,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<void> {
+  const serverUrl = normaliseServerUrl(serverText)
+  if (!serverUrl) throw new SyncError('invalidUrl')
+  const current = await getSyncSettings(env.db, councilId)
+  if (current && !current.secret) throw new SyncError('noSecret')
+  let secret = await secretOf(env.db, councilId)
+  if (!secret) {
+    secret = newCouncilSecret()
+    await keepPendingSecret(env.db, councilId, secret)
+  }
+  const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
+  await registerCouncil(serverUrl, { councilId, secret, code })
+  // Everything this device has goes to the server now: the council and each of its meetings
+  // (the server may be new, or may have an older copy).
+  const unpushed = [councilDocName(councilId), ...meetingIds(council.doc).map((id) => meetingDocName(councilId, id))]
+  const row = await saveSyncSettings(env.db, { councilId, serverUrl, code, access: 'rw', secret, unpushed }, env.now())
+  env.sync.configure(row)
+  await env.sync.pushPending(councilId, onProgress)
+}
+
+/** Makes a join code for another device and keeps it in the list of issued codes. */
+export async function issueJoinCode(env: AppEnv, councilId: string, access: SyncAccess, label: string): Promise<IssuedCodeRow> {
+  const settings = await getSyncSettings(env.db, councilId)
+  if (!settings?.secret) throw new SyncError('noSecret')
+  const codeId = newCodeId()
+  const code = await createJoinCode(settings.secret, { councilId, access, codeId })
+  const row: IssuedCodeRow = {
+    codeId,
+    councilId,
+    access,
+    code,
+    serverUrl: settings.serverUrl,
+    label: label.trim().slice(0, 80),
+    issuedAt: env.now(),
+    revokedAt: null,
+  }
+  await addIssuedCode(env.db, row)
+  return row
+}
+
+/** Asks the server to refuse a code from now on, then marks it revoked here. */
+export async function revokeIssuedCode(env: AppEnv, issued: IssuedCodeRow): Promise<void> {
+  const settings = await getSyncSettings(env.db, issued.councilId)
+  if (!settings?.secret) throw new SyncError('noSecret')
+  await revokeJoinCode(settings.serverUrl, { councilId: issued.councilId, codeId: issued.codeId, code: settings.code })
+  await markRevoked(env.db, issued.codeId, env.now())
+}
+
+export interface JoinInput {
+  server: string
+  code: string
+}
+
+/** The join form's values checked: field error codes, or the server address and code to use. */
+export function checkJoinInput(input: JoinInput): { errors: Partial<Record<'server' | 'code', 'invalidUrl' | 'invalidCode'>>; serverUrl: string | null; code: string | null } {
+  const pasted = parseInvite(input.code)
+  const serverUrl = normaliseServerUrl(input.server) ?? (input.server.trim() ? null : pasted.serverUrl)
+  const code = pasted.code && parseJoinCode(pasted.code) ? pasted.code : null
+  const errors: Partial<Record<'server' | 'code', 'invalidUrl' | 'invalidCode'>> = {}
+  if (!serverUrl) errors.server = 'invalidUrl'
+  if (!code) errors.code = 'invalidCode'
+  return { errors, serverUrl, code }
+}
+
+export type JoinProgress = { step: 'council' } | { step: 'meetings'; done: number; total: number }
+
+/**
+ * Joins a council with a code from its secretary: stores the settings, opens the council's
+ * document (which attaches the provider), waits for its first sync, then fetches its meetings
+ * so the list has them. On failure the settings are put back as they were: a refused code leaves
+ * no council behind.
+ */
+export async function joinCouncil(env: AppEnv, serverUrl: string, code: string, onProgress: (p: JoinProgress) => void = () => {}): Promise<CouncilId> {
+  const parsed = parseJoinCode(code)
+  if (!parsed) throw new SyncError('invalidCode')
+  const councilId = asCouncilId(parsed.councilId)
+  const before = await getSyncSettings(env.db, councilId)
+  const row = await saveSyncSettings(env.db, { councilId, serverUrl, code, access: parsed.access, secret: before?.secret }, env.now())
+  env.sync.configure(row)
+  const name = councilDocName(councilId)
+  try {
+    try {
+      const handle = await env.docs.acquire(name)
+      onProgress({ step: 'council' })
+      const r = await env.sync.waitForSync(name, JOIN_TIMEOUT_MS)
+      if (!r.ok) {
+        if (r.reason === 'authFailed') throw new SyncError('authFailed')
+        if (r.reason === 'serverUnreachable') throw new SyncError('serverUnreachable', { url: serverUrl })
+        if (r.reason === 'offline') throw new SyncError('offline')
+        throw new SyncError('timeout', { seconds: Math.round(JOIN_TIMEOUT_MS / 1000) })
+      }
+      if (!readCouncil(handle.doc)) throw new SyncError('empty')
+      await ensureProjections(env, handle, councilId, (done, total) => onProgress({ step: 'meetings', done, total }))
+      await env.docs.whenStored(name)
+      await env.projector.flush()
+      await markOpened(env.db, councilId, env.now())
+    } finally {
+      // Also after a failed acquire, which still holds a reference.
+      await env.docs.release(name)
+    }
+  } catch (e) {
+    if (before) {
+      const restored = await saveSyncSettings(env.db, before, env.now())
+      env.sync.configure(restored)
+    } else {
+      await removeSyncSettings(env.db, councilId)
+      env.sync.forget(councilId)
+    }
+    throw e
+  }
+  return councilId
+}

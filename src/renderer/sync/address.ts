@@ -1,0 +1,30 @@
+// Server addresses and invitations as people type or paste them: a ws:// or wss:// address, a
+// join code, or a whole invitation text holding both (in any language, with any labels).
+
+/** The address in canonical form (no trailing slash), or null if it is not a ws:// or wss:// URL. */
+export function normaliseServerUrl(text: string): string | null {
+  const trimmed = text.trim()
+  if (!/^wss?:\/\//i.test(trimmed)) return null
+  let url: URL
+  try {
+    url = new URL(trimmed)
+  } catch {
+    return null
+  }
+  if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || !url.hostname || url.username || url.password || url.search || url.hash) return null
+  return url.toString().replace(/\/+$/, '')
+}
+
+/** The HTTP address of the same server (registration and revocation live beside the WebSocket). */
+export function httpBaseOf(serverUrl: string): string {
+  const url = new URL(serverUrl)
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:'
+  return url.toString().replace(/\/+$/, '')
+}
+
+/** Picks a server address and a join code out of pasted text; either may be missing. */
+export function parseInvite(text: string): { serverUrl: string | null; code: string | null } {
+  const url = /wss?:\/\/[^\s"'<>，。、；）)]+/i.exec(text)
+  const code = /YS1\.[A-Za-z0-9._~-]+/.exec(text)
+  return { serverUrl: url ? normaliseServerUrl(url[0]) : null, code: code ? code[0].replace(/\.+$/, '') : null }
+}
