@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import { contentSecurityPolicy } from './src/shared/csp.ts'
+import { contentSecurityPolicy, SYNC_CONNECT_SRC } from './src/shared/csp.ts'
 import pkg from './package.json' with { type: 'json' }
 
 // Vite's dev server injects inline scripts (React refresh), so the strict CSP goes into the
@@ -13,7 +13,7 @@ function cspInBuild(): Plugin {
     name: 'yishi-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ connectSrc: ['ws:', 'wss:'] })}">`
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ connectSrc: SYNC_CONNECT_SRC })}">`
       return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`)
     },
   }
