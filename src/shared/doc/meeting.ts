@@ -185,9 +185,11 @@ export function moveAgendaItem(doc: Y.Doc, id: AgendaItemId, toIndex: number, or
   const before = others[index - 1]?.order ?? null
   const after = others[index]?.order ?? null
   // Concurrent inserts can leave two items with one key; a key strictly between them is then
-  // impossible, so re-space the neighbours first (still one transaction).
+  // impossible, so re-space the neighbours first (still one transaction). Same for a neighbour read
+  // with no key (''): mid-sync, a later move's deletion of its old key can apply before its new key
+  // arrives (yjs#591), and '' is no fractional index.
   doc.transact(() => {
-    if (before !== null && after !== null && before >= after) {
+    if (before === '' || after === '' || (before !== null && after !== null && before >= after)) {
       let prev: string | null = null
       for (const item of others) {
         const key = generateKeyBetween(prev, null)
