@@ -17,8 +17,9 @@ export default defineConfig((env) => ({
       fileName: () => '[name].js',
     },
     sourcemap: false,
-    // The embedded sync server's native SQLite binding and ws's optional natives load from
-    // node_modules at run time; a bundler cannot inline a .node file.
+    // Native modules a bundler cannot inline (a .node file): ws's optional natives, and
+    // better-sqlite3, which only the sync server's SQLite backend loads (a dynamic import). The
+    // embedded host uses the file backend (src/main/syncHost.ts), so the app never loads it.
     rollupOptions: { external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'] },
   },
 }))

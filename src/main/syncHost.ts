@@ -1,6 +1,8 @@
 // Hosting sync inside the desktop app ("host this council on this laptop"): one embedded sync
 // server for the app's lifetime, listening on the LAN so the other laptops in the room can join.
 // Plain module: the server factory and the network interfaces are passed in, so Node tests run it.
+// Storage 'files': the SQLite backend's better-sqlite3 is a native module built for Node's ABI,
+// which Electron's main process cannot load (and Forge's Vite build does not package it).
 import type { SyncServer, SyncServerOptions } from '../server/server'
 
 export const HOST_PORT = 4455
@@ -35,11 +37,12 @@ export function createSyncHost(deps: SyncHostDeps) {
 
   // The usual port first, so an address written down in the room stays valid; any free one if taken.
   async function startOnce(): Promise<SyncServer> {
+    const options = { host: '0.0.0.0', dataDir: deps.dataDir, storage: 'files' } as const
     try {
-      return await deps.start({ port: HOST_PORT, host: '0.0.0.0', dataDir: deps.dataDir })
+      return await deps.start({ ...options, port: HOST_PORT })
     } catch (error) {
       deps.log?.(`sync host: port ${HOST_PORT} unavailable, using another`, error)
-      return deps.start({ port: 0, host: '0.0.0.0', dataDir: deps.dataDir })
+      return deps.start({ ...options, port: 0 })
     }
   }
 

@@ -19,13 +19,13 @@ async function main(): Promise<void> {
     options = parseCli(process.argv.slice(2), process.env)
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e))
-    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--redis host:port]')
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port]')
     process.exit(2)
   }
   const server = await createSyncServer({ ...options, logger: jsonLinesLogger })
   console.log(`Yishi sync server: ${server.url}`)
   if (options.host === '0.0.0.0') for (const url of lanUrls(server.port)) console.log(`  on the LAN: ${url}`)
-  console.log(`  data: ${options.dataDir}${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
+  console.log(`  data: ${options.dataDir} (${options.storage ?? 'sqlite'})${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

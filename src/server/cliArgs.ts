@@ -2,11 +2,13 @@
 //   --port N          (default 4455; 0 = any free port)
 //   --host ADDRESS    (default 0.0.0.0: every interface, for devices on the LAN)
 //   --data DIR        (default $YISHI_DATA, else ./yishi-data)
+//   --storage KIND    (sqlite, the default: DIR/yishi.sqlite; or files: DIR/docs/, DIR/registry.json)
 //   --redis HOST:PORT (relay through Redis to other instances)
 //   --redis-prefix P  (Redis key prefix; default "yishi")
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { SyncServerOptions } from './server'
+import { STORAGE_KINDS, type StorageKind } from './storage'
 
 export function parseCli(argv: string[], env: Record<string, string | undefined>): SyncServerOptions {
   const { values } = parseArgs({
@@ -15,6 +17,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      storage: { type: 'string' },
       redis: { type: 'string' },
       'redis-prefix': { type: 'string' },
     },
@@ -22,10 +25,13 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   })
   const port = Number(values.port ?? '4455')
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`)
+  const storage = values.storage ?? 'sqlite'
+  if (!STORAGE_KINDS.includes(storage as StorageKind)) throw new Error(`--storage: expected ${STORAGE_KINDS.join(' or ')}, got ${storage}`)
   const options: SyncServerOptions = {
     port,
     host: values.host ?? '0.0.0.0',
     dataDir: resolve(values.data ?? env.YISHI_DATA ?? './yishi-data'),
+    storage: storage as StorageKind,
   }
   if (values.redis !== undefined) {
     const m = /^(.+):(\d{1,5})$/.exec(values.redis)

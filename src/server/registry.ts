@@ -1,5 +1,6 @@
 // Councils known to this server: each council's secret (from which its join codes are made) and
-// the ids of revoked codes, in SQLite.
+// the ids of revoked codes. The rules live here; the rows in a RegistryBackend (storage.ts:
+// SQLite tables or registry.json).
 //
 // Registration is trust-on-first-use (TOFU): the first registration of an unknown council id
 // stores the secret it brings, with no other proof. This server has no accounts, and council ids
@@ -12,7 +13,7 @@
 import type { JoinAccess } from '../shared/sync/joinCode'
 import { isCodeId, isCouncilSecret, parseJoinCode, verifyJoinCode } from '../shared/sync/joinCode'
 import { isIdString } from '../shared/domain/ids'
-import type { SqliteDb } from './storage'
+import type { RegistryBackend } from './storage'
 
 export type RegistryError =
   | 'invalid-request'
@@ -39,20 +40,11 @@ export type CodesChanged = (change: { councilId: string; codeId?: string }) => v
 
 export class CouncilRegistry {
   private readonly listeners = new Set<CodesChanged>()
-  private readonly q
 
   constructor(
-    db: SqliteDb,
+    private readonly rows: RegistryBackend,
     private readonly now: () => string = () => new Date().toISOString(),
-  ) {
-    this.q = {
-      secret: db.prepare<[string], { secret: string }>('SELECT secret FROM councils WHERE id = ?'),
-      insert: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO councils (id, secret, registered_at) VALUES (?, ?, ?)'),
-      rotate: db.prepare<[string, string, string]>('UPDATE councils SET secret = ? WHERE id = ? AND secret = ?'),
-      revoked: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM revoked WHERE council_id = ? AND code_id = ?'),
-      revoke: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO revoked (council_id, code_id, revoked_at) VALUES (?, ?, ?)'),
-    }
-  }
+  ) {}
 
   onCodesChanged(listener: CodesChanged): () => void {
     this.listeners.add(listener)
@@ -64,7 +56,7 @@ export class CouncilRegistry {
   }
 
   isRevoked(councilId: string, codeId: string): boolean {
-    return this.q.revoked.get(councilId, codeId) !== undefined
+    return this.rows.isRevoked(councilId, codeId)
   }
 
   /** Whether `code` opens documents of `councilId`, and with which access. */
@@ -89,7 +81,7 @@ export class CouncilRegistry {
     }
     const stored = this.secretOf(councilId)
     if (stored === null) {
-      if (this.q.insert.run(councilId, secret, this.now()).changes === 1) return { ok: true, created: true, rotated: false }
+      if (await this.rows.addCouncil(councilId, secret, this.now())) return { ok: true, created: true, rotated: false }
       return { ok: false, error: 'conflict' }
     }
     if (!code) return { ok: false, error: 'council-registered' }
@@ -97,7 +89,7 @@ export class CouncilRegistry {
     if (check) return { ok: false, error: check }
     if (secret === stored) return { ok: true, created: false, rotated: false }
     // Compare-and-set: the secret the code was checked against must still be the stored one.
-    if (this.q.rotate.run(secret, councilId, stored).changes !== 1) return { ok: false, error: 'conflict' }
+    if (!(await this.rows.replaceSecret(councilId, stored, secret))) return { ok: false, error: 'conflict' }
     this.emit({ councilId })
     return { ok: true, created: false, rotated: true }
   }
@@ -109,7 +101,7 @@ export class CouncilRegistry {
     if (stored === null) return { ok: false, error: 'unknown-council' }
     const check = await this.checkWriter(councilId, authCode, stored)
     if (check) return { ok: false, error: check }
-    this.q.revoke.run(councilId, codeId, this.now())
+    await this.rows.addRevoked(councilId, codeId, this.now())
     this.emit({ councilId, codeId })
     return { ok: true }
   }
@@ -123,7 +115,7 @@ export class CouncilRegistry {
   }
 
   private secretOf(councilId: string): string | null {
-    return this.q.secret.get(councilId)?.secret ?? null
+    return this.rows.secretOf(councilId)
   }
 
   private emit(change: { councilId: string; codeId?: string }): void {

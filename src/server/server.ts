@@ -1,7 +1,8 @@
 // The Yishi sync server: Hocuspocus 3 with council join codes (hooks.ts), per-connection limits
-// (gate.ts), SQLite persistence through the Database extension (storage.ts), the council HTTP
-// endpoints on the same port (http.ts), and optionally the Redis extension so that several
-// instances relay edits to each other. Started by `npm run server` (cli.ts) or embedded.
+// (gate.ts), persistence through the Database extension (storage.ts: SQLite, or plain files for
+// the desktop app's embedded host), the council HTTP endpoints on the same port (http.ts), and
+// optionally the Redis extension so that several instances relay edits to each other. Started
+// by `npm run server` (cli.ts) or embedded.
 import { once } from 'node:events'
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -15,15 +16,21 @@ import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { createHttpHandler } from './http'
 import { defaultLogger, errorText, type SyncServerLogger } from './log'
 import { CouncilRegistry } from './registry'
-import { DocumentStore, openDatabase } from './storage'
+import { openStorage, type DocumentBackend, type StorageKind } from './storage'
 
 export interface SyncServerOptions {
   /** 0 = any free port. */
   port: number
   /** Interface to listen on; 127.0.0.1 unless given (the command line defaults to 0.0.0.0). */
   host?: string
-  /** Folder of yishi.sqlite (created if missing). */
+  /** The data folder (created if missing). */
   dataDir: string
+  /**
+   * 'sqlite' (default): dataDir/yishi.sqlite, through better-sqlite3, loaded only then.
+   * 'files': dataDir/docs/*.ydoc and dataDir/registry.json, plain JavaScript (the desktop app's
+   * embedded host: no native module in Electron); one server process per folder.
+   */
+  storage?: StorageKind
   /** Relay through Redis to other instances (@hocuspocus/extension-redis). */
   redis?: { host: string; port: number; prefix?: string }
   /** Largest single WebSocket message; a larger one closes the connection (1009). Default 2 MiB. */
@@ -55,9 +62,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   }
   if (!(limits.maxMessageBytes > 0) || !(limits.maxMessagesPerSecond > 0)) throw new Error('limits must be positive')
 
-  const db = openDatabase(options.dataDir)
-  const registry = new CouncilRegistry(db)
-  const documents = new DocumentStore(db)
+  const storage = await openStorage(options.storage ?? 'sqlite', options.dataDir)
+  const registry = new CouncilRegistry(storage.registry)
+  const documents = storage.documents
   const gates = new Gates()
   const extensions: Extension[] = [databaseExtension(documents, log)]
   const redis = options.redis ? redisExtension(options.redis, log) : null
@@ -90,7 +97,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     )
   } catch (e) {
     if (redis) await redis.onDestroy().catch(() => {})
-    db.close()
+    await storage.close().catch(() => {})
     throw e
   }
 
@@ -109,7 +116,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     (closing ??= (async () => {
       stopListening()
       await shutDown(server, documents, redis, log)
-      db.close()
+      // Waits for pending writes (the file backend); bounded like the rest of closing.
+      if (!(await within(storage.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })
       log({ type: 'closed' })
     })())
   return { port, url, close, registry }
@@ -162,11 +170,11 @@ function gateEveryConnection(server: Server, gates: Gates, limits: ConstructorPa
   })
 }
 
-function databaseExtension(documents: DocumentStore, log: SyncServerLogger): Database {
+function databaseExtension(documents: DocumentBackend, log: SyncServerLogger): Database {
   return new Database({
     async fetch({ documentName }) {
       try {
-        const state = documents.fetch(documentName)
+        const state = await documents.fetch(documentName)
         // Checked on a scratch doc: a stored state that throws half-way must not be half-applied.
         if (state) {
           const scratch = new Y.Doc()
@@ -181,7 +189,7 @@ function databaseExtension(documents: DocumentStore, log: SyncServerLogger): Dat
     },
     async store({ documentName, state }) {
       try {
-        documents.store(documentName, state)
+        await documents.store(documentName, state)
       } catch (e) {
         log({ type: 'store-failed', documentName, error: errorText(e) })
         throw e
@@ -194,8 +202,8 @@ function databaseExtension(documents: DocumentStore, log: SyncServerLogger): Dat
  * The Redis extension without its store lock. Upstream, an instance that finds a document locked
  * by another instance skips its store altogether, and is not asked again until one of its own
  * clients edits the document: edits can then be missing from the database. Here every store
- * merges with what is stored, in a transaction (storage.ts), so instances storing one document
- * at the same time is safe, and each one always stores.
+ * merges with what is stored (a transaction in sqliteStorage.ts), so instances storing one
+ * document at the same time is safe, and each one always stores.
  */
 class RelayOnlyRedis extends Redis {
   override async onStoreDocument(): Promise<void> {}
@@ -231,7 +239,7 @@ async function redisReady(redis: Redis): Promise<void> {
 
 // Stop accepting, drop every socket (clients keep their edits and resync on reconnecting), let
 // Hocuspocus store and unload every document, then wait for the port to be free.
-async function shutDown(server: Server, documents: DocumentStore, redis: Redis | null, log: SyncServerLogger): Promise<void> {
+async function shutDown(server: Server, documents: DocumentBackend, redis: Redis | null, log: SyncServerLogger): Promise<void> {
   const http: HttpServer = server.httpServer
   const httpClosed = once(http, 'close').then(
     () => undefined,
@@ -242,13 +250,11 @@ async function shutDown(server: Server, documents: DocumentStore, redis: Redis |
   const destroyed = await within(server.destroy().then(() => true), CLOSE_TIMEOUT_MS)
   if (!destroyed) {
     log({ type: 'close-timeout' })
-    for (const doc of server.hocuspocus.documents.values()) {
-      try {
-        documents.store(doc.name, Y.encodeStateAsUpdate(doc))
-      } catch (e) {
-        log({ type: 'store-failed', documentName: doc.name, error: errorText(e) })
-      }
-    }
+    // Side by side, and bounded: a store that hangs (a stuck disk) must not keep the others waiting.
+    const stores = [...server.hocuspocus.documents.values()].map((doc) =>
+      documents.store(doc.name, Y.encodeStateAsUpdate(doc)).catch((e: unknown) => log({ type: 'store-failed', documentName: doc.name, error: errorText(e) })),
+    )
+    await within(Promise.all(stores), CLOSE_TIMEOUT_MS)
     if (redis) await redis.onDestroy().catch(() => {})
   }
   http.closeAllConnections()

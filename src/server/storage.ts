@@ -1,91 +1,57 @@
-// The server's one SQLite file (dataDir/yishi.sqlite, WAL): documents, councils and revoked
-// codes. Documents are stored as whole Yjs states, merged with what is already stored, so two
-// writers of one file (two instances on one machine) can never erase each other's edits.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import * as Y from 'yjs'
+// Where the sync server keeps its data, behind two small interfaces: DocumentBackend (the Yjs
+// documents) and RegistryBackend (councils, their secrets, revoked codes; CouncilRegistry in
+// registry.ts holds the rules, a RegistryBackend only the rows). Two implementations:
+//   'sqlite' (sqliteStorage.ts): <data>/yishi.sqlite, WAL; several processes may share the folder.
+//            The default of `npm run server`. better-sqlite3 is loaded only when this is opened.
+//   'files'  (fileStorage.ts): <data>/docs/*.ydoc and <data>/registry.json, written atomically;
+//            plain JavaScript, one process per folder. What the desktop app's embedded host uses:
+//            inside Electron a native module would need building for Electron's ABI.
+import { openFileStorage } from './fileStorage'
+import { openSqliteStorage } from './sqliteStorage'
 
-export type SqliteDb = Database.Database
+export type StorageKind = 'sqlite' | 'files'
+export const STORAGE_KINDS: readonly StorageKind[] = ['sqlite', 'files']
 
-export const DATABASE_FILE = 'yishi.sqlite'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
-  name TEXT PRIMARY KEY,
-  data BLOB NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS councils (
-  id TEXT PRIMARY KEY,
-  secret TEXT NOT NULL,
-  registered_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS revoked (
-  council_id TEXT NOT NULL REFERENCES councils(id),
-  code_id TEXT NOT NULL,
-  revoked_at TEXT NOT NULL,
-  PRIMARY KEY (council_id, code_id)
-);
-`
-
-/** Opens (creating if needed) dataDir/yishi.sqlite in WAL mode with the schema in place. */
-export function openDatabase(dataDir: string): SqliteDb {
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, DATABASE_FILE))
-  db.pragma('journal_mode = WAL')
-  // FULL: a stored document survives a power cut, not only a crash; stores are debounced, so
-  // the extra fsync is cheap.
-  db.pragma('synchronous = FULL')
-  // Another instance on this machine may hold the write lock for a moment.
-  db.pragma('busy_timeout = 5000')
-  db.pragma('foreign_keys = ON')
-  db.exec(SCHEMA)
-  return db
+export interface DocumentBackend {
+  /** The stored state of `name` (one Yjs update), or null if it was never stored. */
+  fetch(name: string): Promise<Uint8Array | null>
+  /**
+   * Stores a Yjs update (usually a whole document state) MERGED with what is stored, never
+   * overwriting it: two writers can never erase each other's edits. Resolves once it is durable.
+   */
+  store(name: string, update: Uint8Array): Promise<void>
+  /** Waits for pending stores; later calls reject. */
+  close(): Promise<void>
 }
 
-export class DocumentStore {
-  private readonly select: Database.Statement<[string], { data: Buffer }>
-  private readonly upsert: Database.Statement<[string, Buffer, string]>
-  private readonly merge: (name: string, state: Uint8Array) => void
-
-  constructor(
-    db: SqliteDb,
-    private readonly now: () => string = () => new Date().toISOString(),
-  ) {
-    this.select = db.prepare('SELECT data FROM documents WHERE name = ?')
-    this.upsert = db.prepare(
-      'INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-    )
-    // IMMEDIATE: take the write lock before reading, so no other writer slips in between.
-    this.merge = db.transaction((name: string, state: Uint8Array) => {
-      const row = this.select.get(name)
-      const merged = row ? union(new Uint8Array(row.data), state) : state
-      this.upsert.run(name, Buffer.from(merged), this.now())
-    }).immediate
-  }
-
-  /** The stored state of `name`, or null if it was never stored. */
-  fetch(name: string): Uint8Array | null {
-    const row = this.select.get(name)
-    return row ? new Uint8Array(row.data) : null
-  }
-
-  /** Stores a whole document state, merged with what is stored (a union: nothing is lost). */
-  store(name: string, state: Uint8Array): void {
-    this.merge(name, state)
-  }
+export interface RegistryBackend {
+  // Reads are synchronous: CouncilRegistry.isRegistered / isRevoked are, and both backends
+  // answer from a local file (SQLite) or from memory (files).
+  /** The council's stored secret, or null if it is not registered. */
+  secretOf(councilId: string): string | null
+  isRevoked(councilId: string, codeId: string): boolean
+  /** Adds a council unless it exists; false if it did (another registration won). */
+  addCouncil(councilId: string, secret: string, registeredAt: string): Promise<boolean>
+  /** Compare-and-set: replaces the secret only if it is still `expected`; false otherwise. */
+  replaceSecret(councilId: string, expected: string, next: string): Promise<boolean>
+  /** Records a revoked code (idempotent: revoking it again changes nothing). */
+  addRevoked(councilId: string, codeId: string, revokedAt: string): Promise<void>
+  /** Waits for pending writes; later writes reject. */
+  close(): Promise<void>
 }
 
-// Through a Y.Doc rather than Y.mergeUpdates: the doc garbage-collects content deleted since the
-// stored state, where mergeUpdates would keep it and the row would only grow.
-function union(stored: Uint8Array, state: Uint8Array): Uint8Array {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, stored)
-    Y.applyUpdate(doc, state)
-    return Y.encodeStateAsUpdate(doc)
-  } finally {
-    doc.destroy()
-  }
+/** One opened data folder: both backends, and what closes them. */
+export interface Storage {
+  readonly kind: StorageKind
+  readonly documents: DocumentBackend
+  readonly registry: RegistryBackend
+  /** Closes both backends (pending writes finish first), then releases the folder. Idempotent. */
+  close(): Promise<void>
+}
+
+/** Opens (creating if needed) the data folder `dataDir` with the given backend. */
+export function openStorage(kind: StorageKind, dataDir: string): Promise<Storage> {
+  if (kind === 'sqlite') return openSqliteStorage(dataDir)
+  if (kind === 'files') return openFileStorage(dataDir)
+  return Promise.reject(new Error(`unknown storage: ${String(kind)} (expected sqlite or files)`))
 }

@@ -15,32 +15,40 @@ afterEach(runCleanups)
 
 describe('command-line flags', () => {
   it('defaults: port 4455, every interface, ./yishi-data unless YISHI_DATA is set; no Redis', () => {
-    expect(parseCli([], {})).toEqual({ port: 4455, host: '0.0.0.0', dataDir: resolve('./yishi-data') })
+    expect(parseCli([], {})).toEqual({ port: 4455, host: '0.0.0.0', dataDir: resolve('./yishi-data'), storage: 'sqlite' })
     expect(parseCli([], { YISHI_DATA: '/srv/yishi' }).dataDir).toBe('/srv/yishi')
   })
 
-  it('reads --port, --host, --data and --redis host:port', () => {
-    expect(parseCli(['--port', '0', '--host', '127.0.0.1', '--data', '/tmp/x', '--redis', 'redis.local:6380', '--redis-prefix', 'street'], { YISHI_DATA: '/ignored' })).toEqual({
+  it('reads --port, --host, --data, --storage and --redis host:port', () => {
+    expect(parseCli(['--port', '0', '--host', '127.0.0.1', '--data', '/tmp/x', '--storage', 'files', '--redis', 'redis.local:6380', '--redis-prefix', 'street'], { YISHI_DATA: '/ignored' })).toEqual({
       port: 0,
       host: '127.0.0.1',
       dataDir: '/tmp/x',
+      storage: 'files',
       redis: { host: 'redis.local', port: 6380, prefix: 'street' },
     })
     expect(parseCli(['--redis', '[::1]:6379'], {}).redis).toEqual({ host: '::1', port: 6379 })
+    expect(parseCli(['--storage', 'sqlite'], {}).storage).toBe('sqlite')
   })
 
   it('refuses what it cannot use', () => {
     expect(() => parseCli(['--port', 'http'], {})).toThrow(/--port/)
     expect(() => parseCli(['--port', '70000'], {})).toThrow(/--port/)
     expect(() => parseCli(['--redis', 'localhost'], {})).toThrow(/--redis/)
+    expect(() => parseCli(['--storage', 'postgres'], {})).toThrow(/--storage: expected sqlite or files/)
+    expect(() => parseCli(['--storage'], {})).toThrow()
     expect(() => parseCli(['--verbose'], {})).toThrow()
   })
 })
 
 describe('npm run server', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL, serves, and on %s stores every open document and exits 0', async (signal) => {
+  it.each([
+    ['SIGTERM', 'sqlite'],
+    ['SIGINT', 'files'],
+  ] as const)('prints its URL, serves, and on %s stores every open document and exits 0 (--storage %s)', async (signal, storage) => {
     const data = tempDir()
-    const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'src/server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', data], {
+    const args = ['src/server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', data, '--storage', storage]
+    const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const exited = once(child, 'exit')
@@ -52,7 +60,8 @@ describe('npm run server', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()))
     await waitFor(() => /Yishi sync server: ws:\/\/127\.0\.0\.1:\d+/.test(out), 'the URL line', 20_000)
     const url = /Yishi sync server: (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!
-    expect(existsSync(join(data, 'yishi.sqlite'))).toBe(true)
+    expect(existsSync(join(data, 'yishi.sqlite'))).toBe(storage === 'sqlite')
+    expect(existsSync(join(data, 'docs'))).toBe(storage === 'files')
 
     const http = url.replace('ws:', 'http:')
     expect(await (await fetch(`${http}/health`)).json()).toEqual({ ok: true })
@@ -68,7 +77,8 @@ describe('npm run server', () => {
     const [code] = await exited
     expect(code).toBe(0)
     expect(out).toContain(`${signal}: storing open documents and stopping`)
-    expect(storedDoc(data, councilDocName(councilId))!.getText('minutes').toString()).toBe('停止前写入')
+    expect(out).toContain(`data: ${data} (${storage})`)
+    expect(storedDoc(data, councilDocName(councilId), storage)!.getText('minutes').toString()).toBe('停止前写入')
   }, 40_000)
 
 })

@@ -4,7 +4,7 @@
 // that the test files run in afterEach/afterAll.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,11 @@ import { councilDocName } from '../../src/shared/doc/names'
 import { createJoinCode, newCodeId, newCouncilSecret, type JoinAccess } from '../../src/shared/sync/joinCode'
 import type { SyncServerEvent } from '../../src/server/log'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../src/server/server'
+import { DOCS_DIR, documentFileName } from '../../src/server/fileStorage'
+import { STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
+
+/** Both storage backends, for the suites that must hold whichever one stores (describe.each). */
+export const STORAGES: readonly StorageKind[] = STORAGE_KINDS
 
 /** Functions run in reverse order by `runCleanups` (afterEach / afterAll of each file). */
 const cleanups: (() => unknown)[] = []
@@ -41,6 +46,7 @@ export function tempDir(): string {
 
 export interface TestServer extends SyncServer {
   dataDir: string
+  storage: StorageKind
   events: SyncServerEvent[]
   count(type: SyncServerEvent['type']): number
   httpUrl: string
@@ -50,11 +56,13 @@ export interface TestServer extends SyncServer {
 export async function startServer(options: Partial<SyncServerOptions> = {}): Promise<TestServer> {
   const events: SyncServerEvent[] = []
   const dataDir = options.dataDir ?? tempDir()
-  const server = await createSyncServer({ port: 0, host: '127.0.0.1', ...options, dataDir, logger: (e) => events.push(e) })
+  const storage = options.storage ?? 'sqlite'
+  const server = await createSyncServer({ port: 0, host: '127.0.0.1', ...options, dataDir, storage, logger: (e) => events.push(e) })
   onCleanup(() => server.close())
   return {
     ...server,
     dataDir,
+    storage,
     events,
     count: (type) => events.filter((e) => e.type === type).length,
     httpUrl: server.url.replace(/^ws:/, 'http:'),
@@ -177,18 +185,31 @@ export function canonical(value: unknown): string {
   )
 }
 
-/** What the server has stored for `name`, read from its SQLite file by a separate connection. */
-export function storedDoc(dataDir: string, name: string): Y.Doc | null {
-  const db = new Database(join(dataDir, 'yishi.sqlite'), { readonly: true, fileMustExist: true })
-  try {
-    const row = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?').get(name)
-    if (!row) return null
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, new Uint8Array(row.data))
-    return doc
-  } finally {
-    db.close()
+/**
+ * What the server has stored for `name`, read from disk apart from the server: from its SQLite
+ * file by a separate connection, or from the document's file (storage 'files').
+ */
+export function storedDoc(dataDir: string, name: string, storage: StorageKind = 'sqlite'): Y.Doc | null {
+  let data: Uint8Array | null = null
+  if (storage === 'files') {
+    try {
+      data = readFileSync(join(dataDir, DOCS_DIR, documentFileName(name)))
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+  } else {
+    const db = new Database(join(dataDir, 'yishi.sqlite'), { readonly: true, fileMustExist: true })
+    try {
+      const row = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?').get(name)
+      if (row) data = new Uint8Array(row.data)
+    } finally {
+      db.close()
+    }
   }
+  if (!data) return null
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, data)
+  return doc
 }
 
 // Raw frames, for what a provider would never send.

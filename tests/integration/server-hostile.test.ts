@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import type { beforeHandleMessagePayload } from '@hocuspocus/server'
 import { Gates, Refusal, authHooks } from '../../src/server/hooks'
 import { CouncilRegistry } from '../../src/server/registry'
-import { openDatabase } from '../../src/server/storage'
+import { openStorage } from '../../src/server/storage'
 import type { SyncServerEvent } from '../../src/server/log'
 import {
   authenticatedRawClient,
@@ -171,10 +171,10 @@ describe('sync server: hostile clients', () => {
 
 describe('beforeHandleMessage', () => {
   it('refuses (and logs) a frame that did not come through a gate and does not decode; passes a good one', async () => {
-    const db = openDatabase(tempDir())
-    onCleanup(() => db.close())
+    const storage = await openStorage('sqlite', tempDir())
+    onCleanup(() => storage.close())
     const events: SyncServerEvent[] = []
-    const hooks = authHooks(new CouncilRegistry(db), new Gates(), (e) => events.push(e), MAX)
+    const hooks = authHooks(new CouncilRegistry(storage.registry), new Gates(), (e) => events.push(e), MAX)
     const name = 'council/0b7e2f8c-1111-4d2a-9c3e-5a6b7c8d9e0f'
     const payload = (update: Uint8Array, readOnly = false) => ({ update, documentName: name, connection: { request: {}, readOnly } }) as unknown as beforeHandleMessagePayload
     const good = new Y.Doc()

@@ -1,7 +1,8 @@
 // Hosting sync in the desktop app: one embedded server however often the secretary presses
 // "host", reachable at every LAN address, on another port when the usual one is taken, and
-// a real server behind it that serves its health endpoint. The IPC payload is validated.
-import { mkdtempSync, rmSync } from 'node:fs'
+// a real server behind it that serves its health endpoint, storing in plain files (storage
+// 'files': Electron's main process cannot load better-sqlite3). The IPC payload is validated.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -50,18 +51,23 @@ describe('createSyncHost', () => {
     const [a, b] = await Promise.all([host.host(), host.host()])
     expect(a).toEqual(b)
     expect(started).toHaveLength(1)
-    expect(started[0]).toMatchObject({ port: HOST_PORT, host: '0.0.0.0', dataDir })
+    expect(started[0]).toMatchObject({ port: HOST_PORT, host: '0.0.0.0', dataDir, storage: 'files' })
     const port = Number(new URL(a.localUrl).port)
     expect(a.lanUrls).toEqual([`ws://10.0.0.7:${port}`, `ws://192.168.1.20:${port}`])
     const health = await fetch(`http://127.0.0.1:${port}/health`)
     expect(await health.json()).toEqual({ ok: true })
+    // The file backend, not SQLite.
+    expect(existsSync(join(dataDir, 'docs'))).toBe(true)
+    expect(existsSync(join(dataDir, 'yishi.sqlite'))).toBe(false)
   })
 
   it('falls back to any free port when the usual one is taken, and can be started again after a failure', async () => {
     const ports: number[] = []
+    const storages: unknown[] = []
     let failAll = true
     const start = async (o: SyncServerOptions): Promise<SyncServer> => {
       ports.push(o.port)
+      storages.push(o.storage)
       if (failAll || o.port === HOST_PORT) throw new Error('EADDRINUSE')
       return { port: 50123, url: 'ws://0.0.0.0:50123', close: async () => {}, registry: null as never }
     }
@@ -70,6 +76,7 @@ describe('createSyncHost', () => {
     failAll = false
     expect(await host.host()).toEqual({ localUrl: 'ws://127.0.0.1:50123', lanUrls: [] })
     expect(ports).toEqual([HOST_PORT, 0, HOST_PORT, 0])
+    expect(storages).toEqual(['files', 'files', 'files', 'files'])
   })
 })
 

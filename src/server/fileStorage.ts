@@ -1,0 +1,317 @@
+// The file backend (storage 'files'): plain JavaScript, no native module, for the desktop app's
+// embedded host (Electron's main process) and anywhere SQLite is not wanted.
+//
+//   <data>/docs/<encoded name>.ydoc   one document: its merged Yjs state
+//   <data>/registry.json              councils, their secrets, revoked codes
+//
+// Every file is written atomically: a temporary file in the same folder (a name starting with
+// '.' and ending in '.tmp', never read), written, fsynced, then renamed over the real one, and the
+// folder fsynced. A crash leaves either the old file or the new one, never half of one; leftover
+// temporary files are deleted when the folder is opened next.
+//
+// Stores of one document run one after another (a promise chain per document), each merging with
+// what the previous one wrote, so concurrent stores never lose each other's edits. That holds
+// within ONE process: unlike the SQLite file, a 'files' folder must not be shared by several
+// server processes.
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { mergeStates } from './merge'
+import type { DocumentBackend, RegistryBackend, Storage } from './storage'
+
+export const DOCS_DIR = 'docs'
+export const DOC_EXTENSION = '.ydoc'
+export const REGISTRY_FILE = 'registry.json'
+const TEMP_PREFIX = '.'
+const TEMP_SUFFIX = '.tmp'
+/** Longer encodings are replaced by a hash: a file name must stay under 255 bytes with its temp decoration. */
+const MAX_ENCODED_LENGTH = 200
+
+/**
+ * The file name of a document: its UTF-8 bytes, with every byte other than a-z, 0-9, '-' and '_'
+ * written %XX (upper-case hex). So '/', '.', '\\', ':' and upper-case letters never appear as
+ * such: no path separator, no '..', no Windows device name, and two names never differ only in
+ * case (macOS and Windows folders ignore case). `council/<id>` becomes `council%2F<id>.ydoc`.
+ * A name whose encoding would be too long becomes '~' and the SHA-256 of the name ('~' is
+ * always escaped otherwise, so the two forms never meet).
+ */
+export function documentFileName(name: string): string {
+  if (name === '') throw new Error('a document name cannot be empty')
+  // Lone surrogates would all encode as U+FFFD, mapping different names to one file.
+  if (/\p{Surrogate}/u.test(name)) throw new Error('a document name must be well-formed Unicode')
+  let encoded = ''
+  for (const b of Buffer.from(name, 'utf8')) {
+    const plain = (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x5f
+    encoded += plain ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
+  }
+  if (encoded.length > MAX_ENCODED_LENGTH) encoded = `~${createHash('sha256').update(name, 'utf8').digest('hex')}`
+  return encoded + DOC_EXTENSION
+}
+
+/** The 'files' storage of a data folder. */
+export async function openFileStorage(dataDir: string): Promise<Storage> {
+  const docsDir = join(dataDir, DOCS_DIR)
+  await mkdir(docsDir, { recursive: true })
+  await removeTempFiles(dataDir, (target) => target === REGISTRY_FILE)
+  await removeTempFiles(docsDir, (target) => target.endsWith(DOC_EXTENSION))
+  const registry = await FileRegistry.open(join(dataDir, REGISTRY_FILE))
+  const documents = new FileDocuments(docsDir)
+  let closing: Promise<void> | null = null
+  return {
+    kind: 'files',
+    documents,
+    registry,
+    close: () =>
+      (closing ??= (async () => {
+        await documents.close()
+        await registry.close()
+      })()),
+  }
+}
+
+const closedError = () => new Error('storage is closed')
+
+export class FileDocuments implements DocumentBackend {
+  /** Per file: the end of its chain of fetches and stores (never rejects). */
+  private readonly queues = new Map<string, Promise<void>>()
+  private closed = false
+
+  constructor(private readonly dir: string) {}
+
+  async fetch(name: string): Promise<Uint8Array | null> {
+    if (this.closed) throw closedError()
+    const file = join(this.dir, documentFileName(name))
+    // Queued too: a fetch right after a store (a document unloaded, then opened again) reads it.
+    return this.enqueue(file, () => readIfExists(file))
+  }
+
+  async store(name: string, update: Uint8Array): Promise<void> {
+    if (this.closed) throw closedError()
+    const file = join(this.dir, documentFileName(name))
+    return this.enqueue(file, async () => {
+      const stored = await readIfExists(file)
+      await writeAtomically(file, stored ? mergeStates(stored, update) : update)
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    while (this.queues.size) await Promise.all(this.queues.values())
+  }
+
+  private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(file) ?? Promise.resolve()).then(task)
+    const tail = run.then(
+      () => {},
+      () => {},
+    )
+    this.queues.set(file, tail)
+    void tail.then(() => {
+      if (this.queues.get(file) === tail) this.queues.delete(file)
+    })
+    return run
+  }
+}
+
+interface Council {
+  secret: string
+  registeredAt: string
+}
+interface Revoked {
+  councilId: string
+  codeId: string
+  revokedAt: string
+}
+interface RegistryState {
+  councils: Map<string, Council>
+  /** Keyed by JSON.stringify([councilId, codeId]). */
+  revoked: Map<string, Revoked>
+}
+
+const revokedKey = (councilId: string, codeId: string) => JSON.stringify([councilId, codeId])
+
+/**
+ * The registry in memory, written whole to registry.json after every change. A change is applied
+ * to a copy, written, and only then made visible: what a caller was told is stored is on disk.
+ * Changes run one at a time, so the checks of addCouncil and replaceSecret (does it exist, is the
+ * secret still the expected one) see every change before them.
+ */
+export class FileRegistry implements RegistryBackend {
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  private constructor(
+    private readonly file: string,
+    private state: RegistryState,
+  ) {}
+
+  static async open(file: string): Promise<FileRegistry> {
+    let text: string | null = null
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+    return new FileRegistry(file, text === null ? { councils: new Map(), revoked: new Map() } : parseRegistry(text, file))
+  }
+
+  secretOf(councilId: string): string | null {
+    return this.state.councils.get(councilId)?.secret ?? null
+  }
+
+  isRevoked(councilId: string, codeId: string): boolean {
+    return this.state.revoked.has(revokedKey(councilId, codeId))
+  }
+
+  addCouncil(councilId: string, secret: string, registeredAt: string): Promise<boolean> {
+    return this.change((s) => {
+      if (s.councils.has(councilId)) return false
+      s.councils.set(councilId, { secret, registeredAt })
+      return true
+    })
+  }
+
+  replaceSecret(councilId: string, expected: string, next: string): Promise<boolean> {
+    return this.change((s) => {
+      const council = s.councils.get(councilId)
+      if (council?.secret !== expected) return false
+      s.councils.set(councilId, { ...council, secret: next })
+      return true
+    })
+  }
+
+  async addRevoked(councilId: string, codeId: string, revokedAt: string): Promise<void> {
+    await this.change((s) => {
+      const key = revokedKey(councilId, codeId)
+      if (s.revoked.has(key)) return false
+      s.revoked.set(key, { councilId, codeId, revokedAt })
+      return true
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.queue.catch(() => {})
+  }
+
+  /** Runs `apply` on a copy of the state; if it changed something, writes it, then adopts it. */
+  private change(apply: (draft: RegistryState) => boolean): Promise<boolean> {
+    if (this.closed) return Promise.reject(closedError())
+    const run = this.queue.then(async () => {
+      const draft: RegistryState = { councils: new Map(this.state.councils), revoked: new Map(this.state.revoked) }
+      if (!apply(draft)) return false
+      await writeAtomically(this.file, serializeRegistry(draft))
+      this.state = draft
+      return true
+    })
+    this.queue = run.catch(() => {})
+    return run
+  }
+}
+
+function serializeRegistry(state: RegistryState): string {
+  const councils = [...state.councils].map(([id, c]) => ({ id, secret: c.secret, registeredAt: c.registeredAt }))
+  return `${JSON.stringify({ version: 1, councils, revoked: [...state.revoked.values()] }, null, 2)}\n`
+}
+
+// A registry that does not read back is an error, never an empty registry: starting empty would
+// let anyone register the councils it held (trust on first use) and take them over.
+function parseRegistry(text: string, file: string): RegistryState {
+  const invalid = (why: string) => new Error(`${file} is not a valid council registry (${why}); refusing to start without it`)
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw invalid('not JSON')
+  }
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const isString = (v: unknown): v is string => typeof v === 'string'
+  if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.councils) || !Array.isArray(value.revoked)) throw invalid('unknown format')
+  const state: RegistryState = { councils: new Map(), revoked: new Map() }
+  for (const c of value.councils as unknown[]) {
+    if (!isRecord(c) || !isString(c.id) || !isString(c.secret) || !isString(c.registeredAt)) throw invalid('a council entry is malformed')
+    state.councils.set(c.id, { secret: c.secret, registeredAt: c.registeredAt })
+  }
+  for (const r of value.revoked as unknown[]) {
+    if (!isRecord(r) || !isString(r.councilId) || !isString(r.codeId) || !isString(r.revokedAt)) throw invalid('a revoked entry is malformed')
+    state.revoked.set(revokedKey(r.councilId, r.codeId), { councilId: r.councilId, codeId: r.codeId, revokedAt: r.revokedAt })
+  }
+  return state
+}
+
+async function readIfExists(file: string): Promise<Uint8Array | null> {
+  try {
+    const data = await readFile(file)
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}
+
+/** A temporary file beside `file`: never the name of a document or of the registry. */
+export function tempFileFor(file: string): string {
+  return join(dirname(file), `${TEMP_PREFIX}${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
+}
+
+/** The name of the file a temp file `name` (made by tempFileFor) was going to replace, else null. */
+function tempFileTarget(name: string): string | null {
+  if (!name.startsWith(TEMP_PREFIX) || !name.endsWith(TEMP_SUFFIX)) return null
+  return /^\.(.+)\.\d+\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1] ?? null
+}
+
+/** Write a temp file in the same folder, fsync it, rename it over `file`, fsync the folder. */
+export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+  const temp = tempFileFor(file)
+  try {
+    const handle = await open(temp, 'wx', 0o600)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await renameRetrying(temp, file)
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => {})
+    throw e
+  }
+  await syncFolder(dirname(file))
+}
+
+// Windows refuses a rename for a moment while another program (an indexer, an antivirus) has the
+// target open.
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e
+      await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)))
+    }
+  }
+}
+
+// Makes the rename itself durable. Windows cannot open a folder for this; NTFS journals renames.
+async function syncFolder(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch {
+    // Not supported here (Windows): nothing more to do.
+  } finally {
+    await handle?.close().catch(() => {})
+  }
+}
+
+// Only this process writes the folder ('files' storage is one process per folder), so a temp
+// file found on opening is what a crash left behind.
+// Only the temp files of this backend's own files are touched, whatever else the folder holds.
+async function removeTempFiles(dir: string, isOurs: (target: string) => boolean): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const target = tempFileTarget(name)
+    if (target !== null && isOurs(target)) await rm(join(dir, name), { force: true })
+  }
+}
