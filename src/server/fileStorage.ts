@@ -13,6 +13,7 @@
 // what the previous one wrote, so concurrent stores never lose each other's edits. That holds
 // within ONE process: unlike the SQLite file, a 'files' folder must not be shared by several
 // server processes.
+import { storageOf } from './storageOf'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -56,17 +57,7 @@ export async function openFileStorage(dataDir: string): Promise<Storage> {
   await removeTempFiles(docsDir, (target) => target.endsWith(DOC_EXTENSION))
   const registry = await FileRegistry.open(join(dataDir, REGISTRY_FILE))
   const documents = new FileDocuments(docsDir)
-  let closing: Promise<void> | null = null
-  return {
-    kind: 'files',
-    documents,
-    registry,
-    close: () =>
-      (closing ??= (async () => {
-        await documents.close()
-        await registry.close()
-      })()),
-  }
+  return storageOf('files', documents, registry)
 }
 
 const closedError = () => new Error('storage is closed')

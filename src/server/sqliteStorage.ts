@@ -7,6 +7,7 @@
 // opened, and nowhere else, so that importing server.ts (as the desktop app does, whose embedded
 // host uses the 'files' backend) never loads it.
 import { mkdirSync } from 'node:fs'
+import { storageOf } from './storageOf'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { mergeStates } from './merge'
@@ -61,18 +62,7 @@ export async function openSqliteStorage(dataDir: string): Promise<Storage> {
   const db = await openDatabase(dataDir)
   const documents = new SqliteDocuments(db)
   const registry = new SqliteRegistry(db)
-  let closing: Promise<void> | null = null
-  return {
-    kind: 'sqlite',
-    documents,
-    registry,
-    close: () =>
-      (closing ??= (async () => {
-        await documents.close()
-        await registry.close()
-        db.close()
-      })()),
-  }
+  return storageOf('sqlite', documents, registry, () => db.close())
 }
 
 const closedError = () => new Error('storage is closed')

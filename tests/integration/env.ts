@@ -12,8 +12,6 @@ import type { Platform } from '../../src/renderer/platform/types'
 import { DocStore } from '../../src/renderer/sync/docs'
 import { Projector } from '../../src/renderer/sync/projector'
 import { SyncManager, type SyncManagerOptions } from '../../src/renderer/sync/provider'
-import { defaultCouncilInput, type CouncilInput } from '../../src/shared/domain/council'
-import type { AgendaItemFields, MeetingFields } from '../../src/shared/domain/meeting'
 import type { MemberFields } from '../../src/shared/domain/member'
 import { DocError, type DocErrorCode } from '../../src/shared/doc/errors'
 
@@ -240,34 +238,9 @@ export async function expectRejectsDocError(p: Promise<unknown>, code: DocErrorC
 /** The whole state of a document, to prove that a refused write changed nothing. */
 export const stateOf = (doc: Y.Doc): Uint8Array => Y.encodeStateAsUpdate(doc)
 
-// Builders: valid inputs with Chinese content, overridable field by field.
-
-export function councilInput(overrides: Partial<CouncilInput> = {}): CouncilInput {
-  return { ...defaultCouncilInput('resident', '2024-01-15'), name: '桂溪社区居民议事会', community: '桂溪社区', street: '桂溪街道', ...overrides }
-}
-
-export function memberFields(overrides: Partial<MemberFields> = {}): MemberFields {
-  return {
-    name: '张三',
-    role: 'councillor',
-    building: '3栋',
-    unit: '2单元',
-    room: '501',
-    areaCentiM2: 8550,
-    phone: '138 0000 0000',
-    joinedOn: '2024-01-15',
-    leftOn: null,
-    ...overrides,
-  }
-}
-
-export function meetingFields(overrides: Partial<MeetingFields> = {}): MeetingFields {
-  return { title: '三月议事会', startsAt: '2025-03-10T19:30', place: '社区活动室', convener: '李主任', ...overrides }
-}
-
-export function itemFields(overrides: Partial<AgendaItemFields> = {}): AgendaItemFields {
-  return { title: '加装电梯', description: '3栋加装电梯的方案', proposer: '王五', source: 'residents', expectedMinutes: 20, attachments: [], ...overrides }
-}
+// Builders: the unit tests' (valid inputs with Chinese content, overridable field by field).
+import { memberFields } from '../unit/helpers'
+export { councilInput, memberFields, meetingFields, itemFields } from '../unit/helpers'
 
 /** `n` distinct valid members: 居民0001, 居民0002, … in rooms spread over buildings. */
 export function manyMembers(n: number): MemberFields[] {
