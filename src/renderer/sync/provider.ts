@@ -1,38 +1,20 @@
 // Connects open documents to their council's sync server: per server address ONE WebSocket
-// (HocuspocusProviderWebsocket) shared by a HocuspocusProvider per open document, attached only
-// after y-indexeddb has loaded the document (DocStore's onOpen) and detached when it closes. Each
-// council has an observable status (local / offline / connecting / synced / error with a reason)
-// and the time of its last sync, which is kept in Dexie.
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+// (sockets.ts) shared by a HocuspocusProvider per open document, attached only after y-indexeddb
+// has loaded the document (DocStore's onOpen) and detached when it closes. Each council has an
+// observable status (status.ts) and the time of its last sync, kept in Dexie (syncTime.ts);
+// documents changed while the server could not take them are queued and sent later (outbox.ts).
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { liveQuery } from 'dexie'
 import { parseDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
-import { listSyncSettings, recordSynced, recordUnpushed } from '../data/syncSettings'
+import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
+import { Outbox } from './outbox'
+import { SocketPool, type Socket, type SocketOptions } from './sockets'
+import { computeStatus, StatusStore, type SyncStatus, type WaitResult } from './status'
+import { SyncTimes } from './syncTime'
 
-/** 'local': the council is not set up to sync (it lives on this device only). */
-export type SyncState = 'local' | 'offline' | 'connecting' | 'synced' | 'error'
-export type SyncErrorReason = 'authFailed' | 'serverUnreachable'
-
-export interface SyncStatus {
-  state: SyncState
-  reason: SyncErrorReason | null
-  lastSyncedAt: string | null
-  serverUrl: string | null
-  access: SyncAccess | null
-}
-
-export type WaitResult = { ok: true } | { ok: false; reason: SyncErrorReason | 'offline' | 'timeout' | 'notConfigured' | 'closed' }
-
-interface Socket {
-  url: string
-  ws: HocuspocusProviderWebsocket
-  refs: number
-  status: WebSocketStatus
-  /** Connection attempts that ended since the last good connection. */
-  failures: number
-  stop: () => void
-}
+export type { SyncErrorReason, SyncState, SyncStatus, WaitResult } from './status'
 
 interface OpenDoc {
   handle: DocHandle
@@ -52,39 +34,30 @@ interface Attached {
 export interface SyncManagerOptions {
   now: () => string
   /** Options for every WebSocket (tests shorten the retry delays, Node passes a WebSocket class). */
-  socket?: Partial<ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]>
+  socket?: SocketOptions
   /** Whether the device has a network; the browser's navigator.onLine by default. */
   online?: () => boolean
 }
 
-// Dexie is told the last sync time at most this often while edits stream in.
-const PERSIST_EVERY_MS = 5_000
-// Sending documents with changes the server lacks: how many at once, how long for each, and
-// how soon to try again in the background after a round that left some unsent.
-const PUSH_PARALLEL = 6
-const PUSH_TIMEOUT_MS = 15_000
-const PUSH_RETRY_MS = 30_000
-
 export class SyncManager {
   private settings = new Map<string, CouncilSyncRow>()
   private open = new Map<string, OpenDoc>()
-  private sockets = new Map<string, Socket>()
-  private listeners = new Set<() => void>()
-  private statuses = new Map<string, SyncStatus>()
-  private persistedAt = new Map<string, number>()
-  private pendingPersist = new Set<string>()
-  private online: boolean
+  private sockets: SocketPool
+  private statuses: StatusStore
+  private outbox: Outbox
+  private syncTimes: SyncTimes
   private stopWindow = () => {}
   private stopWatch = () => {}
-  private docs: DocStore | null = null
-  private pushing = new Map<string, Promise<boolean>>()
-  private pushedAt = new Map<string, number>()
 
   constructor(
     private db: YishiDb,
     private options: SyncManagerOptions,
   ) {
-    this.online = options.online?.() ?? (typeof navigator === 'undefined' ? true : navigator.onLine)
+    const online = options.online?.() ?? (typeof navigator === 'undefined' ? true : navigator.onLine)
+    this.sockets = new SocketPool(online, options.socket, () => this.changed())
+    this.statuses = new StatusStore((councilId) => this.compute(councilId))
+    this.outbox = new Outbox(db, this.settings, (name, timeoutMs) => this.waitForSync(name, timeoutMs, 'pushed'))
+    this.syncTimes = new SyncTimes(db, this.settings)
   }
 
   /** Loads every council's settings; call before opening any document. */
@@ -120,7 +93,7 @@ export class SyncManager {
 
   /** The store the manager opens closed documents from, to send their unsent changes. */
   useDocs(docs: DocStore): void {
-    this.docs = docs
+    this.outbox.docs = docs
   }
 
   /** For DocStore: documents of a council joined with a read-only code open read-only. */
@@ -168,19 +141,10 @@ export class SyncManager {
     for (const id of [...this.settings.keys()]) if (!seen.has(id)) this.forget(id)
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  subscribe = (listener: () => void): (() => void) => this.statuses.subscribe(listener)
 
   /** The council's status; the same object until it changes (for useSyncExternalStore). */
-  status = (councilId: string): SyncStatus => {
-    const cached = this.statuses.get(councilId)
-    if (cached) return cached
-    const s = this.compute(councilId)
-    this.statuses.set(councilId, s)
-    return s
-  }
+  status = (councilId: string): SyncStatus => this.statuses.get(councilId)
 
   /**
    * Resolves once the open document has had its first exchange with the server ('pulled': it has
@@ -222,64 +186,11 @@ export class SyncManager {
    * true once none is left. One round per council at a time.
    */
   pushPending(councilId: string, onProgress: (done: number, total: number) => void = () => {}): Promise<boolean> {
-    const running = this.pushing.get(councilId)
-    if (running) return running
-    const run = this.pushRound(councilId, onProgress).finally(() => {
-      this.pushing.delete(councilId)
-      this.pushedAt.set(councilId, Date.now())
-    })
-    this.pushing.set(councilId, run)
-    return run
-  }
-
-  private async pushRound(councilId: string, onProgress: (done: number, total: number) => void): Promise<boolean> {
-    const row = this.settings.get(councilId)
-    const docs = this.docs
-    if (!row || row.access !== 'rw' || !docs) return true
-    const queue = [...(row.unpushed ?? [])]
-    const total = queue.length
-    let done = 0
-    onProgress(0, total)
-    const one = async (name: string) => {
-      try {
-        await docs.acquire(name)
-        await this.waitForSync(name, PUSH_TIMEOUT_MS, 'pushed')
-      } catch (e) {
-        console.error('could not send a document to the server', e)
-      } finally {
-        await docs.release(name)
-        onProgress(++done, total)
-      }
-    }
-    const worker = async () => {
-      for (let name = queue.shift(); name; name = queue.shift()) await one(name)
-    }
-    await Promise.all(Array.from({ length: Math.min(PUSH_PARALLEL, total) }, worker))
-    return !this.settings.get(councilId)?.unpushed?.length
-  }
-
-  private markUnpushed(councilId: string, name: string): void {
-    const row = this.settings.get(councilId)
-    if (!row || row.unpushed?.includes(name)) return
-    row.unpushed = [...(row.unpushed ?? []), name]
-    recordUnpushed(this.db, councilId, row.unpushed).catch((e: unknown) => console.error('could not record an unsent document', e))
-  }
-
-  private markPushed(councilId: string, name: string): void {
-    const row = this.settings.get(councilId)
-    if (!row?.unpushed?.includes(name)) return
-    row.unpushed = row.unpushed.filter((n) => n !== name)
-    recordUnpushed(this.db, councilId, row.unpushed).catch((e: unknown) => console.error('could not record a sent document', e))
+    return this.outbox.push(councilId, onProgress)
   }
 
   private setOnline(online: boolean): void {
-    this.online = online
-    for (const s of this.sockets.values()) {
-      if (online) {
-        s.failures = 0
-        void s.ws.connect()
-      } else s.ws.disconnect()
-    }
+    this.sockets.setOnline(online)
     this.changed()
   }
 
@@ -295,7 +206,7 @@ export class SyncManager {
   private connectDoc(d: OpenDoc): void {
     const row = this.settings.get(d.councilId)
     if (!row) return
-    const socket = this.socketFor(row.serverUrl)
+    const socket = this.sockets.socketFor(row.serverUrl)
     const provider = new HocuspocusProvider({ name: d.handle.name, document: d.handle.doc, websocketProvider: socket.ws, token: row.code })
     const attached: Attached = { provider, socket, authFailed: false, localPending: false, stop: () => {} }
     socket.refs++
@@ -312,7 +223,7 @@ export class SyncManager {
       attached.localPending = true
       // Made while the server cannot take it at once: remembered, in case the document closes
       // (or the app does) before it gets there.
-      if (!(socket.status === WebSocketStatus.Connected && provider.isSynced)) this.markUnpushed(d.councilId, d.handle.name)
+      if (!(socket.status === WebSocketStatus.Connected && provider.isSynced)) this.outbox.add(d.councilId, d.handle.name)
     }
     const onAuthFailed = () => {
       attached.authFailed = true
@@ -338,31 +249,9 @@ export class SyncManager {
     if (!a) return
     d.attached = null
     a.stop()
-    if (a.localPending && this.settings.get(d.councilId)?.access === 'rw') this.markUnpushed(d.councilId, d.handle.name)
+    if (a.localPending && this.settings.get(d.councilId)?.access === 'rw') this.outbox.add(d.councilId, d.handle.name)
     a.provider.destroy()
-    a.socket.refs--
-    if (a.socket.refs === 0) {
-      this.sockets.delete(a.socket.url)
-      a.socket.stop()
-      a.socket.ws.destroy()
-    }
-  }
-
-  private socketFor(url: string): Socket {
-    const existing = this.sockets.get(url)
-    if (existing) return existing
-    const ws = new HocuspocusProviderWebsocket({ url, autoConnect: this.online, ...this.options.socket })
-    const socket: Socket = { url, ws, refs: 0, status: WebSocketStatus.Disconnected, failures: 0, stop: () => {} }
-    const onStatus = ({ status }: { status: WebSocketStatus }) => {
-      if (status === WebSocketStatus.Disconnected && socket.status !== WebSocketStatus.Disconnected && this.online) socket.failures++
-      if (status === WebSocketStatus.Connected) socket.failures = 0
-      socket.status = status
-      this.changed()
-    }
-    ws.on('status', onStatus)
-    socket.stop = () => ws.off('status', onStatus)
-    this.sockets.set(url, socket)
-    return socket
+    this.sockets.release(a.socket)
   }
 
   private synced(d: OpenDoc, a: Attached): void {
@@ -372,63 +261,20 @@ export class SyncManager {
     // Everything sent is acknowledged: the server has this document as this device has it.
     if (a.provider.isSynced && a.provider.unsyncedChanges === 0) {
       a.localPending = false
-      this.markPushed(councilId, d.handle.name)
+      this.outbox.remove(councilId, d.handle.name)
     }
-    // The council is reachable: send what is left from before, in the background.
-    if (row.unpushed?.length && row.access === 'rw' && !this.pushing.has(councilId) && Date.now() - (this.pushedAt.get(councilId) ?? 0) > PUSH_RETRY_MS) {
-      void this.pushPending(councilId)
-    }
-    const now = this.options.now()
-    row.lastSyncedAt = now
-    const last = this.persistedAt.get(councilId) ?? 0
-    if (Date.now() - last >= PERSIST_EVERY_MS) {
-      this.persistedAt.set(councilId, Date.now())
-      recordSynced(this.db, councilId, now).catch((e: unknown) => console.error('could not record the sync time', e))
-    } else if (!this.pendingPersist.has(councilId)) {
-      // Edits streaming in: the latest time is written once the burst is over.
-      this.pendingPersist.add(councilId)
-      setTimeout(() => {
-        this.pendingPersist.delete(councilId)
-        this.persistedAt.set(councilId, Date.now())
-        const latest = this.settings.get(councilId)?.lastSyncedAt
-        if (latest) recordSynced(this.db, councilId, latest).catch((e: unknown) => console.error('could not record the sync time', e))
-      }, PERSIST_EVERY_MS)
-    }
+    this.outbox.pushIfDue(councilId, row)
+    this.syncTimes.record(councilId, row, this.options.now())
     this.changed()
   }
 
   private compute(councilId: string): SyncStatus {
     const row = this.settings.get(councilId)
-    const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null }
-    if (!row) return { state: 'local', reason: null, ...base }
     const attached = [...this.open.values()].filter((d) => d.councilId === councilId && d.attached).map((d) => d.attached!)
-    if (attached.some((a) => a.authFailed)) return { state: 'error', reason: 'authFailed', ...base }
-    if (!this.online) return { state: 'offline', reason: null, ...base }
-    const socket = this.sockets.get(row.serverUrl)
-    if (!socket || attached.length === 0) return { state: 'offline', reason: null, ...base }
-    if (socket.status === WebSocketStatus.Connected) {
-      return { state: attached.every((a) => a.provider.isSynced) ? 'synced' : 'connecting', reason: null, ...base }
-    }
-    if (socket.failures > 0) return { state: 'error', reason: 'serverUnreachable', ...base }
-    return { state: 'connecting', reason: null, ...base }
+    return computeStatus(row, attached, this.sockets.online, row && this.sockets.get(row.serverUrl))
   }
 
   private changed(): void {
-    const ids = new Set([...this.settings.keys(), ...this.statuses.keys()])
-    for (const id of ids) {
-      const next = this.compute(id)
-      const old = this.statuses.get(id)
-      if (
-        !old ||
-        old.state !== next.state ||
-        old.reason !== next.reason ||
-        old.lastSyncedAt !== next.lastSyncedAt ||
-        old.serverUrl !== next.serverUrl ||
-        old.access !== next.access
-      ) {
-        this.statuses.set(id, next)
-      }
-    }
-    for (const l of [...this.listeners]) l()
+    this.statuses.changed(this.settings.keys())
   }
 }
