@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/council'
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
+import { FormActions } from '../../ui/FormActions'
 import { useFormAction } from '../../app/useFormAction'
 
 export function CouncilForm({
@@ -109,17 +110,7 @@ export function CouncilForm({
           />
         </div>
       </fieldset>
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy || readOnly}>
-          {busy ? t('common:status.saving') : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('common:actions.cancel')}
-          </button>
-        ) : null}
-        {saved ? <span className="saved" role="status">{t('common:status.saved')}</span> : null}
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} disabled={readOnly} saved={saved} onCancel={onCancel} />
     </form>
   )
 }

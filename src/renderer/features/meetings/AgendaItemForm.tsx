@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PROPOSAL_SOURCES, type AgendaItemFields, type ProposalSource } from '../../../shared/domain/meeting'
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
+import { FormActions } from '../../ui/FormActions'
 import { useFormAction } from '../../app/useFormAction'
 
 export const blankItem: AgendaItemFields = { title: '', description: '', proposer: '', source: 'residents', expectedMinutes: 15, attachments: [] }
@@ -58,16 +59,7 @@ export function AgendaItemForm({
         <TextField label={t('meetings:item.minutes')} inputMode="numeric" value={v.minutes} error={errors.expectedMinutes} onChange={(e) => set('minutes', e.target.value)} />
       </div>
       <TextAreaField label={t('meetings:item.attachments')} hint={t('meetings:item.attachmentsHint')} value={v.files} error={errors.attachments} onChange={(e) => set('files', e.target.value)} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('common:status.saving') : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('common:actions.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   )
 }

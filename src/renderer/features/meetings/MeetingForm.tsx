@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { MeetingFields } from '../../../shared/domain/meeting'
 import { TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
+import { FormActions } from '../../ui/FormActions'
 import { useFormAction } from '../../app/useFormAction'
 
 export function MeetingForm({
@@ -59,17 +60,7 @@ export function MeetingForm({
           ))}
         </datalist>
       </div>
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('common:status.saving') : submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('common:actions.cancel')}
-          </button>
-        ) : null}
-        {saved ? <span className="saved" role="status">{t('common:status.saved')}</span> : null}
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} saved={saved} onCancel={onCancel} />
     </form>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { areaToText, MEMBER_ROLES, parseArea, type MemberFields, type MemberRole } from '../../../shared/domain/member'
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
+import { FormActions } from '../../ui/FormActions'
 import { useFormAction } from '../../app/useFormAction'
 
 export function MemberForm({
@@ -65,14 +66,7 @@ export function MemberForm({
         <TextField label={t('members:fields.joinedOn')} type="date" value={v.joinedOn} error={errors.joinedOn} onChange={(e) => set('joinedOn', e.target.value)} />
         <TextField label={t('members:fields.leftOn')} hint={t('members:hints.leftOn')} type="date" value={v.left} error={errors.leftOn} onChange={(e) => set('left', e.target.value)} />
       </div>
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('common:status.saving') : t('common:actions.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common:actions.save')} busy={busy} onCancel={onCancel} />
     </form>
   )
 }
