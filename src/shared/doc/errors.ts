@@ -32,6 +32,8 @@ export type DocErrorCode =
   | 'ballotsExceedVoters'
   // Votes: the result to freeze does not match the counts in the document (detail: { expected, got }).
   | 'resultMismatch'
+  // Minutes: sealed minutes are never edited; a correction refers to them instead.
+  | 'minutesSealed'
 
 export class DocError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { readRecusals } from '../doc/recusals'
 import { readSession } from '../doc/session'
 import { readSpeeches, type Speech } from '../doc/speeches'
 import { readVotes, type Vote } from '../doc/votesRead'
+import { readItemNotes, readNarrative, readResolution } from '../doc/minutes'
 import type { Council } from '../domain/council'
 import type { MemberRole } from '../domain/member'
 import { toPlainJson } from './plain'
@@ -44,7 +45,17 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     endedAt: s.endedAt,
     seconds: s.seconds,
   })
-  const voteEntry = (v: Vote): VoteEntry => ({ id: v.id, method: v.method, rule: v.rule, openedAt: v.openedAt, closedAt: v.closedAt, eligible: v.eligible.length, result: v.result })
+  const voteEntry = (v: Vote): VoteEntry => ({
+    id: v.id,
+    method: v.method,
+    rule: v.rule,
+    openedAt: v.openedAt,
+    closedAt: v.closedAt,
+    eligible: v.eligible.length,
+    result: v.result,
+    // Named votes only, and only as decided from the entries sealed at close (late entries are not the record).
+    rollCall: v.method === 'roll_call' && v.closedAt !== null ? v.decisions.map((d) => ({ member: person(d.memberId), choice: d.choice })) : [],
+  })
   const motionEntry = (m: Motion, withAmendments: boolean): MotionEntry => ({
     id: m.id,
     proposer: person(m.proposerId),
@@ -56,12 +67,13 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     speeches: speeches.filter((s) => s.motionId === m.id).map(speechEntry),
     votes: votes.filter((v) => v.motionId === m.id).map(voteEntry),
     amendments: withAmendments ? motions.filter((a) => a.parentId === m.id).map((a) => motionEntry(a, false)) : [],
+    resolution: readResolution(doc, m.id),
   })
 
   const record: MeetingRecord = {
     schema: MINUTES_SCHEMA,
     council: { id: council.id, name: council.name, community: council.community, street: council.street },
-    meeting: { id: meeting?.id ?? '', title: meeting?.title ?? '', startsAt: meeting?.startsAt ?? '', place: meeting?.place ?? '', convener: meeting?.convener ?? '' },
+    meeting: { id: meeting?.id ?? '', title: meeting?.title ?? '', startsAt: meeting?.startsAt ?? '', place: meeting?.place ?? '', convener: meeting?.convener ?? '', noticedAt: meeting?.noticedAt ?? null },
     chair: byRole('chair'),
     recorder: byRole('recorder'),
     attendance: {
@@ -91,7 +103,9 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
       source: item.source,
       recusals: readRecusals(doc, item.id).map((r) => ({ member: person(r.memberId), reason: r.reason, at: r.at })),
       motions: motions.filter((m) => m.itemId === item.id && m.parentId === null).map((m) => motionEntry(m, true)),
+      notes: readItemNotes(doc, item.id),
     })),
+    narrative: readNarrative(doc),
   }
   // One pass to plain JSON: the frozen results are values from the wire, and a damaged one must
   // not make the canonical form throw.

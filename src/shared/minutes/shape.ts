@@ -6,7 +6,7 @@ import { MINUTES_SCHEMA } from './types'
 type Check = (v: unknown, depth: number) => boolean
 
 const MAX_DEPTH = 16
-const MAX_TEXT = 20_000
+const MAX_TEXT = 200_000
 const MAX_LIST = 10_000
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -59,6 +59,7 @@ const vote = obj({
   closedAt: orNull(str),
   eligible: count,
   result: orNull((v, d) => isObj(v) && typeof v.outcome === 'string' && isObj(v.counts) && json(v, d)),
+  rollCall: list(obj({ member: person, choice: oneOf('for', 'against', 'abstain') })),
 })
 const motionFields = {
   id: str,
@@ -70,6 +71,7 @@ const motionFields = {
   textVersions: list(obj({ text: str, at: str, amendmentId: orNull(str) })),
   speeches: list(speech),
   votes: list(vote),
+  resolution: orNull(obj({ implementer: str, due: str })),
 }
 const amendment = obj({ ...motionFields, amendments: list(() => false) })
 const motion = obj({ ...motionFields, amendments: list(amendment) })
@@ -77,7 +79,7 @@ const motion = obj({ ...motionFields, amendments: list(amendment) })
 const record = obj({
   schema: oneOf(MINUTES_SCHEMA),
   council: obj({ id: str, name: str, community: str, street: str }),
-  meeting: obj({ id: str, title: str, startsAt: str, place: str, convener: str }),
+  meeting: obj({ id: str, title: str, startsAt: str, place: str, convener: str, noticedAt: orNull(str) }),
   chair: orNull(person),
   recorder: orNull(person),
   attendance: obj({
@@ -97,8 +99,9 @@ const record = obj({
     closedAt: orNull(str),
   }),
   agenda: list(
-    obj({ id: str, title: str, description: str, proposer: str, source: str, recusals: list(obj({ member: person, reason: str, at: str })), motions: list(motion) }),
+    obj({ id: str, title: str, description: str, proposer: str, source: str, recusals: list(obj({ member: person, reason: str, at: str })), motions: list(motion), notes: str }),
   ),
+  narrative: str,
 })
 
 const signature = obj({ role: oneOf('chair', 'recorder'), name: (v) => typeof v === 'string' && v.length > 0 && v.length <= 60 && wellFormed(v), signedAt: instant })

@@ -68,6 +68,8 @@ export interface VoteEntry {
   eligible: number
   /** The announced result exactly as frozen at close (counts, denominator, outcome, reasons); null while open. */
   result: VoteResult | null
+  /** Roll call (记名): each member's decided choice as sealed at close, in member-id order; empty for the other methods. */
+  rollCall: { member: PersonRef; choice: 'for' | 'against' | 'abstain' }[]
 }
 
 export interface MotionEntry {
@@ -83,6 +85,8 @@ export interface MotionEntry {
   votes: VoteEntry[]
   /** Amendments to this motion, by their order keys (always empty on an amendment). */
   amendments: MotionEntry[]
+  /** The resolution's follow-up (决议: who implements it, by when), as the secretary wrote it; null when not given. */
+  resolution: { implementer: string; due: string } | null
 }
 
 export interface RecusalEntry {
@@ -99,12 +103,15 @@ export interface AgendaEntry {
   source: ProposalSource
   recusals: RecusalEntry[]
   motions: MotionEntry[]
+  /** The secretary's account of the discussion of this item (a Y.Text in the meeting document). */
+  notes: string
 }
 
 export interface MeetingRecord {
   schema: typeof MINUTES_SCHEMA
   council: { id: string; name: string; community: string; street: string }
-  meeting: { id: string; title: string; startsAt: string; place: string; convener: string }
+  /** noticedAt: when the notice (通知) was issued, ISO instant; null if never. */
+  meeting: { id: string; title: string; startsAt: string; place: string; convener: string; noticedAt: string | null }
   /** The roster members with role chair / recorder (first by roster order), if any. */
   chair: PersonRef | null
   recorder: PersonRef | null
@@ -118,4 +125,30 @@ export interface MeetingRecord {
     closedAt: string | null
   }
   agenda: AgendaEntry[]
+  /** The secretary's general narrative (会议概况 and anything not tied to an item). */
+  narrative: string
+}
+
+/** The public notice (公示) of the resolutions: where it is posted, and from which date to which (inclusive). */
+export interface PublicNotice {
+  place: string
+  /** YYYY-MM-DD, the first and the last day of posting (default: 7 days). */
+  startDate: string
+  endDate: string
+  /** ISO instant the secretary recorded the posting. */
+  postedAt: string
+}
+
+/** An objection (异议) received during the public notice, and how it was handled. */
+export interface Objection {
+  id: string
+  /** YYYY-MM-DD. */
+  receivedOn: string
+  /** Who raised it (a name or a household), as the secretary wrote it. */
+  from: string
+  content: string
+  /** How it was handled; empty while pending. */
+  handling: string
+  /** YYYY-MM-DD, or null while pending. */
+  handledOn: string | null
 }
