@@ -23,6 +23,15 @@ import enImport from './locales/en/import.json'
 import enVotes from './locales/en/votes.json'
 import enSession from './locales/en/session.json'
 import enSync from './locales/en/sync.json'
+import zhCNdocuments from './locales/zh-CN/documents.json'
+import zhCNminutes from './locales/zh-CN/minutes.json'
+import zhCNreview from './locales/zh-CN/review.json'
+import zhTWdocuments from './locales/zh-TW/documents.json'
+import zhTWminutes from './locales/zh-TW/minutes.json'
+import zhTWreview from './locales/zh-TW/review.json'
+import enDocuments from './locales/en/documents.json'
+import enMinutes from './locales/en/minutes.json'
+import enReview from './locales/en/review.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -33,10 +42,13 @@ export const sourceResources = {
   votes: zhCNvotes,
   session: zhCNsession,
   sync: zhCNsync,
+  documents: zhCNdocuments,
+  minutes: zhCNminutes,
+  review: zhCNreview,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview },
 }
