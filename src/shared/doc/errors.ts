@@ -34,6 +34,10 @@ export type DocErrorCode =
   | 'resultMismatch'
   // Minutes: sealed minutes are never edited; a correction refers to them instead.
   | 'minutesSealed'
+  // Minutes: a signature is missing, or was given to an earlier version of the draft.
+  | 'signaturesStale'
+  // Minutes: the bundle goes to the street office only after the public notice is posted.
+  | 'noticeRequired'
 
 export class DocError extends Error {
   constructor(

@@ -185,7 +185,7 @@ export function storeSeal(doc: Y.Doc, sealed: SealedMinutes, now: string, origin
     const b = sealed.signatures.find((s) => s.role === role)
     return a && b && a.name === b.name && a.signedAt === b.signedAt
   }
-  if (!same('chair') || !same('recorder')) throw new DocError('invalidInput', { signatures: 'changed' })
+  if (!same('chair') || !same('recorder')) throw new DocError('signaturesStale')
   doc.transact(() => {
     sealMap(doc).set('sealed', JSON.parse(JSON.stringify(sealed)) as unknown)
     transitionMeeting(doc, 'signed', now, origin)
@@ -205,7 +205,8 @@ export function readCorrections(doc: Y.Doc): StoredCorrection[] {
     const text = strField(r, 'text')
     const at = strField(r, 'at')
     const by = strField(r, 'by')
-    if (r.schema === 'yishi.minutes-amendment/1' && amends && text && isInstant(at) && by) out.push({ id, schema: 'yishi.minutes-amendment/1', amends, text, at, by })
+    // Only what a bundle can carry (a replica may hold anything): the same limits as amendSealed.
+    if (r.schema === 'yishi.minutes-amendment/1' && amends && text && text.length <= MAX_NARRATIVE && isInstant(at) && by && by.length <= 60) out.push({ id, schema: 'yishi.minutes-amendment/1', amends, text, at, by })
   })
   return out.sort((a, b) => cmpStr(a.at, b.at) || cmpStr(a.id, b.id))
 }
@@ -221,6 +222,7 @@ export function addCorrection(doc: Y.Doc, amendment: MinutesAmendment, origin: u
   if (amendment.amends !== sealed.hash) throw new DocError('invalidInput', { amends: 'otherMinutes' })
   if (!amendment.text.trim() || amendment.text.length > MAX_NARRATIVE) throw new DocError('invalidInput', { text: 'invalid' })
   if (!isInstant(amendment.at)) throw new DocError('invalidInput', { at: 'timeInvalid' })
+  if (!amendment.by.trim() || amendment.by.length > 60) throw new DocError('invalidInput', { by: 'invalid' })
   const id = newEntryId()
   doc.transact(() => {
     correctionsMap(doc).set(id, { ...amendment, id })
@@ -356,7 +358,7 @@ export function recordSubmission(doc: Y.Doc, hash: string, now: string, origin: 
   const status = assertMeetingIn(doc, ['published', 'minutes_drafted', 'submitted'])
   assertInstant(now, 'now')
   if (status === 'minutes_drafted' && !readSealed(doc)) throw new DocError('wrongMeetingStatus', { status, allowed: ['published'] })
-  if (!readPublicNotice(doc)) throw new DocError('invalidInput', { notice: 'required' })
+  if (!readPublicNotice(doc)) throw new DocError('noticeRequired')
   doc.transact(() => {
     submissionsMap(doc).set(hash, { hash, at: now })
     if (status === 'minutes_drafted') {

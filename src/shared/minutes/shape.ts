@@ -1,6 +1,8 @@
-// Strict shape checks of a sealed minutes read from outside (a bundle, an import): exact keys,
-// types and lengths, so a reviewer's screen never meets an unexpected value. Never throws.
-import { isInstant } from '../domain/dates'
+// Strict shape checks of what is read from outside (a bundle's sealed minutes and annex, a review
+// file): exact keys, types and lengths, so a reviewer's screen never meets an unexpected value.
+// Never throws. The checklist ids live here because they are part of the review file's format.
+import { isInstant, isIsoDate } from '../domain/dates'
+import { fromBase64Url, toBase64Url } from '../sync/joinCode'
 import { MINUTES_SCHEMA } from './types'
 
 type Check = (v: unknown, depth: number) => boolean
@@ -106,13 +108,31 @@ const record = obj({
 
 const signature = obj({ role: oneOf('chair', 'recorder'), name: (v) => typeof v === 'string' && v.length > 0 && v.length <= 60 && wellFormed(v), signedAt: instant })
 
+const hex64: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+
+/**
+ * Base64url of exactly `bytes` bytes, in its one canonical spelling. The last character of an
+ * unpadded encoding carries unused low bits that fromBase64Url ignores: without this, four
+ * different texts would carry the same signature or key, and a changed character would still verify.
+ */
+const b64url =
+  (bytes: number): Check =>
+  (v) => {
+    if (typeof v !== 'string' || v.length !== Math.ceil((bytes * 4) / 3)) return false
+    const raw = fromBase64Url(v)
+    return raw !== null && raw.length === bytes && toBase64Url(raw) === v
+  }
+/** An Ed25519 signature (64 bytes, 86 characters) and a raw Ed25519 public key (32 bytes, 43 characters). */
+const ed25519Signature = b64url(64)
+const ed25519PublicKey = b64url(32)
+
 const sealedEnvelope = obj({
   record: (v) => isObj(v),
   signatures: (v, d) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && list(signature)(v, d),
   algorithm: (v) => typeof v === 'string',
-  hash: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
-  signature: (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{86}$/.test(v),
-  publicKey: (v) => typeof v === 'string' && /^[A-Za-z0-9_-]{43}$/.test(v),
+  hash: hex64,
+  signature: ed25519Signature,
+  publicKey: ed25519PublicKey,
 })
 
 /** 'ok', 'unsupported' (another algorithm or minutes schema), or 'malformed'. */
@@ -124,6 +144,115 @@ export function checkSealed(value: unknown): 'ok' | 'malformed' | 'unsupported' 
     return record(v.record, 0) ? 'ok' : 'malformed'
   } catch {
     // A getter or proxy in a value handed in from code (never from JSON.parse) is malformed too.
+    return 'malformed'
+  }
+}
+
+// The annex of a bundle (bundle.ts). The limits repeat those of src/shared/doc/minutes.ts
+// (MAX_NARRATIVE, MAX_FIELD, MAX_OBJECTION) and seal.ts (AMENDMENT_SCHEMA, 60-character names):
+// both of those modules import this one, so importing them back would be a cycle.
+const MAX_CORRECTION = 100_000
+const MAX_FIELD = 200
+const MAX_OBJECTION = 5_000
+const MAX_NAME = 60
+const MAX_ID = 200
+
+/** A well-formed string of `min`…`max` UTF-16 code units. */
+const text =
+  (max: number, min = 0): Check =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max && wellFormed(v)
+const date: Check = (v) => isIsoDate(v)
+
+const correction = obj({ schema: oneOf('yishi.minutes-amendment/1'), amends: hex64, text: text(MAX_CORRECTION, 1), at: instant, by: text(MAX_NAME, 1) })
+const publicNotice = obj({ place: text(MAX_FIELD), startDate: date, endDate: date, postedAt: instant })
+const objection = obj({
+  id: text(MAX_ID, 1),
+  receivedOn: date,
+  from: text(MAX_FIELD),
+  content: text(MAX_OBJECTION, 1),
+  handling: text(MAX_OBJECTION),
+  handledOn: orNull(date),
+})
+const annex = obj({ corrections: list(correction), notice: orNull(publicNotice), objections: list(objection), submittedAt: instant })
+const annexSeal = obj({ hash: hex64, signature: ed25519Signature, publicKey: ed25519PublicKey })
+
+const uniqueIds = (items: readonly { id: string }[]): boolean => new Set(items.map((o) => o.id)).size === items.length
+
+/** Whether a value is a well-formed annex (objection ids unique). */
+export function checkAnnex(value: unknown): boolean {
+  try {
+    return annex(value, 0) && uniqueIds((value as { objections: { id: string }[] }).objections)
+  } catch {
+    return false
+  }
+}
+
+/** Whether a value is a well-formed annex seal: { hash, signature, publicKey }. */
+export function checkAnnexSeal(value: unknown): boolean {
+  try {
+    return annexSeal(value, 0)
+  } catch {
+    return false
+  }
+}
+
+// The review file (review.ts).
+export const REVIEW_FORMAT = 'yishi.review/1'
+/** Stable ids of the review checklist, in the order the checklist lists them. */
+export const CHECKLIST_IDS = ['quorum', 'threshold', 'recusals', 'signatures', 'notice', 'objections', 'meetingNotice'] as const
+export const CHECK_STATUSES = ['pass', 'fail', 'warn', 'na'] as const
+export const MAX_COMMENTS = 5_000
+const MAX_DETAIL_KEYS = 64
+
+const detail: Check = (v) =>
+  isObj(v) &&
+  Object.keys(v).length <= MAX_DETAIL_KEYS &&
+  Object.entries(v).every(([k, x]) => k.length > 0 && k.length <= MAX_ID && wellFormed(k) && (typeof x === 'number' ? Number.isFinite(x) : text(MAX_FIELD * 10)(x, 0)))
+const checklistItem = obj(
+  {
+    id: oneOf(...CHECKLIST_IDS),
+    status: oneOf(...CHECK_STATUSES),
+    detail,
+    ref: obj({ itemId: text(MAX_ID, 1), motionId: text(MAX_ID, 1), voteId: text(MAX_ID, 1) }, ['itemId', 'motionId', 'voteId']),
+  },
+  ['ref'],
+)
+const review = obj({
+  bundleHash: hex64,
+  sealedHash: hex64,
+  councilId: text(MAX_ID),
+  councilName: str,
+  meetingId: text(MAX_ID),
+  meetingTitle: str,
+  decision: oneOf('accepted', 'returned'),
+  comments: text(MAX_COMMENTS),
+  reviewer: text(MAX_NAME, 1),
+  office: text(MAX_FIELD, 1),
+  reviewedAt: instant,
+  checklist: list(checklistItem),
+})
+const reviewFile = obj({ format: (v) => typeof v === 'string', review: (v) => isObj(v), hash: hex64, signature: ed25519Signature, publicKey: ed25519PublicKey })
+
+/** The review's content: a return always says why (comments not blank). */
+export function checkReviewContent(value: unknown): boolean {
+  try {
+    if (!review(value, 0)) return false
+    const r = value as { decision: string; comments: string }
+    return r.decision !== 'returned' || r.comments.trim().length > 0
+  } catch {
+    return false
+  }
+}
+
+/** 'ok', 'unsupported' (another format), or 'malformed'. */
+export function checkReviewFile(value: unknown): 'ok' | 'malformed' | 'unsupported' {
+  try {
+    if (!reviewFile(value, 0)) return 'malformed'
+    const v = value as { format: string; review: unknown }
+    if (v.format !== REVIEW_FORMAT) return 'unsupported'
+    return checkReviewContent(v.review) ? 'ok' : 'malformed'
+  } catch {
     return 'malformed'
   }
 }
