@@ -38,6 +38,14 @@ export async function createCouncil(page: Page, name: string, opts: { kind?: str
   await expect(page.getByRole('heading', { name: '成员名册' })).toBeVisible()
 }
 
+/** Imports a register file from the council's member list and waits for all `count` rows. */
+export async function importRegister(page: Page, file: string, count: number) {
+  await page.getByRole('link', { name: '从表格导入（CSV / Excel）' }).click()
+  await page.getByLabel('选择 CSV 或 XLSX 文件').setInputFiles(file)
+  await page.getByRole('button', { name: `导入 ${count} 名成员` }).click()
+  await expect(page.getByRole('table', { name: '成员名册' }).locator('tbody tr')).toHaveCount(count)
+}
+
 export async function createMeeting(page: Page, title: string, startsAt: string, place = '社区活动中心二楼') {
   // From anywhere inside the council: the breadcrumb leads back to its meeting list.
   await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').nth(1).click()

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 
 const NAMES = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华', '赵文军', '黄淑珍', '周永福', '吴美玲', '徐国庆', '孙玉梅', '胡振华',
@@ -30,10 +30,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
 
     // Before the meeting (in zh-CN, as prepared last week): council, register, agenda, notice.
     await createCouncil(page, `阳光社区居民议事会 ${lang}`)
-    await page.getByRole('link', { name: '从表格导入（CSV / Excel）' }).click()
-    await page.getByLabel('选择 CSV 或 XLSX 文件').setInputFiles(registerCsv(info.outputPath('fixtures')))
-    await page.getByRole('button', { name: '导入 25 名成员' }).click()
-    await expect(page.getByRole('table', { name: '成员名册' }).locator('tbody tr')).toHaveCount(25)
+    await importRegister(page, registerCsv(info.outputPath('fixtures')), 25)
     await createMeeting(page, '加装电梯与楼道清理议事会', '2026-12-19T19:00')
     await addItem(page, '3号楼加装电梯', '王志强', '40')
     await addItem(page, '楼道堆物清理', '刘桂兰', '20')

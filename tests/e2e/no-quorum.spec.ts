@@ -2,7 +2,7 @@
 // then is recorded and marked invalid, whatever its counts.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { test, expect, createCouncil, createMeeting, addItem } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
 import { fmt, texts } from './i18n'
 
 test('without quorum the session opens only on a recorded override, and its vote is invalid', async ({ page, problems }, info) => {
@@ -13,9 +13,7 @@ test('without quorum the session opens only on a recorded override, and its vote
   writeFileSync(join(dir, 'five.csv'), ['姓名,楼栋,房号', ...names.map((n, i) => `${n},7,${201 + i}`)].join('\n'))
 
   await createCouncil(page, '小院议事会')
-  await page.getByRole('link', { name: '从表格导入（CSV / Excel）' }).click()
-  await page.getByLabel('选择 CSV 或 XLSX 文件').setInputFiles(join(dir, 'five.csv'))
-  await page.getByRole('button', { name: '导入 5 名成员' }).click()
+  await importRegister(page, join(dir, 'five.csv'), 5)
   await createMeeting(page, '临时议事会', '2026-12-20T10:00')
   await addItem(page, '院内积水处理')
   await page.getByRole('button', { name: '发出通知' }).click()

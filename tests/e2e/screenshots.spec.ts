@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, fixturesDir } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, fixturesDir, importRegister } from './fixtures'
 
 const SHOTS = join('test-results', 'screenshots')
 const COUNCIL = '幸福里社区居民议事会'
@@ -15,10 +15,7 @@ const ISSUED = '2027年1月加装电梯专题会'
 async function prepare(page: Page): Promise<{ council: string; draft: string; issued: string }> {
   await createCouncil(page, COUNCIL)
   const council = new URL(page.url()).hash.replace(/\/members$/, '')
-  await page.getByRole('link', { name: '从表格导入（CSV / Excel）' }).click()
-  await page.getByLabel('选择 CSV 或 XLSX 文件').setInputFiles(join(fixturesDir, 'members-30.xlsx'))
-  await page.getByRole('button', { name: '导入 30 名成员' }).click()
-  await expect(page.getByRole('table', { name: '成员名册' }).locator('tbody tr')).toHaveCount(30)
+  await importRegister(page, join(fixturesDir, 'members-30.xlsx'), 30)
 
   await createMeeting(page, ISSUED, '2027-01-16T14:00', '社区党群服务中心三楼会议室')
   await addItem(page, '3号楼加装电梯方案表决前说明', '张建国', '40')

@@ -36,6 +36,9 @@ export const testPlatform: Platform = {
   },
   async print() {},
   async openProjector() {},
+  async saveFile() {
+    return { saved: true }
+  },
 }
 
 export interface TestEnv extends AppEnv {

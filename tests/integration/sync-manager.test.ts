@@ -161,7 +161,7 @@ describe('Dexie version 3', () => {
     const db = openDb(name)
     try {
       await db.open()
-      expect(db.verno).toBe(3)
+      expect(db.verno).toBe(4)
       expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'en' })
       expect(await db.ballots.count()).toBe(1)
       await saveSyncSettings(db, { councilId: 'c-0000-0001', serverUrl: 'ws://127.0.0.1:1', code: 'YS1.x', access: 'ro' }, '2025-03-01T09:00:00.000Z')

@@ -18,6 +18,8 @@ import { MeetingScreen } from '../features/meetings/MeetingScreen'
 import { NoticeScreen } from '../features/meetings/NoticeScreen'
 import { SessionScreen } from '../features/session/SessionScreen'
 import { ProjectorScreen } from '../features/session/ProjectorScreen'
+import { MinutesScreen } from '../features/minutes/MinutesScreen'
+import { ReviewScreen } from '../features/review/ReviewScreen'
 import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
 
@@ -80,6 +82,7 @@ function Shell() {
             {route.name === 'home' ? <HomeScreen /> : null}
             {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
             {route.name === 'joinCouncil' ? <JoinScreen /> : null}
+            {route.name === 'review' ? <ReviewScreen /> : null}
             {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
           </main>
         </>
@@ -112,6 +115,12 @@ function CouncilRoutes({ route }: { route: Route }) {
       return (
         <MeetingProvider meetingId={route.meetingId}>
           <SessionScreen tab={route.tab} />
+        </MeetingProvider>
+      )
+    case 'minutes':
+      return (
+        <MeetingProvider meetingId={route.meetingId}>
+          <MinutesScreen tab={route.tab} />
         </MeetingProvider>
       )
     default:

@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react'
 
 export type CouncilTab = 'meetings' | 'members' | 'rules' | 'sync'
+export const MINUTES_TABS = ['draft', 'sign', 'documents', 'notice', 'submit'] as const
+export type MinutesTab = (typeof MINUTES_TABS)[number]
 
 export type Route =
   | { name: 'home' }
@@ -15,6 +17,8 @@ export type Route =
   | { name: 'notice'; councilId: string; meetingId: string }
   | { name: 'session'; councilId: string; meetingId: string; tab: 'signin' | 'floor' }
   | { name: 'projector'; councilId: string; meetingId: string }
+  | { name: 'minutes'; councilId: string; meetingId: string; tab: MinutesTab }
+  | { name: 'review' }
   | { name: 'notFound' }
 
 const ID = '([0-9a-z-]{8,64})'
@@ -30,6 +34,8 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/c/${ID}/m/${ID}/notice$`), (m) => ({ name: 'notice', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/session/(signin|floor)$`), (m) => ({ name: 'session', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as 'signin' })],
   [new RegExp(`^/c/${ID}/m/${ID}/projector$`), (m) => ({ name: 'projector', councilId: m[1]!, meetingId: m[2]! })],
+  [new RegExp(`^/c/${ID}/m/${ID}/minutes/(${MINUTES_TABS.join('|')})$`), (m) => ({ name: 'minutes', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as MinutesTab })],
+  [/^\/review$/, () => ({ name: 'review' })],
 ]
 
 export function parseRoute(hash: string): Route {
@@ -64,6 +70,10 @@ export function href(route: Route): string {
       return `#/c/${route.councilId}/m/${route.meetingId}/session/${route.tab}`
     case 'projector':
       return `#/c/${route.councilId}/m/${route.meetingId}/projector`
+    case 'minutes':
+      return `#/c/${route.councilId}/m/${route.meetingId}/minutes/${route.tab}`
+    case 'review':
+      return '#/review'
   }
 }
 

@@ -84,6 +84,35 @@ export interface IssuedCodeRow {
   revokedAt: string | null
 }
 
+/**
+ * This device's signing key for sealing minutes and review opinions: Ed25519, the private key
+ * non-extractable (IndexedDB keeps the CryptoKey itself, never its bytes).
+ */
+export interface DeviceKeyRow {
+  id: 'device'
+  keyPair: CryptoKeyPair
+  /** The raw public key, base64url: what bundles carry and reviewers see. */
+  publicKey: string
+  createdAt: string
+}
+
+/** A bundle a street-office reviewer opened on this device, and the opinion given on it. */
+export interface ReviewRow {
+  /** The bundle's annex-seal hash: the same file opened twice is one row. */
+  bundleHash: string
+  /** The bundle file as received (canonical JSON). */
+  text: string
+  fileName: string
+  councilName: string
+  meetingTitle: string
+  meetingStartsAt: string
+  openedAt: string
+  /** The signed review file once the reviewer decided (accepted / returned). */
+  decision: 'accepted' | 'returned' | null
+  reviewFile: string | null
+  decidedAt: string | null
+}
+
 export type YishiDb = Dexie & {
   councils: EntityTable<CouncilRow, 'id'>
   meetings: EntityTable<MeetingRow, 'id'>
@@ -92,6 +121,8 @@ export type YishiDb = Dexie & {
   checkOffs: Table<CheckOffRow, [string, string]>
   councilSync: EntityTable<CouncilSyncRow, 'councilId'>
   issuedCodes: EntityTable<IssuedCodeRow, 'codeId'>
+  deviceKeys: EntityTable<DeviceKeyRow, 'id'>
+  reviews: EntityTable<ReviewRow, 'bundleHash'>
 }
 
 export const DB_NAME = 'yishi'
@@ -112,6 +143,11 @@ export function openDb(name = DB_NAME): YishiDb {
   db.version(3).stores({
     councilSync: 'councilId',
     issuedCodes: 'codeId, councilId',
+  })
+  // Version 4 adds the device's signing key (minutes seals, review opinions) and the reviewer's bundles.
+  db.version(4).stores({
+    deviceKeys: 'id',
+    reviews: 'bundleHash, openedAt',
   })
   return db
 }

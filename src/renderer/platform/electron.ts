@@ -1,6 +1,7 @@
 // The desktop platform: calls the named functions the preload exposes (src/shared/ipc.ts).
 import type { YishiApi } from '../../shared/ipc'
 import type { AppInfo, Platform } from './types'
+import { downloadFile } from './download'
 
 export function electronPlatform(api: YishiApi): Platform {
   return {
@@ -14,6 +15,8 @@ export function electronPlatform(api: YishiApi): Platform {
       const r = await api.print()
       if (!r.ok) throw new Error(r.error)
     },
+    // Electron's default download handling asks where to save (a native dialog of its own).
+    saveFile: downloadFile,
     async hostSync(councilId: string) {
       const r = await api.hostSync({ councilId })
       if (!r.ok) throw new Error(r.error)

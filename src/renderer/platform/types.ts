@@ -13,6 +13,11 @@ export interface Platform {
   print(): Promise<void>
   /** Opens the projector view (a hash route) in a second window or browser tab. */
   openProjector(route: string): Promise<void>
+  /**
+   * Saves a file the user exported (DOCX, bundle, review file): a download in the browser, where
+   * the browser asks or saves to the downloads folder. Resolves saved: false when cancelled.
+   */
+  saveFile(suggestedName: string, data: Uint8Array | string, mime: string): Promise<{ saved: boolean }>
   /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
   savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
   /**

@@ -1,5 +1,6 @@
 // The browser platform: the web build, the tests, and a second device using Yishi in a browser.
 import type { AppInfo, Platform } from './types'
+import { downloadFile } from './download'
 
 export const webPlatform: Platform = {
   kind: 'web',
@@ -9,6 +10,7 @@ export const webPlatform: Platform = {
   async print() {
     window.print()
   },
+  saveFile: downloadFile,
   async openProjector(route: string) {
     // A named tab: opening it again reuses the same projector tab.
     const url = new URL(window.location.href)

@@ -20,7 +20,7 @@ import { useMeeting } from './MeetingContext'
 import { issueNotice, saveMeetingFields } from './actions'
 
 export function MeetingScreen() {
-  const { t, i18n } = useTranslation(['meetings', 'common'])
+  const { t, i18n } = useTranslation(['meetings', 'minutes', 'common'])
   const errs = useErrors()
   const env = useEnv()
   const { council, handle: councilHandle } = useCouncil()
@@ -98,9 +98,17 @@ export function MeetingScreen() {
               <a className="button" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
                 {t('meetings:notice.open')}
               </a>
-              <a className="button primary" href={href({ name: 'session', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'noticed' ? 'signin' : 'floor' })}>
+              <a
+                className={['noticed', 'in_session'].includes(meeting.status) ? 'button primary' : 'button'}
+                href={href({ name: 'session', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'noticed' ? 'signin' : 'floor' })}
+              >
                 {meeting.status === 'noticed' ? t('meetings:session.enter') : t('meetings:session.view')}
               </a>
+              {['noticed', 'in_session'].includes(meeting.status) ? null : (
+                <a className="button primary" href={href({ name: 'minutes', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'closed' ? 'draft' : meeting.status === 'minutes_drafted' ? 'sign' : meeting.status === 'signed' ? 'notice' : 'submit' })}>
+                  {t('minutes:open')}
+                </a>
+              )}
             </div>
           </>
         )}

@@ -18,7 +18,7 @@ import { SignInPanel } from './SignInPanel'
 import { useSessionView } from './useSession'
 
 export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
-  const { t } = useTranslation(['session', 'common'])
+  const { t } = useTranslation(['session', 'minutes', 'common'])
   const env = useEnv()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
@@ -84,7 +84,10 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
         </section>
       ) : null}
       {meeting.status !== 'noticed' && meeting.status !== 'in_session' && view.session.closedAt ? (
-        <Banner kind="ok">{t('session:close.closedAt', { time: new Date(view.session.closedAt).toLocaleString() })}</Banner>
+        <Banner kind="ok">
+          {t('session:close.closedAt', { time: new Date(view.session.closedAt).toLocaleString() })}{' '}
+          <a href={href({ name: 'minutes', ...base, tab: 'draft' })}>{t('minutes:open')}</a>
+        </Banner>
       ) : null}
     </>
   )

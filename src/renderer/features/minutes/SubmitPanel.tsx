@@ -1,0 +1,127 @@
+// Sending the minutes to the street office: the same checks the reviewer will run, shown first;
+// the sealed bundle file; and the reviewer's signed answer, imported to close the loop.
+import { useCallback, useMemo, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { readCorrections, readObjections, readPublicNotice, readReviews, readSealed, readSubmissions } from '../../../shared/doc/minutes'
+import type { Bundle } from '../../../shared/minutes/bundle'
+import { checkBundle } from '../../../shared/minutes/review'
+import { useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import { formatMoment } from '../../app/format'
+import { useAction } from '../../app/useAction'
+import { Banner } from '../../ui/Banner'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { Checklist } from '../review/Checklist'
+import { aboutRef } from '../review/aboutRef'
+import { importReview, ReviewImportFailure, submitBundle } from './actions'
+
+/** The bundle as it would go now, for the self-check (its annex seal is made when it is exported). */
+function provisional(doc: Y.Doc, now: string): Bundle | null {
+  const sealed = readSealed(doc)
+  if (!sealed) return null
+  return {
+    format: 'yishi.bundle/1',
+    sealed,
+    annex: {
+      corrections: readCorrections(doc).map(({ schema, amends, text, at, by }) => ({ schema, amends, text, at, by })),
+      notice: readPublicNotice(doc),
+      objections: readObjections(doc),
+      submittedAt: now,
+    },
+    annexSeal: { hash: '', signature: '', publicKey: '' },
+  }
+}
+
+export function SubmitPanel() {
+  const { t, i18n } = useTranslation(['minutes', 'review', 'common'])
+  const env = useEnv()
+  const { council } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const submissions = useDocValue(handle.doc, readSubmissions) ?? []
+  const reviews = useDocValue(handle.doc, readReviews) ?? []
+  const bundle = useDocValue(
+    handle.doc,
+    useCallback((d: Y.Doc) => provisional(d, env.now()), [env]),
+  )
+  const checklist = useMemo(() => (bundle ? checkBundle(bundle, { today: env.today() }) : []), [bundle, env])
+  const { failure, setFailure, run } = useAction()
+  const [done, setDone] = useState<string | null>(null)
+  const canSend = ['published', 'submitted'].includes(meeting.status) || (meeting.status === 'minutes_drafted' && !!bundle)
+  const canImport = meeting.status === 'submitted' && !handle.readOnly
+
+  if (!bundle) return <Banner kind="info">{t('minutes:submit.afterSeal')}</Banner>
+
+  const send = () =>
+    run(async () => {
+      setDone(null)
+      const r = await submitBundle(env, handle, council, t('minutes:submit.fileLabel'))
+      if (r.saved) setDone(t('minutes:submit.sent'))
+    })
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    e.target.value = ''
+    if (!file) return
+    setDone(null)
+    setFailure(null)
+    void (async () => {
+      try {
+        const decision = await importReview(env, handle, await file.text())
+        setDone(t(`minutes:answer.imported.${decision}`))
+      } catch (err) {
+        if (err instanceof ReviewImportFailure) setFailure(t(`minutes:answer.error.${err.code}`))
+        else void run(() => Promise.reject(err))
+      }
+    })()
+  }
+
+  return (
+    <section aria-label={t('minutes:tabs.submit')}>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {done ? <Banner kind="ok">{done}</Banner> : null}
+      <section className="card" aria-labelledby="selfcheck-title">
+        <h2 id="selfcheck-title">{t('minutes:submit.checkTitle')}</h2>
+        <p className="muted">{t('minutes:submit.checkExplain')}</p>
+        <Checklist items={checklist} about={aboutRef(bundle.sealed.record, (n, title) => t('minutes:draft.item', { n, title }))} />
+      </section>
+      <section className="card" aria-labelledby="send-title">
+        <h2 id="send-title">{t('minutes:submit.title')}</h2>
+        <p className="muted">{t('minutes:submit.explain')}</p>
+        {meeting.status === 'minutes_drafted' ? <p>{t('minutes:submit.resend')}</p> : null}
+        <button className="primary" disabled={!canSend || handle.readOnly} onClick={() => void send()}>
+          {meeting.status === 'published' ? t('minutes:submit.send') : t('minutes:submit.sendAgain')}
+        </button>
+        {submissions.length > 0 ? (
+          <ul>
+            {submissions.map((s) => (
+              <li key={s.hash}>
+                {t('minutes:submit.sentAt', { when: formatMoment(i18n.language, s.at) })} <code className="hash">{s.hash.slice(0, 16)}</code>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="answer-title">
+        <h2 id="answer-title">{t('minutes:answer.title')}</h2>
+        {reviews.length === 0 ? <p className="muted">{t('minutes:answer.none')}</p> : null}
+        {reviews.map((r) => (
+          <div key={r.hash} className={`banner ${r.decision === 'accepted' ? 'ok' : 'error'}`} role="status">
+            <p>
+              <strong>{t(`review:decision.${r.decision}`)}</strong> {t('minutes:answer.by', { reviewer: r.reviewer, when: formatMoment(i18n.language, r.reviewedAt) })}
+            </p>
+            {r.comments ? <p className="pre">{r.comments}</p> : null}
+          </div>
+        ))}
+        {meeting.status === 'returned' ? <p>{t('minutes:answer.returnedNext')}</p> : null}
+        {canImport ? (
+          <label className="button">
+            {t('minutes:answer.import')}
+            <input type="file" accept=".json,application/json" className="visually-hidden" onChange={onFile} />
+          </label>
+        ) : null}
+      </section>
+    </section>
+  )
+}
