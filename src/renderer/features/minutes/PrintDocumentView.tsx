@@ -35,12 +35,18 @@ export function PrintDocumentView({ doc, fileName }: { doc: PrintDocument; fileN
   const [done, setDone] = useState<string | null>(null)
   usePrintStyles()
 
+  const [pdfBusy, setPdfBusy] = useState(false)
   const exportPdf = () =>
     run(async () => {
       setDone(null)
       if (env.platform.savePdf) {
-        const r = await env.platform.savePdf(fileName)
-        if (r.saved) setDone(t('minutes:export.savedPdf'))
+        setPdfBusy(true)
+        try {
+          const r = await env.platform.savePdf(fileName)
+          if (r.saved) setDone(t('minutes:export.savedPdf'))
+        } finally {
+          setPdfBusy(false)
+        }
       } else await env.platform.print()
     })
 
@@ -62,12 +68,14 @@ export function PrintDocumentView({ doc, fileName }: { doc: PrintDocument; fileN
   return (
     <>
       <div className="row no-print">
-        <button className="primary" onClick={() => void exportPdf()}>
+        <button className="primary" onClick={() => void exportPdf()} disabled={pdfBusy}>
           {env.platform.savePdf ? t('common:actions.savePdf') : t('minutes:export.printPdf')}
         </button>
         <button onClick={() => void exportDocx()} disabled={progress !== null}>
           {t('minutes:export.docx')}
         </button>
+        {/* The desktop's print-to-PDF reports no steps: an indeterminate bar while it runs. */}
+        {pdfBusy ? <progress aria-label={t('minutes:export.progress')} /> : null}
         {progress !== null ? (
           <progress max={1} value={progress} aria-label={t('minutes:export.progress')}>
             {Math.round(progress * 100)}%
