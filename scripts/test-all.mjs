@@ -1,6 +1,7 @@
-// `npm test`: typecheck, lint, locale check, Vitest (unit, integration, main process) and
-// Playwright (web build in Chromium; Electron where its binary exists). Runs every step even
-// after a failure, then prints one closing line counting every test of every runner.
+// `npm test`: typecheck, lint, locale check, the Electron security scan (electronegativity),
+// Vitest (unit, integration, main process) and Playwright (web build in Chromium; Electron
+// where its binary exists). Runs every step even after a failure, then prints one closing line
+// counting every test of every runner (each non-test step counts as one).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { electronBinary } from './electron-binary.mjs'
@@ -53,6 +54,8 @@ function playwright(name, config, out) {
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npm', ['run', '--silent', 'lint'])
 check('i18n', 'node', ['../shared/tools/check-i18n.mjs', '.'])
+// Fails on a HIGH or MEDIUM finding not explained in security/electronegativity-allow.json.
+check('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 vitest()
 const build = step('build:web', 'npm', ['run', '--silent', 'build:web'])
 if (build.code === 0) playwright('e2e (web, Chromium)', 'playwright.config.ts', 'test-results/playwright.json')

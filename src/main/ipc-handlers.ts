@@ -1,7 +1,6 @@
 // IPC handlers for the channels of shared/ipc.ts, and registerIpc(), which puts the sender
 // check, the payload validator and the Result shape in front of every one of them. Plain
 // module: Electron objects arrive as parameters, so tests drive it with fakes.
-import path from 'node:path'
 import {
   IPC_CHANNELS,
   IPC_VALIDATORS,
@@ -15,6 +14,9 @@ import {
   type OpenProjectorResult,
   type HostSyncResult,
 } from '../shared/ipc'
+import type { Language } from '../shared/i18n/languages'
+import { createBackupHandlers, type BackupDeps } from './backupHandlers'
+import { createFileHandlers, type PDF_OPTIONS } from './fileHandlers'
 import { isOwnUrl, type OriginOptions } from './origin'
 
 /** The sender's webContents, as far as these handlers use it. */
@@ -23,7 +25,7 @@ export interface SenderContents {
     options: { silent: false; printBackground: true },
     callback: (success: boolean, failureReason: string) => void,
   ): void
-  printToPDF(options: { pageSize: 'A4'; printBackground: true; generateDocumentOutline: true }): Promise<Uint8Array>
+  printToPDF(options: typeof PDF_OPTIONS): Promise<Uint8Array>
 }
 
 /** The frame that sent the message; parent is null for a main frame. */
@@ -37,10 +39,24 @@ export interface InvokeEvent {
   readonly senderFrame: SenderFrame | null
 }
 
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
 export interface SaveDialogOptions {
+  title: string
   defaultPath: string
-  filters: { name: string; extensions: string[] }[]
+  filters: FileFilter[]
   properties: ('createDirectory' | 'showOverwriteConfirmation')[]
+}
+
+export interface OpenDialogOptions {
+  title: string
+  buttonLabel?: string
+  defaultPath: string
+  filters?: FileFilter[]
+  properties: ('openFile' | 'openDirectory' | 'multiSelections' | 'createDirectory')[]
 }
 
 /** Everything the handlers need from Electron and Node, injected so tests can fake it. */
@@ -49,9 +65,18 @@ export interface IpcDeps<W> extends OriginOptions {
   /** The window showing this webContents, used as the parent of the modal save dialog. */
   windowFor(contents: SenderContents): W | null
   showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>
+  showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>
+  /** Writes the whole file or leaves the old one (files.ts writeFileAtomic). */
   writeFile(filePath: string, data: Uint8Array): Promise<void>
-  /** Where the save dialog opens first (the user's Documents folder). */
+  /** A regular file of at most maxBytes; FileReadError (files.ts) for anything else. */
+  readFile(filePath: string, maxBytes: number): Promise<Uint8Array>
+  /** Where the save and open dialogs start (the user's Documents folder). */
   defaultSaveDir(): string
+  /** The shell's words (menu namespace) in the current language: dialog titles, file types. */
+  text(key: string): string
+  /** Rebuilds the menu in the renderer's language (menu.ts createAppMenu). */
+  setLanguage(language: Language): void
+  backups: BackupDeps
   /** Opens the projector window at a validated route, or reuses the open one (projector.ts). */
   openProjector(route: string): OpenProjectorResult
   /** Starts the embedded sync server once (syncHost.ts) and says where devices reach it. */
@@ -59,29 +84,11 @@ export interface IpcDeps<W> extends OriginOptions {
   log?(message: string, detail?: unknown): void
 }
 
-type Handler<C extends IpcChannel> = (
+export type Handler<C extends IpcChannel> = (
   sender: SenderContents,
   payload: IpcPayloads[C],
 ) => Promise<IpcResult<IpcValues[C]>>
 export type IpcHandlers = { [C in IpcChannel]: Handler<C> }
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu
-
-/**
- * A file name every OS accepts, ending in .pdf. The validator has already refused folders and
- * control characters; this replaces what Windows forbids and what Explorer would hide or trim.
- */
-export function pdfFileName(suggested: string): string {
-  let name = suggested
-    .normalize('NFC')
-    .replace(/[<>:"|?*]/gu, '_')
-    .trim()
-    .replace(/^\.+/u, '')
-    .replace(/[. ]+$/u, '')
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`
-  if (name === '') name = 'yishi'
-  return /\.pdf$/iu.test(name) ? name : `${name}.pdf`
-}
 
 function printContents(sender: SenderContents): Promise<IpcResult<void>> {
   return new Promise((resolve) => {
@@ -97,34 +104,14 @@ export function createHandlers<W>(deps: IpcDeps<W>): IpcHandlers {
   return {
     'app:getInfo': async () => ipcOk(deps.appInfo()),
     'app:print': (sender) => printContents(sender),
-    'app:savePdf': async (sender, { suggestedName }) => {
-      const window = deps.windowFor(sender)
-      if (window === null) return ipcErr('no-window')
-      let pdf: Uint8Array
-      try {
-        pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true, generateDocumentOutline: true })
-      } catch (error) {
-        deps.log?.('printToPDF failed', error)
-        return ipcErr('pdf-failed')
-      }
-      const choice = await deps.showSaveDialog(window, {
-        defaultPath: path.join(deps.defaultSaveDir(), pdfFileName(suggestedName)),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      })
-      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') {
-        return ipcOk({ saved: false })
-      }
-      try {
-        await deps.writeFile(choice.filePath, pdf)
-      } catch (error) {
-        deps.log?.('writing the PDF failed', error)
-        return ipcErr('write-failed')
-      }
-      return ipcOk({ saved: true, path: choice.filePath })
-    },
     'app:openProjector': async (_sender, { route }) => ipcOk(deps.openProjector(route)),
+    'app:setLanguage': async (_sender, { language }) => {
+      deps.setLanguage(language)
+      return ipcOk(undefined)
+    },
     'sync:host': async (_sender, { councilId }) => ipcOk(await deps.hostSync(councilId)),
+    ...createFileHandlers(deps),
+    ...createBackupHandlers(deps),
   }
 }
 

@@ -1,9 +1,15 @@
 // Electron entry: wiring only. Every decision lives in a plain module next to this file
-// (security.ts, protocol.ts, ipc-handlers.ts, window.ts, projector.ts) where Vitest can check it.
+// (security.ts, protocol.ts, ipc-handlers.ts, window.ts, projector.ts, menu.ts, files.ts…)
+// where Vitest can check it.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron'
+import { MENU_COMMAND_CHANNEL } from '../shared/ipc'
+import * as backupStore from './backup'
+import { readRegularFile, writeFileAtomic } from './files'
+import { createAppMenu } from './menu'
+import { createSettingsFile, SETTINGS_FILE_NAME } from './settingsFile'
+import { languageForLocale } from './shellText'
 import { APP_INDEX_URL, APP_SCHEME } from './origin'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { hardenSession, hardenWebContents } from './security'
@@ -59,14 +65,41 @@ function start(): void {
     log,
   })
   projector = windowProjector
+  // In the OS's language until the renderer announces its own (app:setLanguage).
+  const appMenu = createAppMenu(
+    { buildFromTemplate: (template) => Menu.buildFromTemplate(template), setApplicationMenu: (menu) => Menu.setApplicationMenu(menu) },
+    {
+      language: languageForLocale(app.getLocale()),
+      platform: process.platform,
+      isDev: devServerUrl !== undefined,
+      // Commands are for the secretary's window, even while the projector has the focus: the
+      // projector shows no controls to act on them.
+      send: (command) => {
+        if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.webContents.send(MENU_COMMAND_CHANNEL, command)
+      },
+      openDataFolder: () => {
+        shell.openPath(app.getPath('userData')).then(
+          (problem) => problem && log('opening the data folder failed', problem),
+          (error: unknown) => log('opening the data folder failed', error),
+        )
+      },
+      log,
+    },
+  )
+  const settings = createSettingsFile(path.join(app.getPath('userData'), SETTINGS_FILE_NAME), { log })
   registerIpc(ipcMain, {
     devServerUrl,
     log,
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, dataDir: app.getPath('userData') }),
     windowFor: (contents) => BrowserWindow.getAllWindows().find((w) => w.webContents === contents) ?? null,
     showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
-    writeFile: (filePath, data) => writeFile(filePath, data),
+    showOpenDialog: (window, options) => dialog.showOpenDialog(window, options),
+    writeFile: writeFileAtomic,
+    readFile: readRegularFile,
     defaultSaveDir: () => app.getPath('documents'),
+    text: appMenu.text,
+    setLanguage: appMenu.setLanguage,
+    backups: { store: backupStore, settings, now: () => new Date() },
     openProjector: (route) => windowProjector.open(route),
     hostSync: () => syncHost.host(),
   })

@@ -1,8 +1,23 @@
 // THE contract between renderer and main: channel names, payload and result types, and the
 // pure validators main runs on every payload. Renderer, preload and main all import this file.
+import { isLanguage, type Language } from './i18n/languages'
 
 /** Every channel main answers with ipcMain.handle. Add a channel here first, then everywhere. */
-export const IPC_CHANNELS = ['app:getInfo', 'app:print', 'app:savePdf', 'app:openProjector', 'sync:host'] as const
+export const IPC_CHANNELS = [
+  'app:getInfo',
+  'app:print',
+  'app:savePdf',
+  'app:openProjector',
+  'app:setLanguage',
+  'sync:host',
+  'file:save',
+  'file:open',
+  'backup:chooseFolder',
+  'backup:status',
+  'backup:write',
+  'backup:list',
+  'backup:read',
+] as const
 export type IpcChannel = (typeof IPC_CHANNELS)[number]
 
 /**
@@ -16,6 +31,15 @@ export const IPC_ERROR_CODES = [
   'print-failed',
   'pdf-failed',
   'write-failed',
+  'disk-full', // nothing was written: the disk or the USB stick is full
+  'read-failed',
+  'not-a-file', // a directory, a device, a pipe: only regular files are opened
+  'too-large', // a file (or all the files chosen together) over the size limit
+  'too-many-files',
+  'no-folder', // no backup folder chosen yet
+  'folder-missing', // the backup folder is gone (a USB stick unplugged, a network share offline)
+  'folder-not-writable',
+  'not-found', // a backup name that is not in the backup folder's list
   'internal', // anything unexpected; details are in main's log
 ] as const
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number]
@@ -55,13 +79,167 @@ export interface OpenProjectorResult {
   display: ProjectorDisplay
 }
 
+export interface SetLanguageRequest {
+  /** The interface language: main rebuilds its menus and labels its dialogs in it. */
+  language: Language
+}
+
+// ---- files ---------------------------------------------------------------------------------
+
+/** What the renderer may save through the native save dialog. */
+export const SAVE_FILE_KINDS = ['pdf', 'docx', 'bundle', 'review', 'backup', 'csv', 'xlsx', 'html'] as const
+export type SaveFileKind = (typeof SAVE_FILE_KINDS)[number]
+
+/** What the renderer may ask the user to open; a register is a CSV or XLSX spreadsheet. */
+export const OPEN_FILE_KINDS = ['bundle', 'review', 'backup', 'register'] as const
+export type OpenFileKind = (typeof OPEN_FILE_KINDS)[number]
+
+/** The full suffix of each kind; main adds it to a suggested name that lacks it. */
+export const FILE_EXTENSIONS: Record<SaveFileKind, string> = {
+  pdf: '.pdf',
+  docx: '.docx',
+  bundle: '.yishi.json',
+  review: '.yishi-review.json',
+  backup: '.yishibackup',
+  csv: '.csv',
+  xlsx: '.xlsx',
+  html: '.html',
+}
+
+/** The most a saved file, or one opened file other than a backup, may weigh (bytes). */
+export const FILE_DATA_MAX = 64 * 1024 * 1024
+/**
+ * The longest backup text, in UTF-16 code units; also the byte limit for reading a backup file.
+ * The same number as MAX_BACKUP_CHARS in shared/backup/format.ts (a test keeps them equal; not
+ * imported, so the preload does not bundle the backup format).
+ */
+export const BACKUP_TEXT_MAX = 256 * 1024 * 1024
+/** The byte limit of one opened file, by kind. */
+export const OPEN_FILE_MAX: Record<OpenFileKind, number> = {
+  bundle: FILE_DATA_MAX,
+  review: FILE_DATA_MAX,
+  backup: BACKUP_TEXT_MAX,
+  register: FILE_DATA_MAX,
+}
+/** How many files one open may return, and how much they may weigh together. */
+export const OPEN_FILES_MAX = 20
+export const OPEN_FILES_TOTAL_MAX = BACKUP_TEXT_MAX
+
+export interface SaveFileRequest {
+  /** A file name without folders; main sanitizes it again and makes it end in the kind's extension. */
+  suggestedName: string
+  kind: SaveFileKind
+  /** Text is written as UTF-8 (put a BOM first for CSV that Excel should read as UTF-8). */
+  data: string | Uint8Array
+}
+
+/** Where the file went, or saved: false when the user cancelled the dialog. */
+export type SaveFileResult = { saved: true; path: string } | { saved: false }
+
+export interface OpenFileRequest {
+  kind: OpenFileKind
+  multiple: boolean
+}
+
+export interface OpenedFile {
+  /** The file's name without its folder. */
+  name: string
+  bytes: Uint8Array
+}
+
+/** Cancelling the dialog answers an empty list. */
+export interface OpenFileResult {
+  files: OpenedFile[]
+}
+
+// ---- backups -------------------------------------------------------------------------------
+
+/** What main found at the backup folder; 'none' when none was chosen. */
+export type BackupFolderState = 'ok' | 'missing' | 'notWritable' | 'notAbsolute'
+
+export type ChooseBackupFolderResult = { chosen: true; folder: string } | { chosen: false }
+
+export interface BackupStatus {
+  folder: string | null
+  folderState: BackupFolderState | 'none'
+  /** The newest backup in the folder (mtime: ISO 8601), or null when there is none. */
+  last: { name: string; mtime: string } | null
+  count: number
+}
+
+export interface WriteBackupRequest {
+  /** The backup file's whole content, made by the renderer. */
+  text: string
+}
+
+export interface WriteBackupResult {
+  path: string
+  /** Older backups removed to keep the folder to its limit. */
+  removed: string[]
+}
+
+export interface BackupEntry {
+  /** The name to pass to readBackup: the renderer never sends a path. */
+  name: string
+  size: number
+  /** ISO 8601. */
+  mtime: string
+}
+
+export interface ListBackupsResult {
+  /** Newest first. */
+  backups: BackupEntry[]
+}
+
+export interface ReadBackupRequest {
+  /** A name from listBackups, nothing else. */
+  name: string
+}
+
+export interface ReadBackupResult {
+  name: string
+  text: string
+}
+
+// ---- the application menu ------------------------------------------------------------------
+
+/** The event channel main sends menu commands on (ipcRenderer.on, not invoke). */
+export const MENU_COMMAND_CHANNEL = 'menu:command'
+
+/** What the menu and its shortcuts ask the renderer to do; the renderer decides what each means where it is. */
+export const MENU_COMMANDS = [
+  'newCouncil',
+  'reviewSubmissions',
+  'backupNow',
+  'restoreBackup',
+  'print',
+  'previousAgendaItem',
+  'nextAgendaItem',
+  'toggleSpeakingTimer',
+  'recordSpeech',
+  'openVote',
+  'openProjector',
+] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export const isMenuCommand = (value: unknown): value is MenuCommand =>
+  typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value)
+
 /** What each channel receives (undefined: the channel takes no payload). */
 export interface IpcPayloads {
   'app:getInfo': undefined
   'app:print': undefined
   'app:savePdf': SavePdfRequest
   'app:openProjector': OpenProjectorRequest
+  'app:setLanguage': SetLanguageRequest
   'sync:host': HostSyncRequest
+  'file:save': SaveFileRequest
+  'file:open': OpenFileRequest
+  'backup:chooseFolder': undefined
+  'backup:status': undefined
+  'backup:write': WriteBackupRequest
+  'backup:list': undefined
+  'backup:read': ReadBackupRequest
 }
 
 /** What each channel answers inside `{ ok: true, value }`. */
@@ -70,7 +248,15 @@ export interface IpcValues {
   'app:print': void
   'app:savePdf': SavePdfResult
   'app:openProjector': OpenProjectorResult
+  'app:setLanguage': void
   'sync:host': HostSyncResult
+  'file:save': SaveFileResult
+  'file:open': OpenFileResult
+  'backup:chooseFolder': ChooseBackupFolderResult
+  'backup:status': BackupStatus
+  'backup:write': WriteBackupResult
+  'backup:list': ListBackupsResult
+  'backup:read': ReadBackupResult
 }
 
 /** What preload exposes as `window.yishi`: one named function per channel. */
@@ -87,7 +273,28 @@ export interface YishiApi {
   openProjector(payload: OpenProjectorRequest): Promise<IpcResult<OpenProjectorResult>>
   /** Starts (once) the sync server inside the desktop app, for this council's devices on the LAN. */
   hostSync(payload: HostSyncRequest): Promise<IpcResult<HostSyncResult>>
+  /** Tells main the interface language (on start and on every change): menus and dialogs follow it. */
+  setLanguage(payload: SetLanguageRequest): Promise<IpcResult<void>>
+  /** Asks where to save (native dialog, in Documents) and writes the data there. */
+  saveFile(payload: SaveFileRequest): Promise<IpcResult<SaveFileResult>>
+  /** Asks which file(s) to open (native dialog) and answers their bytes; cancelling answers none. */
+  openFiles(payload: OpenFileRequest): Promise<IpcResult<OpenFileResult>>
+  /** Asks for the folder automatic backups go to, checks it can be written, and remembers it. */
+  chooseBackupFolder(): Promise<IpcResult<ChooseBackupFolderResult>>
+  backupStatus(): Promise<IpcResult<BackupStatus>>
+  /** Writes one backup file to the remembered folder (and prunes old ones). */
+  writeBackup(payload: WriteBackupRequest): Promise<IpcResult<WriteBackupResult>>
+  listBackups(): Promise<IpcResult<ListBackupsResult>>
+  readBackup(payload: ReadBackupRequest): Promise<IpcResult<ReadBackupResult>>
+  /** Calls `listener` for every menu command or shortcut; returns the function that stops it. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
+
+/** The API functions that subscribe to events main sends, rather than invoking a channel. */
+export const YISHI_API_EVENTS = {
+  onMenuCommand: MENU_COMMAND_CHANNEL,
+} as const satisfies Partial<Record<keyof YishiApi, string>>
+export type YishiApiEvent = keyof typeof YISHI_API_EVENTS
 
 /** Which channel each API function calls; preload and tests read it, so the two cannot drift. */
 export const YISHI_API_CHANNELS = {
@@ -96,7 +303,15 @@ export const YISHI_API_CHANNELS = {
   savePdf: 'app:savePdf',
   openProjector: 'app:openProjector',
   hostSync: 'sync:host',
-} as const satisfies Record<keyof YishiApi, IpcChannel>
+  setLanguage: 'app:setLanguage',
+  saveFile: 'file:save',
+  openFiles: 'file:open',
+  chooseBackupFolder: 'backup:chooseFolder',
+  backupStatus: 'backup:status',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
+} as const satisfies Record<Exclude<keyof YishiApi, YishiApiEvent>, IpcChannel>
 
 // ---- validators -------------------------------------------------------------------------
 
@@ -174,12 +389,104 @@ export function validateOpenProjector(input: unknown): PayloadCheck<OpenProjecto
   return { ok: true, payload: { route } }
 }
 
+export function validateSetLanguage(input: unknown): PayloadCheck<SetLanguageRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['language'])) return { ok: false, reason: 'unexpected keys' }
+  const language = input['language']
+  if (!isLanguage(language)) return { ok: false, reason: 'language: not one of the app languages' }
+  return { ok: true, payload: { language } }
+}
+
+/**
+ * UTF-8 length of a string without encoding it (shared has no Buffer). A lone surrogate
+ * counts 3, as TextEncoder writes U+FFFD for it. Stops counting past `limit`.
+ */
+export function utf8Length(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let bytes = 0
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4
+        i++
+      } else bytes += 3
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** Text or bytes no bigger than `max` bytes; null when fine, else the reason. */
+function checkData(data: unknown, max: number): string | null {
+  if (typeof data === 'string') {
+    // Every UTF-16 unit is at least one UTF-8 byte: refuse the hopeless ones before counting.
+    if (data.length > max || utf8Length(data, max) > max) return `larger than ${max} bytes`
+    return null
+  }
+  if (data instanceof Uint8Array) return data.byteLength > max ? `larger than ${max} bytes` : null
+  return 'neither text nor a Uint8Array'
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value)
+}
+
+export function validateSaveFile(input: unknown): PayloadCheck<SaveFileRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['suggestedName', 'kind', 'data'])) return { ok: false, reason: 'unexpected keys' }
+  const { suggestedName, kind, data } = input
+  const problem = checkFileName(suggestedName)
+  if (problem !== null) return { ok: false, reason: `suggestedName: ${problem}` }
+  if (!isOneOf(SAVE_FILE_KINDS, kind)) return { ok: false, reason: 'kind: unknown' }
+  const dataProblem = checkData(data, FILE_DATA_MAX)
+  if (dataProblem !== null) return { ok: false, reason: `data: ${dataProblem}` }
+  return { ok: true, payload: { suggestedName: suggestedName as string, kind, data: data as string | Uint8Array } }
+}
+
+export function validateOpenFile(input: unknown): PayloadCheck<OpenFileRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['kind', 'multiple'])) return { ok: false, reason: 'unexpected keys' }
+  const { kind, multiple } = input
+  if (!isOneOf(OPEN_FILE_KINDS, kind)) return { ok: false, reason: 'kind: unknown' }
+  if (typeof multiple !== 'boolean') return { ok: false, reason: 'multiple: not a boolean' }
+  return { ok: true, payload: { kind, multiple } }
+}
+
+export function validateWriteBackup(input: unknown): PayloadCheck<WriteBackupRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['text'])) return { ok: false, reason: 'unexpected keys' }
+  const text = input['text']
+  if (typeof text !== 'string') return { ok: false, reason: 'text: not a string' }
+  if (text.length === 0) return { ok: false, reason: 'text: empty' }
+  if (text.length > BACKUP_TEXT_MAX) return { ok: false, reason: `text: longer than ${BACKUP_TEXT_MAX}` }
+  return { ok: true, payload: { text } }
+}
+
+export function validateReadBackup(input: unknown): PayloadCheck<ReadBackupRequest> {
+  if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
+  if (!hasExactKeys(input, ['name'])) return { ok: false, reason: 'unexpected keys' }
+  // Only a plain name passes here; main then looks it up in the folder's list.
+  const problem = checkFileName(input['name'])
+  if (problem !== null) return { ok: false, reason: `name: ${problem}` }
+  return { ok: true, payload: { name: input['name'] as string } }
+}
+
 export const IPC_VALIDATORS: { [C in IpcChannel]: (input: unknown) => PayloadCheck<IpcPayloads[C]> } = {
   'app:getInfo': validateNoPayload,
   'app:print': validateNoPayload,
   'app:savePdf': validateSavePdf,
   'app:openProjector': validateOpenProjector,
+  'app:setLanguage': validateSetLanguage,
   'sync:host': validateHostSync,
+  'file:save': validateSaveFile,
+  'file:open': validateOpenFile,
+  'backup:chooseFolder': validateNoPayload,
+  'backup:status': validateNoPayload,
+  'backup:write': validateWriteBackup,
+  'backup:list': validateNoPayload,
+  'backup:read': validateReadBackup,
 }
 
 // ---- hosting sync on this laptop ----------------------------------------------------------

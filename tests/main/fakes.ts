@@ -8,6 +8,8 @@ import type { InvokeEvent, SenderContents, SenderFrame } from '../../src/main/ip
 
 export class FakeContents extends EventEmitter {
   windowOpenHandler: (() => { action: 'deny' }) | undefined
+  /** webContents.send: what main pushed to this page (menu commands). */
+  readonly send = vi.fn()
   /** Its own session unless given one (a window on the default session shares it). */
   constructor(readonly session: FakeSession = new FakeSession()) {
     super()

@@ -3,25 +3,75 @@
 // and any projector route but the exact one.
 import { describe, expect, it } from 'vitest'
 import {
+  BACKUP_TEXT_MAX,
+  FILE_DATA_MAX,
+  FILE_EXTENSIONS,
   IPC_CHANNELS,
+  IPC_ERROR_CODES,
   IPC_VALIDATORS,
+  MENU_COMMANDS,
+  MENU_COMMAND_CHANNEL,
+  OPEN_FILE_KINDS,
   PROJECTOR_ROUTE_MAX,
+  SAVE_FILE_KINDS,
   SUGGESTED_NAME_MAX,
   YISHI_API_CHANNELS,
+  YISHI_API_EVENTS,
+  isMenuCommand,
   isProjectorRoute,
   projectorRoute,
+  utf8Length,
   validateNoPayload,
+  validateOpenFile,
   validateOpenProjector,
+  validateReadBackup,
+  validateSaveFile,
   validateSavePdf,
+  validateSetLanguage,
+  validateWriteBackup,
 } from '../../src/shared/ipc'
+import { MAX_BACKUP_CHARS } from '../../src/shared/backup/format'
+import { BACKUP_EXTENSION } from '../../src/main/backup'
 
 describe('the contract', () => {
   it('maps every API function to a distinct channel and every channel to a function', () => {
     const channels = Object.values(YISHI_API_CHANNELS)
     expect(new Set(channels).size).toBe(channels.length)
     expect([...channels].sort()).toEqual([...IPC_CHANNELS].sort())
-    expect(Object.keys(YISHI_API_CHANNELS).sort()).toEqual(['getAppInfo', 'hostSync', 'openProjector', 'print', 'savePdf'])
+    expect(Object.keys(YISHI_API_CHANNELS).sort()).toEqual([
+      'backupStatus',
+      'chooseBackupFolder',
+      'getAppInfo',
+      'hostSync',
+      'listBackups',
+      'openFiles',
+      'openProjector',
+      'print',
+      'readBackup',
+      'saveFile',
+      'savePdf',
+      'setLanguage',
+      'writeBackup',
+    ])
     expect(YISHI_API_CHANNELS.openProjector).toBe('app:openProjector')
+  })
+
+  it('sends menu commands on an event channel that is not an invoke channel', () => {
+    expect(YISHI_API_EVENTS).toEqual({ onMenuCommand: MENU_COMMAND_CHANNEL })
+    expect(IPC_CHANNELS as readonly string[]).not.toContain(MENU_COMMAND_CHANNEL)
+    expect(Object.keys(YISHI_API_CHANNELS)).not.toContain('onMenuCommand')
+  })
+
+  it('has distinct error codes, the backup ones included', () => {
+    expect(new Set(IPC_ERROR_CODES).size).toBe(IPC_ERROR_CODES.length)
+    for (const code of ['no-folder', 'folder-missing', 'folder-not-writable', 'not-found', 'disk-full', 'not-a-file', 'too-large']) {
+      expect(IPC_ERROR_CODES).toContain(code)
+    }
+  })
+
+  it("keeps the backup limits and extension in step with the backup format's", () => {
+    expect(BACKUP_TEXT_MAX).toBe(MAX_BACKUP_CHARS)
+    expect(FILE_EXTENSIONS.backup).toBe(BACKUP_EXTENSION)
   })
 
   it('has a validator for every channel', () => {
@@ -180,5 +230,110 @@ describe('validateOpenProjector', () => {
 
   it('is the validator registered for app:openProjector', () => {
     expect(IPC_VALIDATORS['app:openProjector']).toBe(validateOpenProjector)
+  })
+})
+
+describe('validateSetLanguage', () => {
+  it('accepts the three app languages only', () => {
+    for (const language of ['zh-CN', 'zh-TW', 'en']) expect(validateSetLanguage({ language })).toEqual({ ok: true, payload: { language } })
+    for (const input of [{ language: 'fr' }, { language: 'zh' }, { language: 'zh-cn' }, { language: 1 }, {}, 'en', null, { language: 'en', extra: 1 }]) {
+      expect(validateSetLanguage(input).ok).toBe(false)
+    }
+  })
+})
+
+describe('utf8Length', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['é', 2],
+    ['议事', 6],
+    ['😀', 4],
+    ['\ud800', 3], // a lone surrogate: TextEncoder writes U+FFFD
+    ['\ud800x', 4],
+  ])('%j is %i bytes, as TextEncoder says', (text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes)
+    expect(new TextEncoder().encode(text).length).toBe(bytes)
+  })
+})
+
+describe('validateSaveFile', () => {
+  it('accepts every kind, text or bytes', () => {
+    for (const kind of SAVE_FILE_KINDS) {
+      expect(validateSaveFile({ suggestedName: '纪要', kind, data: 'text' })).toEqual({ ok: true, payload: { suggestedName: '纪要', kind, data: 'text' } })
+      const bytes = new Uint8Array([1, 2])
+      const check = validateSaveFile({ suggestedName: '纪要', kind, data: bytes })
+      expect(check.ok && check.payload.data).toBe(bytes)
+    }
+  })
+
+  it('measures text in UTF-8 bytes and refuses past the limit', () => {
+    // 3 bytes a character: a third of the limit passes, one character more does not.
+    const third = Math.floor(FILE_DATA_MAX / 3)
+    expect(validateSaveFile({ suggestedName: 'x', kind: 'csv', data: '议'.repeat(third) }).ok).toBe(true)
+    expect(validateSaveFile({ suggestedName: 'x', kind: 'csv', data: '议'.repeat(third + 1) }).ok).toBe(false)
+    expect(validateSaveFile({ suggestedName: 'x', kind: 'pdf', data: new Uint8Array(FILE_DATA_MAX + 1) }).ok).toBe(false)
+  })
+
+  it.each([
+    ['no data', { suggestedName: 'x', kind: 'pdf' }],
+    ['an unknown kind', { suggestedName: 'x', kind: 'exe', data: '' }],
+    ['an uppercase kind', { suggestedName: 'x', kind: 'PDF', data: '' }],
+    ['a number array', { suggestedName: 'x', kind: 'pdf', data: [1, 2] }],
+    ['an ArrayBuffer', { suggestedName: 'x', kind: 'pdf', data: new ArrayBuffer(2) }],
+    ['another typed array', { suggestedName: 'x', kind: 'pdf', data: new Int8Array(2) }],
+    ['a DataView', { suggestedName: 'x', kind: 'pdf', data: new DataView(new ArrayBuffer(2)) }],
+    ['a String object', { suggestedName: 'x', kind: 'pdf', data: new String('x') }],
+    ['a path in the name', { suggestedName: '../../.bashrc', kind: 'csv', data: '' }],
+    ['a control character in the name', { suggestedName: 'a\u0000b', kind: 'csv', data: '' }],
+    ['a bidi override in the name', { suggestedName: 'x\u202Efdp.exe', kind: 'pdf', data: '' }],
+    ['an extra key', { suggestedName: 'x', kind: 'pdf', data: '', folder: '/tmp' }],
+    ['not an object', 'x'],
+  ])('refuses %s', (_label, input) => {
+    expect(validateSaveFile(input).ok).toBe(false)
+  })
+})
+
+describe('validateOpenFile', () => {
+  it('accepts every kind, one file or several', () => {
+    for (const kind of OPEN_FILE_KINDS) {
+      expect(validateOpenFile({ kind, multiple: false })).toEqual({ ok: true, payload: { kind, multiple: false } })
+      expect(validateOpenFile({ kind, multiple: true }).ok).toBe(true)
+    }
+  })
+
+  it.each([
+    ['a save-only kind', { kind: 'pdf', multiple: false }],
+    ['no multiple', { kind: 'bundle' }],
+    ['a truthy multiple', { kind: 'bundle', multiple: 1 }],
+    ['a default folder', { kind: 'bundle', multiple: false, defaultPath: '/etc' }],
+    ['an array', [{ kind: 'bundle', multiple: false }]],
+  ])('refuses %s', (_label, input) => {
+    expect(validateOpenFile(input).ok).toBe(false)
+  })
+})
+
+describe('validateWriteBackup and validateReadBackup', () => {
+  it('takes backup text up to the backup format\'s limit (in characters)', () => {
+    expect(validateWriteBackup({ text: '{"format":"yishi.backup/1"}' }).ok).toBe(true)
+    expect(validateWriteBackup({ text: '' }).ok).toBe(false)
+    expect(validateWriteBackup({ text: 1 }).ok).toBe(false)
+    expect(validateWriteBackup({ text: 'x', folder: '/tmp' }).ok).toBe(false)
+  })
+
+  it('takes a plain file name only, never a path', () => {
+    expect(validateReadBackup({ name: 'yishi-backup-20250301-100000.yishibackup' }).ok).toBe(true)
+    for (const name of ['../x.yishibackup', '/etc/passwd', 'C:\\x', '..', '', 'a\u0000b', 7]) expect(validateReadBackup({ name }).ok).toBe(false)
+    expect(validateReadBackup({ name: 'x', path: '/etc/passwd' }).ok).toBe(false)
+  })
+})
+
+describe('menu commands', () => {
+  it('are distinct and recognised exactly', () => {
+    expect(new Set(MENU_COMMANDS).size).toBe(MENU_COMMANDS.length)
+    for (const command of MENU_COMMANDS) expect(isMenuCommand(command)).toBe(true)
+    for (const value of ['', 'NEXTAGENDAITEM', 'nextAgendaItem ', 'toString', '__proto__', 1, null, { command: 'print' }]) {
+      expect(isMenuCommand(value)).toBe(false)
+    }
   })
 })

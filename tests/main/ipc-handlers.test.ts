@@ -1,61 +1,11 @@
-// registerIpc: sender-frame checks, payload validation before any handler runs, the Result
-// shape whatever happens, and the print / PDF / app-info / projector handlers against fakes.
-import { describe, expect, it, vi } from 'vitest'
-import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc'
-import {
-  createHandlers,
-  pdfFileName,
-  registerIpc,
-  type IpcDeps,
-  type IpcHandlers,
-} from '../../src/main/ipc-handlers'
-import { APP_PAGE, FakeIpcMain, fakeFrame, fakeInvokeEvent, fakeSender } from './fakes'
-
-interface Win {
-  id: number
-}
-
-function deps(overrides: Partial<IpcDeps<Win>> = {}): IpcDeps<Win> {
-  return {
-    appInfo: () => ({ version: '0.1.0', platform: 'linux', dataDir: '/home/a/.config/Yishi' }),
-    windowFor: () => ({ id: 1 }),
-    showSaveDialog: vi.fn(async (_w: Win, o: { defaultPath: string }) => ({ canceled: false, filePath: o.defaultPath })),
-    writeFile: vi.fn(async () => undefined),
-    defaultSaveDir: () => '/home/a/Documents',
-    openProjector: vi.fn(() => ({ opened: true as const, display: 'external' as const })),
-    hostSync: vi.fn(async () => ({ localUrl: 'ws://127.0.0.1:4455', lanUrls: ['ws://192.168.1.20:4455'] })),
-    log: vi.fn(),
-    ...overrides,
-  }
-}
-
-/** Handlers that record calls, to prove a refused request never reaches one. */
-function spyHandlers(): IpcHandlers & Record<IpcChannel, ReturnType<typeof vi.fn>> {
-  return {
-    'app:getInfo': vi.fn(async () => ({ ok: true as const, value: { version: '', platform: '', dataDir: '' } })),
-    'app:print': vi.fn(async () => ({ ok: true as const, value: undefined })),
-    'app:savePdf': vi.fn(async () => ({ ok: true as const, value: { saved: false as const } })),
-    'app:openProjector': vi.fn(async () => ({ ok: true as const, value: { opened: true as const, display: 'primary' as const } })),
-    'sync:host': vi.fn(async () => ({ ok: true as const, value: { localUrl: 'ws://127.0.0.1:4455', lanUrls: [] } })),
-  }
-}
-
-const PROJECTOR_ROUTE = '#/c/council-0001/m/meeting-0001/projector'
-
-/** A well-formed request for each channel: a refusal below is then the sender's fault alone. */
-const VALID_ARGS: Record<IpcChannel, unknown[]> = {
-  'app:getInfo': [],
-  'app:print': [],
-  'app:savePdf': [{ suggestedName: 'x' }],
-  'app:openProjector': [{ route: PROJECTOR_ROUTE }],
-  'sync:host': [{ councilId: 'c0ffee00-0000-4000-8000-000000000000' }],
-}
-
-function setup(d = deps(), handlers: IpcHandlers = createHandlers(d)): FakeIpcMain {
-  const ipcMain = new FakeIpcMain()
-  registerIpc(ipcMain, d, handlers)
-  return ipcMain
-}
+// registerIpc: sender-frame checks, payload validation before any handler runs (on every
+// channel), the Result shape whatever happens, and the print / PDF / app-info / projector /
+// language handlers against fakes.
+import { describe, expect, it } from 'vitest'
+import { IPC_CHANNELS } from '../../src/shared/ipc'
+import { PDF_OPTIONS } from '../../src/main/fileHandlers'
+import { APP_PAGE, fakeFrame, fakeInvokeEvent, fakeSender } from './fakes'
+import { INVALID_ARGS, PROJECTOR_ROUTE, VALID_ARGS, deps, setup, spyHandlers } from './ipc-fakes'
 
 describe('registerIpc', () => {
   it('registers every channel of the contract exactly once', () => {
@@ -82,6 +32,23 @@ describe('registerIpc', () => {
     expect(result).toEqual({ ok: false, error: 'invalid-payload' })
     expect(handlers['app:savePdf']).not.toHaveBeenCalled()
     expect(d.log).toHaveBeenCalledWith(expect.stringContaining('invalid payload'))
+  })
+
+  it.each(IPC_CHANNELS.map((c) => [c]))('refuses every malformed payload on %s before its handler runs', async (channel) => {
+    const handlers = spyHandlers()
+    const ipcMain = setup(deps(), handlers)
+    for (const args of INVALID_ARGS[channel]) {
+      expect(await ipcMain.invoke(channel, fakeInvokeEvent(), ...args), JSON.stringify(args)).toEqual({ ok: false, error: 'invalid-payload' })
+    }
+    // More than one argument is refused on every channel, even when the first is well-formed.
+    expect(await ipcMain.invoke(channel, fakeInvokeEvent(), ...VALID_ARGS[channel], ...VALID_ARGS[channel], 'x')).toEqual({
+      ok: false,
+      error: 'invalid-payload',
+    })
+    expect(handlers[channel]).not.toHaveBeenCalled()
+    // …and the well-formed request does reach it.
+    await ipcMain.invoke(channel, fakeInvokeEvent(), ...VALID_ARGS[channel])
+    expect(handlers[channel]).toHaveBeenCalledOnce()
   })
 
   it('refuses a payload on channels that take none', async () => {
@@ -163,14 +130,21 @@ describe('app:print', () => {
 })
 
 describe('app:savePdf', () => {
-  it('renders A4 with backgrounds, asks where to save, writes the bytes there', async () => {
+  it("renders with the page's CSS page size and margins, asks where to save, writes the bytes there", async () => {
     const sender = fakeSender()
     const d = deps()
     const result = await setup(d).invoke('app:savePdf', fakeInvokeEvent(fakeFrame(), sender), { suggestedName: '会议纪要' })
-    expect(sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }))
+    // The print CSS sets A4 and the GB/T 9704 margins; preferCSSPageSize makes Chromium use them.
+    expect(sender.printToPDF).toHaveBeenCalledExactlyOnceWith({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateDocumentOutline: true,
+    })
+    expect(PDF_OPTIONS).not.toHaveProperty('margins')
     expect(d.showSaveDialog).toHaveBeenCalledWith(
       { id: 1 },
-      expect.objectContaining({ defaultPath: '/home/a/Documents/会议纪要.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+      expect.objectContaining({ defaultPath: '/home/a/Documents/会议纪要.pdf', filters: [{ name: 'PDF 文档', extensions: ['pdf'] }] }),
     )
     expect(d.writeFile).toHaveBeenCalledWith('/home/a/Documents/会议纪要.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))
     expect(result).toEqual({ ok: true, value: { saved: true, path: '/home/a/Documents/会议纪要.pdf' } })
@@ -183,7 +157,7 @@ describe('app:savePdf', () => {
     expect(d.writeFile).not.toHaveBeenCalled()
   })
 
-  it('reports pdf-failed, write-failed and no-window as codes', async () => {
+  it('reports pdf-failed, disk-full, write-failed and no-window as codes', async () => {
     const broken = fakeSender({ printToPDF: () => Promise.reject(new Error('renderer gone')) })
     expect(await setup().invoke('app:savePdf', fakeInvokeEvent(fakeFrame(), broken), { suggestedName: 'x' })).toEqual({
       ok: false,
@@ -191,6 +165,11 @@ describe('app:savePdf', () => {
     })
     const diskFull = deps({ writeFile: () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) })
     expect(await setup(diskFull).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })).toEqual({
+      ok: false,
+      error: 'disk-full',
+    })
+    const readOnly = deps({ writeFile: () => Promise.reject(Object.assign(new Error('EROFS'), { code: 'EROFS' })) })
+    expect(await setup(readOnly).invoke('app:savePdf', fakeInvokeEvent(), { suggestedName: 'x' })).toEqual({
       ok: false,
       error: 'write-failed',
     })
@@ -201,19 +180,6 @@ describe('app:savePdf', () => {
     })
     expect(windowless.showSaveDialog).not.toHaveBeenCalled()
   })
-})
-
-describe('pdfFileName', () => {
-  it.each([
-    ['会议纪要', '会议纪要.pdf'],
-    ['minutes.PDF', 'minutes.PDF'],
-    ['a<b>c:d"e|f?g*h', 'a_b_c_d_e_f_g_h.pdf'],
-    ['  trailing dots... ', 'trailing dots.pdf'],
-    ['.hidden', 'hidden.pdf'],
-    ['CON', '_CON.pdf'],
-    ['lpt1.txt', '_lpt1.txt.pdf'],
-    ['...', 'yishi.pdf'],
-  ])('%s -> %s', (input, expected) => expect(pdfFileName(input)).toBe(expected))
 })
 
 describe('app:openProjector', () => {
@@ -270,6 +236,14 @@ describe('app:openProjector', () => {
       ok: false,
       error: 'internal',
     })
+  })
+})
+
+describe('app:setLanguage', () => {
+  it('hands the validated language to the menu', async () => {
+    const d = deps()
+    expect(await setup(d).invoke('app:setLanguage', fakeInvokeEvent(), { language: 'zh-TW' })).toEqual({ ok: true, value: undefined })
+    expect(d.setLanguage).toHaveBeenCalledExactlyOnceWith('zh-TW')
   })
 })
 

@@ -1,12 +1,16 @@
 // src/main/main.ts against a fake `electron` module (the real binary is not needed): the
 // single-instance lock, what happens before and after 'ready', that every webContents, the
-// session, the protocol and IPC get the guards from the plain modules, and the projector.
+// session, the protocol and IPC get the guards from the plain modules, the projector, the
+// menu (language, commands) and the file and backup channels' real dependencies.
 import { EventEmitter } from 'node:events'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { IPC_CHANNELS } from '../../src/shared/ipc'
+import { IPC_CHANNELS, MENU_COMMAND_CHANNEL } from '../../src/shared/ipc'
 import { APP_CSP } from '../../src/main/security'
-import type { BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron'
 import { FakeContents, FakeIpcMain, FakeSession, FakeWindow, fakeEvent } from './fakes'
+import { tempFolder } from './ipc-fakes'
 
 const PRIMARY = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
 const EXTERNAL = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 720 } }
@@ -26,6 +30,7 @@ function fakeElectron(lock: boolean) {
     isReady: () => true,
     getVersion: () => '0.1.0',
     getPath: (name: string) => `/fake/${name}`,
+    getLocale: () => 'en-US',
   })
   const protocol = {
     registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
@@ -56,8 +61,13 @@ function fakeElectron(lock: boolean) {
     screen,
     session,
     ipcMain: new FakeIpcMain(),
-    dialog: { showSaveDialog: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
     BrowserWindow: WiredWindow,
+    Menu: {
+      buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
+    shell: { openPath: vi.fn(async () => '') },
   }
   return { electron, order, windows, display, ready: () => ready(), readyPromise }
 }
@@ -186,6 +196,74 @@ describe('main.ts wiring', () => {
       window,
       expect.objectContaining({ defaultPath: expect.stringMatching(/^\/fake\/documents.纪要\.pdf$/u) }),
     )
+  })
+})
+
+describe('main.ts wiring: menu, files and backups', () => {
+  const APP_EVENT = (window: FakeWindow) => ({ sender: window.webContents as never, senderFrame: APP_FRAME })
+  type Built = { template: MenuItemConstructorOptions[] }
+  const installed = (fake: Awaited<ReturnType<typeof startMain>>): MenuItemConstructorOptions[] =>
+    (fake.electron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as Built).template
+
+  function find(items: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions | undefined {
+    for (const item of items) {
+      if (item.id === id) return item
+      const inside = Array.isArray(item.submenu) ? find(item.submenu as MenuItemConstructorOptions[], id) : undefined
+      if (inside) return inside
+    }
+    return undefined
+  }
+
+  it("installs the menu in the OS's language, then in the one the renderer announces", async () => {
+    const fake = await startMain()
+    expect(fake.electron.Menu.setApplicationMenu).not.toHaveBeenCalled()
+    await becomeReady(fake)
+    expect(installed(fake).map((m) => m.label)).toContain('Meeting')
+    const result = await fake.electron.ipcMain.invoke('app:setLanguage', APP_EVENT(fake.windows[0]!), { language: 'zh-TW' })
+    expect(result).toEqual({ ok: true, value: undefined })
+    expect(installed(fake).map((m) => m.label)).toContain('會議')
+  })
+
+  it("sends menu commands to the main window's page, and opens the data folder", async () => {
+    const fake = await startMain()
+    await becomeReady(fake)
+    const window = fake.windows[0]!
+    find(installed(fake), 'nextAgendaItem')!.click!(undefined as never, undefined, undefined as never)
+    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(MENU_COMMAND_CHANNEL, 'nextAgendaItem')
+    find(installed(fake), 'dataFolder')!.click!(undefined as never, undefined, undefined as never)
+    expect(fake.electron.shell.openPath).toHaveBeenCalledExactlyOnceWith('/fake/userData')
+    // With the window closed, a shortcut goes nowhere rather than throwing.
+    window.close()
+    find(installed(fake), 'openVote')!.click!(undefined as never, undefined, undefined as never)
+    expect(window.webContents.send).toHaveBeenCalledOnce()
+  })
+
+  it('saves a file through the dialog with the atomic write, and reads one through the open dialog', async () => {
+    const { dir, cleanup } = await tempFolder()
+    try {
+      const fake = await startMain()
+      await becomeReady(fake)
+      const window = fake.windows[0]!
+      const target = path.join(dir, '名册.csv')
+      fake.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target })
+      const saved = await fake.electron.ipcMain.invoke('file:save', APP_EVENT(window), { suggestedName: '名册', kind: 'csv', data: '姓名\n' })
+      expect(saved).toEqual({ ok: true, value: { saved: true, path: target } })
+      expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: path.join('/fake/documents', '名册.csv') }))
+      expect(await readFile(target, 'utf8')).toBe('姓名\n')
+
+      fake.electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [target] })
+      const opened = await fake.electron.ipcMain.invoke('file:open', APP_EVENT(window), { kind: 'register', multiple: false })
+      expect(opened).toEqual({ ok: true, value: { files: [{ name: '名册.csv', bytes: new TextEncoder().encode('姓名\n') }] } })
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('answers the backup status from the settings in userData (none yet)', async () => {
+    const fake = await startMain()
+    await becomeReady(fake)
+    const status = await fake.electron.ipcMain.invoke('backup:status', APP_EVENT(fake.windows[0]!))
+    expect(status).toEqual({ ok: true, value: { folder: null, folderState: 'none', last: null, count: 0 } })
   })
 })
 

@@ -32,6 +32,12 @@ import zhTWreview from './locales/zh-TW/review.json'
 import enDocuments from './locales/en/documents.json'
 import enMinutes from './locales/en/minutes.json'
 import enReview from './locales/en/review.json'
+import zhCNmenu from './locales/zh-CN/menu.json'
+import zhCNbackup from './locales/zh-CN/backup.json'
+import zhTWmenu from './locales/zh-TW/menu.json'
+import zhTWbackup from './locales/zh-TW/backup.json'
+import enMenu from './locales/en/menu.json'
+import enBackup from './locales/en/backup.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -45,10 +51,12 @@ export const sourceResources = {
   documents: zhCNdocuments,
   minutes: zhCNminutes,
   review: zhCNreview,
+  menu: zhCNmenu,
+  backup: zhCNbackup,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup },
 }

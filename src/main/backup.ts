@@ -1,0 +1,302 @@
+// Backup files in the folder the user chose (a USB stick, a network share): names that sort by
+// time, an atomic write (a temporary file in the same folder, fsync, rename), rotation that keeps
+// the newest 30 of our files and nothing else, a listing, and a bounded read. Plain Node module:
+// what goes into a backup is the renderer's (data/backup.ts), the format is shared/backup; the
+// Electron wiring (folder dialog, timers, IPC) only calls these.
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { open, readdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+export const BACKUP_EXTENSION = '.yishibackup'
+/** How many backups rotation keeps in a folder. */
+export const BACKUPS_KEPT = 30
+
+/** yishi-backup-YYYYMMDD-HHmmss.yishibackup: fixed width, so name order is time order. */
+const NAME_PATTERN = /^yishi-backup-\d{8}-\d{6}\.yishibackup$/
+/** Our own temporary files: `.` + the final name + random hex + `.tmp` (hidden, never matches NAME_PATTERN). */
+const TEMP_PATTERN = /^\.yishi-backup-\d{8}-\d{6}\.yishibackup\.[0-9a-f]{16}\.tmp$/
+/** A temporary file this old was left by a write that crashed (or a power cut), not one in progress. */
+const STALE_TEMP_MS = 60 * 60 * 1000
+
+/**
+ * The same states as shared/ipc.ts's BackupFolderState. A path that names a file rather than a
+ * folder reads as 'missing': the folder the user chose is not there.
+ */
+export type BackupFolderState = 'ok' | 'missing' | 'notWritable' | 'notAbsolute'
+
+export type BackupFileErrorCode =
+  | Exclude<BackupFolderState, 'ok'>
+  /** The disk is full: nothing was written under a backup's name. */
+  | 'noSpace'
+  /** Any other failure while writing: nothing was written under a backup's name. */
+  | 'writeFailed'
+  | 'notFile'
+  | 'tooLarge'
+  | 'unreadable'
+
+/** A backup file operation that failed; `code` is what the UI translates. */
+export class BackupFileError extends Error {
+  constructor(
+    readonly code: BackupFileErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(`backup file: ${code}`, options)
+    this.name = 'BackupFileError'
+  }
+}
+
+export interface BackupFileInfo {
+  name: string
+  path: string
+  size: number
+  /** Last modified, ISO instant (informative: the time in the name is what orders backups). */
+  mtime: string
+}
+
+/** The file operations writeBackup uses, replaceable so tests can make a write fail half way. */
+export interface BackupIo {
+  writeTemp(file: string, text: string): Promise<void>
+  rename(from: string, to: string): Promise<void>
+}
+
+const nodeIo: BackupIo = {
+  async writeTemp(file, text) {
+    // 'wx': never follow or reuse something already there under the temporary name.
+    const handle = await open(file, 'wx')
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  },
+  rename,
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** `yishi-backup-YYYYMMDD-HHmmss.yishibackup` in local time: what a person reading the folder expects. */
+export function backupFileName(now: Date): string {
+  const day = `${pad(now.getFullYear(), 4)}${pad(now.getMonth() + 1)}${pad(now.getDate())}`
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
+  return `yishi-backup-${day}-${time}${BACKUP_EXTENSION}`
+}
+
+export const isBackupFileName = (name: string): boolean => NAME_PATTERN.test(name)
+
+const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code
+
+/**
+ * Whether backups can be written to `folder`. The folder is never created: an unplugged USB
+ * stick leaves its mount point missing (or an empty folder on the local disk, which cannot be
+ * told apart), and creating it would put the backup somewhere the user did not choose. Writable
+ * is tested by creating and removing a small hidden file, since permission bits say little on
+ * network shares and Windows.
+ */
+export async function checkBackupFolder(folder: string): Promise<BackupFolderState> {
+  if (typeof folder !== 'string' || folder.includes('\0') || !path.isAbsolute(folder)) return 'notAbsolute'
+  try {
+    if (!(await stat(folder)).isDirectory()) return 'missing'
+  } catch (e) {
+    return errno(e) === 'EACCES' || errno(e) === 'EPERM' ? 'notWritable' : 'missing'
+  }
+  const probe = path.join(folder, `.yishi-probe-${randomBytes(8).toString('hex')}.tmp`)
+  try {
+    const handle = await open(probe, 'wx')
+    await handle.close()
+    await rm(probe, { force: true })
+    return 'ok'
+  } catch (e) {
+    return errno(e) === 'ENOENT' ? 'missing' : 'notWritable'
+  }
+}
+
+// One write at a time per folder in this process (a meeting closing during the daily backup),
+// so rotation never races a write; the single-instance lock covers other processes.
+const queues = new Map<string, Promise<unknown>>()
+
+/**
+ * Writes `text` as the backup taken at `now`, atomically: the text goes to a temporary file in
+ * the same folder, is fsynced, and is renamed to its final name, so a backup's name never shows
+ * a partial file and a failed write leaves the earlier backups as they were. Then rotation keeps
+ * the newest BACKUPS_KEPT backups (by the time in their names) and removes the older ones; files
+ * that are not ours are never touched. A folder that is not usable throws BackupFileError with
+ * its state, before anything is written.
+ */
+export function writeBackup(folder: string, text: string, now: Date, io: BackupIo = nodeIo): Promise<{ path: string; removed: string[] }> {
+  const key = String(folder)
+  const run = (queues.get(key) ?? Promise.resolve()).catch(() => {}).then(() => writeNow(folder, text, now, io))
+  queues.set(key, run)
+  void run.finally(() => {
+    if (queues.get(key) === run) queues.delete(key)
+  }).catch(() => {})
+  return run
+}
+
+async function writeNow(folder: string, text: string, now: Date, io: BackupIo): Promise<{ path: string; removed: string[] }> {
+  const state = await checkBackupFolder(folder)
+  if (state !== 'ok') throw new BackupFileError(state)
+  const name = backupFileName(now)
+  const final = path.join(folder, name)
+  const temp = path.join(folder, `.${name}.${randomBytes(8).toString('hex')}.tmp`)
+  try {
+    await io.writeTemp(temp, text)
+    await io.rename(temp, final)
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => {})
+    throw new BackupFileError(errorCodeOf(e), { cause: e })
+  }
+  await syncFolder(folder)
+  return { path: final, removed: await rotate(folder, name) }
+}
+
+function errorCodeOf(e: unknown): BackupFileErrorCode {
+  switch (errno(e)) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'noSpace'
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'notWritable'
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'ENODEV':
+    case 'ENXIO':
+      // The folder went away mid-write: the stick was pulled.
+      return 'missing'
+    default:
+      return 'writeFailed'
+  }
+}
+
+/** Makes the rename itself durable where the OS allows it (POSIX); Windows cannot open a folder. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Best effort: the file's own data was fsynced before the rename.
+  }
+}
+
+/**
+ * Removes our backups beyond the newest BACKUPS_KEPT, and our temporary files left by a crash.
+ * Never the one just written, even when a wrong clock makes its name the oldest. Best effort: a
+ * file that cannot be removed now is removed by a later rotation, and the backup stands.
+ */
+async function rotate(folder: string, written: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(folder, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  const ours = entries
+    .filter((e) => e.isFile() && NAME_PATTERN.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .reverse()
+  const removed: string[] = []
+  for (const name of ours.slice(BACKUPS_KEPT)) {
+    if (name === written) continue
+    const file = path.join(folder, name)
+    try {
+      await rm(file)
+      removed.push(file)
+    } catch {
+      // Left for the next rotation.
+    }
+  }
+  const cutoff = Date.now() - STALE_TEMP_MS
+  for (const e of entries) {
+    if (!e.isFile() || !TEMP_PATTERN.test(e.name)) continue
+    const file = path.join(folder, e.name)
+    try {
+      if ((await stat(file)).mtimeMs < cutoff) await rm(file)
+    } catch {
+      // Gone already, or not ours to remove now.
+    }
+  }
+  return removed
+}
+
+/** Our backups in `folder`, newest first (by the time in their names). Throws BackupFileError for an unusable folder. */
+export async function listBackups(folder: string): Promise<BackupFileInfo[]> {
+  if (typeof folder !== 'string' || !path.isAbsolute(folder)) throw new BackupFileError('notAbsolute')
+  let entries
+  try {
+    entries = await readdir(folder, { withFileTypes: true })
+  } catch (e) {
+    const code = errno(e)
+    throw new BackupFileError(code === 'EACCES' || code === 'EPERM' ? 'notWritable' : 'missing', { cause: e })
+  }
+  const names = entries
+    .filter((e) => e.isFile() && NAME_PATTERN.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .reverse()
+  const out: BackupFileInfo[] = []
+  for (const name of names) {
+    const file = path.join(folder, name)
+    try {
+      const s = await stat(file)
+      out.push({ name, path: file, size: s.size, mtime: s.mtime.toISOString() })
+    } catch {
+      // Removed since the listing (another device's rotation on a shared folder).
+    }
+  }
+  return out
+}
+
+/**
+ * The text of a backup file, refusing anything but a regular file of at most `maxBytes` (pass
+ * MAX_BACKUP_CHARS from shared/backup/format.ts). A FIFO or device is refused before it is
+ * opened, and opened without blocking in case it was swapped in since. A UTF-8 byte order mark
+ * (an editor's) is dropped; the checksum judges the rest.
+ */
+export async function readBackupFile(file: string, maxBytes: number): Promise<string> {
+  if (typeof file !== 'string' || file.includes('\0') || !path.isAbsolute(file)) throw new BackupFileError('notAbsolute')
+  let size: number
+  try {
+    const s = await stat(file)
+    if (!s.isFile()) throw new BackupFileError('notFile')
+    size = s.size
+  } catch (e) {
+    if (e instanceof BackupFileError) throw e
+    throw new BackupFileError(errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? 'missing' : 'unreadable', { cause: e })
+  }
+  if (size > maxBytes) throw new BackupFileError('tooLarge')
+  let handle
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (e) {
+    throw new BackupFileError(errno(e) === 'ENOENT' ? 'missing' : 'unreadable', { cause: e })
+  }
+  try {
+    const s = await handle.stat()
+    if (!s.isFile()) throw new BackupFileError('notFile')
+    // Read one byte past the limit, whatever the size said, in case the file grew since.
+    const buffer = Buffer.alloc(Math.min(s.size, maxBytes) + 1)
+    let length = 0
+    for (;;) {
+      // Full: past the limit, or longer than it was a moment ago (being written): not a backup to trust.
+      if (length === buffer.length) throw new BackupFileError(length > maxBytes ? 'tooLarge' : 'unreadable')
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    const text = buffer.toString('utf8', 0, length)
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  } catch (e) {
+    if (e instanceof BackupFileError) throw e
+    throw new BackupFileError('unreadable', { cause: e })
+  } finally {
+    await handle.close()
+  }
+}

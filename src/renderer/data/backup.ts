@@ -1,0 +1,176 @@
+// Backing up and restoring this device's data. The backup holds every council in the catalogue:
+// its council document and every meeting document the council lists, as Yjs updates, and the
+// settings that are safe to carry. The restore merges a checked backup into the current
+// documents (a CRDT merge, so nothing newer is lost) and the projector brings back the catalogue
+// rows and meeting lists. Documents go through the DocStore, so ones already open stay open and
+// see the merge at once. The file format is shared/backup/format.ts.
+import * as Y from 'yjs'
+import { backupUpdates, type BackupContent, type BackupCouncil, type BackupDoc, type BackupSetting } from '../../shared/backup/format'
+import { meetingIds, readCouncil } from '../../shared/doc/council'
+import { councilDocName, meetingDocName, parseDocName } from '../../shared/doc/names'
+import { ORIGIN_IMPORT } from '../../shared/doc/schema'
+import { isIdString, type CouncilId } from '../../shared/domain/ids'
+import { isLanguage } from '../../shared/i18n/languages'
+import { toBase64Url } from '../../shared/sync/joinCode'
+import type { DocStore } from '../sync/docs'
+import type { Projector } from '../sync/projector'
+import type { YishiDb } from './db'
+
+/** The part of the app's environment (app/env.tsx AppEnv) a backup reads. */
+export interface BackupEnv {
+  db: YishiDb
+  docs: DocStore
+  now: () => string
+}
+
+/** The part of the app's environment a restore writes through. */
+export interface RestoreEnv extends BackupEnv {
+  projector: Projector
+}
+
+export interface CollectOptions {
+  /** A document that cannot be opened (damaged) is left out of the backup and reported here. */
+  onUnreadable?: (name: string, error: unknown) => void
+}
+
+export interface RestoreResult {
+  /** Documents merged. */
+  docs: number
+  /** Councils whose council document was merged (each is back in the catalogue). */
+  councils: number
+  /** Documents left as they are because this device may not write them (read-only, newer schema). */
+  skipped: string[]
+}
+
+/**
+ * The settings a backup carries, each with the check a restored value must pass. Only what is
+ * safe on a USB stick: `pendingSecret:<councilId>` rows (a council secret, syncSettings.ts) must
+ * never leave the device, so this is a list of what may go rather than of what may not. A new
+ * setting travels in backups once it is listed here.
+ */
+const CARRIED_SETTINGS: ReadonlyMap<string, (value: unknown) => boolean> = new Map([['language', isLanguage]])
+
+/** Documents opened at once: each load is a y-indexeddb read, and these run side by side. */
+const PARALLEL = 6
+
+/**
+ * Everything a backup holds, in a stable order: councils by id, each council's document followed
+ * by its meetings' documents by id. A document with nothing in it (a meeting this device has only
+ * heard of from a synced council) is left out.
+ */
+export async function collectBackup(env: BackupEnv, appVersion: string, options: CollectOptions = {}): Promise<BackupContent> {
+  const rows = (await env.db.councils.toArray()).filter((r) => isIdString(r.id)).sort((a, b) => cmp(a.id, b.id))
+  const councils: BackupCouncil[] = []
+  const docs: BackupDoc[] = []
+  for (const row of rows) {
+    const councilId = row.id as CouncilId
+    const name = councilDocName(councilId)
+    const read = await readDoc(env.docs, name, options, (doc) => ({ update: stateOf(doc), meetings: meetingIds(doc), title: readCouncil(doc)?.name ?? row.name }))
+    if (read === null || read.update === null) continue
+    const names = [...read.meetings].sort(cmp).map((id) => meetingDocName(councilId, id))
+    const meetings = await pool(names, async (n) => {
+      const update = await readDoc(env.docs, n, options, stateOf)
+      return update ? { name: n, update } : null
+    })
+    const kept = meetings.filter((m): m is BackupDoc => m !== null)
+    councils.push({ id: councilId, name: read.title, meetings: kept.length })
+    docs.push({ name, update: read.update }, ...kept)
+  }
+  return { createdAt: env.now(), appVersion, councils, docs, local: { settings: await carriedSettings(env.db) } }
+}
+
+/**
+ * Merges a backup into this device's data. Every update is checked first (backupUpdates throws
+ * BackupError before the first is applied, so bad content changes nothing); then each document
+ * is merged with ORIGIN_IMPORT and stored, meetings before their council so an interrupted
+ * restore never lists meetings it has not brought back; the projector rewrites the catalogue
+ * row of each council and the list row of each meeting. A setting this device already has keeps
+ * its value. Merging is idempotent: after a failure (reported once the other documents are
+ * merged), restoring the same backup again is safe.
+ */
+export async function restoreBackup(env: RestoreEnv, content: BackupContent): Promise<RestoreResult> {
+  const updates = backupUpdates(content)
+  const entries = content.docs.map((d, i) => ({ name: d.name, update: updates[i]!, council: parseDocName(d.name)?.kind === 'council' }))
+  const skipped: string[] = []
+  const failures: unknown[] = []
+  const merge = async (e: { name: string; update: Uint8Array }): Promise<boolean> => {
+    try {
+      const handle = await env.docs.acquire(e.name)
+      if (handle.readOnly) {
+        skipped.push(e.name)
+        return false
+      }
+      Y.applyUpdate(handle.doc, e.update, ORIGIN_IMPORT)
+      // Asked for explicitly: the projector projects a document when it is first opened (here,
+      // before the merge), and one already open was attached long ago.
+      env.projector.project(handle)
+      await env.docs.whenStored(e.name)
+      return true
+    } catch (error) {
+      failures.push(error)
+      return false
+    } finally {
+      // A failed acquire still holds a reference.
+      await env.docs.release(e.name)
+    }
+  }
+  const meetings = await pool(entries.filter((e) => !e.council), merge)
+  const councils = await pool(entries.filter((e) => e.council), merge)
+  await restoreSettings(env.db, content.local.settings)
+  await env.projector.flush()
+  if (failures.length) throw failures[0]
+  const merged = (list: boolean[]) => list.filter(Boolean).length
+  return { docs: merged(meetings) + merged(councils), councils: merged(councils), skipped }
+}
+
+async function restoreSettings(db: YishiDb, settings: readonly BackupSetting[]): Promise<void> {
+  const wanted = settings.filter((s) => CARRIED_SETTINGS.get(s.key)?.(s.value) === true)
+  if (!wanted.length) return
+  await db.transaction('rw', db.settings, async () => {
+    for (const s of wanted) {
+      // This device's own settings win: a restore brings back data, not someone else's preferences.
+      if ((await db.settings.get(s.key)) === undefined) await db.settings.put({ key: s.key, value: s.value })
+    }
+  })
+}
+
+async function carriedSettings(db: YishiDb): Promise<BackupSetting[]> {
+  const rows = await db.settings.toArray()
+  return rows
+    .filter((r) => CARRIED_SETTINGS.get(r.key)?.(r.value) === true)
+    .map((r) => ({ key: r.key, value: r.value }))
+    .sort((a, b) => cmp(a.key, b.key))
+}
+
+/** The document's whole state, or null if it holds nothing. */
+function stateOf(doc: Y.Doc): string | null {
+  return doc.store.clients.size === 0 ? null : toBase64Url(Y.encodeStateAsUpdate(doc))
+}
+
+/** Opens the document, reads it, gives it back; null if it cannot be opened. */
+async function readDoc<T>(docs: DocStore, name: string, options: CollectOptions, read: (doc: Y.Doc) => T): Promise<T | null> {
+  try {
+    return read((await docs.acquire(name)).doc)
+  } catch (error) {
+    options.onUnreadable?.(name, error)
+    return null
+  } finally {
+    await docs.release(name)
+  }
+}
+
+/** Runs `fn` over `items`, PARALLEL at a time; results in the order of `items`. */
+async function pool<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker))
+  return out
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

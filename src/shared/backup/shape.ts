@@ -1,0 +1,122 @@
+// What a backup's content must look like (exact keys, names in the grammar of doc/names.ts,
+// canonical base64url, counts that agree), and the check that each update is a whole Yjs update
+// of the document its name says. Pure: Yjs, no DOM, no Node.
+import * as Y from 'yjs'
+import { isInstant } from '../domain/dates'
+import { isIdString } from '../domain/ids'
+import { parseDocName, type ParsedDocName } from '../doc/names'
+import { fromBase64Url } from '../sync/joinCode'
+import type { BackupContent } from './format'
+
+const CONTENT_KEYS = ['appVersion', 'councils', 'createdAt', 'docs', 'local'] as const
+const COUNCIL_KEYS = ['id', 'meetings', 'name'] as const
+const DOC_KEYS = ['name', 'update'] as const
+const LOCAL_KEYS = ['settings'] as const
+const SETTING_KEYS = ['key', 'value'] as const
+
+const MAX_APP_VERSION = 64
+// The app keeps council names to 120 characters (domain/council.ts); the summary only shows this
+// one, so a longer name is tolerated up to a bound, not trusted.
+const MAX_COUNCIL_NAME = 1_000
+const MAX_SETTINGS = 1_000
+const MAX_SETTING_KEY = 200
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/** A plain object whose own keys are exactly `keys`. */
+export function isObjectWithKeys<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const own = Object.keys(value)
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(value, k))
+}
+
+/**
+ * Unpadded base64url with one spelling per byte string: the unused low bits of the last
+ * character must be zero (fromBase64Url would ignore them, so two texts could mean one update).
+ */
+export function isCanonicalBase64Url(value: unknown): value is string {
+  if (typeof value !== 'string' || !BASE64URL.test(value)) return false
+  const rest = value.length % 4
+  if (rest === 1) return false
+  const last = ALPHABET.indexOf(value[value.length - 1]!)
+  return rest === 0 || (last & (rest === 2 ? 0x0f : 0x03)) === 0
+}
+
+/** null if the content has the exact shape of BackupContent, else why not. */
+export function checkContentShape(value: unknown): 'malformed' | null {
+  if (!isObjectWithKeys(value, CONTENT_KEYS)) return 'malformed'
+  const { createdAt, appVersion, councils, docs, local } = value
+  if (!isInstant(createdAt)) return 'malformed'
+  if (typeof appVersion !== 'string' || appVersion.length === 0 || appVersion.length > MAX_APP_VERSION) return 'malformed'
+  if (!Array.isArray(councils) || !Array.isArray(docs)) return 'malformed'
+
+  // Meeting documents counted per council; every document belongs to a listed council.
+  const meetings = new Map<string, number>()
+  for (const c of councils as unknown[]) {
+    if (!isObjectWithKeys(c, COUNCIL_KEYS) || !isIdString(c.id) || meetings.has(c.id)) return 'malformed'
+    if (typeof c.name !== 'string' || c.name.length > MAX_COUNCIL_NAME) return 'malformed'
+    if (typeof c.meetings !== 'number' || !Number.isSafeInteger(c.meetings) || c.meetings < 0) return 'malformed'
+    meetings.set(c.id, 0)
+  }
+  const names = new Set<string>()
+  const councilDocs = new Set<string>()
+  for (const d of docs as unknown[]) {
+    if (!isObjectWithKeys(d, DOC_KEYS) || typeof d.name !== 'string' || !isCanonicalBase64Url(d.update)) return 'malformed'
+    const parsed = parseDocName(d.name)
+    if (parsed === null || names.has(d.name)) return 'malformed'
+    names.add(d.name)
+    const count = meetings.get(parsed.councilId)
+    if (count === undefined) return 'malformed'
+    if (parsed.kind === 'council') councilDocs.add(parsed.councilId)
+    else meetings.set(parsed.councilId, count + 1)
+  }
+  for (const c of councils as { id: string; meetings: number }[]) {
+    if (!councilDocs.has(c.id) || meetings.get(c.id) !== c.meetings) return 'malformed'
+  }
+
+  if (!isObjectWithKeys(local, LOCAL_KEYS) || !Array.isArray(local.settings) || local.settings.length > MAX_SETTINGS) return 'malformed'
+  const keys = new Set<string>()
+  for (const s of local.settings as unknown[]) {
+    if (!isObjectWithKeys(s, SETTING_KEYS) || s.value === undefined) return 'malformed'
+    if (typeof s.key !== 'string' || s.key.length === 0 || s.key.length > MAX_SETTING_KEY || keys.has(s.key)) return 'malformed'
+    keys.add(s.key)
+  }
+  return null
+}
+
+/**
+ * The updates of (shape-checked) content as bytes, or null if any is not a whole Yjs update of
+ * the document its name says. Each is applied to an empty scratch document, not merely decoded:
+ * a damaged update can throw after partly applying (architecture.md 3a), and this is where that
+ * must happen, never on the user's documents.
+ */
+export function checkUpdates(content: BackupContent): Uint8Array[] | null {
+  const out: Uint8Array[] = []
+  for (const d of content.docs) {
+    const bytes = fromBase64Url(d.update)
+    const parsed = parseDocName(d.name)
+    if (bytes === null || parsed === null || !isWholeUpdateOf(bytes, parsed)) return null
+    out.push(bytes)
+  }
+  return out
+}
+
+function isWholeUpdateOf(update: Uint8Array, name: ParsedDocName): boolean {
+  const scratch = new Y.Doc()
+  try {
+    Y.applyUpdate(scratch, update)
+    // A state taken with encodeStateAsUpdate is self-contained: anything left pending refers to
+    // updates the file does not have.
+    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return false
+    // The document must say it is the one its name says (the projector would refuse it otherwise,
+    // and merging it would overwrite the real document's ids by client-id order).
+    const meta = scratch.getMap<unknown>('meta')
+    if (meta.get('kind') !== name.kind || meta.get('councilId') !== name.councilId) return false
+    return name.kind === 'council' || meta.get('meetingId') === name.meetingId
+  } catch {
+    // A root of another type (getMap throws) or bytes that do not decode.
+    return false
+  } finally {
+    scratch.destroy()
+  }
+}
