@@ -36,7 +36,9 @@ test('without quorum the session opens only on a recorded override, and its vote
   await expect(page.getByText(fmt(S.open.overridden, { by: '钱大伟', reason: '积水危及老人出行，需当晚决定' }))).toBeVisible()
 
   await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '院内积水处理' }) }).click()
+  // The meeting shortcuts of a browser: Ctrl+] takes the next agenda item, Ctrl+Shift+B opens the vote.
+  await page.keyboard.press('Control+BracketRight')
+  await expect(page.getByRole('navigation', { name: S.agenda.title }).getByText(S.agenda.current)).toBeVisible()
   const form = page.getByRole('form', { name: S.motion.proposeTitle })
   await form.getByLabel(S.motion.proposer).selectOption({ label: '钱大伟' })
   await form.getByLabel(S.motion.text).fill('请物业三日内疏通排水。')
@@ -44,7 +46,7 @@ test('without quorum the session opens only on a recorded override, and its vote
   await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
   await page.getByRole('button', { name: S.motion.second }).click()
   await page.getByRole('button', { name: S.motion.debate }).click()
-  await page.getByRole('button', { name: S.vote.open }).click()
+  await page.keyboard.press('Control+Shift+B')
   const hands = page.getByRole('form', { name: S.vote.handsTitle })
   await hands.getByLabel(V.counts.for).fill('2')
   await hands.getByRole('button', { name: S.vote.saveCounts }).click()

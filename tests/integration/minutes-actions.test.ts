@@ -31,7 +31,7 @@ async function secretary(meetingId = MEETING_ID) {
   device.clock.advance(10 * 86_400_000) // the day after the meeting
   const env = device.start()
   const files: { name: string; text: string }[] = []
-  env.platform = { ...testPlatform, saveFile: async (name, data) => (files.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data) }), { saved: true }) }
+  env.platform = { ...testPlatform, saveFile: async ({ suggestedName: name, data }) => (files.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data) }), { saved: true }) }
   const h = await env.docs.acquire(name)
   const source = closedMeeting().doc
   source.getMap('meta').set('meetingId', meetingId)

@@ -2,7 +2,7 @@
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import type { i18n as I18n } from 'i18next'
 import { useEffect } from 'react'
-import { EnvProvider, type AppEnv } from './env'
+import { EnvProvider, useEnv, type AppEnv } from './env'
 import { href, useRoute, type Route } from './router'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { HomeScreen } from '../features/councils/HomeScreen'
@@ -20,6 +20,10 @@ import { SessionScreen } from '../features/session/SessionScreen'
 import { ProjectorScreen } from '../features/session/ProjectorScreen'
 import { MinutesScreen } from '../features/minutes/MinutesScreen'
 import { ReviewScreen } from '../features/review/ReviewScreen'
+import { BackupScreen } from '../features/backup/BackupScreen'
+import { useAutoBackup } from '../features/backup/useAutoBackup'
+import { useCommands } from './commands'
+import { isLanguage } from '../../shared/i18n/languages'
 import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
 
@@ -36,11 +40,19 @@ export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
 }
 
 function Shell() {
-  const { t } = useTranslation('common')
+  const { t, i18n } = useTranslation('common')
+  const env = useEnv()
   const route = useRoute()
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('app.tagline')}`
   }, [t])
+  // The desktop's menus follow the interface language.
+  const lang = i18n.language
+  useEffect(() => {
+    if (env.platform.setLanguage && isLanguage(lang)) void env.platform.setLanguage(lang).catch((e: unknown) => console.warn('menu language', e))
+  }, [env, lang])
+  useCommands(env)
+  useAutoBackup(env)
   const councilId = 'councilId' in route ? route.councilId : null
   // The projector shows the meeting alone: no header, no controls.
   if (route.name === 'projector') {
@@ -83,6 +95,7 @@ function Shell() {
             {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
             {route.name === 'joinCouncil' ? <JoinScreen /> : null}
             {route.name === 'review' ? <ReviewScreen /> : null}
+            {route.name === 'backup' ? <BackupScreen /> : null}
             {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
           </main>
         </>

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'projector'; councilId: string; meetingId: string }
   | { name: 'minutes'; councilId: string; meetingId: string; tab: MinutesTab }
   | { name: 'review' }
+  | { name: 'backup' }
   | { name: 'notFound' }
 
 const ID = '([0-9a-z-]{8,64})'
@@ -36,6 +37,7 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/c/${ID}/m/${ID}/projector$`), (m) => ({ name: 'projector', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/minutes/(${MINUTES_TABS.join('|')})$`), (m) => ({ name: 'minutes', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as MinutesTab })],
   [/^\/review$/, () => ({ name: 'review' })],
+  [/^\/backup$/, () => ({ name: 'backup' })],
 ]
 
 export function parseRoute(hash: string): Route {
@@ -74,6 +76,8 @@ export function href(route: Route): string {
       return `#/c/${route.councilId}/m/${route.meetingId}/minutes/${route.tab}`
     case 'review':
       return '#/review'
+    case 'backup':
+      return '#/backup'
   }
 }
 

@@ -1,5 +1,5 @@
-// Saving a file through the browser's download: the web build's way, and the desktop shell's
-// until it has its own save dialog.
+// Saving a file through the browser's download: the web build's way.
+import type { SaveFileRequest } from './types'
 
 const refused = (c: string): boolean => {
   const code = c.codePointAt(0) ?? 0
@@ -16,7 +16,7 @@ export function safeFileName(name: string): string {
   return (cleaned || 'yishi').slice(0, 120)
 }
 
-export async function downloadFile(suggestedName: string, data: Uint8Array | string, mime: string): Promise<{ saved: boolean }> {
+export async function downloadFile({ suggestedName, data, mime }: SaveFileRequest): Promise<{ saved: boolean }> {
   const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mime })
   const url = URL.createObjectURL(blob)
   try {

@@ -1,7 +1,12 @@
 // The desktop platform: calls the named functions the preload exposes (src/shared/ipc.ts).
-import type { YishiApi } from '../../shared/ipc'
+import type { IpcResult, YishiApi } from '../../shared/ipc'
 import type { AppInfo, Platform } from './types'
-import { downloadFile } from './download'
+
+/** A result of the preload API, or the error code as an Error (the UI translates it). */
+function value<T>(r: IpcResult<T>): T {
+  if (!r.ok) throw new Error(r.error)
+  return r.value
+}
 
 export function electronPlatform(api: YishiApi): Platform {
   return {
@@ -15,8 +20,24 @@ export function electronPlatform(api: YishiApi): Platform {
       const r = await api.print()
       if (!r.ok) throw new Error(r.error)
     },
-    // Electron's default download handling asks where to save (a native dialog of its own).
-    saveFile: downloadFile,
+    async saveFile({ suggestedName, kind, data }) {
+      return { saved: value(await api.saveFile({ suggestedName, kind, data: typeof data === 'string' ? data : new Uint8Array(data) })).saved }
+    },
+    async openFiles(kind, multiple) {
+      const { files } = value(await api.openFiles({ kind, multiple }))
+      return files.map((f) => ({ name: f.name, size: f.bytes.byteLength, text: async () => new TextDecoder().decode(f.bytes) }))
+    },
+    backups: {
+      chooseFolder: async () => ({ chosen: value(await api.chooseBackupFolder()).chosen }),
+      status: async () => value(await api.backupStatus()),
+      write: async (text) => value(await api.writeBackup({ text })),
+      list: async () => value(await api.listBackups()).backups,
+      read: async (name) => value(await api.readBackup({ name })).text,
+    },
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+    async setLanguage(language) {
+      value(await api.setLanguage({ language }))
+    },
     async hostSync(councilId: string) {
       const r = await api.hostSync({ councilId })
       if (!r.ok) throw new Error(r.error)

@@ -1,4 +1,30 @@
 // What the renderer may ask of the machine it runs on; only platform/ implements it.
+import type { BackupEntry, BackupStatus, MenuCommand, OpenFileKind, SaveFileKind } from '../../shared/ipc'
+import type { Language } from '../../shared/i18n/languages'
+
+export interface SaveFileRequest {
+  /** Council, meeting date, document kind: a name the user can sort by. */
+  suggestedName: string
+  kind: SaveFileKind
+  data: Uint8Array | string
+  mime: string
+}
+
+/** A file the user chose to open. */
+export interface PickedFile {
+  name: string
+  size: number
+  text(): Promise<string>
+}
+
+/** Desktop only: backups written to a folder the user chose (a USB stick, a network share). */
+export interface BackupFolder {
+  chooseFolder(): Promise<{ chosen: boolean }>
+  status(): Promise<BackupStatus>
+  write(text: string): Promise<{ path: string; removed: string[] }>
+  list(): Promise<BackupEntry[]>
+  read(name: string): Promise<string>
+}
 export interface AppInfo {
   version: string
   platform: string
@@ -14,10 +40,17 @@ export interface Platform {
   /** Opens the projector view (a hash route) in a second window or browser tab. */
   openProjector(route: string): Promise<void>
   /**
-   * Saves a file the user exported (DOCX, bundle, review file): a download in the browser, where
-   * the browser asks or saves to the downloads folder. Resolves saved: false when cancelled.
+   * Saves a file the user exported (DOCX, bundle, review file, backup): the native save dialog on
+   * the desktop, a download in the browser. Resolves saved: false when cancelled.
    */
-  saveFile(suggestedName: string, data: Uint8Array | string, mime: string): Promise<{ saved: boolean }>
+  saveFile(request: SaveFileRequest): Promise<{ saved: boolean }>
+  /** Desktop only: the native open dialog (the web build uses a file input instead). */
+  openFiles?: (kind: OpenFileKind, multiple: boolean) => Promise<PickedFile[]>
+  backups?: BackupFolder
+  /** Desktop only: commands from the application menu and its shortcuts; returns an unsubscribe. */
+  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void
+  /** Desktop only: the menus follow the interface language. */
+  setLanguage?: (language: Language) => Promise<void>
   /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
   savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
   /**

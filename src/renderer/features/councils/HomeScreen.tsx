@@ -8,7 +8,7 @@ import { formatNumber } from '../../app/format'
 import { DataLocation } from '../settings/DataLocation'
 
 export function HomeScreen() {
-  const { t, i18n } = useTranslation(['review', 'council', 'common', 'sync'])
+  const { t, i18n } = useTranslation(['review', 'backup', 'council', 'common', 'sync'])
   const { db } = useEnv()
   const councils = useLiveQuery(() => listCouncils(db), [db])
   return (
@@ -24,6 +24,9 @@ export function HomeScreen() {
         </a>
         <a className="button" href={href({ name: 'review' })}>
           {t('review:openScreen')}
+        </a>
+        <a className="button" href={href({ name: 'backup' })}>
+          {t('backup:open')}
         </a>
       </div>
       <h2>{t('council:home.open')}</h2>

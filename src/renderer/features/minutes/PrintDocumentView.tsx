@@ -58,7 +58,7 @@ export function PrintDocumentView({ doc, fileName }: { doc: PrintDocument; fileN
         // Let the progress bar paint before the synchronous part of the build takes the thread.
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
         const bytes = await renderDocx(doc, { onProgress: (f) => setProgress(f) })
-        const r = await env.platform.saveFile(`${fileName}.docx`, bytes, DOCX_MIME)
+        const r = await env.platform.saveFile({ suggestedName: `${fileName}.docx`, kind: 'docx', data: bytes, mime: DOCX_MIME })
         if (r.saved) setDone(t('minutes:export.savedDocx'))
       } finally {
         setProgress(null)

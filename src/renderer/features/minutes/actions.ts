@@ -116,7 +116,12 @@ export async function submitBundle(env: AppEnv, h: DocHandle, council: Council, 
   if (!annex.notice) throw new DocError('noticeRequired')
   const key = await deviceKey(env.db, now)
   const bundle = await createBundle(sealed, annex, key.keyPair)
-  const result = await env.platform.saveFile(`${exportName(council, sealed.record.meeting.startsAt, fileLabel)}.yishi.json`, encodeBundle(bundle), 'application/json')
+  const result = await env.platform.saveFile({
+    suggestedName: `${exportName(council, sealed.record.meeting.startsAt, fileLabel)}.yishi.json`,
+    kind: 'bundle',
+    data: encodeBundle(bundle),
+    mime: 'application/json',
+  })
   if (result.saved) await write(env, h, (d) => recordSubmission(d, bundle.annexSeal.hash, now))
   return result
 }

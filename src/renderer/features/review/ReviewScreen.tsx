@@ -163,7 +163,7 @@ function ReviewDetail({ row }: { row: ReviewRow }) {
   }
   const saveFile = () =>
     run(async () => {
-      if (row.reviewFile) await env.platform.saveFile(`${r.council.name}-${r.meeting.startsAt.slice(0, 10)}-${t('review:fileLabel')}.yishi-review.json`, row.reviewFile, 'application/json')
+      if (row.reviewFile) await env.platform.saveFile({ suggestedName: `${r.council.name}-${r.meeting.startsAt.slice(0, 10)}-${t('review:fileLabel')}.yishi-review.json`, kind: 'review', data: row.reviewFile, mime: 'application/json' })
     })
 
   return (

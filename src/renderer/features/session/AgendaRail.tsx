@@ -20,15 +20,18 @@ export function AgendaRail({ view }: { view: SessionView }) {
       <h2>{t('agenda.title')}</h2>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       <ol>
-        {view.agenda.map((item) => {
+        {view.agenda.map((item, i) => {
           const isCurrent = view.session.currentItemId === item.id
+          // The items around the current one (the first, before any): what the shortcuts take.
+          const at = view.agenda.findIndex((a) => a.id === view.session.currentItemId)
+          const command = i === at + 1 ? 'nextAgendaItem' : at > 0 && i === at - 1 ? 'previousAgendaItem' : undefined
           return (
             <li key={item.id} className={isCurrent ? 'current' : undefined} aria-current={isCurrent ? 'step' : undefined}>
               <span>{item.title}</span>
               {isCurrent ? (
                 <strong className="pill">{t('agenda.current')}</strong>
               ) : meeting.status === 'in_session' && !handle.readOnly ? (
-                <button className="small" onClick={() => void set(item.id)} aria-label={t('agenda.makeCurrent', { title: item.title })}>
+                <button className="small" data-command={command} onClick={() => void set(item.id)} aria-label={t('agenda.makeCurrent', { title: item.title })}>
                   {t('agenda.take')}
                 </button>
               ) : null}

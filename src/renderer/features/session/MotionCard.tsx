@@ -147,7 +147,7 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
             onChange={(e) => setVoteSetup((v) => ({ ...v, rule: e.target.value as ThresholdRule }))}
             options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
           />
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" data-command="openVote">
             {t('session:vote.open')}
           </button>
         </form>

@@ -16,6 +16,7 @@ import { OpenSessionPanel } from './OpenSessionPanel'
 import { QuorumBar } from './QuorumBar'
 import { SignInPanel } from './SignInPanel'
 import { useSessionView } from './useSession'
+import { announceMeetingClosed } from '../backup/useAutoBackup'
 
 export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
   const { t } = useTranslation(['session', 'minutes', 'common'])
@@ -30,7 +31,12 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
   const inSession = meeting.status === 'in_session'
 
   const openProjector = () => run(() => env.platform.openProjector(href({ name: 'projector', ...base })))
-  const closeMeeting = () => run(() => close(env, handle)).then((ok) => ok && setConfirmClose(false))
+  const closeMeeting = () =>
+    run(() => close(env, handle)).then((ok) => {
+      if (!ok) return
+      setConfirmClose(false)
+      announceMeetingClosed()
+    })
 
   return (
     <>
@@ -41,7 +47,9 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
         <h1>{meeting.title}</h1>
         <StatusPill status={meeting.status} label={t(`common:enums.meetingStatus.${meeting.status}`)} />
         <span className="spacer" />
-        <button onClick={() => void openProjector()}>{t('session:projector.open')}</button>
+        <button data-command="openProjector" onClick={() => void openProjector()}>
+          {t('session:projector.open')}
+        </button>
       </div>
       <QuorumBar doc={handle.doc} council={council} version={view} />
       {view.session.override ? (

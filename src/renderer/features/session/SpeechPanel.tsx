@@ -64,7 +64,7 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
           </p>
           <SpeakingTimer startedAt={running.startedAt} limitSeconds={limit} />
           <TextAreaField label={t('session:speech.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} />
-          <button type="submit" className="primary" disabled={!live}>
+          <button type="submit" className="primary" disabled={!live} data-command="recordSpeech toggleSpeakingTimer">
             {t('session:speech.end')}
           </button>
         </form>
@@ -96,12 +96,17 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
 
       {queue.length ? (
         <ol className="queue" aria-label={t('session:speech.queue')}>
-          {queue.map((q) => (
+          {queue.map((q, i) => (
             <li key={q.speakerId}>
               {t('session:speech.queued', { name: name(q.speakerId), stance: t(`session:stance.${q.stance}`), count: q.spoken })}
               {q.atLimit ? <strong className="warn"> {t('session:speech.atLimit', { max: council.speechesPerMotion })}</strong> : null}{' '}
               {live ? (
-                <button className="small" onClick={() => start(q)} aria-label={t('session:speech.giveFloor', { name: name(q.speakerId) })}>
+                <button
+                  className="small"
+                  data-command={i === 0 && !running ? 'toggleSpeakingTimer' : undefined}
+                  onClick={() => start(q)}
+                  aria-label={t('session:speech.giveFloor', { name: name(q.speakerId) })}
+                >
                   {t('session:speech.start')}
                 </button>
               ) : null}

@@ -1,0 +1,186 @@
+// Backups and restore. On the desktop: the backup folder (a USB stick, a network share), its
+// state, automatic backups, "back up now", and the backups found there. Everywhere: a backup as a
+// file, and restoring one: verified first, its contents shown, then merged into this device's data.
+import { useCallback, useEffect, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BackupEntry, BackupStatus } from '../../../shared/ipc'
+import { useEnv } from '../../app/env'
+import { formatMoment, formatNumber } from '../../app/format'
+import { useAction } from '../../app/useAction'
+import { Banner } from '../../ui/Banner'
+import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
+
+type Candidate = Extract<ReadBackup, { ok: true }> & { source: string }
+
+export function BackupScreen() {
+  const { t, i18n } = useTranslation(['backup', 'common'])
+  const env = useEnv()
+  const { failure, setFailure, run } = useAction()
+  const [done, setDone] = useState<string | null>(null)
+  const [candidate, setCandidate] = useState<Candidate | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const open = async (source: string, text: () => Promise<string>) => {
+    setDone(null)
+    setFailure(null)
+    setCandidate(null)
+    const r = await readBackup(await text())
+    if (r.ok) setCandidate({ ...r, source })
+    else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`) }))
+  }
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    e.target.value = ''
+    if (file) void run(() => open(file.name, () => file.text()))
+  }
+
+  const merge = () =>
+    run(async () => {
+      if (!candidate) return
+      setBusy(true)
+      try {
+        const r = await restore(env, candidate.content)
+        setDone(t('backup:restored', { docs: r.docs, councils: r.councils }))
+        setCandidate(null)
+      } finally {
+        setBusy(false)
+      }
+    })
+
+  const download = () =>
+    run(async () => {
+      setDone(null)
+      setBusy(true)
+      try {
+        if ((await backupToFile(env)).saved) setDone(t('backup:saved'))
+      } finally {
+        setBusy(false)
+      }
+    })
+
+  return (
+    <>
+      <h1>{t('backup:title')}</h1>
+      <p className="muted">{t('backup:explain')}</p>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {done ? <Banner kind="ok">{done}</Banner> : null}
+      {env.platform.backups ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} /> : null}
+      <section className="card" aria-labelledby="backup-file-title">
+        <h2 id="backup-file-title">{t('backup:file.title')}</h2>
+        <p className="muted">{t('backup:file.explain')}</p>
+        <div className="row">
+          <button onClick={() => void download()} disabled={busy}>
+            {t('backup:file.save')}
+          </button>
+          {env.platform.openFiles ? (
+            <button
+              onClick={() =>
+                void run(async () => {
+                  const [file] = await env.platform.openFiles!('backup', false)
+                  if (file) await open(file.name, () => file.text())
+                })
+              }
+            >
+              {t('backup:file.open')}
+            </button>
+          ) : (
+            <label className="button">
+              {t('backup:file.open')}
+              <input type="file" accept=".yishibackup,application/octet-stream" className="visually-hidden" onChange={onFile} />
+            </label>
+          )}
+        </div>
+      </section>
+      {candidate ? (
+        <section className="card" aria-labelledby="restore-title">
+          <h2 id="restore-title">{t('backup:restore.title', { file: candidate.source })}</h2>
+          <p>{t('backup:restore.made', { when: formatMoment(i18n.language, candidate.summary.createdAt), version: candidate.summary.appVersion })}</p>
+          <ul>
+            {candidate.summary.councils.map((c) => (
+              <li key={c.id}>{t('backup:restore.council', { name: c.name, count: c.meetings })}</li>
+            ))}
+          </ul>
+          <p className="muted">{t('backup:restore.explain', { docs: formatNumber(i18n.language, candidate.summary.docCount) })}</p>
+          <div className="row">
+            <button className="primary" onClick={() => void merge()} disabled={busy}>
+              {t('backup:restore.confirm')}
+            </button>
+            <button onClick={() => setCandidate(null)}>{t('common:actions.cancel')}</button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () => Promise<string>) => void; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation(['backup', 'common'])
+  const env = useEnv()
+  const backups = env.platform.backups!
+  const [status, setStatus] = useState<BackupStatus | null>(null)
+  const [list, setList] = useState<BackupEntry[]>([])
+  const { failure, run } = useAction()
+  const refresh = useCallback(async () => {
+    const s = await backups.status()
+    setStatus(s)
+    setList(s.folderState === 'ok' ? await backups.list() : [])
+  }, [backups])
+  useEffect(() => {
+    void run(refresh)
+  }, [run, refresh])
+
+  return (
+    <section className="card" aria-labelledby="backup-folder-title">
+      <h2 id="backup-folder-title">{t('backup:folder.title')}</h2>
+      <p className="muted">{t('backup:folder.explain')}</p>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {status ? (
+        <p role="status">
+          {status.folder ? t(`backup:folder.state.${status.folderState}`, { folder: status.folder }) : t('backup:folder.none')}
+          {status.last ? ` ${t('backup:folder.last', { when: formatMoment(i18n.language, status.last.mtime), count: status.count })}` : null}
+        </p>
+      ) : null}
+      <div className="row">
+        <button onClick={() => void run(async () => (await backups.chooseFolder()).chosen && (await refresh()))}>{t('backup:folder.choose')}</button>
+        <button
+          className="primary"
+          disabled={status?.folderState !== 'ok'}
+          onClick={() =>
+            void run(async () => {
+              const r = await backupToFolder(env)
+              onDone(t('backup:folder.written', { path: r.path, count: r.removed.length }))
+              await refresh()
+            })
+          }
+        >
+          {t('backup:folder.now')}
+        </button>
+      </div>
+      {list.length > 0 ? (
+        <table className="checklist">
+          <thead>
+            <tr>
+              <th scope="col">{t('backup:folder.file')}</th>
+              <th scope="col">{t('backup:folder.when')}</th>
+              <th scope="col">{t('backup:folder.restore')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.name}>
+                <td>{b.name}</td>
+                <td>{formatMoment(i18n.language, b.mtime)}</td>
+                <td>
+                  <button className="small" onClick={() => onOpen(b, () => backups.read(b.name))}>
+                    {t('backup:folder.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+// Backups as the user meets them: one file with every council's documents and the safe local
+// settings, written to the backup folder (desktop) or downloaded (browser); restoring verifies
+// the file, shows what it holds, and merges it (a CRDT merge never loses newer edits).
+import { decodeBackup, encodeBackup, type BackupDecodeError, type BackupSummary } from '../../../shared/backup/format'
+import type { BackupContent } from '../../../shared/backup/format'
+import type { AppEnv } from '../../app/env'
+import { collectBackup, restoreBackup, type RestoreResult } from '../../data/backup'
+
+/** The backup file's name when downloaded in a browser (the desktop names its files itself). */
+export const downloadName = (now: string): string => `yishi-backup-${now.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.yishibackup`
+
+async function backupText(env: AppEnv): Promise<string> {
+  const info = await env.platform.getAppInfo()
+  return encodeBackup(await collectBackup(env, info.version))
+}
+
+/** Desktop: writes a backup into the chosen folder (the oldest beyond 30 are removed). */
+export async function backupToFolder(env: AppEnv): Promise<{ path: string; removed: string[] }> {
+  if (!env.platform.backups) throw new Error('no-folder')
+  return env.platform.backups.write(await backupText(env))
+}
+
+/** Browser (or a copy anywhere on the desktop): saves the backup file where the user says. */
+export async function backupToFile(env: AppEnv): Promise<{ saved: boolean }> {
+  const text = await backupText(env)
+  return env.platform.saveFile({ suggestedName: downloadName(env.now()), kind: 'backup', data: text, mime: 'application/octet-stream' })
+}
+
+export type ReadBackup = { ok: true; content: BackupContent; summary: BackupSummary } | { ok: false; error: BackupDecodeError }
+
+/** Reads and verifies a backup file; nothing is written. */
+export const readBackup = (text: string): Promise<ReadBackup> => decodeBackup(text)
+
+/** Merges a verified backup into this device's data. */
+export const restore = (env: AppEnv, content: BackupContent): Promise<RestoreResult> => restoreBackup(env, content)
+
+/** How long the desktop waits between automatic backups while it is open. */
+export const DAILY_MS = 24 * 60 * 60 * 1000
+
+/** Whether an automatic backup is due: a folder that is there, and none in the last day. */
+export function backupDue(status: { folderState: string; last: { mtime: string } | null }, now: string): boolean {
+  if (status.folderState !== 'ok') return false
+  if (!status.last) return true
+  return Date.parse(now) - Date.parse(status.last.mtime) >= DAILY_MS
+}
