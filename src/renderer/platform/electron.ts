@@ -25,7 +25,7 @@ export function electronPlatform(api: YishiApi): Platform {
     },
     async openFiles(kind, multiple) {
       const { files } = value(await api.openFiles({ kind, multiple }))
-      return files.map((f) => ({ name: f.name, size: f.bytes.byteLength, text: async () => new TextDecoder().decode(f.bytes) }))
+      return files.map((f) => ({ name: f.name, size: f.bytes.byteLength, text: async () => new TextDecoder().decode(f.bytes), bytes: async () => f.bytes }))
     },
     backups: {
       chooseFolder: async () => ({ chosen: value(await api.chooseBackupFolder()).chosen }),

@@ -15,6 +15,7 @@ export interface PickedFile {
   name: string
   size: number
   text(): Promise<string>
+  bytes(): Promise<Uint8Array>
 }
 
 /** Desktop only: backups written to a folder the user chose (a USB stick, a network share). */

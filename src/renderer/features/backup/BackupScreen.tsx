@@ -1,13 +1,14 @@
 // Backups and restore. On the desktop: the backup folder (a USB stick, a network share), its
 // state, automatic backups, "back up now", and the backups found there. Everywhere: a backup as a
 // file, and restoring one: verified first, its contents shown, then merged into this device's data.
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupEntry, BackupStatus } from '../../../shared/ipc'
 import { useEnv } from '../../app/env'
 import { formatMoment, formatNumber } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
+import { FilePicker } from '../../ui/FilePicker'
 import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
 
 type Candidate = Extract<ReadBackup, { ok: true }> & { source: string }
@@ -27,12 +28,6 @@ export function BackupScreen() {
     const r = await readBackup(await text())
     if (r.ok) setCandidate({ ...r, source })
     else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`) }))
-  }
-
-  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0]
-    e.target.value = ''
-    if (file) void run(() => open(file.name, () => file.text()))
   }
 
   const merge = () =>
@@ -73,23 +68,13 @@ export function BackupScreen() {
           <button onClick={() => void download()} disabled={busy}>
             {t('backup:file.save')}
           </button>
-          {env.platform.openFiles ? (
-            <button
-              onClick={() =>
-                void run(async () => {
-                  const [file] = await env.platform.openFiles!('backup', false)
-                  if (file) await open(file.name, () => file.text())
-                })
-              }
-            >
-              {t('backup:file.open')}
-            </button>
-          ) : (
-            <label className="button">
-              {t('backup:file.open')}
-              <input type="file" accept=".yishibackup,application/octet-stream" className="visually-hidden" onChange={onFile} />
-            </label>
-          )}
+          <FilePicker
+            label={t('backup:file.open')}
+            kind="backup"
+            accept=".yishibackup,application/octet-stream"
+            openNative={env.platform.openFiles}
+            onFiles={([file]) => file && void run(() => open(file.name, () => file.text()))}
+          />
         </div>
       </section>
       {candidate ? (

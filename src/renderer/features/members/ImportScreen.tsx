@@ -123,7 +123,26 @@ export function ImportScreen() {
         <div className="field">
           <label htmlFor="import-file">{t('import:preview.choose')}</label>
           <span className="hint" id="import-file-hint">{t('import:preview.chooseHint')}</span>
-          <input id="import-file" aria-describedby="import-file-hint" type="file" accept=".csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} disabled={reading || saving || handle.readOnly} />
+          {env.platform.openFiles ? (
+            // The desktop: the native open dialog, in the Documents folder.
+            <button
+              id="import-file"
+              type="button"
+              aria-describedby="import-file-hint"
+              disabled={reading || saving || handle.readOnly}
+              onClick={() =>
+                void env.platform.openFiles!('register', false).then(async ([file]) => {
+                  setLoaded(null)
+                  setFailure(null)
+                  if (file) await load(file.name, await file.bytes())
+                }, (e: unknown) => setFailure(errs.message(e)))
+              }
+            >
+              {t('import:preview.chooseButton')}
+            </button>
+          ) : (
+            <input id="import-file" aria-describedby="import-file-hint" type="file" accept=".csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} disabled={reading || saving || handle.readOnly} />
+          )}
         </div>
         {reading ? <p role="status">{t('import:preview.reading')}</p> : null}
       </div>

@@ -1,6 +1,6 @@
 // Sending the minutes to the street office: the same checks the reviewer will run, shown first;
 // the sealed bundle file; and the reviewer's signed answer, imported to close the loop.
-import { useCallback, useMemo, useState, type ChangeEvent } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { readCorrections, readObjections, readPublicNotice, readReviews, readSealed, readSubmissions } from '../../../shared/doc/minutes'
@@ -14,6 +14,8 @@ import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { Checklist } from '../review/Checklist'
+import { FilePicker } from '../../ui/FilePicker'
+import type { PickedFile } from '../../platform/types'
 import { aboutRef } from '../review/aboutRef'
 import { importReview, ReviewImportFailure, submitBundle } from './actions'
 
@@ -60,10 +62,7 @@ export function SubmitPanel() {
       if (r.saved) setDone(t('minutes:submit.sent'))
     })
 
-  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0]
-    e.target.value = ''
-    if (!file) return
+  const onFile = (file: PickedFile) => {
     setDone(null)
     setFailure(null)
     void (async () => {
@@ -116,10 +115,7 @@ export function SubmitPanel() {
         ))}
         {meeting.status === 'returned' ? <p>{t('minutes:answer.returnedNext')}</p> : null}
         {canImport ? (
-          <label className="button">
-            {t('minutes:answer.import')}
-            <input type="file" accept=".json,application/json" className="visually-hidden" onChange={onFile} />
-          </label>
+          <FilePicker label={t('minutes:answer.import')} kind="review" accept=".json,application/json" openNative={env.platform.openFiles} onFiles={([file]) => file && onFile(file)} />
         ) : null}
       </section>
     </section>

@@ -19,6 +19,7 @@ import { StatusPill } from '../../ui/StatusPill'
 import { PrintDocumentView, usePrintStyles } from '../minutes/PrintDocumentView'
 import { bundleOf, decide, openBundles, type OpenResult } from './actions'
 import { Checklist } from './Checklist'
+import { FilePicker } from '../../ui/FilePicker'
 import { aboutRef } from './aboutRef'
 
 export function ReviewScreen() {
@@ -31,9 +32,8 @@ export function ReviewScreen() {
   const { failure, run } = useAction()
   const current = rows.find((r) => r.bundleHash === selected) ?? null
 
-  const open = (files: FileList | null) => {
-    if (!files || files.length === 0) return
-    const list = [...files]
+  const open = (list: readonly { name: string; size: number; text: () => Promise<string> }[]) => {
+    if (list.length === 0) return
     void run(async () => {
       const r = await openBundles(env, list)
       setResults(r)
@@ -44,7 +44,7 @@ export function ReviewScreen() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setOver(false)
-    open(e.dataTransfer.files)
+    open([...e.dataTransfer.files])
   }
 
   return (
@@ -62,19 +62,7 @@ export function ReviewScreen() {
         onDrop={onDrop}
       >
         <p>{t('review:drop')}</p>
-        <label className="button primary">
-          {t('review:choose')}
-          <input
-            type="file"
-            multiple
-            accept=".json,application/json"
-            className="visually-hidden"
-            onChange={(e) => {
-              open(e.target.files)
-              e.target.value = ''
-            }}
-          />
-        </label>
+        <FilePicker label={t('review:choose')} kind="bundle" multiple primary accept=".json,application/json" openNative={env.platform.openFiles} onFiles={open} />
       </div>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {results.length > 0 ? (
