@@ -11,7 +11,7 @@ import type {
   onAuthenticatePayload,
   onDisconnectPayload,
 } from '@hocuspocus/server'
-import { parseDocName } from '../shared/doc/names'
+import { parseAnyDocName } from '../shared/doc/names'
 import type { JoinAccess } from '../shared/sync/joinCode'
 import { FrameError, carriesContent, validateFrame } from './frames'
 import { Close, wasChecked, type SocketGate } from './gate'
@@ -69,7 +69,7 @@ export function authHooks(registry: CouncilRegistry, gates: Gates, log: SyncServ
         log({ type: 'auth-refused', documentName: documentName.slice(0, 200), reason })
         throw new Refusal(reason)
       }
-      const parsed = parseDocName(documentName)
+      const parsed = parseAnyDocName(documentName)
       if (!parsed) return refuse('invalid-document-name')
       let result
       try {

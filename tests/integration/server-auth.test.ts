@@ -63,6 +63,25 @@ describe.each(STORAGES)('storage: %s', (storage) => {
       await waitFor(() => b2.doc.getMap('agenda').get('i1') === '加装电梯', 'meeting doc synced over the shared socket')
       expect(a1.doc.getMap('agenda').size).toBe(0)
     })
+
+    it("a campaign's and the household register's documents sync with the council's code, and no other council's", async () => {
+      const server = await start()
+      const council = await newCouncil(server)
+      const other = await newCouncil(server)
+      const code = await council.code('rw')
+      const campaign = `${council.docName}/campaign/0f0e0d0c-0b0a-4909-8807-060504030201`
+      const households = `${council.docName}/households`
+      const a = connect(server.url, campaign, code)
+      const b = connect(server.url, campaign, code)
+      const h = connect(server.url, households, code)
+      await waitFor(() => a.provider.isSynced && b.provider.isSynced && h.provider.isSynced, 'campaign and register synced')
+      a.doc.getMap('entries').set('e1', { householdId: 'h1', kind: 'sign' })
+      await waitFor(() => b.doc.getMap('entries').has('e1'), 'a signing reached the other laptop')
+      const intruder = connect(server.url, campaign, await other.code('rw'))
+      await waitFor(() => intruder.authFailures.length > 0, 'refusal of another council')
+      expect(intruder.authFailures).toEqual(['wrong-council'])
+      expect(contentFrames(intruder, campaign)).toEqual([])
+    })
   })
 
   describe('sync server: access', () => {

@@ -5,7 +5,7 @@
 // documents changed while the server could not take them are queued and sent later (outbox.ts).
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { liveQuery } from 'dexie'
-import { parseDocName } from '../../shared/doc/names'
+import { parseAnyDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
@@ -98,13 +98,13 @@ export class SyncManager {
 
   /** For DocStore: documents of a council joined with a read-only code open read-only. */
   accessOf = (name: string): SyncAccess => {
-    const parsed = parseDocName(name)
+    const parsed = parseAnyDocName(name)
     return (parsed && this.settings.get(parsed.councilId)?.access) ?? 'rw'
   }
 
   /** DocStore's onOpen: called once the document's local state is loaded; returns the detach. */
   attach = (handle: DocHandle): (() => void) => {
-    const parsed = parseDocName(handle.name)
+    const parsed = parseAnyDocName(handle.name)
     if (!parsed) return () => {}
     const d: OpenDoc = { handle, councilId: parsed.councilId, attached: null }
     this.open.set(handle.name, d)

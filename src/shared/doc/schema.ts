@@ -4,7 +4,10 @@ import * as Y from 'yjs'
 import { DocError } from './errors'
 
 export const SCHEMA_VERSION = 1
-export type DocKind = 'council' | 'meeting'
+/** What a document is (meta.kind); each kind has its name in names.ts. */
+export const DOC_KINDS = ['council', 'meeting', 'campaign', 'households'] as const
+export type DocKind = (typeof DOC_KINDS)[number]
+const isDocKind = (v: unknown): v is DocKind => (DOC_KINDS as readonly unknown[]).includes(v)
 
 export const ORIGIN_LOCAL = 'local'
 export const ORIGIN_IMPORT = 'import'
@@ -35,7 +38,7 @@ export function schemaState(doc: Y.Doc, current = SCHEMA_VERSION): SchemaState {
   if (meta.size === 0) return { state: 'empty' }
   const version = meta.get('schemaVersion')
   const kind = meta.get('kind')
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || (kind !== 'council' && kind !== 'meeting')) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || !isDocKind(kind)) {
     return { state: 'invalid' }
   }
   if (version === current) return { state: 'current', kind }

@@ -1,7 +1,9 @@
 // Keys of the `import` i18n namespace for each error code and field, so the preview never builds key strings by hand.
+import type { HouseholdFields } from '../domain/household'
 import type { MemberFields, MemberRole } from '../domain/member'
 import type { ImportColumnField } from './headers'
 import type { MemberRowErrorCode } from './members'
+import type { HouseholdColumnField, HouseholdRowErrorCode } from './parseHouseholdTable'
 import type { ImportFileError } from './table'
 import type { TextEncodingLabel } from './text'
 
@@ -42,3 +44,25 @@ export const ROLE_LABEL_KEYS = {
   observer: 'roles.observer',
   supervisor: 'roles.supervisor',
 } as const satisfies Record<MemberRole, `roles.${string}`>
+
+// ---- the household register (issue 7): keys under `households.` in the `import` namespace ----
+
+/** Label keys for household preview columns and error fields. */
+export const HOUSEHOLD_FIELD_LABEL_KEYS = {
+  building: 'fields.building',
+  unit: 'fields.unit',
+  room: 'fields.room',
+  owner: 'households.fields.owner',
+  tenant: 'households.fields.tenant',
+  areaCentiM2: 'fields.area',
+  phone: 'fields.phone',
+  addedOn: 'households.fields.added',
+  removedOn: 'households.fields.removed',
+  address: 'fields.address',
+  row: 'fields.row',
+} as const satisfies Record<keyof HouseholdFields | HouseholdColumnField | 'row', `fields.${string}` | `households.fields.${string}`>
+
+/** t(householdRowErrorKey(e.code), e.params) — duplicateInFile interpolates {{row}}. */
+export const householdRowErrorKey = (code: HouseholdRowErrorCode): `households.rowErrors.${HouseholdRowErrorCode}` => `households.rowErrors.${code}`
+/** noHeader: no owner column (产权人 / 户主 / 姓名) in the first 10 rows. */
+export const householdTableErrorKey = (code: 'noHeader' | 'noRows'): `households.tableErrors.${'noHeader' | 'noRows'}` => `households.tableErrors.${code}`

@@ -1,0 +1,328 @@
+// The campaign document (council/<id>/campaign/<id>): a mock relocation or a renovation consent,
+// its settings, every entry the canvassers record, and the decision frozen at the deadline.
+//
+// Layout:
+//   meta       {schemaVersion, kind: 'campaign', councilId, campaignId}
+//   campaign   Y.Map{kind, title, start, deadline, thresholdPercent, withdrawalAllowed, utcOffsetMinutes,
+//              matter, buildings: string[] (JSON), contribution: ContributionPlan (JSON), createdAt}
+//   entries    Y.Map<entryId, {type, householdId, at, date, recordedBy, device, agent?, choice?, amountFen?}>
+//   decisions  Y.Map<decisionId, CampaignDecision (JSON)>
+//
+// Entries are never edited or merged: the same household recorded on two devices is two entries,
+// both kept and shown, and the rules (domain/campaignSigning.ts) decide by an explicit order rather
+// than by Yjs's client-id order for one key (yjs#573). Counts are then sums over entry ids, so two
+// laptops canvassing different buildings offline merge to the exact total. A decision is written
+// once per deciding device under its own id; if two devices decide offline, the earliest stands
+// and the other is shown (standingDecision), never lost.
+//
+// Client ids (yjs#415): a campaign is ONE document however many households it covers; entries are
+// plain JSON values in one Y.Map (no Y type per entry or per household, no document per household),
+// so the document holds one client id per device session that wrote to it, and nothing here creates
+// Y.Docs. Keeping that to one per device is the renderer's DocStore's part: reuse a stored client id
+// per device and document, only after the local state is loaded, and never in two tabs at once.
+import type * as Y from 'yjs'
+import {
+  closesAtMs,
+  compareCampaignEntries,
+  CONSENT_CHOICES,
+  isAgent,
+  isCampaignEntry,
+  MAX_DEVICE_LABEL,
+  MAX_PERSON_NAME,
+  validateCampaignSettings,
+  windowState,
+  entryRefusal,
+  isOnRoll,
+  type Agent,
+  type CampaignEntry,
+  type CampaignId,
+  type CampaignSettings,
+  type ConsentChoice,
+  type EntryRefusal,
+} from '../domain/campaign'
+import { decideCampaign, isCampaignDecision, standingDecision, type CampaignDecision } from '../domain/campaignDecision'
+import { consentResult, payments, type ConsentState, type PaymentsState } from '../domain/campaignRenovation'
+import { signingState, type SigningState } from '../domain/campaignSigning'
+import { isIsoDate, type IsoDate } from '../domain/dates'
+import type { Household, HouseholdId } from '../domain/household'
+import { newEntryId, type CouncilId } from '../domain/ids'
+import { DocError } from './errors'
+import { assertInstant, cmpStr, record } from './guards'
+import { str } from './read'
+import { assertWritable, initMeta, metaOf, ORIGIN_LOCAL } from './schema'
+
+export interface Campaign extends CampaignSettings {
+  id: CampaignId
+  councilId: CouncilId
+  createdAt: string
+}
+
+const campaignMap = (doc: Y.Doc) => doc.getMap<unknown>('campaign')
+const entriesMap = (doc: Y.Doc) => doc.getMap<unknown>('entries')
+const decisionsMap = (doc: Y.Doc) => doc.getMap<unknown>('decisions')
+const hasErrors = (e: object) => Object.keys(e).length > 0
+
+/** Only the known settings, as plain values (buildings and the plan copied: nothing shared with the caller). */
+function cleanSettings(s: CampaignSettings): CampaignSettings {
+  return { ...s, title: s.title.trim(), buildings: s.buildings.map((b) => b.trim()), contribution: { ...s.contribution } }
+}
+
+function writeSettings(m: Y.Map<unknown>, s: CampaignSettings, only?: readonly (keyof CampaignSettings)[]): void {
+  for (const k of only ?? (Object.keys(s) as (keyof CampaignSettings)[])) {
+    const v = s[k]
+    // Arrays and the plan are single values: a concurrent edit settles to one whole plan, never a mix.
+    if (k === 'buildings' || k === 'contribution') {
+      if (JSON.stringify(m.get(k)) !== JSON.stringify(v)) m.set(k, JSON.parse(JSON.stringify(v)))
+    } else if (m.get(k) !== v) m.set(k, v)
+  }
+}
+
+export function initCampaignDoc(doc: Y.Doc, ids: { councilId: CouncilId; campaignId: CampaignId }, settings: CampaignSettings, now: string, origin: unknown = ORIGIN_LOCAL): void {
+  assertWritable(doc)
+  assertInstant(now, 'now')
+  const s = cleanSettings(settings)
+  const errors = validateCampaignSettings(s)
+  if (hasErrors(errors)) throw new DocError('invalidInput', errors)
+  doc.transact(() => {
+    initMeta(doc, 'campaign', { councilId: ids.councilId, campaignId: ids.campaignId })
+    const c = campaignMap(doc)
+    c.set('createdAt', now)
+    writeSettings(c, s)
+  }, origin)
+}
+
+/** The campaign, or null when the document is not a campaign or its rules are unreadable (a damaged or hostile replica). */
+export function readCampaign(doc: Y.Doc): Campaign | null {
+  const meta = metaOf(doc)
+  const c = campaignMap(doc)
+  const id = meta.get('campaignId')
+  const councilId = meta.get('councilId')
+  if (meta.get('kind') !== 'campaign' || typeof id !== 'string' || typeof councilId !== 'string' || c.size === 0) return null
+  const buildings = c.get('buildings')
+  const contribution = record(c.get('contribution'))
+  const s = {
+    kind: c.get('kind'),
+    title: str(c, 'title'),
+    start: c.get('start'),
+    deadline: c.get('deadline'),
+    thresholdPercent: c.get('thresholdPercent'),
+    withdrawalAllowed: c.get('withdrawalAllowed'),
+    buildings: Array.isArray(buildings) ? [...(buildings as unknown[])] : buildings,
+    utcOffsetMinutes: c.get('utcOffsetMinutes'),
+    matter: c.get('matter'),
+    contribution: contribution ? { ...contribution } : contribution,
+  } as CampaignSettings
+  // Every rule field must read as written; a missing title alone is shown as empty.
+  const errors = Object.keys(validateCampaignSettings(s)).filter((k) => k !== 'title')
+  if (errors.length) return null
+  return { ...s, id: id as CampaignId, councilId: councilId as CouncilId, createdAt: str(c, 'createdAt') }
+}
+
+function campaignOrThrow(doc: Y.Doc): Campaign {
+  assertWritable(doc)
+  const c = readCampaign(doc)
+  if (!c) throw new DocError('notFound')
+  return c
+}
+
+/**
+ * Edits the settings. Refused once decided; once the window has opened only the title may change
+ * (the rules a household signed under stay the rules it is counted by). The kind never changes.
+ */
+export function updateCampaign(doc: Y.Doc, patch: Partial<CampaignSettings>, now: string, origin: unknown = ORIGIN_LOCAL): boolean {
+  const current = campaignOrThrow(doc)
+  assertInstant(now, 'now')
+  if (readDecisions(doc).length) throw new DocError('badTransition', { reason: 'campaignDecided' })
+  const next = cleanSettings({ ...current, ...patch })
+  const errors = validateCampaignSettings(next)
+  if (hasErrors(errors)) throw new DocError('invalidInput', errors)
+  const keys = (Object.keys(patch) as (keyof CampaignSettings)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))
+  if (keys.includes('kind')) throw new DocError('invalidInput', { kind: 'kindFixed' })
+  const locked = keys.filter((k) => k !== 'title')
+  if (locked.length && windowState(current, now).phase !== 'notStarted') throw new DocError('badTransition', { reason: 'windowOpened', fields: locked })
+  if (!keys.length) return false
+  doc.transact(() => writeSettings(campaignMap(doc), next, keys), origin)
+  return true
+}
+
+// ---- entries ------------------------------------------------------------------------------------
+
+/** Every well-formed entry (of one household if given), in the rules' order (oldest first); anything else a replica holds is skipped. */
+export function readEntries(doc: Y.Doc, householdId?: HouseholdId): CampaignEntry[] {
+  const out: CampaignEntry[] = []
+  entriesMap(doc).forEach((v, entryId) => {
+    const r = record(v)
+    if (!r || (householdId !== undefined && r.householdId !== householdId)) return
+    const e: unknown = { ...r, entryId, agent: r.agent ?? null }
+    if (!isCampaignEntry(e)) return
+    const base = { entryId, householdId: e.householdId, at: e.at, date: e.date, recordedBy: e.recordedBy, device: e.device }
+    if (e.type === 'payment') out.push({ ...base, type: 'payment', amountFen: e.amountFen })
+    else if (e.type === 'consent') out.push({ ...base, type: 'consent', choice: e.choice, agent: e.agent && { name: e.agent.name, note: e.agent.note } })
+    else out.push({ ...base, type: e.type, agent: e.agent && { name: e.agent.name, note: e.agent.note } })
+  })
+  return out.sort(compareCampaignEntries)
+}
+
+export interface EntryInput {
+  householdId: HouseholdId
+  /** The community's day it happened (usually today). */
+  date: IsoDate
+  recordedBy: string
+  /** This device's label (e.g. "笔记本2"). */
+  device: string
+}
+
+/** Why a write was refused, beyond the rules' own EntryRefusal: codes under detail[field]. */
+export type EntryWriteRefusal = EntryRefusal | 'alreadySigned' | 'recordedByRequired' | 'deviceTooLong' | 'agentInvalid' | 'dateInvalid' | 'choiceInvalid' | 'amountInvalid'
+
+const FIELD_OF: Record<EntryRefusal, string> = {
+  householdNotOnRoll: 'householdId',
+  wrongCampaignKind: 'type',
+  beforeWindow: 'date',
+  afterDeadline: 'date',
+  datedAfterRecorded: 'date',
+  withdrawalNotAllowed: 'type',
+  notSigned: 'householdId',
+}
+
+function refuse(field: string, code: EntryWriteRefusal): never {
+  throw new DocError('invalidInput', { [field]: code })
+}
+
+function baseOf(input: EntryInput, now: string): Omit<CampaignEntry, 'type' | 'entryId'> {
+  const recordedBy = input.recordedBy.trim()
+  if (!recordedBy || recordedBy.length > MAX_PERSON_NAME) refuse('recordedBy', 'recordedByRequired')
+  if (input.device.length > MAX_DEVICE_LABEL) refuse('device', 'deviceTooLong')
+  if (!isIsoDate(input.date)) refuse('date', 'dateInvalid')
+  return { householdId: input.householdId, at: now, date: input.date, recordedBy, device: input.device.trim() }
+}
+
+function cleanAgent(agent: Agent | null | undefined): Agent | null {
+  if (agent === null || agent === undefined) return null
+  const a = { name: agent.name.trim(), note: agent.note.trim() }
+  if (!isAgent(a)) refuse('agent', 'agentInvalid')
+  return a
+}
+
+/** Writes one entry after the same rules that will count it have accepted it. */
+function writeEntry(doc: Y.Doc, households: readonly Household[], entry: CampaignEntry, now: string, origin: unknown): string {
+  const c = campaignOrThrow(doc)
+  assertInstant(now, 'now')
+  // Nothing is added to a decided campaign from here; a device that was offline may still bring
+  // entries, which show as late.
+  if (entry.type !== 'payment' && readDecisions(doc).length) throw new DocError('badTransition', { reason: 'campaignDecided' })
+  if (!isCampaignEntry(entry)) throw new DocError('invalidInput', { entry: 'invalid' })
+  // One household's roll and entries, not the whole campaign's: a click stays cheap with 3,000 households.
+  const household = households.filter((h) => h.id === entry.householdId && isOnRoll(c, h))
+  const refusal = entryRefusal(c, new Set<string>(household.map((h) => h.id)), entry)
+  if (refusal) refuse(FIELD_OF[refusal], refusal)
+  if (entry.type === 'sign' || entry.type === 'withdraw') {
+    const mine = readEntries(doc, entry.householdId)
+    const before = signingState(c, household, mine, now).households[0]?.status
+    if (entry.type === 'sign' && before === 'signed') refuse('householdId', 'alreadySigned')
+    const after = signingState(c, household, [...mine, entry], now).households[0]
+    const verdict = after?.entries.find((v) => v.entry.entryId === entry.entryId)
+    if (verdict?.refusal) refuse(FIELD_OF[verdict.refusal], verdict.refusal)
+  }
+  const { entryId, ...stored } = entry
+  doc.transact(() => entriesMap(doc).set(entryId, JSON.parse(JSON.stringify(stored))), origin)
+  return entryId
+}
+
+/** Records a conditional agreement signed by the owner, or by an agent with a note. */
+export function recordSigning(doc: Y.Doc, households: readonly Household[], input: EntryInput & { agent?: Agent | null }, now: string, origin: unknown = ORIGIN_LOCAL): string {
+  return writeEntry(doc, households, { ...baseOf(input, now), entryId: newEntryId(), type: 'sign', agent: cleanAgent(input.agent) }, now, origin)
+}
+
+/** Records a withdrawal: refused when withdrawal is not allowed, after the deadline, or with nothing signed. */
+export function recordWithdrawal(doc: Y.Doc, households: readonly Household[], input: EntryInput & { agent?: Agent | null }, now: string, origin: unknown = ORIGIN_LOCAL): string {
+  return writeEntry(doc, households, { ...baseOf(input, now), entryId: newEntryId(), type: 'withdraw', agent: cleanAgent(input.agent) }, now, origin)
+}
+
+/** Records an owner's answer on the renovation plan; a later answer replaces it (every answer kept). */
+export function recordConsent(
+  doc: Y.Doc,
+  households: readonly Household[],
+  input: EntryInput & { choice: ConsentChoice; agent?: Agent | null },
+  now: string,
+  origin: unknown = ORIGIN_LOCAL,
+): string {
+  if (!(CONSENT_CHOICES as readonly unknown[]).includes(input.choice)) refuse('choice', 'choiceInvalid')
+  return writeEntry(doc, households, { ...baseOf(input, now), entryId: newEntryId(), type: 'consent', choice: input.choice, agent: cleanAgent(input.agent) }, now, origin)
+}
+
+/** Records a payment of a contribution in fen (negative: a refund or a correction). Allowed after the decision. */
+export function recordPayment(doc: Y.Doc, households: readonly Household[], input: EntryInput & { amountFen: number }, now: string, origin: unknown = ORIGIN_LOCAL): string {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) refuse('amountFen', 'amountInvalid')
+  const entry = { ...baseOf(input, now), entryId: newEntryId(), type: 'payment' as const, amountFen: input.amountFen }
+  if (!isCampaignEntry(entry)) refuse('amountFen', 'amountInvalid')
+  return writeEntry(doc, households, entry, now, origin)
+}
+
+// ---- the decision -------------------------------------------------------------------------------
+
+/** Every well-formed decision the document holds (normally one), the standing one first. */
+export function readDecisions(doc: Y.Doc): CampaignDecision[] {
+  const all: CampaignDecision[] = []
+  decisionsMap(doc).forEach((v, id) => {
+    const d = record(v)
+    if (d && d.decisionId === id && isCampaignDecision(d)) all.push(JSON.parse(JSON.stringify(d)) as CampaignDecision)
+  })
+  const standing = standingDecision(all)
+  return standing ? [standing, ...all.filter((d) => d !== standing).sort((a, b) => cmpStr(a.decidedAt, b.decidedAt) || cmpStr(a.decisionId, b.decisionId))] : []
+}
+
+/** The decision that stands, or null while undecided. */
+export const readDecision = (doc: Y.Doc): CampaignDecision | null => readDecisions(doc)[0] ?? null
+
+/**
+ * Decides the campaign and freezes the result, in one write, once: refused while the window is open
+ * (before the end of the deadline day) and once a decision is in the document.
+ */
+export function decide(doc: Y.Doc, households: readonly Household[], now: string, decidedBy: string, origin: unknown = ORIGIN_LOCAL): CampaignDecision {
+  const c = campaignOrThrow(doc)
+  assertInstant(now, 'now')
+  if (readDecisions(doc).length) throw new DocError('badTransition', { reason: 'campaignDecided' })
+  const by = decidedBy.trim()
+  if (!by || by.length > MAX_PERSON_NAME) refuse('decidedBy', 'recordedByRequired')
+  const r = decideCampaign(c, households, readEntries(doc), now, { decisionId: newEntryId(), decidedBy: by })
+  if (!r.ok) throw new DocError('badTransition', { reason: r.reason, closesAt: new Date(closesAtMs(c)).toISOString() })
+  const frozen = JSON.parse(JSON.stringify(r.decision)) as CampaignDecision
+  doc.transact(() => decisionsMap(doc).set(frozen.decisionId, frozen), origin)
+  return frozen
+}
+
+/** Signing, withdrawal and consent entries the standing decision did not count: shown as late, never counted. */
+export function lateEntries(doc: Y.Doc): CampaignEntry[] {
+  const d = readDecision(doc)
+  if (!d) return []
+  const known = new Set(d.entryIds)
+  return readEntries(doc).filter((e) => e.type !== 'payment' && !known.has(e.entryId))
+}
+
+/** The entries the rules read: once decided, only those the decision knew (late ones are listed apart). */
+function countedEntries(doc: Y.Doc): CampaignEntry[] {
+  const d = readDecision(doc)
+  const all = readEntries(doc)
+  if (!d) return all
+  const known = new Set(d.entryIds)
+  return all.filter((e) => e.type === 'payment' || known.has(e.entryId))
+}
+
+export function readSigningState(doc: Y.Doc, households: readonly Household[], now: string): SigningState | null {
+  const c = readCampaign(doc)
+  return c && c.kind === 'relocation' ? signingState(c, households, countedEntries(doc), now) : null
+}
+
+export function readConsentState(doc: Y.Doc, households: readonly Household[]): ConsentState | null {
+  const c = readCampaign(doc)
+  return c && c.kind === 'renovation' ? consentResult(c, households, countedEntries(doc)) : null
+}
+
+export function readPayments(doc: Y.Doc, households: readonly Household[]): PaymentsState | null {
+  const c = readCampaign(doc)
+  return c && c.kind === 'renovation' ? payments(c, households, readEntries(doc)) : null
+}
+
+/** How many Yjs client ids have written to the document (yjs#415): for diagnostics and tests. */
+export const clientIdCount = (doc: Y.Doc): number => doc.store.clients.size
