@@ -2,7 +2,6 @@
 // and restored (merged) into another browser's empty storage, where the council and its meeting
 // come back; restoring it twice changes nothing.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { test, expect, createCouncil, createMeeting, addItem } from './fixtures'
 import zhBackup from '../../src/shared/i18n/locales/zh-CN/backup.json' with { type: 'json' }
 import { fmt } from './i18n'
