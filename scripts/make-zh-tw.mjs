@@ -9,7 +9,7 @@ const opencc = OpenCC.Converter({ from: 'cn', to: 'twp' })
 // Taiwan usage OpenCC leaves alone: corner quotes, 新增 for "create", 按 for "click".
 const TAIWAN = [
   [/“/g, '「'], [/”/g, '」'], [/‘/g, '『'], [/’/g, '』'],
-  [/新建/g, '新增'], [/這臺/g, '這台'], [/點「/g, '按「'], [/創建/g, '建立'], [/保存/g, '儲存'], [/錶決/g, '表決'],
+  [/新建/g, '新增'], [/這臺/g, '這台'], [/點「/g, '按「'], [/創建/g, '建立'], [/保存/g, '儲存'], [/錶決/g, '表決'], [/稽核/g, '審核'], [/二維碼/g, 'QR 碼'], [/U ?盤/g, '隨身碟'],
 ]
 const convert = (text) => TAIWAN.reduce((t, [re, to]) => t.replace(re, to), opencc(text))
 const root = 'src/shared/i18n/locales'
