@@ -4,6 +4,8 @@
 //   (council, register with its history, every meeting and agenda, the catalogue and list rows),
 //   without the council secret, the sync settings or the ballot box;
 // - an older backup restored into newer data keeps every newer edit (a CRDT merge);
+// - the register of households (its own document) travels with its council, with every
+//   household's history, and an older backup merged in keeps the newer edits;
 // - a truncated, altered or malformed backup is refused with its reason, and the current data is
 //   byte for byte what it was.
 import 'fake-indexeddb/auto'
@@ -19,11 +21,17 @@ import { saveLanguage } from '../../src/renderer/data/settings'
 import { createCouncil, saveCouncil } from '../../src/renderer/features/councils/actions'
 import { createMeeting, deleteItem, saveMeetingFields, saveNewItem } from '../../src/renderer/features/meetings/actions'
 import { importMembers, saveMember, saveNewMember } from '../../src/renderer/features/members/actions'
+import { importHouseholds, saveHousehold } from '../../src/renderer/features/households/actions'
 import { BackupError, decodeBackup, encodeBackup, MAX_BACKUP_CHARS, type BackupContent, type BackupDecodeError } from '../../src/shared/backup/format'
 import { canonicalJson } from '../../src/shared/doc/canonical'
 import { meetingIds, readCouncil, readMemberHistory, readMembers } from '../../src/shared/doc/council'
+import { readHouseholdHistory, readHouseholds } from '../../src/shared/doc/households'
 import { readAgenda, readMeeting } from '../../src/shared/doc/meeting'
-import { councilDocName, meetingDocName } from '../../src/shared/doc/names'
+import { campaignDocName, councilDocName, householdsDocName, meetingDocName } from '../../src/shared/doc/names'
+import { defaultCampaignSettings, type CampaignId } from '../../src/shared/domain/campaign'
+import { initCampaignDoc, readCampaign } from '../../src/shared/doc/campaign'
+import { indexCampaign } from '../../src/shared/doc/council'
+import type { HouseholdFields } from '../../src/shared/domain/household'
 import type { CouncilId } from '../../src/shared/domain/ids'
 import { sha256Hex, utf8 } from '../../src/shared/minutes/webCrypto'
 import { toBase64Url } from '../../src/shared/sync/joinCode'
@@ -70,6 +78,33 @@ async function buildCouncil(env: TestEnv, meetings: number): Promise<CouncilId> 
   }
   await settle(env)
   return councilId
+}
+
+/** `n` households of three buildings, as the register import writes them. */
+function manyHouseholds(n: number): HouseholdFields[] {
+  return Array.from({ length: n }, (_, i) => ({
+    building: String((i % 3) + 1),
+    unit: '1',
+    room: String(101 + i),
+    owner: `业主${String(i + 1).padStart(3, '0')}`,
+    tenant: i % 5 === 0 ? `租户${i + 1}` : '',
+    areaCentiM2: i % 4 === 0 ? null : 6000 + i,
+    phone: '',
+    addedOn: '2025-03-01',
+    removedOn: null,
+  }))
+}
+
+/** The register of households and every household's history, as the households tab shows them. */
+async function householdsSnapshot(env: TestEnv, councilId: CouncilId) {
+  const name = householdsDocName(councilId)
+  const { doc } = await env.docs.acquire(name)
+  try {
+    const households = readHouseholds(doc)
+    return { households, history: households.map((h) => readHouseholdHistory(doc, h.id)) }
+  } finally {
+    await env.docs.release(name)
+  }
 }
 
 /** Everything the screens show of a council, read through the app's DocStore and Dexie. */
@@ -230,6 +265,120 @@ describe('backup and restore', () => {
     expect(readAgenda(m1.doc)).toHaveLength(2)
     expect(await env.db.settings.get('language')).toEqual({ key: 'language', value: 'zh-TW' })
     await env.docs.release(m1.name)
+  })
+  it('carries the register of households with its history, and merges an older one without losing newer edits', async () => {
+    const deviceA = newDevice()
+    const a = deviceA.start()
+    const councilId = await buildCouncil(a, 2)
+    // A second council without households: its backup holds no households document.
+    const other = await createCouncil(a, councilInput({ name: '和平里院落议事会' }))
+    const name = householdsDocName(councilId)
+    const register = await a.docs.acquire(name)
+    await importHouseholds(a, register, councilId, manyHouseholds(60))
+    const [first, second] = readHouseholds(register.doc)
+    deviceA.clock.advance(60_000)
+    await saveHousehold(a, register, first!.id, { ...first!, owner: '王秀兰', areaCentiM2: 7010 }, '李主任')
+    await saveHousehold(a, register, second!.id, { ...second!, removedOn: '2025-06-30' }, '')
+    await a.docs.release(name)
+    await settle(a)
+    const before = await householdsSnapshot(a, councilId)
+    expect(before.households).toHaveLength(60)
+    expect(before.history.filter((h) => h.length > 0)).toHaveLength(2)
+
+    const content = await collectBackup(a, '0.1.0')
+    const names = content.docs.map((d) => d.name)
+    expect(names).toContain(name)
+    expect(names).not.toContain(householdsDocName(other))
+    // The households document is listed in docs only: the council still counts its two meetings.
+    expect(content.councils.find((c) => c.id === councilId)).toEqual({ id: councilId, name: '锦江小区院落议事会', meetings: 2 })
+    expect(content.docs).toHaveLength(1 + 2 + 1 + 1)
+    const text = await encodeBackup(content)
+    const decoded = await decodeBackup(text)
+    if (!decoded.ok) throw new Error(`refused: ${decoded.error}`)
+    expect(decoded.summary.docCount).toBe(5)
+
+    // A fresh device gets the register back, each household's history included.
+    await loseLaptop(a, content)
+    const deviceB = newDevice()
+    const b = deviceB.start()
+    expect(await restoreBackup(b, decoded.content)).toEqual({ docs: 5, councils: 2, skipped: [] })
+    await settle(b)
+    expect(await householdsSnapshot(b, councilId)).toEqual(before)
+    expect((await householdsSnapshot(b, councilId)).history[0]).toEqual([{ at: expect.any(String), by: '李主任', changes: { owner: ['业主001', '王秀兰'], areaCentiM2: [null, 7010] } }])
+
+    // Newer edits on B, then the older backup again: a merge, so the newer owner and the newer household stay.
+    const onB = await b.docs.acquire(name)
+    deviceB.clock.advance(120_000)
+    const [h1] = readHouseholds(onB.doc)
+    await saveHousehold(b, onB, h1!.id, { ...h1!, owner: '王秀兰（继承）' }, '李主任')
+    await importHouseholds(b, onB, councilId, [{ ...manyHouseholds(1)[0]!, building: '9', room: '901' }])
+    await b.docs.release(name)
+    const newer = await householdsSnapshot(b, councilId)
+    await restoreBackup(b, decoded.content)
+    await settle(b)
+    const after = await householdsSnapshot(b, councilId)
+    expect(after).toEqual(newer)
+    expect(after.households).toHaveLength(61)
+    expect(after.households.find((h) => h.id === h1!.id)?.owner).toBe('王秀兰（继承）')
+  })
+
+  it('carries the campaigns a council lists, back onto a fresh device', async () => {
+    const a = newDevice().start()
+    const councilId = await buildCouncil(a, 1)
+    const campaignId = 'c0ffee00-7777-4000-8000-000000000002' as CampaignId
+    const council = await a.docs.acquire(councilDocName(councilId))
+    const campaign = await a.docs.acquire(campaignDocName(councilId, campaignId))
+    initCampaignDoc(campaign.doc, { councilId, campaignId }, { ...defaultCampaignSettings('relocation', '2025-03-01', '2025-03-10'), title: '北街模拟搬迁' }, a.now())
+    indexCampaign(council.doc, campaignId, a.now())
+    await a.docs.whenStored(campaign.name)
+    await a.docs.whenStored(council.name)
+    await a.docs.release(campaign.name)
+    await a.docs.release(council.name)
+    const content = await collectBackup(a, '0.1.0')
+    expect(content.docs.map((d) => d.name)).toContain(campaign.name)
+    const decoded = await decodeBackup(await encodeBackup(content))
+    if (!decoded.ok) throw new Error(decoded.error)
+    await loseLaptop(a, content)
+    const b = newDevice().start()
+    await restoreBackup(b, decoded.content)
+    const back = await b.docs.acquire(campaign.name)
+    expect(readCampaign(back.doc)?.title).toBe('北街模拟搬迁')
+    await b.docs.release(campaign.name)
+  })
+
+  it('refuses a households document that is not the one its name says, or under a campaign name', async () => {
+    const env = newDevice().start()
+    const councilId = await buildCouncil(env, 1)
+    const other = await createCouncil(env, councilInput({ name: '和平里院落议事会' }))
+    for (const id of [councilId, other]) {
+      const h = await env.docs.acquire(householdsDocName(id))
+      await importHouseholds(env, h, id, manyHouseholds(3))
+      await env.docs.release(h.name)
+    }
+    await settle(env)
+    const content = await collectBackup(env, '0.1.0')
+    const index = (n: string) => content.docs.findIndex((d) => d.name === n)
+    const ours = index(householdsDocName(councilId))
+    const theirs = index(householdsDocName(other))
+    const meeting = content.docs.findIndex((d) => d.name.includes('/meeting/'))
+    expect([ours, theirs, meeting].every((i) => i >= 0)).toBe(true)
+    const swap = (i: number, update: string): BackupContent => ({ ...content, docs: content.docs.map((d, j) => (j === i ? { ...d, update } : d)) })
+    const cases: { label: string; content: BackupContent; error: BackupDecodeError }[] = [
+      { label: "another council's register under this name", content: swap(ours, content.docs[theirs]!.update), error: 'badUpdate' },
+      { label: 'a meeting under the households name', content: swap(ours, content.docs[meeting]!.update), error: 'badUpdate' },
+      { label: 'the register under a meeting name', content: swap(meeting, content.docs[ours]!.update), error: 'badUpdate' },
+      {
+        label: 'a register under a campaign name',
+        content: { ...content, docs: [...content.docs, { name: campaignDocName(councilId, 'c0ffee00-7777-4000-8000-000000000001' as CampaignId), update: content.docs[ours]!.update }] },
+        error: 'badUpdate',
+      },
+    ]
+    for (const c of cases) {
+      expect(await decodeBackup(await sealed(c.content)), c.label).toEqual({ ok: false, error: c.error })
+      const error = await restoreBackup(env, c.content).catch((e: unknown) => e)
+      expect((error as BackupError).code, c.label).toBe(c.error)
+    }
+    expect((await decodeBackup(await encodeBackup(content))).ok).toBe(true)
   })
 })
 

@@ -1,13 +1,15 @@
 // Backing up and restoring this device's data. The backup holds every council in the catalogue:
-// its council document and every meeting document the council lists, as Yjs updates, and the
-// settings that are safe to carry. The restore merges a checked backup into the current
-// documents (a CRDT merge, so nothing newer is lost) and the projector brings back the catalogue
-// rows and meeting lists. Documents go through the DocStore, so ones already open stay open and
-// see the merge at once. The file format is shared/backup/format.ts.
+// its council document, every meeting and campaign document the council lists and its register of
+// households (council/<id>/households), as Yjs updates, and the settings that are safe to carry. The restore
+// merges a checked backup into the current documents (a CRDT merge, so nothing newer is lost) and
+// the projector brings back the catalogue rows and meeting lists. Documents go through the
+// DocStore, so ones already open stay open and see the merge at once. The file format is
+// shared/backup/format.ts.
 import * as Y from 'yjs'
 import { backupUpdates, type BackupContent, type BackupCouncil, type BackupDoc, type BackupSetting } from '../../shared/backup/format'
-import { meetingIds, readCouncil } from '../../shared/doc/council'
-import { councilDocName, meetingDocName, parseDocName } from '../../shared/doc/names'
+import { campaignIds, meetingIds, readCouncil } from '../../shared/doc/council'
+import { backupDocName } from '../../shared/backup/shape'
+import { campaignDocName, councilDocName, householdsDocName, meetingDocName } from '../../shared/doc/names'
 import { ORIGIN_IMPORT } from '../../shared/doc/schema'
 import { isIdString, type CouncilId } from '../../shared/domain/ids'
 import { isLanguage } from '../../shared/i18n/languages'
@@ -55,8 +57,9 @@ const PARALLEL = 6
 
 /**
  * Everything a backup holds, in a stable order: councils by id, each council's document followed
- * by its meetings' documents by id. A document with nothing in it (a meeting this device has only
- * heard of from a synced council) is left out.
+ * by its meetings' documents by id, then its households document. A document with nothing in it
+ * (a meeting this device has only heard of from a synced council, the register of a council that
+ * has none) is left out.
  */
 export async function collectBackup(env: BackupEnv, appVersion: string, options: CollectOptions = {}): Promise<BackupContent> {
   const rows = (await env.db.councils.toArray()).filter((r) => isIdString(r.id)).sort((a, b) => cmp(a.id, b.id))
@@ -65,7 +68,7 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
   for (const row of rows) {
     const councilId = row.id as CouncilId
     const name = councilDocName(councilId)
-    const read = await readDoc(env.docs, name, options, (doc) => ({ update: stateOf(doc), meetings: meetingIds(doc), title: readCouncil(doc)?.name ?? row.name }))
+    const read = await readDoc(env.docs, name, options, (doc) => ({ update: stateOf(doc), meetings: meetingIds(doc), campaigns: campaignIds(doc), title: readCouncil(doc)?.name ?? row.name }))
     if (read === null || read.update === null) continue
     const names = [...read.meetings].sort(cmp).map((id) => meetingDocName(councilId, id))
     const meetings = await pool(names, async (n) => {
@@ -73,8 +76,18 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
       return update ? { name: n, update } : null
     })
     const kept = meetings.filter((m): m is BackupDoc => m !== null)
+    const campaignNames = [...read.campaigns].sort(cmp).map((id) => campaignDocName(councilId, id))
+    const campaigns = (
+      await pool(campaignNames, async (n) => {
+        const update = await readDoc(env.docs, n, options, stateOf)
+        return update ? { name: n, update } : null
+      })
+    ).filter((c): c is BackupDoc => c !== null)
+    const householdsName = householdsDocName(councilId)
+    const households = await readDoc(env.docs, householdsName, options, stateOf)
     councils.push({ id: councilId, name: read.title, meetings: kept.length })
-    docs.push({ name, update: read.update }, ...kept)
+    docs.push({ name, update: read.update }, ...kept, ...campaigns)
+    if (households) docs.push({ name: householdsName, update: households })
   }
   return { createdAt: env.now(), appVersion, councils, docs, local: { settings: await carriedSettings(env.db) } }
 }
@@ -82,15 +95,15 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
 /**
  * Merges a backup into this device's data. Every update is checked first (backupUpdates throws
  * BackupError before the first is applied, so bad content changes nothing); then each document
- * is merged with ORIGIN_IMPORT and stored, meetings before their council so an interrupted
- * restore never lists meetings it has not brought back; the projector rewrites the catalogue
- * row of each council and the list row of each meeting. A setting this device already has keeps
+ * is merged with ORIGIN_IMPORT and stored, meetings (and registers of households) before their
+ * council so an interrupted restore never lists meetings it has not brought back; the projector
+ * rewrites the catalogue row of each council and the list row of each meeting. A setting this device already has keeps
  * its value. Merging is idempotent: after a failure (reported once the other documents are
  * merged), restoring the same backup again is safe.
  */
 export async function restoreBackup(env: RestoreEnv, content: BackupContent): Promise<RestoreResult> {
   const updates = backupUpdates(content)
-  const entries = content.docs.map((d, i) => ({ name: d.name, update: updates[i]!, council: parseDocName(d.name)?.kind === 'council' }))
+  const entries = content.docs.map((d, i) => ({ name: d.name, update: updates[i]!, council: backupDocName(d.name)?.kind === 'council' }))
   const skipped: string[] = []
   const failures: unknown[] = []
   const merge = async (e: { name: string; update: Uint8Array }): Promise<boolean> => {

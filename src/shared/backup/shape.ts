@@ -1,10 +1,14 @@
 // What a backup's content must look like (exact keys, names in the grammar of doc/names.ts,
 // canonical base64url, counts that agree), and the check that each update is a whole Yjs update
 // of the document its name says. Pure: Yjs, no DOM, no Node.
+//
+// A backup holds, per council: its council document, its meetings' and campaigns' documents and
+// its register of households (campaigns and the register are counted in no BackupCouncil field:
+// they are listed in `docs` alone).
 import * as Y from 'yjs'
 import { isInstant } from '../domain/dates'
 import { isIdString } from '../domain/ids'
-import { parseDocName, type ParsedDocName } from '../doc/names'
+import { parseAnyDocName, type AnyDocName } from '../doc/names'
 import { fromBase64Url } from '../sync/joinCode'
 import type { BackupContent } from './format'
 
@@ -42,6 +46,14 @@ export function isCanonicalBase64Url(value: unknown): value is string {
   return rest === 0 || (last & (rest === 2 ? 0x0f : 0x03)) === 0
 }
 
+/** The documents a backup may hold, by name: every kind of a council's documents. */
+export type BackupDocName = AnyDocName
+
+/** A council's, meeting's, campaign's or households document's name, parsed; null for any other name. */
+export function backupDocName(name: string): BackupDocName | null {
+  return parseAnyDocName(name)
+}
+
 /** null if the content has the exact shape of BackupContent, else why not. */
 export function checkContentShape(value: unknown): 'malformed' | null {
   if (!isObjectWithKeys(value, CONTENT_KEYS)) return 'malformed'
@@ -62,13 +74,13 @@ export function checkContentShape(value: unknown): 'malformed' | null {
   const councilDocs = new Set<string>()
   for (const d of docs as unknown[]) {
     if (!isObjectWithKeys(d, DOC_KEYS) || typeof d.name !== 'string' || !isCanonicalBase64Url(d.update)) return 'malformed'
-    const parsed = parseDocName(d.name)
+    const parsed = backupDocName(d.name)
     if (parsed === null || names.has(d.name)) return 'malformed'
     names.add(d.name)
     const count = meetings.get(parsed.councilId)
     if (count === undefined) return 'malformed'
     if (parsed.kind === 'council') councilDocs.add(parsed.councilId)
-    else meetings.set(parsed.councilId, count + 1)
+    else if (parsed.kind === 'meeting') meetings.set(parsed.councilId, count + 1)
   }
   for (const c of councils as { id: string; meetings: number }[]) {
     if (!councilDocs.has(c.id) || meetings.get(c.id) !== c.meetings) return 'malformed'
@@ -94,14 +106,14 @@ export function checkUpdates(content: BackupContent): Uint8Array[] | null {
   const out: Uint8Array[] = []
   for (const d of content.docs) {
     const bytes = fromBase64Url(d.update)
-    const parsed = parseDocName(d.name)
+    const parsed = backupDocName(d.name)
     if (bytes === null || parsed === null || !isWholeUpdateOf(bytes, parsed)) return null
     out.push(bytes)
   }
   return out
 }
 
-function isWholeUpdateOf(update: Uint8Array, name: ParsedDocName): boolean {
+function isWholeUpdateOf(update: Uint8Array, name: BackupDocName): boolean {
   const scratch = new Y.Doc()
   try {
     Y.applyUpdate(scratch, update)
@@ -112,7 +124,9 @@ function isWholeUpdateOf(update: Uint8Array, name: ParsedDocName): boolean {
     // and merging it would overwrite the real document's ids by client-id order).
     const meta = scratch.getMap<unknown>('meta')
     if (meta.get('kind') !== name.kind || meta.get('councilId') !== name.councilId) return false
-    return name.kind === 'council' || meta.get('meetingId') === name.meetingId
+    if (name.kind === 'meeting') return meta.get('meetingId') === name.meetingId
+    if (name.kind === 'campaign') return meta.get('campaignId') === name.campaignId
+    return true
   } catch {
     // A root of another type (getMap throws) or bytes that do not decode.
     return false

@@ -5,89 +5,37 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readMembers } from '../../../shared/doc/council'
 import { isMemberOn, type Member } from '../../../shared/domain/member'
-import {
-  ENCODING_LABEL_KEYS,
-  FIELD_LABEL_KEYS,
-  TEXT_ENCODINGS,
-  type ReadTableOptions,
-  type TextEncodingLabel,
-  fileErrorKey,
-  membersToImport,
-  parseMemberTable,
-  readTable,
-  rowErrorKey,
-  tableErrorKey,
-  type MemberImportPreview,
-} from '../../../shared/import'
+import { FIELD_LABEL_KEYS, fileErrorKey, membersToImport, parseMemberTable, rowErrorKey, tableErrorKey, type MemberImportPreview } from '../../../shared/import'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
 import { formatArea, formatDate } from '../../app/format'
 import { href, navigate } from '../../app/router'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
+import { TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
 import { importMembers } from './actions'
 
 const SHOWN_ROWS = 200
 const NO_MEMBERS: Member[] = []
 const COLUMNS = ['name', 'role', 'building', 'unit', 'room', 'areaCentiM2', 'phone', 'joinedOn', 'leftOn'] as const
 
-type Loaded = {
-  fileName: string
-  bytes: Uint8Array
-  encoding?: TextEncodingLabel | undefined
-  sheetName?: string | undefined
-  sheetNames?: string[] | undefined
-  preview: Extract<MemberImportPreview, { ok: true }>
-}
+type Preview = Extract<MemberImportPreview, { ok: true }>
 
 export function ImportScreen() {
   const { t, i18n } = useTranslation(['import', 'members', 'common'])
-  const errs = useErrors()
   const env = useEnv()
   const { handle, council } = useCouncil()
   const members = useDocValue(handle.doc, readMembers) ?? NO_MEMBERS
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [reading, setReading] = useState(false)
   const [saving, setSaving] = useState(false)
-  const [onlyProblems, setOnlyProblems] = useState(true)
-
-  async function load(fileName: string, bytes: Uint8Array, options: ReadTableOptions = {}) {
-    setFailure(null)
-    setReading(true)
-    try {
-      const table = await readTable(bytes, fileName, options)
-      if (!table.ok) {
-        setLoaded(null)
-        setFailure(t(fileErrorKey(table.error)))
-        return
-      }
+  const file = useTableFile<Preview>({
+    parse: (rows): ParsedTable<Preview> => {
       const today = env.today()
-      const preview = parseMemberTable(table.rows, { existing: members.filter((m) => isMemberOn(m, today)), defaultJoinedOn: council.termStart })
-      if (!preview.ok) {
-        setLoaded(null)
-        setFailure(t(tableErrorKey(preview.error)))
-        return
-      }
-      setLoaded({ fileName, bytes, encoding: table.encoding, sheetName: table.sheetName, sheetNames: table.sheetNames, preview })
-      setOnlyProblems(preview.errorCount > 0)
-    } catch (e) {
-      setLoaded(null)
-      setFailure(errs.message(e))
-    } finally {
-      setReading(false)
-    }
-  }
-
-  async function choose(file: File | undefined) {
-    setLoaded(null)
-    setFailure(null)
-    if (file) await load(file.name, new Uint8Array(await file.arrayBuffer()))
-  }
-
-  /** The same file again, read with another text encoding or another worksheet. */
-  const reread = (options: ReadTableOptions) => (loaded ? load(loaded.fileName, loaded.bytes, options) : Promise.resolve())
+      const preview = parseMemberTable(rows, { existing: members.filter((m) => isMemberOn(m, today)), defaultJoinedOn: council.termStart })
+      return preview.ok ? { ok: true, preview } : { ok: false, message: t(tableErrorKey(preview.error)) }
+    },
+    fileError: (code) => t(fileErrorKey(code)),
+  })
+  const { loaded, failure, setFailure, reading, onlyProblems, setOnlyProblems } = file
 
   async function confirm() {
     if (!loaded) return
@@ -99,7 +47,7 @@ export function ImportScreen() {
       await importMembers(env, handle, rows)
       navigate({ name: 'council', councilId: council.id, tab: 'members' })
     } catch (e) {
-      setFailure(errs.message(e))
+      file.fail(e)
     } finally {
       setSaving(false)
     }
@@ -120,30 +68,13 @@ export function ImportScreen() {
       <h1>{t('import:preview.title')}</h1>
       <div className="card">
         <p>{t('import:preview.explain')}</p>
-        <div className="field">
-          <label htmlFor="import-file">{t('import:preview.choose')}</label>
-          <span className="hint" id="import-file-hint">{t('import:preview.chooseHint')}</span>
-          {env.platform.openFiles ? (
-            // The desktop: the native open dialog, in the Documents folder.
-            <button
-              id="import-file"
-              type="button"
-              aria-describedby="import-file-hint"
-              disabled={reading || saving || handle.readOnly}
-              onClick={() =>
-                void env.platform.openFiles!('register', false).then(async ([file]) => {
-                  setLoaded(null)
-                  setFailure(null)
-                  if (file) await load(file.name, await file.bytes())
-                }, (e: unknown) => setFailure(errs.message(e)))
-              }
-            >
-              {t('import:preview.chooseButton')}
-            </button>
-          ) : (
-            <input id="import-file" aria-describedby="import-file-hint" type="file" accept=".csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} disabled={reading || saving || handle.readOnly} />
-          )}
-        </div>
+        <TableFileField
+          label={t('import:preview.choose')}
+          hint={t('import:preview.chooseHint')}
+          disabled={reading || saving || handle.readOnly}
+          onPick={file.pick}
+          onError={file.fail}
+        />
         {reading ? <p role="status">{t('import:preview.reading')}</p> : null}
       </div>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
@@ -163,34 +94,7 @@ export function ImportScreen() {
             ) : null}
             {preview.skippedRows.length ? <li>{t('import:preview.skippedRows', { rows: preview.skippedRows.join('、') })}</li> : null}
           </ul>
-          {loaded.encoding ? (
-            <div className="row">
-              <label className="field">
-                <span className="label">{t('import:preview.encodingWrong')}</span>
-                <select value={loaded.encoding} onChange={(e) => void reread({ encoding: e.target.value as TextEncodingLabel })}>
-                  {TEXT_ENCODINGS.map((enc) => (
-                    <option key={enc} value={enc}>
-                      {t(`import:${ENCODING_LABEL_KEYS[enc]}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-          ) : null}
-          {loaded.sheetNames && loaded.sheetNames.length > 1 ? (
-            <div className="row">
-              <label className="field">
-                <span className="label">{t('import:preview.chooseSheet')}</span>
-                <select value={loaded.sheetName} onChange={(e) => void reread({ sheetName: e.target.value })}>
-                  {loaded.sheetNames.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-          ) : null}
+          <TableReadOptions loaded={loaded} onReread={file.reread} />
           {preview.errorCount > 0 ? (
             <Banner kind="error">
               <p>{t('import:preview.hasErrors', { count: preview.errorCount })}</p>

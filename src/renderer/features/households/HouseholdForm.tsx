@@ -1,0 +1,100 @@
+// Adding or editing one household. Leaving the register is a date, never a deletion. The fields
+// are checked here with the rules the document applies (validateHousehold), so every message is
+// the household's own ("the owner is missing"), not a member's.
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { validateHousehold, type HouseholdError, type HouseholdFields } from '../../../shared/domain/household'
+import { areaToText, parseArea } from '../../../shared/domain/member'
+import { HOUSEHOLD_FIELD_LABEL_KEYS, householdRowErrorKey } from '../../../shared/import/labels'
+import type { HouseholdRowErrorCode } from '../../../shared/import/parseHouseholdTable'
+import { useFormAction } from '../../app/useFormAction'
+import { Banner } from '../../ui/Banner'
+import { TextField } from '../../ui/Field'
+import { FormActions } from '../../ui/FormActions'
+
+/** The fields as the document will hold them (trimmed), to check exactly what will be written. */
+const trimmed = (f: HouseholdFields): HouseholdFields => ({
+  ...f,
+  building: f.building.trim(),
+  unit: f.unit.trim(),
+  room: f.room.trim(),
+  owner: f.owner.trim(),
+  tenant: f.tenant.trim(),
+  phone: f.phone.trim(),
+})
+
+export function HouseholdForm({
+  initial,
+  title,
+  withBy = false,
+  by = '',
+  duplicate,
+  onSubmit,
+  onCancel,
+}: {
+  initial: HouseholdFields
+  title: string
+  /** Editing: ask who makes the change, for the history. */
+  withBy?: boolean
+  by?: string
+  /** Whether another household on the register has this address. */
+  duplicate: (f: HouseholdFields) => boolean
+  onSubmit: (f: HouseholdFields, by: string) => Promise<void>
+  onCancel: () => void
+}) {
+  const { t } = useTranslation(['households', 'common'])
+  const [v, setV] = useState({ ...initial, area: areaToText(initial.areaCentiM2), removed: initial.removedOn ?? '', by })
+  const { errors, setErrors, failure, setFailure, busy, submit: save } = useFormAction()
+  const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }))
+  const message = (code: HouseholdRowErrorCode) => t(householdRowErrorKey(code))
+
+  function refuse(fieldErrors: Record<string, string>) {
+    setErrors(fieldErrors)
+    setFailure(t('common:errors.fixFields'))
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const area = parseArea(v.area)
+    const fields = trimmed({
+      building: v.building,
+      unit: v.unit,
+      room: v.room,
+      owner: v.owner,
+      tenant: v.tenant,
+      areaCentiM2: area.ok ? area.value : null,
+      phone: v.phone,
+      addedOn: v.addedOn,
+      removedOn: v.removed.trim() ? v.removed : null,
+    })
+    const found: Record<string, string> = {}
+    for (const [field, code] of Object.entries(validateHousehold(fields)) as [keyof HouseholdFields, HouseholdError][]) found[field] = message(code)
+    // parseArea's codes are the area codes of HouseholdError (areaNotNumber, areaNegative…).
+    if (!area.ok) found.areaCentiM2 = message(area.error as HouseholdError)
+    if (Object.keys(found).length === 0 && duplicate(fields)) found.room = message('duplicateExisting')
+    if (Object.keys(found).length > 0) return refuse(found)
+    await save(() => onSubmit(fields, v.by))
+  }
+
+  const label = (k: keyof typeof HOUSEHOLD_FIELD_LABEL_KEYS) => t(HOUSEHOLD_FIELD_LABEL_KEYS[k])
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-label={title}>
+      <h2>{title}</h2>
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <p className="muted">{t('hints.address')}</p>
+      <div className="grid">
+        <TextField label={label('building')} value={v.building} error={errors.building} onChange={(e) => set('building', e.target.value)} autoFocus />
+        <TextField label={label('unit')} value={v.unit} error={errors.unit} onChange={(e) => set('unit', e.target.value)} />
+        <TextField label={label('room')} value={v.room} error={errors.room} onChange={(e) => set('room', e.target.value)} />
+        <TextField label={label('owner')} value={v.owner} error={errors.owner} onChange={(e) => set('owner', e.target.value)} required />
+        <TextField label={label('tenant')} value={v.tenant} error={errors.tenant} onChange={(e) => set('tenant', e.target.value)} />
+        <TextField label={label('areaCentiM2')} hint={t('hints.area')} inputMode="decimal" value={v.area} error={errors.areaCentiM2} onChange={(e) => set('area', e.target.value)} />
+        <TextField label={label('phone')} type="tel" value={v.phone} error={errors.phone} onChange={(e) => set('phone', e.target.value)} />
+        <TextField label={label('addedOn')} type="date" value={v.addedOn} error={errors.addedOn} onChange={(e) => set('addedOn', e.target.value)} />
+        <TextField label={label('removedOn')} hint={t('hints.removedOn')} type="date" value={v.removed} error={errors.removedOn} onChange={(e) => set('removed', e.target.value)} />
+        {withBy ? <TextField label={t('form.by')} hint={t('hints.by')} value={v.by} maxLength={60} onChange={(e) => set('by', e.target.value)} /> : null}
+      </div>
+      <FormActions submitLabel={t('common:actions.save')} busy={busy} onCancel={onCancel} />
+    </form>
+  )
+}
