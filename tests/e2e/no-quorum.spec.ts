@@ -37,6 +37,7 @@ test('without quorum the session opens only on a recorded override, and its vote
 
   await page.getByRole('link', { name: S.tabs.floor }).click()
   // The meeting shortcuts of a browser: Ctrl+] takes the next agenda item, Ctrl+Shift+B opens the vote.
+  await expect(page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '院内积水处理' }) })).toBeVisible()
   await page.keyboard.press('Control+BracketRight')
   await expect(page.getByRole('navigation', { name: S.agenda.title }).getByText(S.agenda.current)).toBeVisible()
   const form = page.getByRole('form', { name: S.motion.proposeTitle })
@@ -46,6 +47,7 @@ test('without quorum the session opens only on a recorded override, and its vote
   await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
   await page.getByRole('button', { name: S.motion.second }).click()
   await page.getByRole('button', { name: S.motion.debate }).click()
+  await expect(page.getByRole('button', { name: S.vote.open })).toBeVisible()
   await page.keyboard.press('Control+Shift+B')
   const hands = page.getByRole('form', { name: S.vote.handsTitle })
   await hands.getByLabel(V.counts.for).fill('2')

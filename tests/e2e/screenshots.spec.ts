@@ -44,6 +44,8 @@ type Texts = {
   notice: string
   join: string
   sync: string
+  review: string
+  backup: string
 }
 
 const TEXTS: Texts[] = [
@@ -58,6 +60,8 @@ const TEXTS: Texts[] = [
     notice: '会议通知',
     join: '加入议事会',
     sync: '同步状态',
+    review: '街道审核纪要',
+    backup: '备份与恢复',
   },
   {
     lang: 'en',
@@ -70,6 +74,8 @@ const TEXTS: Texts[] = [
     notice: 'Notice of meeting',
     join: 'Join a council',
     sync: 'Sync status',
+    review: 'Street office review',
+    backup: 'Backup and restore',
   },
 ]
 
@@ -108,6 +114,12 @@ for (const x of TEXTS) {
 
     await page.goto('/#/councils/join')
     await shoot(page, x.lang, 'join-council', page.getByRole('heading', { level: 1, name: x.join }))
+
+    await page.goto('/#/review')
+    await shoot(page, x.lang, 'review', page.getByRole('heading', { level: 1, name: x.review }))
+
+    await page.goto('/#/backup')
+    await shoot(page, x.lang, 'backup', page.getByRole('heading', { level: 1, name: x.backup }))
 
     // This council is not synced (the sync tests use a server): its tab offers to connect it.
     await page.goto(`/${urls.council}/sync`)

@@ -21,6 +21,9 @@ import { ProjectorScreen } from '../features/session/ProjectorScreen'
 import { MinutesScreen } from '../features/minutes/MinutesScreen'
 import { ReviewScreen } from '../features/review/ReviewScreen'
 import { BackupScreen } from '../features/backup/BackupScreen'
+import { HouseholdImportScreen } from '../features/households/HouseholdImportScreen'
+import { NewCampaignScreen } from '../features/campaigns/NewCampaignScreen'
+import { CampaignScreen } from '../features/campaigns/CampaignScreen'
 import { useAutoBackup } from '../features/backup/useAutoBackup'
 import { useCommands } from './commands'
 import { isLanguage } from '../../shared/i18n/languages'
@@ -130,6 +133,12 @@ function CouncilRoutes({ route }: { route: Route }) {
           <SessionScreen tab={route.tab} />
         </MeetingProvider>
       )
+    case 'importHouseholds':
+      return <HouseholdImportScreen />
+    case 'newCampaign':
+      return <NewCampaignScreen />
+    case 'campaign':
+      return <CampaignScreen campaignId={route.campaignId} tab={route.tab} />
     case 'minutes':
       return (
         <MeetingProvider meetingId={route.meetingId}>

@@ -2,7 +2,9 @@
 // the web, so routes live in the hash and reload to the same screen.
 import { useEffect, useState } from 'react'
 
-export type CouncilTab = 'meetings' | 'members' | 'rules' | 'sync'
+export type CouncilTab = 'meetings' | 'members' | 'households' | 'campaigns' | 'rules' | 'sync'
+export const CAMPAIGN_TABS = ['overview', 'record', 'notice', 'settings'] as const
+export type CampaignTab = (typeof CAMPAIGN_TABS)[number]
 export const MINUTES_TABS = ['draft', 'sign', 'documents', 'notice', 'submit'] as const
 export type MinutesTab = (typeof MINUTES_TABS)[number]
 
@@ -18,6 +20,9 @@ export type Route =
   | { name: 'session'; councilId: string; meetingId: string; tab: 'signin' | 'floor' }
   | { name: 'projector'; councilId: string; meetingId: string }
   | { name: 'minutes'; councilId: string; meetingId: string; tab: MinutesTab }
+  | { name: 'importHouseholds'; councilId: string }
+  | { name: 'newCampaign'; councilId: string }
+  | { name: 'campaign'; councilId: string; campaignId: string; tab: CampaignTab }
   | { name: 'review' }
   | { name: 'backup' }
   | { name: 'notFound' }
@@ -28,9 +33,12 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/councils\/new$/, () => ({ name: 'newCouncil' })],
   [/^\/councils\/join$/, () => ({ name: 'joinCouncil' })],
   [new RegExp(`^/c/${ID}$`), (m) => ({ name: 'council', councilId: m[1]!, tab: 'meetings' })],
-  [new RegExp(`^/c/${ID}/(meetings|members|rules|sync)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as CouncilTab })],
+  [new RegExp(`^/c/${ID}/(meetings|members|households|campaigns|rules|sync)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as CouncilTab })],
   [new RegExp(`^/c/${ID}/members/import$`), (m) => ({ name: 'importMembers', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/meetings/new$`), (m) => ({ name: 'newMeeting', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/households/import$`), (m) => ({ name: 'importHouseholds', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/campaigns/new$`), (m) => ({ name: 'newCampaign', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/k/${ID}/(${CAMPAIGN_TABS.join('|')})$`), (m) => ({ name: 'campaign', councilId: m[1]!, campaignId: m[2]!, tab: m[3] as CampaignTab })],
   [new RegExp(`^/c/${ID}/m/${ID}$`), (m) => ({ name: 'meeting', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/notice$`), (m) => ({ name: 'notice', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/session/(signin|floor)$`), (m) => ({ name: 'session', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as 'signin' })],
@@ -74,6 +82,12 @@ export function href(route: Route): string {
       return `#/c/${route.councilId}/m/${route.meetingId}/projector`
     case 'minutes':
       return `#/c/${route.councilId}/m/${route.meetingId}/minutes/${route.tab}`
+    case 'importHouseholds':
+      return `#/c/${route.councilId}/households/import`
+    case 'newCampaign':
+      return `#/c/${route.councilId}/campaigns/new`
+    case 'campaign':
+      return `#/c/${route.councilId}/k/${route.campaignId}/${route.tab}`
     case 'review':
       return '#/review'
     case 'backup':

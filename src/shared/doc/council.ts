@@ -1,6 +1,7 @@
 // The council document (council/<id>): the council's settings, its register of members with
-// each member's history, and the index of its meetings' ids.
+// each member's history, and the index of its meetings' and campaigns' ids.
 import * as Y from 'yjs'
+import type { CampaignId } from '../domain/campaign'
 import { COUNCIL_KINDS, councilInputOf, PROCEDURE_DEFAULTS, QUORUM_RULES, THRESHOLD_RULES, validateCouncil, type Council, type CouncilInput } from '../domain/council'
 import { newMemberId, type CouncilId, type MeetingId, type MemberId } from '../domain/ids'
 import { MEMBER_ROLES, validateMember, type Member, type MemberChange, type MemberFields } from '../domain/member'
@@ -11,6 +12,7 @@ import { bool, child, int, intOrNull, oneOf, setChanged, str, strOrNull } from '
 const councilMap = (doc: Y.Doc) => doc.getMap<unknown>('council')
 const membersMap = (doc: Y.Doc) => doc.getMap<unknown>('members')
 const meetingsMap = (doc: Y.Doc) => doc.getMap<unknown>('meetings')
+const campaignsMap = (doc: Y.Doc) => doc.getMap<unknown>('campaigns')
 
 const hasErrors = (e: object) => Object.keys(e).length > 0
 
@@ -183,6 +185,26 @@ export function indexMeeting(doc: Y.Doc, meetingId: MeetingId, createdAt: string
 /** The ids of every meeting of the council, as the council document knows them. */
 export function meetingIds(doc: Y.Doc): MeetingId[] {
   return [...meetingsMap(doc).keys()] as MeetingId[]
+}
+
+/**
+ * Lists a campaign (council/<id>/campaign/<id>) in the council document, as indexMeeting does a
+ * meeting: an entry per id, so campaigns made on two devices both appear. Indexing an id already
+ * listed changes nothing (its first createdAt stays).
+ */
+export function indexCampaign(doc: Y.Doc, campaignId: CampaignId, createdAt: string, origin: unknown = ORIGIN_LOCAL): void {
+  assertWritable(doc)
+  if (campaignsMap(doc).get(campaignId) instanceof Y.Map) return
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>()
+    entry.set('createdAt', createdAt)
+    campaignsMap(doc).set(campaignId, entry)
+  }, origin)
+}
+
+/** The ids of every campaign of the council, as the council document knows them. */
+export function campaignIds(doc: Y.Doc): CampaignId[] {
+  return [...campaignsMap(doc).keys()] as CampaignId[]
 }
 
 export const memberCount = (doc: Y.Doc): number => membersMap(doc).size

@@ -34,10 +34,16 @@ import enMinutes from './locales/en/minutes.json'
 import enReview from './locales/en/review.json'
 import zhCNmenu from './locales/zh-CN/menu.json'
 import zhCNbackup from './locales/zh-CN/backup.json'
+import zhCNcampaigns from './locales/zh-CN/campaigns.json'
+import zhCNhouseholds from './locales/zh-CN/households.json'
 import zhTWmenu from './locales/zh-TW/menu.json'
 import zhTWbackup from './locales/zh-TW/backup.json'
+import zhTWcampaigns from './locales/zh-TW/campaigns.json'
+import zhTWhouseholds from './locales/zh-TW/households.json'
 import enMenu from './locales/en/menu.json'
 import enBackup from './locales/en/backup.json'
+import enCampaigns from './locales/en/campaigns.json'
+import enHouseholds from './locales/en/households.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -53,10 +59,12 @@ export const sourceResources = {
   review: zhCNreview,
   menu: zhCNmenu,
   backup: zhCNbackup,
+  households: zhCNhouseholds,
+  campaigns: zhCNcampaigns,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup, households: zhTWhouseholds, campaigns: zhTWcampaigns },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup, households: enHouseholds, campaigns: enCampaigns },
 }

@@ -8,6 +8,8 @@ import { useCouncil } from './CouncilContext'
 import { saveCouncil } from './actions'
 import { MeetingsTab } from '../meetings/MeetingsTab'
 import { MembersTab } from '../members/MembersTab'
+import { HouseholdsTab } from '../households/HouseholdsTab'
+import { CampaignsTab } from '../campaigns/CampaignsTab'
 import { SyncTab } from '../sync/SyncTab'
 import type { CouncilTab as Tab } from '../../app/router'
 
@@ -15,7 +17,7 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
   const { t } = useTranslation(['council', 'common'])
   const env = useEnv()
   const { council, handle } = useCouncil()
-  const tabs: Tab[] = ['meetings', 'members', 'rules', 'sync']
+  const tabs: Tab[] = ['meetings', 'members', 'households', 'campaigns', 'rules', 'sync']
   return (
     <>
       <h1>{council.name}</h1>
@@ -31,6 +33,8 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
       </nav>
       {tab === 'meetings' ? <MeetingsTab /> : null}
       {tab === 'members' ? <MembersTab /> : null}
+      {tab === 'households' ? <HouseholdsTab /> : null}
+      {tab === 'campaigns' ? <CampaignsTab /> : null}
       {tab === 'rules' ? (
         <div className="card">
           <CouncilForm

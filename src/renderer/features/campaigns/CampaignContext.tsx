@@ -1,0 +1,101 @@
+// The open campaign: its document and the council's register of households, read after every
+// completed transaction, with the entries the rules read (a decided campaign's without the late
+// ones) and the instant the screens compute at (to the minute, and ticking while it is shown).
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { lateEntries, readCampaign, readDecisions, readEntries, type Campaign } from '../../../shared/doc/campaign'
+import { readHouseholds } from '../../../shared/doc/households'
+import { campaignDocName, householdsDocName } from '../../../shared/doc/names'
+import type { CampaignId, CampaignEntry } from '../../../shared/domain/campaign'
+import type { CampaignDecision } from '../../../shared/domain/campaignDecision'
+import type { Household } from '../../../shared/domain/household'
+import { useDocHandle, useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import type { DocHandle } from '../../sync/docs'
+import { Banner } from '../../ui/Banner'
+import { useCouncil } from '../councils/CouncilContext'
+import { useCampaignErrors } from './errors'
+
+export interface CampaignCtx {
+  handle: DocHandle
+  campaign: Campaign
+  households: Household[]
+  /** Every entry, in the rules' order. */
+  entries: CampaignEntry[]
+  /** The entries the rules read: all of them until decided, then those the decision knew (and payments). */
+  counted: CampaignEntry[]
+  late: CampaignEntry[]
+  /** The standing decision first; more than one when two devices decided offline. */
+  decisions: CampaignDecision[]
+  /** The instant the screens compute at: now, to the minute. */
+  now: string
+}
+
+const Ctx = createContext<CampaignCtx | null>(null)
+
+export function useCampaign(): CampaignCtx {
+  const c = useContext(Ctx)
+  if (!c) throw new Error('useCampaign outside CampaignProvider')
+  return c
+}
+
+const NO_HOUSEHOLDS: Household[] = []
+const NO_ENTRIES: CampaignEntry[] = []
+const NO_DECISIONS: CampaignDecision[] = []
+
+/** now, to the minute, re-read every 20 s and whenever the window comes back into view. */
+export function useMinute(): string {
+  const env = useEnv()
+  const [minute, setMinute] = useState(() => env.now().slice(0, 16))
+  useEffect(() => {
+    const tick = () => setMinute(env.now().slice(0, 16))
+    const timer = setInterval(tick, 20_000)
+    document.addEventListener('visibilitychange', tick)
+    window.addEventListener('focus', tick)
+    return () => {
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', tick)
+      window.removeEventListener('focus', tick)
+    }
+  }, [env])
+  // Every render also looks at the clock, so a screen opened after midnight never shows yesterday.
+  const current = env.now().slice(0, 16)
+  return `${current > minute ? current : minute}:00.000Z`
+}
+
+/** The council's register of households (its own document), read-only here. */
+export function useHouseholds(): { households: Household[]; ready: boolean; error: unknown } {
+  const { council } = useCouncil()
+  const state = useDocHandle(householdsDocName(council.id))
+  const handle = state.status === 'ready' ? state.handle : null
+  const households = useDocValue(handle?.doc ?? null, readHouseholds) ?? NO_HOUSEHOLDS
+  return { households, ready: handle !== null, error: state.status === 'error' ? state.error : null }
+}
+
+export function CampaignProvider({ campaignId, children }: { campaignId: string; children: ReactNode }) {
+  const { t } = useTranslation(['campaigns', 'common'])
+  const errs = useCampaignErrors()
+  const { council } = useCouncil()
+  const state = useDocHandle(campaignDocName(council.id, campaignId as CampaignId))
+  const handle = state.status === 'ready' ? state.handle : null
+  const doc = handle?.doc ?? null
+  const campaign = useDocValue(doc, readCampaign)
+  const entries = useDocValue(doc, readEntries) ?? NO_ENTRIES
+  const decisions = useDocValue(doc, readDecisions) ?? NO_DECISIONS
+  const late = useDocValue(doc, lateEntries) ?? NO_ENTRIES
+  const register = useHouseholds()
+  const now = useMinute()
+  const counted = useMemo(() => {
+    const lateIds = new Set(late.map((e) => e.entryId))
+    return lateIds.size ? entries.filter((e) => !lateIds.has(e.entryId)) : entries
+  }, [entries, late])
+  const value = useMemo(
+    () => (handle && campaign ? { handle, campaign, households: register.households, entries, counted, late, decisions, now } : null),
+    [handle, campaign, register.households, entries, counted, late, decisions, now],
+  )
+  if (state.status === 'error') return <Banner kind="error">{errs.message(state.error)}</Banner>
+  if (register.error) return <Banner kind="error">{errs.message(register.error)}</Banner>
+  if (!handle || !register.ready) return <p>{t('common:status.loading')}</p>
+  if (!value) return <Banner kind="error">{t('campaigns:notFound')}</Banner>
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}

@@ -1,0 +1,54 @@
+// The daily public notice (签约情况公示) for a chosen day: the rate, signed out of the roll, the
+// threshold, the days left and the signed households (addresses only, names if the council turned
+// that on), shown as it prints and exported as PDF and DOCX.
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { campaignNoticeDocument } from '../../../shared/campaigns/notice'
+import { signingStateOnDay } from '../../../shared/campaigns/dayState'
+import { windowState } from '../../../shared/domain/campaign'
+import { useEnv } from '../../app/env'
+import { CheckboxField, TextField } from '../../ui/Field'
+import { useCouncil } from '../councils/CouncilContext'
+import { PrintDocumentView } from '../minutes/PrintDocumentView'
+import { useCampaign } from './CampaignContext'
+import { saveShowNames, useShowNames } from './local'
+
+export function NoticePanel() {
+  const { t, i18n } = useTranslation(['campaigns', 'common'])
+  const env = useEnv()
+  const { council } = useCouncil()
+  const { campaign, households, counted, decisions, now } = useCampaign()
+  const today = windowState(campaign, now).today
+  const [dayChoice, setDayChoice] = useState<string | null>(null)
+  const day = dayChoice ?? today
+  const showNames = useShowNames(env.db, council.id)
+  const lang = i18n.language
+  const decision = decisions[0]?.kind === 'relocation' ? decisions[0] : null
+  const state = useMemo(() => signingStateOnDay(campaign, households, counted, day, now), [campaign, households, counted, day, now])
+  const doc = useMemo(
+    () =>
+      campaignNoticeDocument(
+        { campaign, councilName: council.name, state, decision },
+        { t: i18n.getFixedT(lang) as (key: string, o?: Record<string, unknown>) => string, lang, day, showNames },
+      ),
+    [campaign, council.name, state, decision, i18n, lang, day, showNames],
+  )
+  return (
+    <section aria-label={t('campaigns:tabs.notice')}>
+      <p className="muted no-print">{t('campaigns:notice.explain')}</p>
+      <div className="row bottom no-print">
+        <TextField
+          label={t('campaigns:notice.day')}
+          type="date"
+          value={day}
+          min={campaign.start}
+          max={today}
+          onChange={(e) => setDayChoice(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null)}
+        />
+        <CheckboxField label={t('campaigns:notice.showNames')} checked={showNames} onChange={(e) => void saveShowNames(env.db, council.id, e.target.checked)} />
+      </div>
+      {showNames ? <p className="muted no-print">{t('campaigns:notice.namesWarning')}</p> : null}
+      <PrintDocumentView doc={doc} fileName={`${campaign.title}-${day}-${t('campaigns:notice.fileLabel')}`} />
+    </section>
+  )
+}
