@@ -4,7 +4,7 @@
 // printToPDF: layout, HTML, print, file written). Median and p95 of 10 runs each; prints figures,
 // asserts nothing (budgets are issue 8's).
 //   npx tsx bench/measure-export.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createI18n } from '../src/shared/i18n/index'
@@ -15,6 +15,7 @@ import { assembleMeetingRecord } from '../src/shared/minutes/model'
 import { council } from '../tests/unit/minutes-fixture'
 import { bigClosedMeeting } from '../tests/export/big-meeting'
 import { launchChromium } from '../tests/export/chromium'
+import { exportRecordPdf } from './lib/pdfExport'
 
 const RUNS = 10
 const i18n = await createI18n('zh-CN')
@@ -52,10 +53,7 @@ const dir = mkdtempSync(join(tmpdir(), 'yishi-bench-'))
 const browser = await launchChromium()
 const page = await browser.newPage()
 try {
-  await time('PDF export (layout + HTML + Chromium print + file)', async () => {
-    await page.setContent(documentHtml(recordDocument(sources, o)), { waitUntil: 'load' })
-    writeFileSync(join(dir, 'record.pdf'), await page.pdf({ preferCSSPageSize: true, printBackground: true }))
-  })
+  await time('PDF export (layout + HTML + Chromium print + file)', () => exportRecordPdf(page, sources, o, join(dir, 'record.pdf')))
 } finally {
   await browser.close()
   rmSync(dir, { recursive: true, force: true })

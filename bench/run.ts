@@ -1,0 +1,165 @@
+// `npm run bench` (issue 8): a ten-year council measured against its budgets, its floors and the
+// naive single-document design, in one run. Builds (or reuses) the seeded 10-year and 1-year
+// profiles (bench/profile.ts), measures each figure as median and p95 of repeated runs, prints the
+// table, writes bench/results/<time>.json and bench/results/latest.json, and exits 1 when a budget
+// is missed. Not part of `npm test`. Run with --expose-gc (the npm script does).
+//   npm run bench [-- --quick] [-- --fresh]      --quick: fewer runs (a smoke run, not a result)
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as Y from 'yjs'
+import { loadProfile, type Profile } from './profile'
+import { singleDoc } from './lib/naive'
+import { serveStatic } from './lib/staticServer'
+import { row, table, times, type Row } from './lib/report'
+import { summarize, type Summary } from './lib/stats'
+import { coldOpen, discardColdOpen, prepareColdOpen, type ColdOpenSample } from './figures/coldOpen'
+import { measureDisk } from './figures/disk'
+import { measureKeystroke } from './figures/keystroke'
+import { loadFloor, naiveLoad } from './figures/load'
+import { measureMemory } from './figures/memory'
+import { measurePdf } from './figures/pdf'
+import { measureRecompute } from './figures/recompute'
+import { measureSync } from './figures/sync'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const quick = process.argv.includes('--quick')
+const fresh = process.argv.includes('--fresh')
+const RUNS = quick
+  ? { cold: 3, keystroke: 300, sync: 60, tally: 40, rate: 5, pdf: 3, memory: 2, load: 20, naive: 3 }
+  : { cold: 10, keystroke: 2000, sync: 300, tally: 200, rate: 30, pdf: 10, memory: 5, load: 100, naive: 10 }
+const MB = 1e6
+const startedAt = new Date()
+const loadBefore = loadavg()
+const log = (s: string) => console.log(s)
+const step = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
+  const t = performance.now()
+  log(`· ${label}…`)
+  const out = await fn()
+  log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  return out
+}
+
+// The web build: built if missing; an existing one is used as it is (say how old it is).
+const distWeb = join(root, 'dist-web')
+if (!existsSync(join(distWeb, 'index.html'))) {
+  log('dist-web/ is missing: npm run build:web')
+  const b = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' })
+  if (b.status !== 0) throw new Error('npm run build:web failed')
+}
+const distBuiltAt = statSync(join(distWeb, 'index.html')).mtime.toISOString()
+
+const p10 = await step('profile, 10 years', () => loadProfile(10, { fresh, log }))
+const p1 = await step('profile, 1 year', () => loadProfile(1, { fresh, log }))
+const single = await step('naive single document (10 years)', () => {
+  const doc = singleDoc(p10.updates)
+  const loaded = new Y.Doc()
+  Y.applyUpdate(loaded, doc.update)
+  return { doc, loaded, update: Y.encodeStateAsUpdate(loaded) }
+})
+
+const disk = await step('on-disk size', () => measureDisk(p10, single.update))
+const memory = await step('memory', () => measureMemory(p10, single.update, RUNS.memory))
+const floor10 = await step('load floors and the naive load', () => loadFloor(p10, RUNS.load))
+const floor1 = loadFloor(p1, RUNS.load)
+const naive = naiveLoad(single.update, RUNS.naive)
+const keystroke = await step('keystroke, local', () => measureKeystroke(p10, single, RUNS.keystroke))
+single.loaded.destroy()
+const recompute = await step('tally and campaign rate after a remote change', () => measureRecompute(p10, { tally: RUNS.tally, rate: RUNS.rate }))
+const sync = await step('keystroke to a second client, and the WebSocket echo', () => measureSync(p10, RUNS.sync))
+const pdf = await step('PDF export', () => measurePdf(RUNS.pdf))
+
+// Cold opens: one Chromium at a time, the two profiles interleaved so that load on the machine
+// falls on both alike.
+const cold = await step('cold open in Chromium (10-year and 1-year profiles)', async () => {
+  const profiles: Record<string, Profile> = { p10, p1 }
+  const server = await serveStatic(distWeb, { p10: p10.dir, p1: p1.dir })
+  const setups = [await prepareColdOpen(server, 'p10', p10), await prepareColdOpen(server, 'p1', p1)]
+  const samples: Record<string, ColdOpenSample[]> = { p10: [], p1: [] }
+  try {
+    for (let i = 0; i < RUNS.cold; i++) for (const s of setups) samples[s.key]!.push(await coldOpen(server, s))
+  } finally {
+    setups.forEach(discardColdOpen)
+    await server.close()
+  }
+  for (const [k, list] of Object.entries(samples)) {
+    if (list.some((s) => s.rows !== profiles[k]!.manifest.meetings.length)) throw new Error(`${k}: the list did not show every meeting`)
+  }
+  return { samples, setups: setups.map(({ key, indexedDbBytes, seedMs, firstOpenMs }) => ({ key, indexedDbBytes, seedMs, firstOpenMs })) }
+})
+
+const of = (list: ColdOpenSample[], k: keyof ColdOpenSample): Summary => summarize(list.map((s) => s[k]))
+const c10 = of(cold.samples.p10!, 'interactive')
+const c1 = of(cold.samples.p1!, 'interactive')
+const idb10 = cold.setups.find((s) => s.key === 'p10')!.indexedDbBytes
+const ms = (s: Summary) => ({ median: s.median, p95: s.p95, n: s.n, min: s.min, max: s.max })
+const mb = (s: Summary) => ({ median: s.median / MB, p95: s.p95 / MB, n: s.n, min: s.min / MB, max: s.max / MB })
+
+const rows: Row[] = [
+  row({ id: 'coldOpen10', figure: 'cold open, 10-year profile (Chromium): list, then current meeting interactive', unit: 'ms', ...ms(c10), kind: 'budget', budgets: [{ on: 'p95', max: 1500 }], ratio: `${times(c10.median, floor10.summary.median)} load floor` }),
+  row({ id: 'coldOpen1', figure: 'cold open, 1-year profile (Chromium)', unit: 'ms', ...ms(c1), kind: 'info', ratio: `${times(c1.median, floor1.summary.median)} load floor` }),
+  row({ id: 'coldOpenRatio', figure: 'cold open, 10-year ÷ 1-year', unit: '×', median: c10.median / c1.median, p95: c10.p95 / c1.p95, n: c10.n, kind: 'budget', budgets: [{ on: 'median', max: 1.1 }], ratio: '—' }),
+  row({ id: 'coldOpenList10', figure: '  of which: meeting list shown (10-year)', unit: 'ms', ...ms(of(cold.samples.p10!, 'list')), kind: 'info', ratio: '—' }),
+  row({ id: 'loadFloor10', figure: 'floor: Y.applyUpdate of council + current meeting (Node)', unit: 'ms', ...ms(floor10.summary), kind: 'floor', ratio: '—' }),
+  row({ id: 'naiveLoad', figure: 'baseline: Y.applyUpdate of the single 10-year doc (Node)', unit: 'ms', ...ms(naive), kind: 'baseline', ratio: `${times(naive.median, floor10.summary.median)} load floor; ${times(naive.median, c10.median)} Yishi's whole cold open` }),
+  row({ id: 'keystrokeLocal', figure: 'keystroke in the minutes: local transaction (editText)', unit: 'ms', ...ms(keystroke.editText), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(keystroke.editText.median, keystroke.floor.median)} floor` }),
+  row({ id: 'keystrokeFloor', figure: 'floor: bare Y.Text insert, same meeting doc', unit: 'ms', ...ms(keystroke.floor), kind: 'floor', ratio: '—' }),
+  row({ id: 'keystrokeNaive', figure: 'baseline: bare Y.Text insert in the single 10-year doc', unit: 'ms', ...ms(keystroke.naive), kind: 'baseline', ratio: `${times(keystroke.naive.median, keystroke.floor.median)} floor` }),
+  row({ id: 'keystrokePeer', figure: 'keystroke to a second client via the sync server (loopback)', unit: 'ms', ...ms(sync.keystroke), kind: 'budget', budgets: [{ on: 'median', max: 20 }, { on: 'p95', max: 50 }], ratio: `${times(sync.keystroke.median, sync.echo.median)} echo` }),
+  row({ id: 'echo', figure: 'floor: raw WebSocket echo round trip (loopback)', unit: 'ms', ...ms(sync.echo), kind: 'floor', ratio: '—' }),
+  row({ id: 'tally', figure: 'vote tally after a remote roll-call entry (apply + tally)', unit: 'ms', ...ms(recompute.tally), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(recompute.tally.median, recompute.tallyFloor.median)} floor` }),
+  row({ id: 'tallyFloor', figure: 'floor: bare Y.applyUpdate of that entry', unit: 'ms', ...ms(recompute.tallyFloor), kind: 'floor', ratio: '—' }),
+  row({ id: 'rate', figure: `campaign rate after a remote signing (${recompute.households} households, ${recompute.campaignEntries} entries)`, unit: 'ms', ...ms(recompute.rate), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(recompute.rate.median, recompute.rateFloor.median)} floor` }),
+  row({ id: 'rateFloor', figure: 'floor: bare Y.applyUpdate of that entry', unit: 'ms', ...ms(recompute.rateFloor), kind: 'floor', ratio: '—' }),
+  row({ id: 'pdf', figure: `PDF export of the minutes, click to file (${pdf.pages} pages)`, unit: 'ms', ...ms(pdf.exportToFile), kind: 'budget', budgets: [{ on: 'p95', max: 600 }], ratio: `${times(pdf.exportToFile.median, pdf.printOnly.median)} floor` }),
+  row({ id: 'pdfFloor', figure: "floor: Chromium's print alone, same HTML loaded", unit: 'ms', ...ms(pdf.printOnly), kind: 'floor', ratio: '—' }),
+  row({ id: 'memory', figure: `memory: decoded docs, current + 10 recent meetings, campaign, council, households (${memory.workingDocs})`, unit: 'MB', ...mb(memory.working), kind: 'budget', budgets: [{ on: 'p95', max: 20 }], ratio: `${times(memory.working.median, memory.naive.median)} naive` }),
+  row({ id: 'memoryNaive', figure: 'baseline: the single 10-year doc in memory', unit: 'MB', ...mb(memory.naive), kind: 'baseline', ratio: '—' }),
+  row({ id: 'disk', figure: 'on-disk per council-year: stored updates + Dexie rows (over 10 years)', unit: 'MB', ...mb(disk.stored), kind: 'budget', budgets: [{ on: 'p95', max: 2 }], ratio: `${times(disk.stored.median, disk.floor.median)} floor; ${times(disk.stored.median, disk.naivePerYear)} naive` }),
+  row({ id: 'diskFloor', figure: 'floor: the same content as plain JSON, per year', unit: 'MB', ...mb(disk.floor), kind: 'floor', ratio: '—' }),
+  row({ id: 'diskNaive', figure: 'baseline: the single 10-year doc, per year', unit: 'MB', median: disk.naivePerYear / MB, p95: disk.naivePerYear / MB, n: 1, kind: 'baseline', ratio: '—' }),
+  row({ id: 'diskChromium', figure: "  Chromium's IndexedDB folder after seeding, per year", unit: 'MB', median: idb10 / p10.manifest.years / MB, p95: idb10 / p10.manifest.years / MB, n: 1, kind: 'info', ratio: `${times(idb10 / p10.manifest.years, disk.stored.median)} stored` }),
+  row({ id: 'diskV2', figure: '  the same stored as update format v2, per year', unit: 'MB', ...mb(disk.v2), kind: 'info', ratio: `${times(disk.v2.median, disk.stored.median)} stored` }),
+  row({ id: 'diskGzip', figure: '  the same stored gzipped, per year', unit: 'MB', ...mb(disk.gzip), kind: 'info', ratio: `${times(disk.gzip.median, disk.stored.median)} stored` }),
+]
+
+const loadAfter = loadavg()
+const missed = rows.filter((r) => r.verdict === 'MISSED')
+const result = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  quick,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), node: process.version, chromium: pdf.chromium, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+  distWeb: { builtAt: distBuiltAt },
+  runs: RUNS,
+  profiles: Object.fromEntries([p10, p1].map((p) => [`${p.manifest.years}y`, { stamp: p.manifest.stamp, seed: p.manifest.seed, documents: p.manifest.docs.length, meetings: p.manifest.meetings.length, storedBytes: p.manifest.docs.reduce((n, d) => n + d.bytes, 0), stats: p.manifest.stats }])),
+  rows,
+  details: {
+    coldOpen: { samples: cold.samples, setups: cold.setups },
+    keystroke: { narrativeChars: keystroke.narrativeChars, clients: keystroke.clients },
+    sync: { messageBytes: sync.messageBytes },
+    recompute: { rateParts: recompute.rateParts },
+    pdf: { pages: pdf.pages, bytes: pdf.bytes },
+    memory: { workingStoredBytes: memory.workingStoredBytes, perDoc: memory.perDoc },
+    disk: { perYear: disk.perYear, totalStored: disk.totalStored, sealShareOfMeetings: disk.sealShareOfMeetings },
+    loadFloor: { bytes10y: floor10.bytes, bytes1y: floor1.bytes, floor1y: floor1.summary },
+  },
+  missed: missed.map((r) => r.id),
+}
+
+const dir = join(root, 'bench', 'results')
+mkdirSync(dir, { recursive: true })
+const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+writeFileSync(file, JSON.stringify(result, null, 1))
+writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 1))
+
+log('')
+log(table(rows))
+log('')
+log(`${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at the start, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} at the end: other work on the machine makes the figures noisy.`)
+log(`Web build from ${distBuiltAt}; Chromium ${pdf.chromium}; ${quick ? 'QUICK run (fewer samples): not a result' : 'full run'}.`)
+log(`Results: ${file}`)
+log(missed.length ? `${missed.length} budget(s) missed: ${missed.map((r) => r.id).join(', ')}` : 'Every budget met.')
+process.exit(missed.length ? 1 : 0)
