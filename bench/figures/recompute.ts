@@ -4,9 +4,11 @@
 //                  the last roll call): another device records a roll-call answer; this device
 //                  applies that update, then voteInput + evaluateVote (the vote panel's result);
 //   campaign rate  the profile's campaign (3,000 households, every entry so far): another device
-//                  records a signing; this device applies it, then readSigningState (the rate, by
-//                  building, day by day, the unsigned list). The households list is read once
-//                  before (the screen keeps it until the register changes).
+//                  records a signing; this device applies it, then reads the screens' state from
+//                  its live signing state (campaigns/liveSigning.ts: the rate, by building, day by
+//                  day, the unsigned list), created once when the campaign was opened. The
+//                  households list is read once before (the screen keeps it until the register
+//                  changes). For comparison (info): the same with readSigningState from scratch.
 // Runs go in batches from the same stored state (lib below), so entries do not pile up beyond a session's.
 // Floor: the bare Y.applyUpdate of the same remote update.
 import * as Y from 'yjs'
@@ -17,6 +19,7 @@ import { recordRollCall, voteInput } from '../../src/shared/doc/votes'
 import { asCouncilId } from '../../src/shared/domain/ids'
 import { evaluateVote } from '../../src/shared/domain/votes'
 import { signingState } from '../../src/shared/domain/campaignSigning'
+import { createLiveSigningState, type LiveSigningState } from '../../src/shared/campaigns/liveSigning'
 import { LAST_YEAR, type Profile } from '../profile'
 import { meetingLife } from '../lib/meetingLife'
 import { mulberry32 } from '../lib/rng'
@@ -67,7 +70,10 @@ function timeRemote(runs: number, base: Uint8Array, write: (remote: Y.Doc, i: nu
 export interface RecomputeResult {
   tally: Summary
   tallyFloor: Summary
+  /** Apply + the live state's update and read. */
   rate: Summary
+  /** Apply + readSigningState from scratch (the former measure). */
+  rateFull: Summary
   rateFloor: Summary
   /** The recompute alone on the loaded campaign, and its two parts. */
   rateParts: { readSigningState: Summary; readEntries: Summary; signingState: Summary }
@@ -75,7 +81,7 @@ export interface RecomputeResult {
   households: number
 }
 
-export async function measureRecompute(profile: Profile, runs: { tally: number; rate: number }): Promise<RecomputeResult> {
+export async function measureRecompute(profile: Profile, runs: { tally: number; rate: number; rateLive: number }): Promise<RecomputeResult> {
   const m = profile.manifest
   const council = load(profile.updates.get(m.councilDoc)!)
   const c = readCouncil(council)!
@@ -102,20 +108,28 @@ export async function measureRecompute(profile: Profile, runs: { tally: number; 
   const unsigned = state.unsigned
   const signedIds = state.households.filter((h) => h.status === 'signed').map((h) => h.household.id)
   const date = m.now.slice(0, 10)
-  const rate = timeRemote(
-    runs.rate,
-    campaignBase,
-    (d, i) => {
-      // Different households each time, so the rules never refuse the entry.
-      const input = { date, recordedBy: '张委员', device: '笔记本2' }
-      if (i % 2) recordWithdrawal(d, households, { ...input, householdId: signedIds[i % signedIds.length]! }, m.now)
-      else recordSigning(d, households, { ...input, householdId: unsigned[i % unsigned.length]! }, m.now)
-    },
-    (d) => {
-      const s = readSigningState(d, households, m.now)
-      if (!s || s.rate.den !== households.length) throw new Error('unexpected signing state')
-    },
-  )
+  const write = (d: Y.Doc, i: number) => {
+    // Different households each time, so the rules never refuse the entry.
+    const input = { date, recordedBy: '张委员', device: '笔记本2' }
+    if (i % 2) recordWithdrawal(d, households, { ...input, householdId: signedIds[i % signedIds.length]! }, m.now)
+    else recordSigning(d, households, { ...input, householdId: unsigned[i % unsigned.length]! }, m.now)
+  }
+  const check = (s: { rate: { den: number } } | null) => {
+    if (!s || s.rate.den !== households.length) throw new Error('unexpected signing state')
+  }
+  const rateFull = timeRemote(runs.rate, campaignBase, write, (d) => check(readSigningState(d, households, m.now)))
+  // One live state per opened copy, created (and read once) before the timed runs, as the screen does.
+  const lives = new Map<Y.Doc, LiveSigningState>()
+  const rate = timeRemote(runs.rateLive, campaignBase, write, (d) => {
+    let live = lives.get(d)
+    if (!live) {
+      live = createLiveSigningState(d, households)
+      lives.set(d, live)
+      if (JSON.stringify(live.state(m.now)) !== JSON.stringify(readSigningState(d, households, m.now))) throw new Error('the live state differs from the rules')
+    }
+    check(live.state(m.now))
+  })
+  lives.forEach((l) => l.destroy())
   // Where the recompute goes: reading and ordering every entry, then the rules over the roll.
   const settingsOf = readCampaign(campaign)!
   const entries = readEntries(campaign)
@@ -132,6 +146,7 @@ export async function measureRecompute(profile: Profile, runs: { tally: number; 
     tally: summarize(tally.total),
     tallyFloor: summarize(tally.apply),
     rate: summarize(rate.total),
+    rateFull: summarize(rateFull.total),
     rateFloor: summarize(rate.apply),
     rateParts: {
       readSigningState: time(() => readSigningState(campaign, households, m.now)),

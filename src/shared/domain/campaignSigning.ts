@@ -85,7 +85,7 @@ export function rateBasisPoints(rate: Rate): number | null {
   return Number((BigInt(rate.num) * 10_000n) / BigInt(rate.den))
 }
 
-interface Folded {
+export interface Folded {
   verdicts: EntryVerdict<SigningEntry>[]
   status: SigningStatus
   decidedBy: SigningEntry | null
@@ -93,8 +93,8 @@ interface Folded {
   endOfDay: Map<IsoDate, boolean>
 }
 
-/** One household's entries, oldest first: each counted entry moves the status; a withdrawal needs a signature. */
-function fold(settings: CampaignSettings, onRoll: ReadonlySet<string>, entries: readonly SigningEntry[]): Folded {
+/** One household's entries, oldest first: each counted entry moves the status; a withdrawal needs a signature. Exported for the live state (campaigns/liveSigning.ts). */
+export function fold(settings: CampaignSettings, onRoll: ReadonlySet<string>, entries: readonly SigningEntry[]): Folded {
   const sorted = [...entries].sort(compareCampaignEntries)
   let status: SigningStatus = 'unsigned'
   let decidedBy: SigningEntry | null = null
@@ -112,7 +112,7 @@ function fold(settings: CampaignSettings, onRoll: ReadonlySet<string>, entries: 
   return { verdicts: verdicts.reverse(), status, decidedBy, endOfDay }
 }
 
-const isSigning = (e: CampaignEntry): e is SigningEntry => e.type === 'sign' || e.type === 'withdraw'
+export const isSigning = (e: CampaignEntry): e is SigningEntry => e.type === 'sign' || e.type === 'withdraw'
 
 /**
  * The signing state of a relocation campaign at `now`. The denominator is the roll (campaignRoll:

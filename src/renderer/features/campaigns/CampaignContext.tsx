@@ -1,13 +1,18 @@
 // The open campaign: its document and the council's register of households, read after every
 // completed transaction, with the entries the rules read (a decided campaign's without the late
 // ones) and the instant the screens compute at (to the minute, and ticking while it is shown).
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+// A relocation's signing state comes from one live state per open campaign (campaigns/liveSigning.ts),
+// so a remote signing refolds one household instead of the whole roll.
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import type * as Y from 'yjs'
+import { createLiveSigningState, type LiveSigningState } from '../../../shared/campaigns/liveSigning'
 import { useTranslation } from 'react-i18next'
 import { lateEntries, readCampaign, readDecisions, readEntries, type Campaign } from '../../../shared/doc/campaign'
 import { readHouseholds } from '../../../shared/doc/households'
 import { campaignDocName, householdsDocName } from '../../../shared/doc/names'
 import type { CampaignId, CampaignEntry } from '../../../shared/domain/campaign'
 import type { CampaignDecision } from '../../../shared/domain/campaignDecision'
+import type { SigningState } from '../../../shared/domain/campaignSigning'
 import type { Household } from '../../../shared/domain/household'
 import { useDocHandle, useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
@@ -29,6 +34,8 @@ export interface CampaignCtx {
   decisions: CampaignDecision[]
   /** The instant the screens compute at: now, to the minute. */
   now: string
+  /** A relocation's signing state at `now` (readSigningState, kept live); null for a renovation. */
+  signing: SigningState | null
 }
 
 const Ctx = createContext<CampaignCtx | null>(null)
@@ -72,6 +79,29 @@ export function useHouseholds(): { households: Household[]; ready: boolean; erro
   return { households, ready: handle !== null, error: state.status === 'error' ? state.error : null }
 }
 
+const noSubscribe = () => () => undefined
+
+/** The live signing state of the open campaign's document, at `now`; null until it is set up, and for a renovation. */
+function useLiveSigning(doc: Y.Doc | null, households: Household[], now: string): SigningState | null {
+  const [live, setLive] = useState<{ doc: Y.Doc; live: LiveSigningState } | null>(null)
+  useEffect(() => {
+    if (!doc) return
+    const l = createLiveSigningState(doc)
+    setLive({ doc, live: l })
+    return () => {
+      l.destroy()
+      setLive(null)
+    }
+  }, [doc])
+  const current = live && live.doc === doc ? live.live : null
+  const version = useSyncExternalStore(current ? current.subscribe : noSubscribe, () => (current ? current.version() : -1))
+  return useMemo(() => {
+    if (!current || version < 0) return null
+    current.setHouseholds(households)
+    return current.state(now)
+  }, [current, version, households, now])
+}
+
 export function CampaignProvider({ campaignId, children }: { campaignId: string; children: ReactNode }) {
   const { t } = useTranslation(['campaigns', 'common'])
   const errs = useCampaignErrors()
@@ -85,17 +115,19 @@ export function CampaignProvider({ campaignId, children }: { campaignId: string;
   const late = useDocValue(doc, lateEntries) ?? NO_ENTRIES
   const register = useHouseholds()
   const now = useMinute()
+  const signing = useLiveSigning(doc, register.households, now)
   const counted = useMemo(() => {
     const lateIds = new Set(late.map((e) => e.entryId))
     return lateIds.size ? entries.filter((e) => !lateIds.has(e.entryId)) : entries
   }, [entries, late])
   const value = useMemo(
-    () => (handle && campaign ? { handle, campaign, households: register.households, entries, counted, late, decisions, now } : null),
-    [handle, campaign, register.households, entries, counted, late, decisions, now],
+    () => (handle && campaign ? { handle, campaign, households: register.households, entries, counted, late, decisions, now, signing } : null),
+    [handle, campaign, register.households, entries, counted, late, decisions, now, signing],
   )
   if (state.status === 'error') return <Banner kind="error">{errs.message(state.error)}</Banner>
   if (register.error) return <Banner kind="error">{errs.message(register.error)}</Banner>
-  if (!handle || !register.ready) return <p>{t('common:status.loading')}</p>
+  // The live state is set up in an effect: one render without it.
+  if (!handle || !register.ready || (campaign?.kind === 'relocation' && !signing)) return <p>{t('common:status.loading')}</p>
   if (!value) return <Banner kind="error">{t('campaigns:notFound')}</Banner>
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>
 }

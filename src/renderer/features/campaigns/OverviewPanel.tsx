@@ -1,9 +1,8 @@
 // A mock relocation at a glance: the signing rate (rounded down, never up) with signed / roll,
 // the threshold and the households it needs, the days left; by building; day by day; the
 // households not signed. Once the window has closed: the decision, then the frozen result.
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { signingState, type SigningState } from '../../../shared/domain/campaignSigning'
+import type { SigningState } from '../../../shared/domain/campaignSigning'
 import type { RelocationDecision } from '../../../shared/domain/campaignDecision'
 import { rateText } from '../../../shared/campaigns/figures'
 import { formatDate } from '../../app/format'
@@ -24,8 +23,9 @@ export function OverviewPanel() {
 
 function RelocationOverview() {
   const { t } = useTranslation(['campaigns'])
-  const { campaign, households, counted, decisions, now } = useCampaign()
-  const s = useMemo(() => signingState(campaign, households, counted, now), [campaign, households, counted, now])
+  // The provider's live signing state (readSigningState at now): set for every relocation.
+  const { campaign, decisions, signing: s } = useCampaign()
+  if (!s) return null
   const decision = decisions[0]?.kind === 'relocation' ? decisions[0] : null
   return (
     <>

@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { windowState } from '../../../shared/domain/campaign'
-import { signingState } from '../../../shared/domain/campaignSigning'
 import { consentResult } from '../../../shared/domain/campaignRenovation'
 import { buildingKey, compareNatural } from '../../../shared/domain/household'
 import { DocError } from '../../../shared/doc/errors'
@@ -27,7 +26,7 @@ type Filter = (typeof FILTERS)['relocation'][number] | (typeof FILTERS)['renovat
 export function RecordPanel() {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const env = useEnv()
-  const { campaign, households, counted, late, decisions, handle, now } = useCampaign()
+  const { campaign, households, counted, late, decisions, handle, now, signing } = useCampaign()
   const lang = i18n.language
   const w = windowState(campaign, now)
   const remembered = useRecorder(env.db)
@@ -47,7 +46,8 @@ export function RecordPanel() {
     for (const e of late) lateBy.set(e.householdId, [...(lateBy.get(e.householdId) ?? []), { entry: e, counted: false, refusal: null, late: true }])
     const withLate = (id: string, list: RowEntry[]) => [...(lateBy.get(id) ?? []).reverse(), ...list]
     if (campaign.kind === 'relocation') {
-      return signingState(campaign, households, counted, now).households.map((h) => ({
+      // The provider's live signing state: the same households as signingState(campaign, households, counted, now).
+      return (signing?.households ?? []).map((h) => ({
         household: h.household,
         status: h.status,
         entries: withLate(h.household.id, h.entries.map((v) => ({ ...v, late: false }))),
@@ -60,7 +60,7 @@ export function RecordPanel() {
       entries: withLate(h.household.id, h.entries.map((v) => ({ ...v, late: false }))),
       conflict: h.conflicting.length > 0,
     }))
-  }, [campaign, households, counted, late, now])
+  }, [campaign, households, counted, late, signing])
 
   const buildings = useMemo(() => {
     const seen = new Map<string, string>()
