@@ -3,8 +3,13 @@
 import { useCallback, useState } from 'react'
 import { useErrors } from './errors'
 
-export function useFormAction() {
+/** What a failed submit shows: field messages, and the banner above the form. */
+export type DescribeError = (e: unknown) => { fields: Record<string, string>; banner: string }
+
+/** `describe`: a feature's own messages for what its writes refuse (the app's generic ones otherwise). */
+export function useFormAction(describe?: DescribeError) {
   const errs = useErrors()
+  const explain = describe ?? errs.describe
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -17,7 +22,7 @@ export function useFormAction() {
         setErrors({})
         return true
       } catch (e) {
-        const d = errs.describe(e)
+        const d = explain(e)
         setErrors(d.fields)
         setFailure(d.banner)
         return false
@@ -25,7 +30,7 @@ export function useFormAction() {
         setBusy(false)
       }
     },
-    [errs],
+    [explain],
   )
   return { errors, setErrors, failure, setFailure, busy, submit }
 }
