@@ -92,6 +92,15 @@ describe('updateCouncil', () => {
     expect(changedKeys.sort()).toEqual(['quorumRule', 'street'])
   })
 
+  it('keeps campaign notices to room numbers unless the council names owners, and reads older councils that way', () => {
+    const doc = newCouncilDoc()
+    expect(readCouncil(doc)?.noticeShowsNames).toBe(false)
+    updateCouncil(doc, councilInput({ noticeShowsNames: true }))
+    expect(readCouncil(doc)?.noticeShowsNames).toBe(true)
+    doc.getMap('council').delete('noticeShowsNames') // a council made before the setting existed
+    expect(readCouncil(doc)?.noticeShowsNames).toBe(false)
+  })
+
   it('refuses invalid settings', () => {
     const doc = newCouncilDoc()
     const before = stateOf(doc)

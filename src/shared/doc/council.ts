@@ -48,6 +48,7 @@ export function readCouncil(doc: Y.Doc): Council | null {
     speechSeconds: int(c, 'speechSeconds', PROCEDURE_DEFAULTS.speechSeconds),
     speechesPerMotion: int(c, 'speechesPerMotion', PROCEDURE_DEFAULTS.speechesPerMotion),
     recusedCountForQuorum: bool(c, 'recusedCountForQuorum', PROCEDURE_DEFAULTS.recusedCountForQuorum),
+    noticeShowsNames: bool(c, 'noticeShowsNames', PROCEDURE_DEFAULTS.noticeShowsNames),
     createdAt: str(c, 'createdAt'),
   }
 }

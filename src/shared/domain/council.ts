@@ -34,10 +34,12 @@ export interface CouncilRules {
   speechesPerMotion: number
   /** Whether a recused member still counts toward quorum (domain.md 2.6: yes by default). */
   recusedCountForQuorum: boolean
+  /** Whether a campaign's daily public notice names the owners who signed (off: room numbers only). */
+  noticeShowsNames: boolean
 }
 
 /** Practice defaults (Nantang rules) for the speaking limits and recusal, whatever the kind. */
-export const PROCEDURE_DEFAULTS = { speechSeconds: 120, speechesPerMotion: 2, recusedCountForQuorum: true } as const
+export const PROCEDURE_DEFAULTS = { speechSeconds: 120, speechesPerMotion: 2, recusedCountForQuorum: true, noticeShowsNames: false } as const
 
 export interface Council extends CouncilRules {
   id: CouncilId
@@ -121,5 +123,6 @@ export function councilInputOf(c: CouncilInput): CouncilInput {
     speechSeconds: c.speechSeconds,
     speechesPerMotion: c.speechesPerMotion,
     recusedCountForQuorum: c.recusedCountForQuorum,
+    noticeShowsNames: c.noticeShowsNames,
   }
 }

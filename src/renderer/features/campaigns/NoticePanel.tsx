@@ -6,22 +6,21 @@ import { useTranslation } from 'react-i18next'
 import { campaignNoticeDocument } from '../../../shared/campaigns/notice'
 import { signingStateOnDay } from '../../../shared/campaigns/dayState'
 import { windowState } from '../../../shared/domain/campaign'
-import { useEnv } from '../../app/env'
-import { CheckboxField, TextField } from '../../ui/Field'
+import { href } from '../../app/router'
+import { TextField } from '../../ui/Field'
 import { useCouncil } from '../councils/CouncilContext'
 import { PrintDocumentView } from '../minutes/PrintDocumentView'
 import { useCampaign } from './CampaignContext'
-import { saveShowNames, useShowNames } from './local'
 
 export function NoticePanel() {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
-  const env = useEnv()
   const { council } = useCouncil()
   const { campaign, households, counted, decisions, now } = useCampaign()
   const today = windowState(campaign, now).today
   const [dayChoice, setDayChoice] = useState<string | null>(null)
   const day = dayChoice ?? today
-  const showNames = useShowNames(env.db, council.id)
+  // The council decides, in its rules, whether the notice names owners (room numbers otherwise).
+  const showNames = council.noticeShowsNames
   const lang = i18n.language
   const decision = decisions[0]?.kind === 'relocation' ? decisions[0] : null
   const state = useMemo(() => signingStateOnDay(campaign, households, counted, day, now), [campaign, households, counted, day, now])
@@ -45,9 +44,11 @@ export function NoticePanel() {
           max={today}
           onChange={(e) => setDayChoice(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null)}
         />
-        <CheckboxField label={t('campaigns:notice.showNames')} checked={showNames} onChange={(e) => void saveShowNames(env.db, council.id, e.target.checked)} />
       </div>
-      {showNames ? <p className="muted no-print">{t('campaigns:notice.namesWarning')}</p> : null}
+      <p className="muted no-print">
+        {showNames ? t('campaigns:notice.namesShown') : t('campaigns:notice.roomsOnly')}{' '}
+        <a href={href({ name: 'council', councilId: council.id, tab: 'rules' })}>{t('campaigns:notice.changeInRules')}</a>
+      </p>
       <PrintDocumentView doc={doc} fileName={`${campaign.title}-${day}-${t('campaigns:notice.fileLabel')}`} />
     </section>
   )

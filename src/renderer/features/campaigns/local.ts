@@ -1,6 +1,6 @@
 // This device's part in the campaigns, kept in Dexie settings (local, never synced): the name of
-// the person recording (remembered so a canvasser types it once), the device's label written
-// beside every entry, and whether the daily notice prints owners' names (off unless chosen).
+// the person recording (remembered so a canvasser types it once) and the device's label written
+// beside every entry.
 import { useEffect } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { MAX_DEVICE_LABEL, MAX_PERSON_NAME } from '../../../shared/domain/campaign'
@@ -8,7 +8,6 @@ import type { YishiDb } from '../../data/db'
 
 const RECORDER = 'campaigns.recorder'
 const DEVICE = 'campaigns.device'
-const showNamesKey = (councilId: string) => `campaigns.noticeShowNames.${councilId}`
 
 const text = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '')
 
@@ -48,12 +47,4 @@ export function useDeviceLabel(db: YishiDb, kind: string): string | undefined {
     deviceLabel(db, kind).catch((e: unknown) => console.error('device label', e))
   }, [db, kind])
   return useLiveQuery(async () => text((await db.settings.get(DEVICE))?.value, MAX_DEVICE_LABEL), [db])
-}
-
-export function useShowNames(db: YishiDb, councilId: string): boolean {
-  return useLiveQuery(async () => (await db.settings.get(showNamesKey(councilId)))?.value === true, [db, councilId]) ?? false
-}
-
-export async function saveShowNames(db: YishiDb, councilId: string, on: boolean): Promise<void> {
-  await db.transaction('rw', db.settings, () => db.settings.put({ key: showNamesKey(councilId), value: on }))
 }

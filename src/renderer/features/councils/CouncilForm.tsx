@@ -88,6 +88,7 @@ export function CouncilForm({
         />
         <CheckboxField label={t('council:fields.secondingRequired')} checked={v.secondingRequired} onChange={(e) => set('secondingRequired', e.target.checked)} />
         <CheckboxField label={t('council:fields.recusedCountForQuorum')} checked={v.recusedCountForQuorum} onChange={(e) => set('recusedCountForQuorum', e.target.checked)} />
+        <CheckboxField label={t('council:fields.noticeShowsNames')} checked={v.noticeShowsNames} onChange={(e) => set('noticeShowsNames', e.target.checked)} />
         <div className="grid">
           <TextField
             label={t('council:fields.speechMinutes')}
