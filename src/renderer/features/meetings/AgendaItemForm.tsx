@@ -38,7 +38,17 @@ export function AgendaItemForm({
       expectedMinutes: minutes,
       attachments: v.files.split('\n').map((s) => s.trim()).filter(Boolean),
     }
-    if ((await save(() => onSubmit(fields))) && !onCancel) setV({ ...blankItem, minutes: String(blankItem.expectedMinutes), files: '' })
+    const submitted = v
+    if ((await save(() => onSubmit(fields))) && !onCancel) {
+      // The save resolves once stored; a secretary may already be typing the next item. Clear only
+      // what still holds the submitted values, never what was typed since.
+      const blank = { ...blankItem, minutes: String(blankItem.expectedMinutes), files: '' }
+      setV((current) => {
+        const next = { ...current }
+        for (const k of Object.keys(blank) as (keyof typeof blank)[]) if (current[k] === submitted[k]) Object.assign(next, { [k]: blank[k] })
+        return next
+      })
+    }
   }
 
   return (
