@@ -31,7 +31,7 @@ export interface BackupCouncil {
 }
 
 export interface BackupDoc {
-  /** The document's name (shared/doc/names.ts): `council/<id>` or `council/<id>/meeting/<id>`. */
+  /** The document's name (shared/doc/names.ts): the council's, a meeting's, a campaign's or the households register's. */
   name: string
   /** base64url (unpadded) of Y.encodeStateAsUpdate(doc). */
   update: string
