@@ -14,7 +14,7 @@ import {
   type SaveFileKind,
   type SaveFileResult,
 } from '../shared/ipc'
-import { filterExtension, safeFileName } from './fileNames'
+import { filterExtension, safeFileName } from '../shared/fileNames'
 import { FileReadError } from './files'
 import type { FileFilter, IpcDeps, IpcHandlers, SenderContents } from './ipc-handlers'
 

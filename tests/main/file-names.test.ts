@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FILE_EXTENSIONS, SAVE_FILE_KINDS } from '../../src/shared/ipc'
-import { FILE_NAME_MAX_BYTES, filterExtension, safeFileName } from '../../src/main/fileNames'
+import { FILE_NAME_MAX_BYTES, filterExtension, safeFileName } from '../../src/shared/fileNames'
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length
 

@@ -1,7 +1,9 @@
-// File names the renderer suggests, made safe for every OS main might write on: the IPC
-// validator has already refused folders and control characters; this removes what Windows
-// forbids or hides, caps the length in bytes and makes the name end in the kind's extension.
-import { FILE_EXTENSIONS, type SaveFileKind } from '../shared/ipc'
+// File names for what the user saves, made safe for every OS: main applies it to the name the
+// renderer suggests (after the IPC validator has refused folders and control characters), and
+// the browser build to its downloads. It removes what Windows forbids or hides, caps the length
+// in bytes and makes the name end in the kind's extension.
+import { FILE_EXTENSIONS, type SaveFileKind } from './ipc'
+import { utf8 } from './minutes/webCrypto'
 
 /**
  * 255 bytes is the limit of a name on ext4, APFS and NTFS (in UTF-16 units there, which a
@@ -16,12 +18,11 @@ export const FALLBACK_NAME = 'yishi'
 // Windows refuses these as a name's first part, whatever follows the first dot ("nul.txt"),
 // and with trailing spaces; COM and LPT also take the superscript digits ¹²³.
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\s*\..*)?$/iu
-// Forbidden by Windows (and ':' by macOS Finder); the validator already refused '/', '\' and controls.
+// Forbidden by Windows (and ':' by macOS Finder), and controls (a download name gets no validator).
 // eslint-disable-next-line no-control-regex -- control characters are what is removed
 const FORBIDDEN = /[<>:"|?*\\/\u0000-\u001f\u007f]/gu
 
-const encoder = new TextEncoder()
-const byteLength = (text: string): number => encoder.encode(text).length
+const byteLength = (text: string): number => utf8(text).length
 
 /** Cuts `text` to at most `max` UTF-8 bytes, never inside a character. */
 function truncateBytes(text: string, max: number): string {
