@@ -30,6 +30,14 @@ export type DocErrorCode =
   | 'alreadyVoted'
   | 'countsExceedEligible'
   | 'ballotsExceedVoters'
+  // Phones: every eligible voter has a ballot in (laptop box and phones together).
+  | 'ballotsFull'
+  // Phones: the vote does not take ballots from phones.
+  | 'phonesNotEnabled'
+  // Phones: a drawn code used in a roll call, or a named one in a secret ballot.
+  | 'wrongCodeKind'
+  // Phones: the host has not yet written the phone ballots in; the vote cannot close before.
+  | 'phoneBallotsPending'
   // Votes: the result to freeze does not match the counts in the document (detail: { expected, got }).
   | 'resultMismatch'
   // Minutes: sealed minutes are never edited; a correction refers to them instead.

@@ -10,7 +10,8 @@
 //          ballots: Y.Map<randomId, {choice}>   secret ballot: written ONLY at close, shuffled
 //          result: the announced VoteResult, frozen at close (JSON)
 //          sealed: {rollCall: entryIds, ballots: ids, checkedOff: memberIds, hands}   what the result counted
-//          late: Y.Array<{choice|null, memberId|null, receivedAt}> }>
+//          late: Y.Array<{choice|null, memberId|null, receivedAt}>
+//          phone: Y.Map{enabled, received, sealedAt, receipts}   ballots from phones (phoneVoting.ts) }>
 //
 // WHY the ballots of an open secret vote are not in the document: Yjs records every insert with
 // (clientId, clock). A check-off followed by that voter's ballot on the same device would sit at
@@ -40,10 +41,12 @@ export * from './votesRead'
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
 
 /** Opens a vote on a motion under debate (motion → voting). Eligible: present now and not recused. */
-export function openVote(doc: Y.Doc, motionId: MotionId, options: { method: VoteMethod; rule: ThresholdRule }, now: string, origin: unknown = ORIGIN_LOCAL): VoteId {
+export function openVote(doc: Y.Doc, motionId: MotionId, options: { method: VoteMethod; rule: ThresholdRule; phones?: boolean }, now: string, origin: unknown = ORIGIN_LOCAL): VoteId {
   assertMeetingIn(doc, ['in_session'])
   assertInstant(now, 'now')
   if (!VOTE_METHODS.includes(options.method)) throw new DocError('invalidInput', { method: 'methodInvalid' })
+  // A show of hands is counted in the room; phones vote by roll call (named codes) or secret ballot (drawn codes).
+  if (options.phones && options.method === 'hands') throw new DocError('invalidInput', { method: 'phonesNeedBallot' })
   if (!THRESHOLD_RULES.includes(options.rule)) throw new DocError('invalidInput', { rule: 'ruleInvalid' })
   const open = openVotes(doc)[0]
   if (open) throw new DocError('voteOpen', { voteId: open.voteId })
@@ -63,6 +66,11 @@ export function openVote(doc: Y.Doc, motionId: MotionId, options: { method: Vote
     for (const k of ['for', 'against', 'abstain']) hands.set(k, 0)
     for (const k of ['rollCall', 'checkedOff', 'ballots']) v.set(k, new Y.Map<unknown>())
     v.set('late', new Y.Array<unknown>())
+    if (options.phones) {
+      const phone = new Y.Map<unknown>()
+      v.set('phone', phone)
+      for (const [k, val] of Object.entries({ enabled: true, received: 0, sealedAt: null, receipts: [] })) phone.set(k, val)
+    }
     writeMotionStatus(motionMap, 'debating', 'voting', now)
   }, origin)
   return id
@@ -124,9 +132,8 @@ export function recordRollCall(
 
 /** Secret ballot: marks that a member has voted (the ballot itself goes to the local ballot box). */
 export function checkOffVoter(doc: Y.Doc, voteId: VoteId, memberId: MemberId, origin: unknown = ORIGIN_LOCAL): void {
-  const { vote, map } = openVoteFor(doc, voteId, 'secret')
-  if (!vote.eligible.includes(memberId)) throw new DocError('notEligible', { memberId })
-  if (vote.checkedOff.includes(memberId)) throw new DocError('alreadyVoted', { memberId })
+  const { map } = openVoteFor(doc, voteId, 'secret')
+  assertCanCheckOff(doc, voteId, memberId)
   doc.transact(() => subMap(map, 'checkedOff').set(memberId, true), origin)
 }
 
@@ -135,6 +142,8 @@ export function assertCanCheckOff(doc: Y.Doc, voteId: VoteId, memberId: MemberId
   const { vote } = openVoteFor(doc, voteId, 'secret')
   if (!vote.eligible.includes(memberId)) throw new DocError('notEligible', { memberId })
   if (vote.checkedOff.includes(memberId)) throw new DocError('alreadyVoted', { memberId })
+  // Drawn phone codes name no one, so with phones the box stops at as many ballots as eligible voters.
+  if (vote.phone && vote.checkedOff.length + vote.phone.received >= vote.eligible.length) throw new DocError('ballotsFull', { eligible: vote.eligible.length })
 }
 
 function amendmentTarget(doc: Y.Doc, amendment: Motion): Y.Map<unknown> | null {
@@ -164,6 +173,8 @@ export function closeVote(doc: Y.Doc, voteId: VoteId, input: { ballots: readonly
   if (vote.method !== 'secret' && ballots.length) throw new DocError('invalidInput', { ballots: 'notSecret' })
   if (!ballots.every(isChoice)) throw new DocError('invalidInput', { ballots: 'choiceInvalid' })
   if (vote.method === 'secret' && ballots.length > vote.checkedOff.length) throw new DocError('ballotsExceedVoters', { ballots: ballots.length, checkedOff: vote.checkedOff.length })
+  // Phone ballots are written in by the host's seal first; closing before it would leave them out.
+  if (vote.phone && vote.phone.sealedAt === null) throw new DocError('phoneBallotsPending', { voteId })
   const expected = countsOf(vote, ballots)
   if (!same(expected, result.counts ?? {})) throw new DocError('resultMismatch', { expected, got: result.counts })
   // The motion is decided only if it is still being voted on: a concurrent change on another
@@ -179,11 +190,13 @@ export function closeVote(doc: Y.Doc, voteId: VoteId, input: { ballots: readonly
   const sealedBallots = shuffled(ballots).map((choice) => ({ id: randomHex(16), choice }))
   doc.transact(() => {
     const box = subMap(map, 'ballots')
+    // The phone ballots the host sealed in before the close are counted with the box's.
+    const phoneIds = [...box.keys()]
     for (const b of sealedBallots) box.set(b.id, { choice: b.choice })
     map.set('result', frozen)
     map.set('sealed', {
       rollCall: vote.rollCall.map((e) => e.entryId).sort(cmpStr),
-      ballots: sealedBallots.map((b) => b.id).sort(cmpStr),
+      ballots: [...phoneIds, ...sealedBallots.map((b) => b.id)].sort(cmpStr),
       checkedOff: [...vote.checkedOff],
       hands: { ...vote.handsCounts },
     })

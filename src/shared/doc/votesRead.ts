@@ -21,6 +21,7 @@ import { childMaps, cmpStr, record, strField } from './guards'
 import { readMotion } from './motions'
 import { int, oneOf, str, strOrNull, strings } from './read'
 import { readRecusals } from './recusals'
+import { normaliseReceipt } from '../domain/voterCode'
 
 export const VOTE_METHODS = ['hands', 'roll_call', 'secret'] as const
 export type VoteMethod = (typeof VOTE_METHODS)[number]
@@ -60,6 +61,20 @@ export interface Vote {
   /** The announced result, frozen at close. */
   result: VoteResult | null
   sealed: Sealed | null
+  /** Ballots from phones (phoneVoting.ts), when the vote takes them. */
+  phone: PhoneChannel | null
+  /** Secret ballot, still open: the phone ballots the host has sealed into the document (choices only). */
+  phoneBallots: Choice[]
+}
+
+export interface PhoneChannel {
+  enabled: boolean
+  /** Ballots the host has accepted so far. */
+  received: number
+  /** When the host wrote the phone ballots in; phones are refused from then on. */
+  sealedAt: string | null
+  /** The receipts phones were given, sorted; published with the result. */
+  receipts: string[]
 }
 
 export interface LateEntry {
@@ -131,6 +146,22 @@ function readSealed(m: Y.Map<unknown>): Sealed | null {
   return { rollCall: list('rollCall'), ballots: list('ballots'), checkedOff: list('checkedOff'), hands: { for: n('for'), against: n('against'), abstain: n('abstain') } }
 }
 
+/** The phone channel of a vote map, read leniently. */
+export function readPhone(m: Y.Map<unknown>): PhoneChannel | null {
+  const p = m.get('phone')
+  if (!(p instanceof Y.Map)) return null
+  const phone = p as Y.Map<unknown>
+  const received = phone.get('received')
+  const sealedAt = phone.get('sealedAt')
+  const receipts = phone.get('receipts')
+  return {
+    enabled: phone.get('enabled') === true,
+    received: Number.isSafeInteger(received) && (received as number) >= 0 ? (received as number) : 0,
+    sealedAt: typeof sealedAt === 'string' ? sealedAt : null,
+    receipts: Array.isArray(receipts) ? receipts.filter((r): r is string => typeof r === 'string' && normaliseReceipt(r) === r) : [],
+  }
+}
+
 function readResult(m: Y.Map<unknown>): VoteResult | null {
   const r = record(m.get('result'))
   return r && (VOTE_OUTCOMES as readonly unknown[]).includes(r.outcome) && record(r.counts) ? (r as unknown as VoteResult) : null
@@ -158,6 +189,9 @@ function readVoteMap(id: string, m: Y.Map<unknown>): Vote {
     ballotCounts: closedAt === null ? { ...ZERO } : countChoices(ballots.map((b) => b.choice)),
     result: closedAt === null ? null : readResult(m),
     sealed,
+    phone: readPhone(m),
+    // Before the close, the only ballots in the document are those the phone host sealed in.
+    phoneBallots: closedAt === null ? readBallots(m).map((b) => b.choice) : [],
   }
 }
 
@@ -180,7 +214,8 @@ export const currentVote = (doc: Y.Doc): Vote | null => readVotes(doc).find((v) 
 export function countsOf(vote: Vote, ballots?: readonly Choice[]): BallotCounts {
   if (vote.method === 'hands') return { ...vote.handsCounts }
   if (vote.method === 'roll_call') return countChoices(vote.decisions.map((d) => d.choice))
-  return ballots ? countChoices(ballots) : { ...vote.ballotCounts }
+  if (vote.closedAt !== null) return { ...vote.ballotCounts }
+  return countChoices([...(ballots ?? []), ...vote.phoneBallots])
 }
 
 /** Council settings the snapshot needs. recusedCountForQuorum: domain.md 2.6 (default true). */
@@ -206,7 +241,7 @@ export function voteInput(doc: Y.Doc, voteId: VoteId, settings: VoteSettings, ba
     members: headcount(doc, vote.openedAt).members,
     present: present.length,
     recused,
-    counts: countsOf(vote, vote.method === 'secret' && vote.closedAt === null ? (ballots ?? []) : undefined),
+    counts: countsOf(vote, ballots),
   }
 }
 
