@@ -229,6 +229,17 @@ describe('recordDocument (会议记录)', () => {
     expect(noticeDocument(sealed, o('zh-TW')).title).toBe('關於三月议事会決議的公示')
   })
 
+  it('says how many ballots came from phones and lists their receipts, only for a vote that took them', () => {
+    expect(record.agenda[0]!.motions[0]!.votes[0]).not.toHaveProperty('phone')
+    const r = structuredClone(draft.record)
+    r.agenda[0]!.motions[0]!.votes[0]!.phone = { ballots: 2, receipts: ['7KQM-2X9P', 'AB12-CD34'] }
+    const zh = allText(recordDocument({ ...draft, record: r }, o('zh-CN')))
+    expect(zh).toContain('其中手机投票2张。')
+    expect(zh).toContain('手机投票回执：7KQM-2X9P AB12-CD34')
+    expect(allText(recordDocument({ ...draft, record: r }, o('en')))).toContain('Of these, 2 ballots came from phones.')
+    expect(allText(recordDocument(draft, o('zh-CN')))).not.toContain('手机投票')
+  })
+
   it('isolates user text holding bidi controls, so it cannot reorder the printed line', () => {
     expect(isolate('成员1')).toBe('成员1')
     expect(isolate('a\u202Eb')).toBe('\u2068a\u202Eb\u2069')

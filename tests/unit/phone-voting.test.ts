@@ -27,7 +27,11 @@ import {
   voterCodeHash,
 } from '../../src/shared/domain/voterCode'
 import { evaluateVote, type Choice } from '../../src/shared/domain/votes'
+import { decodeBundle, encodeBundle, verifyBundle } from '../../src/shared/minutes/bundle'
 import { expectDocError, replicaOf, syncAll } from './helpers'
+import { baseRecord, bundleOf, clone, mainVote } from './minutes-bundle-fixture'
+import { assembleMeetingRecord } from '../../src/shared/minutes/model'
+import { council } from './minutes-fixture'
 import { at, debating, inSession, type Setup } from './session-helpers'
 
 const SETTINGS = { quorumRule: 'more_than_half' } as const
@@ -209,5 +213,26 @@ describe('a vote that takes phone ballots', () => {
     expectDocError(() => sealPhoneBallots(s.doc, id, { choices: ['yes' as Choice], receipts: [] }, at(29)), 'invalidInput')
     expectDocError(() => sealPhoneBallots(s.doc, id, { choices: [], receipts: ['nope'] }, at(29)), 'invalidInput')
     expect(readVote(s.doc, id)!.phone!.sealedAt).toBeNull()
+  })
+})
+
+describe('phone ballots in the minutes', () => {
+  it('the record of a vote with phones says how many came from phones and the receipts; the sealed bundle verifies', async () => {
+    const s = inSession({ n: 5 })
+    const id = phoneVote(s)
+    sealPhoneBallots(s.doc, id, { choices: ['for', 'for', 'against'], receipts: ['BBBB-BBBB', 'AAAA-AAAA', 'CCCC-CCCC'] }, at(29))
+    closeVote(s.doc, id, { ballots: [], result: evaluateVote(voteInput(s.doc, id, SETTINGS)!) }, at(30))
+    const entry = assembleMeetingRecord(s.doc, council()).agenda[0]!.motions[0]!.votes[0]!
+    expect(entry.phone).toEqual({ ballots: 3, receipts: ['AAAA-AAAA', 'BBBB-BBBB', 'CCCC-CCCC'] })
+
+    const record = baseRecord()
+    mainVote(record).vote.phone = clone(entry.phone!)
+    const decoded = decodeBundle(encodeBundle(await bundleOf(record)))
+    expect(decoded.ok).toBe(true)
+    if (decoded.ok) expect((await verifyBundle(decoded.bundle)).ok).toBe(true)
+
+    // A receipt that is not one (hostile text in the record) is refused before anything is sealed.
+    mainVote(record).vote.phone = { ballots: 1, receipts: ['<img src=x onerror=alert(1)>'] }
+    await expect(bundleOf(record)).rejects.toThrow(/sealedInvalid/)
   })
 })

@@ -284,6 +284,10 @@ function voteBlocks(f: Fmt, v: VoteEntry, n: number): Block[] {
     for (let i = 0; i < cells.length; i += ROLL_CALL_PAIRS) rows.push(Array.from({ length: ROLL_CALL_PAIRS }, (_, k) => cells[i + k] ?? ['', '']).flat())
     blocks.push({ kind: 'table', header: Array.from({ length: ROLL_CALL_PAIRS }, () => [t('documents:record.vote.member'), t('documents:record.vote.choice')]).flat(), rows })
   }
+  if (v.phone) {
+    blocks.push(para(t('documents:record.vote.phone', { count: v.phone.ballots }), false))
+    if (v.phone.receipts.length) blocks.push(para(t('documents:record.vote.receipts', { list: v.phone.receipts.join(' ') }), false))
+  }
   return blocks
 }
 

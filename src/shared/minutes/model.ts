@@ -55,6 +55,8 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     result: v.result,
     // Named votes only, and only as decided from the entries sealed at close (late entries are not the record).
     rollCall: v.method === 'roll_call' && v.closedAt !== null ? v.decisions.map((d) => ({ member: person(d.memberId), choice: d.choice })) : [],
+    // Only for votes that took phone ballots, so the record of every other vote stays as it was.
+    ...(v.phone ? { phone: { ballots: v.phone.received, receipts: [...v.phone.receipts] } } : {}),
   })
   const motionEntry = (m: Motion, withAmendments: boolean): MotionEntry => ({
     id: m.id,

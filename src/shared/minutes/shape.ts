@@ -62,7 +62,8 @@ const vote = obj({
   eligible: count,
   result: orNull((v, d) => isObj(v) && typeof v.outcome === 'string' && isObj(v.counts) && json(v, d)),
   rollCall: list(obj({ member: person, choice: oneOf('for', 'against', 'abstain') })),
-})
+  phone: obj({ ballots: count, receipts: list((v) => typeof v === 'string' && /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/.test(v)) }),
+}, ['phone'])
 const motionFields = {
   id: str,
   proposer: person,

@@ -70,6 +70,12 @@ export interface VoteEntry {
   result: VoteResult | null
   /** Roll call (记名): each member's decided choice as sealed at close, in member-id order; empty for the other methods. */
   rollCall: { member: PersonRef; choice: 'for' | 'against' | 'abstain' }[]
+  /**
+   * Ballots from phones (手机投票), present only when the vote took them: how many the host
+   * accepted, and the receipts it gave (sorted; each unrelated to the voter and the choice), so a
+   * resident can still find theirs in the published minutes.
+   */
+  phone?: { ballots: number; receipts: string[] }
 }
 
 export interface MotionEntry {
