@@ -107,10 +107,12 @@ function start(): void {
 }
 
 // The embedded council server, started only when the secretary chooses to host; its documents
-// live beside the app's own data.
+// live beside the app's own data. It also serves the phone ballot page, which Forge builds next
+// to the main window's renderer (.vite/renderer/ballot).
 const syncHost = createSyncHost({
   start: createSyncServer,
   dataDir: path.join(app.getPath('userData'), 'sync-host'),
+  ballotPageDir: path.join(buildDir, '..', 'renderer', 'ballot'),
   networkInterfaces,
   log: (message, detail) => console.error(message, detail),
 })

@@ -16,6 +16,8 @@ export interface NetworkAddress {
 export interface SyncHostDeps {
   start(options: SyncServerOptions): Promise<SyncServer>
   dataDir: string
+  /** The built phone ballot page, served at /ballot/ (main.ts: .vite/renderer/ballot); none if absent. */
+  ballotPageDir?: string | null
   networkInterfaces(): Record<string, NetworkAddress[] | undefined>
   log?: (message: string, detail?: unknown) => void
 }
@@ -37,7 +39,7 @@ export function createSyncHost(deps: SyncHostDeps) {
 
   // The usual port first, so an address written down in the room stays valid; any free one if taken.
   async function startOnce(): Promise<SyncServer> {
-    const options = { host: '0.0.0.0', dataDir: deps.dataDir, storage: 'files' } as const
+    const options = { host: '0.0.0.0', dataDir: deps.dataDir, storage: 'files', ...(deps.ballotPageDir ? { ballotPageDir: deps.ballotPageDir } : {}) } as const
     try {
       return await deps.start({ ...options, port: HOST_PORT })
     } catch (error) {

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os'
 import { parseCli } from './cliArgs'
 import { jsonLinesLogger } from './log'
 import { createSyncServer, type SyncServerOptions } from './server'
+import { defaultBallotPageDir } from './staticPage'
 
 function lanUrls(port: number): string[] {
   return Object.values(networkInterfaces())
@@ -19,12 +20,17 @@ async function main(): Promise<void> {
     options = parseCli(process.argv.slice(2), process.env)
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e))
-    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port]')
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port] [--ballot-page DIR]')
     process.exit(2)
   }
-  const server = await createSyncServer({ ...options, logger: jsonLinesLogger })
+  const ballotPageDir = options.ballotPageDir ?? defaultBallotPageDir()
+  const server = await createSyncServer({ ...options, ballotPageDir, logger: jsonLinesLogger })
   console.log(`Yishi sync server: ${server.url}`)
-  if (options.host === '0.0.0.0') for (const url of lanUrls(server.port)) console.log(`  on the LAN: ${url}`)
+  const lan = options.host === '0.0.0.0' ? lanUrls(server.port) : []
+  for (const url of lan) console.log(`  on the LAN: ${url}`)
+  // What phones open: http on the same port, on a LAN address when there is one.
+  const pageUrl = `${(lan[0] ?? server.url).replace(/^ws:/, 'http:')}/ballot/`
+  console.log(ballotPageDir ? `  phone ballot page: ${pageUrl} (from ${ballotPageDir})` : '  phone ballot page: not built (no dist-web/ballot; or pass --ballot-page DIR)')
   console.log(`  data: ${options.dataDir} (${options.storage ?? 'sqlite'})${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
   let stopping = false
   const stop = (signal: string) => {

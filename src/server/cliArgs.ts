@@ -5,6 +5,8 @@
 //   --storage KIND    (sqlite, the default: DIR/yishi.sqlite; or files: DIR/docs/, DIR/registry.json)
 //   --redis HOST:PORT (relay through Redis to other instances)
 //   --redis-prefix P  (Redis key prefix; default "yishi")
+//   --ballot-page DIR (the built phone ballot page; cli.ts defaults to dist-web/ballot of this
+//                      checkout when it is built)
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { SyncServerOptions } from './server'
@@ -20,6 +22,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       storage: { type: 'string' },
       redis: { type: 'string' },
       'redis-prefix': { type: 'string' },
+      'ballot-page': { type: 'string' },
     },
     strict: true,
   })
@@ -37,6 +40,10 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     const m = /^(.+):(\d{1,5})$/.exec(values.redis)
     if (!m) throw new Error(`--redis: expected host:port, got ${values.redis}`)
     options.redis = { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]), ...(values['redis-prefix'] ? { prefix: values['redis-prefix'] } : {}) }
+  }
+  if (values['ballot-page'] !== undefined) {
+    if (values['ballot-page'] === '') throw new Error('--ballot-page: expected a folder')
+    options.ballotPageDir = resolve(values['ballot-page'])
   }
   return options
 }

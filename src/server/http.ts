@@ -2,6 +2,8 @@
 //   GET  /health            -> 200 {ok: true}
 //   POST /councils/register {councilId, secret, code?} -> 201 {ok, created, rotated} | 200 ...
 //   POST /councils/revoke   {councilId, codeId, code}  -> 200 {ok: true}
+//   GET  /ballot/…          the phone ballot page (staticPage.ts)
+//   POST /ballot/api/…      the phone ballot endpoints (ballots.ts; contract: src/shared/phoneBallot.ts)
 // JSON in and out, a small body limit, errors as {error: code}. CORS is open: nothing here
 // relies on cookies or on the caller's origin (the body carries the proof), and the web build
 // of the app calls these from its own origin.
@@ -21,7 +23,7 @@ const STATUS: Record<RegistryError, number> = {
   conflict: 409,
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -30,11 +32,21 @@ class HttpError extends Error {
   }
 }
 
-export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger) {
+/** The phone ballot routes, when the server has them (server.ts). */
+export interface BallotRoutes {
+  /** POST /ballot/api/… */
+  api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>
+  /** GET /ballot and /ballot/… */
+  page(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>
+}
+
+export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger, ballots?: BallotRoutes) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname
       if (req.method === 'OPTIONS') return preflight(res)
+      if (ballots && path.startsWith('/ballot/api/')) return await ballots.api(req, res, path)
+      if (ballots && (path === '/ballot' || path.startsWith('/ballot/'))) return await ballots.page(req, res, path)
       if (path === '/health') {
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method-not-allowed')
         return send(res, 200, { ok: true })
@@ -62,7 +74,8 @@ export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogg
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A JSON object body of at most MAX_BODY_BYTES; throws HttpError (415, 413, 400). */
+export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type')
   const declared = Number(req.headers['content-length'] ?? 0)
@@ -102,10 +115,12 @@ function preflight(res: ServerResponse): void {
   res.end()
 }
 
-function send(res: ServerResponse, status: number, body: unknown, closeAfter = false): void {
+/** A JSON answer, with open CORS; `closeAfter` when the request body was not read to its end. */
+export function send(res: ServerResponse, status: number, body: unknown, closeAfter = false, extra: Record<string, string> = {}): void {
   if (res.headersSent) return void res.end()
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...extra,
     ...CORS,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

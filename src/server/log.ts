@@ -22,11 +22,19 @@ export type SyncServerEvent =
   | { type: 'socket-error'; error: string }
   | { type: 'redis-error'; error: string }
   | { type: 'http-error'; error: string }
+  /** A phone ballot (cast) or a seal refused, by reason (a PhoneErrorCode). Never the code or the choice. */
+  | { type: 'phone-refused'; action: 'cast' | 'seal'; reason: string; documentName?: string }
+  /** The host wrote a vote's phone ballots into the meeting document. */
+  | { type: 'phone-sealed'; documentName: string; voteId: string; ballots: number }
+  /** A vote's pending phone ballot file does not read back: the vote answers 'unavailable'. */
+  | { type: 'phone-ballots-unreadable'; documentName: string; voteId: string; error: string }
+  /** Something failed while handling a phone ballot request. */
+  | { type: 'phone-error'; documentName?: string; error: string }
   | { type: 'close-timeout' }
 
 export type SyncServerLogger = (event: SyncServerEvent) => void
 
-const QUIET = new Set<SyncServerEvent['type']>(['auth-ok', 'listening', 'closed', 'council-registered', 'code-revoked', 'codes-changed'])
+const QUIET = new Set<SyncServerEvent['type']>(['auth-ok', 'listening', 'closed', 'council-registered', 'code-revoked', 'codes-changed', 'phone-sealed'])
 
 /** Default: problems as JSON lines on stderr; routine events are not printed. */
 export const defaultLogger: SyncServerLogger = (event) => {

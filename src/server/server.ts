@@ -1,8 +1,9 @@
 // The Yishi sync server: Hocuspocus 3 with council join codes (hooks.ts), per-connection limits
 // (gate.ts), persistence through the Database extension (storage.ts: SQLite, or plain files for
 // the desktop app's embedded host), the council HTTP endpoints on the same port (http.ts), and
-// optionally the Redis extension so that several instances relay edits to each other. Started
-// by `npm run server` (cli.ts) or embedded.
+// optionally the Redis extension so that several instances relay edits to each other, and the
+// phone ballot page and endpoints (ballots.ts, staticPage.ts). Started by `npm run server`
+// (cli.ts) or embedded.
 import { once } from 'node:events'
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,11 +12,14 @@ import { Database } from '@hocuspocus/extension-database'
 import { Redis } from '@hocuspocus/extension-redis'
 import type { ServerOptions, WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { BallotStore } from './ballotStore'
+import { createBallotService, type BallotService, type PhoneLimits } from './ballots'
 import { SocketGate } from './gate'
 import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { createHttpHandler } from './http'
 import { defaultLogger, errorText, type SyncServerLogger } from './log'
 import { CouncilRegistry } from './registry'
+import { createBallotPage } from './staticPage'
 import { openStorage, type DocumentBackend, type StorageKind } from './storage'
 
 export interface SyncServerOptions {
@@ -37,6 +41,14 @@ export interface SyncServerOptions {
   maxMessageBytes?: number
   /** Per connection; faster senders are slowed down (reading pauses). Default 200. */
   maxMessagesPerSecond?: number
+  /**
+   * The built ballot page (dist-web/ballot; in the desktop app .vite/renderer/ballot), served at
+   * GET /ballot/. Without it (or when the folder has no index.html) /ballot/ answers 404; the
+   * /ballot/api endpoints work either way.
+   */
+  ballotPageDir?: string | null
+  /** Rate limits of the /ballot/api endpoints (ballots.ts DEFAULT_PHONE_LIMITS). */
+  phoneLimits?: Partial<PhoneLimits>
   logger?: SyncServerLogger
 }
 
@@ -66,6 +78,16 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const registry = new CouncilRegistry(storage.registry)
   const documents = storage.documents
   const gates = new Gates()
+  let ballotStore: BallotStore
+  try {
+    ballotStore = await BallotStore.open(options.dataDir)
+  } catch (e) {
+    await storage.close().catch(() => {})
+    throw e
+  }
+  // Set once Hocuspocus exists (the service writes through its direct connections).
+  let ballots: BallotService | null = null
+  const ballotPage = createBallotPage(options.ballotPageDir)
   const extensions: Extension[] = [databaseExtension(documents, log)]
   const redis = options.redis ? redisExtension(options.redis, log) : null
   if (redis) extensions.unshift(redis)
@@ -73,7 +95,14 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   let server: Server
   try {
     if (redis) await redisReady(redis)
-    const http = createHttpHandler(registry, log)
+    const http = createHttpHandler(registry, log, {
+      page: ballotPage,
+      api: async (req, res, path) => {
+        if (ballots) return ballots.api(req, res, path)
+        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(JSON.stringify({ error: 'unavailable' }))
+      },
+    })
     server = await startHocuspocus(
       {
         name: 'yishi',
@@ -101,6 +130,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     throw e
   }
 
+  ballots = createBallotService({ hocuspocus: server.hocuspocus, documents, registry, store: ballotStore, log, ...(options.phoneLimits ? { limits: options.phoneLimits } : {}) })
+  const ballotService = ballots
+
   const stopListening = registry.onCodesChanged(({ councilId, codeId }) => {
     const connectionsClosed = closeCouncilConnections(server.hocuspocus, gates, councilId, codeId)
     log({ type: 'codes-changed', councilId, ...(codeId ? { codeId } : {}), connectionsClosed })
@@ -115,6 +147,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const close = () =>
     (closing ??= (async () => {
       stopListening()
+      // Phone requests under way finish (their ballots written) before the documents are stored.
+      if (!(await within(ballotService.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })
       await shutDown(server, documents, redis, log)
       // Waits for pending writes (the file backend); bounded like the rest of closing.
       if (!(await within(storage.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })

@@ -30,6 +30,9 @@ import { isChoice, readVote, votesMap, type Vote } from './votesRead'
 
 export { readPhone } from './votesRead'
 
+/** The device label of roll-call entries the host writes for phones. */
+export const PHONE_DEVICE = 'phone'
+
 export type VoterCodeEntry = { kind: 'drawn' } | { kind: 'named'; memberId: MemberId }
 
 export const voterCodesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('voterCodes')

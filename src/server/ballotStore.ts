@@ -1,0 +1,125 @@
+// What the host holds for a vote taking phone ballots until the seal writes it into the meeting
+// document (see the WHY in src/shared/doc/phoneVoting.ts): one JSON file per vote,
+//
+//   <data>/phone-ballots/<sha256(meeting + "\n" + voteId)>.json
+//   {version: 1, meeting, voteId, counts: {for, against, abstain}, used: [code hash…], receipts: […], sealed}
+//
+// Secret choices are kept ONLY as counts: no order, no code, no time, nothing linking a code, a
+// receipt and a choice (`used` and `receipts` are sorted sets, written whole each time). Written
+// atomically (fileStorage.ts's writeAtomically: temp file, fsync, rename, fsync the folder) before
+// the phone is answered. A file that does not read back is an error for that vote, never a fresh
+// start: starting over would let every used code vote again and drop the ballots already cast.
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BallotCounts } from '../shared/domain/votes'
+import { VOTER_CODE_HASH, normaliseReceipt } from '../shared/domain/voterCode'
+import { writeAtomically } from './fileStorage'
+
+export const PHONE_BALLOTS_DIR = 'phone-ballots'
+
+export interface PendingBallots {
+  meeting: string
+  voteId: string
+  counts: BallotCounts
+  /** Hashes of the codes that voted, sorted. */
+  used: string[]
+  /** Receipts handed out, sorted. */
+  receipts: string[]
+  sealed: boolean
+}
+
+/** The file of a vote could not be read back; the vote is unavailable until someone looks. */
+export class UnreadableBallots extends Error {}
+
+export const pendingFileName = (meeting: string, voteId: string): string => `${createHash('sha256').update(`${meeting}\n${voteId}`, 'utf8').digest('hex')}.json`
+
+const MAX_CACHED = 256
+
+export class BallotStore {
+  /** Recently used votes, least recently used first. Every value is what is on disk. */
+  private readonly cache = new Map<string, PendingBallots>()
+
+  private constructor(private readonly dir: string) {}
+
+  static async open(dataDir: string): Promise<BallotStore> {
+    const dir = join(dataDir, PHONE_BALLOTS_DIR)
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    // Temp files a crash left behind (".<file>.<pid>.<random>.tmp", never read).
+    for (const name of await readdir(dir)) if (/^\..+\.json\.\d+\.[0-9a-f]{12}\.tmp$/.test(name)) await rm(join(dir, name), { force: true })
+    return new BallotStore(dir)
+  }
+
+  file(meeting: string, voteId: string): string {
+    return join(this.dir, pendingFileName(meeting, voteId))
+  }
+
+  /** What is held for the vote (empty when nothing was ever cast). Throws UnreadableBallots. */
+  async get(meeting: string, voteId: string): Promise<PendingBallots> {
+    const key = pendingFileName(meeting, voteId)
+    const cached = this.cache.get(key)
+    if (cached) {
+      this.remember(key, cached)
+      return cached
+    }
+    let text: string | null = null
+    try {
+      text = await readFile(join(this.dir, key), 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UnreadableBallots(`cannot read ${key}: ${(e as Error).message}`)
+    }
+    const state = text === null ? empty(meeting, voteId) : parse(text, meeting, voteId, key)
+    // A concurrent get may have loaded it meanwhile; both read the same file.
+    this.remember(key, this.cache.get(key) ?? state)
+    return this.cache.get(key)!
+  }
+
+  /** Writes the vote's state durably, then makes it the one `get` answers. */
+  async put(state: PendingBallots): Promise<void> {
+    const key = pendingFileName(state.meeting, state.voteId)
+    const clean: PendingBallots = {
+      meeting: state.meeting,
+      voteId: state.voteId,
+      counts: { for: state.counts.for, against: state.counts.against, abstain: state.counts.abstain },
+      used: [...state.used].sort(),
+      receipts: [...state.receipts].sort(),
+      sealed: state.sealed,
+    }
+    await writeAtomically(join(this.dir, key), `${JSON.stringify({ version: 1, ...clean })}\n`)
+    this.remember(key, clean)
+  }
+
+  private remember(key: string, state: PendingBallots): void {
+    this.cache.delete(key)
+    this.cache.set(key, state)
+    // Dropping a value is always safe: it is on disk, and the next get reads it again.
+    for (const k of this.cache.keys()) {
+      if (this.cache.size <= MAX_CACHED) break
+      this.cache.delete(k)
+    }
+  }
+}
+
+const empty = (meeting: string, voteId: string): PendingBallots => ({ meeting, voteId, counts: { for: 0, against: 0, abstain: 0 }, used: [], receipts: [], sealed: false })
+
+function parse(text: string, meeting: string, voteId: string, key: string): PendingBallots {
+  const bad = (why: string) => new UnreadableBallots(`${key} is not a valid phone ballot file (${why})`)
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch {
+    throw bad('not JSON')
+  }
+  const r = v as Record<string, unknown> | null
+  if (typeof r !== 'object' || r === null || Array.isArray(r) || r.version !== 1) throw bad('unknown format')
+  if (r.meeting !== meeting || r.voteId !== voteId) throw bad('another vote')
+  const c = r.counts as Record<string, unknown> | null
+  const count = (k: string) => (c && Number.isSafeInteger(c[k]) && (c[k] as number) >= 0 ? (c[k] as number) : null)
+  const counts = { for: count('for'), against: count('against'), abstain: count('abstain') }
+  if (counts.for === null || counts.against === null || counts.abstain === null) throw bad('counts')
+  const strings = (x: unknown, ok: (s: string) => boolean) => Array.isArray(x) && x.every((s) => typeof s === 'string' && ok(s)) && new Set(x).size === x.length
+  if (!strings(r.used, (s) => VOTER_CODE_HASH.test(s))) throw bad('used')
+  if (!strings(r.receipts, (s) => normaliseReceipt(s) === s)) throw bad('receipts')
+  if (typeof r.sealed !== 'boolean') throw bad('sealed')
+  return { meeting, voteId, counts: counts as BallotCounts, used: [...(r.used as string[])].sort(), receipts: [...(r.receipts as string[])].sort(), sealed: r.sealed }
+}
