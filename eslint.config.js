@@ -89,6 +89,17 @@ export default tseslint.config(
     },
   },
   {
+    // The phone ballot page: a tiny separate entry. It imports src/shared and its own modules,
+    // never the app (React, Dexie, platform), or the page would grow and leak the app's code.
+    files: ['src/renderer/ballot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./(?!.*\\.\\.)|\\.\\./\\.\\./shared/(?!.*\\.\\.)|i18next$)', ...msg('src/renderer/ballot imports only src/shared, i18next and its own files') }] },
+      ],
+    },
+  },
+  {
     files: ['src/main/**/*.ts'],
     rules: {
       'no-restricted-imports': [

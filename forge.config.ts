@@ -38,7 +38,11 @@ const config: ForgeConfig = {
         { entry: 'src/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'src/main/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
       ],
-      renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
+      renderer: [
+        { name: 'main_window', config: 'vite.renderer.config.ts' },
+        // The phone ballot page, served by the embedded sync host at /ballot/ (issue 9).
+        { name: 'ballot', config: 'vite.ballot.config.ts' },
+      ],
     }),
     new FusesPlugin(fuses),
   ],

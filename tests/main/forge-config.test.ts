@@ -40,13 +40,16 @@ describe('forge.config.ts', () => {
     expect(config.packagerConfig?.asar).toBe(true)
   })
 
-  it('builds main and preload from src/main, and the renderer named main_window', () => {
+  it('builds main and preload from src/main, the renderer named main_window and the phone ballot page', () => {
     const vite = (plugin(VitePlugin) as unknown as { config: { build: unknown[]; renderer: unknown[] } }).config
     expect(vite.build).toEqual([
       { entry: 'src/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
       { entry: 'src/main/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
     ])
-    expect(vite.renderer).toEqual([{ name: 'main_window', config: 'vite.renderer.config.ts' }])
+    expect(vite.renderer).toEqual([
+      { name: 'main_window', config: 'vite.renderer.config.ts' },
+      { name: 'ballot', config: 'vite.ballot.config.ts' },
+    ])
   })
 
   it('makes zip, deb and squirrel packages', () => {
