@@ -22,7 +22,15 @@ export interface RevokeRequest {
 export const registerCouncil = (serverUrl: string, body: RegisterRequest): Promise<void> => post(serverUrl, '/councils/register', body)
 export const revokeJoinCode = (serverUrl: string, body: RevokeRequest): Promise<void> => post(serverUrl, '/councils/revoke', body)
 
-async function post(serverUrl: string, path: string, body: object): Promise<void> {
+/** A server's answer to a JSON POST: its status and its body as an object ({} when not JSON). */
+export interface ServerAnswer {
+  ok: boolean
+  status: number
+  body: Record<string, unknown>
+}
+
+/** POSTs JSON to the server's HTTP side (same address as its WebSocket); null when there is no answer (network, 10 s timeout). */
+export async function postJson(serverUrl: string, path: string, body: object): Promise<ServerAnswer | null> {
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS)
   let res: Response
@@ -34,7 +42,7 @@ async function post(serverUrl: string, path: string, body: object): Promise<void
       signal: abort.signal,
     })
   } catch {
-    throw new SyncError('serverUnreachable', { url: serverUrl })
+    return null
   } finally {
     clearTimeout(timer)
   }
@@ -42,9 +50,15 @@ async function post(serverUrl: string, path: string, body: object): Promise<void
   try {
     data = await res.json()
   } catch {
-    // Not JSON: reported below with the HTTP status.
+    // Not JSON (an older server, a proxy's page): the caller goes by the status.
   }
-  const obj = data && typeof data === 'object' ? (data as Record<string, unknown>) : {}
-  if (res.ok && obj.ok === true) return
-  throw new SyncError('refused', { detail: typeof obj.error === 'string' ? obj.error.slice(0, 200) : `HTTP ${res.status}` })
+  return { ok: res.ok, status: res.status, body: data && typeof data === 'object' ? (data as Record<string, unknown>) : {} }
+}
+
+async function post(serverUrl: string, path: string, body: object): Promise<void> {
+  const answer = await postJson(serverUrl, path, body)
+  if (!answer) throw new SyncError('serverUnreachable', { url: serverUrl })
+  const { ok, status: httpStatus, body: obj } = answer
+  if (ok && obj.ok === true) return
+  throw new SyncError('refused', { detail: typeof obj.error === 'string' ? obj.error.slice(0, 200) : `HTTP ${httpStatus}` })
 }

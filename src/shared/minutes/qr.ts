@@ -38,10 +38,9 @@ const escapeAttribute = (s: string): string =>
  * fill attributes only (the app's CSP forbids inline style). `margin` is the quiet zone in modules
  * (4 by the standard); `label` is the accessible name, `text` unless given.
  */
-export function qrSvg(text: string, options: { moduleSize?: number; margin?: number; label?: string } = {}): string {
-  const { moduleSize = 4, margin = 4, label = text } = options
+/** The dark modules of `text`'s QR code as one SVG path (a rectangle per run), and the side with its quiet zone. */
+export function qrPath(text: string, margin = 4): { side: number; d: string } {
   const m = qrMatrix(text)
-  const side = m.size + 2 * margin
   let d = ''
   for (let y = 0; y < m.size; y++) {
     for (let x = 0; x < m.size; ) {
@@ -55,6 +54,12 @@ export function qrSvg(text: string, options: { moduleSize?: number; margin?: num
       x += run
     }
   }
+  return { side: m.size + 2 * margin, d }
+}
+
+export function qrSvg(text: string, options: { moduleSize?: number; margin?: number; label?: string } = {}): string {
+  const { moduleSize = 4, margin = 4, label = text } = options
+  const { side, d } = qrPath(text, margin)
   const px = side * moduleSize
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${px}" height="${px}" shape-rendering="crispEdges" role="img" aria-label="${escapeAttribute(label)}">` +

@@ -15,6 +15,7 @@ import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { moveTo, propose, second, startVote } from './actions'
 import { presentMembers } from './FloorPanel'
+import { usePhoneHost } from './usePhoneHost'
 import { SpeechPanel } from './SpeechPanel'
 import { VotePanel } from './VotePanel'
 import { VoteResultView } from './VoteResultView'
@@ -28,10 +29,14 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const { failure, run } = useAction()
   const [seconder, setSeconder] = useState('')
   const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
-  const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule }>({
+  const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule; phones: boolean }>({
     method: 'hands',
     rule: motion.parentId ? 'simple_majority' : council.defaultThreshold,
+    phones: false,
   })
+  const host = usePhoneHost(council.id)
+  // Phones vote by secret ballot (drawn codes) or roll call (named codes); hands are counted in the room.
+  const phonesApply = voteSetup.method !== 'hands'
   const live = meeting.status === 'in_session' && !handle.readOnly
   const kind = motion.parentId ? 'amendment' : 'motion'
   const here = presentMembers(view)
@@ -132,7 +137,7 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
           aria-label={t('session:vote.setupTitle')}
           onSubmit={(e) => {
             e.preventDefault()
-            void run(() => startVote(env, handle, motion.id, voteSetup.method, voteSetup.rule))
+            void run(() => startVote(env, handle, motion.id, voteSetup.method, voteSetup.rule, phonesApply && voteSetup.phones && Boolean(host)))
           }}
         >
           <SelectField
@@ -147,6 +152,23 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
             onChange={(e) => setVoteSetup((v) => ({ ...v, rule: e.target.value as ThresholdRule }))}
             options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
           />
+          {phonesApply ? (
+            <div className="phones-option">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={voteSetup.phones && Boolean(host)}
+                  disabled={!host}
+                  onChange={(e) => setVoteSetup((v) => ({ ...v, phones: e.target.checked }))}
+                  aria-describedby={`phones-why-${motion.id}`}
+                />
+                <span>{t('session:phones.option')}</span>
+              </label>
+              <span className="hint" id={`phones-why-${motion.id}`}>
+                {host ? t('session:phones.optionHint') : host === null ? t('session:phones.needsServer') : null}
+              </span>
+            </div>
+          ) : null}
           <button type="submit" className="primary" data-command="openVote">
             {t('session:vote.open')}
           </button>

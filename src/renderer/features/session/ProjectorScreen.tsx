@@ -1,8 +1,12 @@
 // The projector (a second window or tab): the current item, the motion on the floor, the speaking
 // timer and the last announced result, in large type, with no controls. It follows the
-// secretary's window live.
+// secretary's window live. After a vote with phones, the receipts phones were given are published
+// beside the result (sorted, never with a name), so each resident can find theirs.
 import { useTranslation } from 'react-i18next'
 import { useCouncil } from '../councils/CouncilContext'
+import { ballotPage } from './phoneActions'
+import { QrCode } from './QrCode'
+import { usePhoneHost } from './usePhoneHost'
 import { useMeeting } from '../meetings/MeetingContext'
 import { SpeakingTimer } from './SpeakingTimer'
 import { ResultText } from './VoteResultView'
@@ -13,11 +17,14 @@ export function ProjectorScreen() {
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const view = useSessionView(handle.doc)
+  const host = usePhoneHost(council.id)
   if (!view) return null
   const item = view.agenda.find((i) => i.id === view.session.currentItemId)
   const onFloor = view.motions.filter((m) => m.itemId === item?.id && ['proposed', 'seconded', 'debating', 'voting'].includes(m.status))
   const motion = onFloor.find((m) => m.parentId !== null) ?? onFloor[0]
   const running = view.speeches.find((s) => s.endedAt === null)
+  // While a vote takes phone ballots, the room sees where to vote and how many ballots are in (never who).
+  const phoneVote = view.votes.find((v) => v.closedAt === null && v.phone && v.phone.sealedAt === null)
   const lastResult = [...view.votes].filter((v) => v.closedAt && v.result).sort((a, b) => (a.closedAt! < b.closedAt! ? 1 : -1))[0]
   return (
     <div className="projector" aria-label={t('session:projector.title')}>
@@ -43,11 +50,39 @@ export function ProjectorScreen() {
           <SpeakingTimer startedAt={running.startedAt} limitSeconds={council.speechSeconds} large />
         </section>
       ) : null}
-      {lastResult?.result ? (
-        <section aria-label={t('session:projector.result')}>
-          <p className="label">{t('session:projector.result')}</p>
-          <ResultText result={lastResult.result} large />
+      {phoneVote?.phone && host ? (
+        <section className="projector-phones" aria-label={t('session:phones.title')}>
+          <QrCode text={ballotPage(host, handle.name)} label={t('session:phones.qr')} className="qr-code projector-qr" />
+          <div>
+            <p className="label">{t('session:phones.title')}</p>
+            <p>{t('session:projector.phoneScan')}</p>
+            <p className="phone-count" data-testid="projector-phone-count">
+              {t('session:projector.ballotsIn', { total: phoneVote.checkedOff.length + phoneVote.phone.received, eligible: phoneVote.eligible.length })}
+            </p>
+          </div>
         </section>
+      ) : null}
+      {lastResult?.result ? (
+        <div className="projector-result">
+          <section aria-label={t('session:projector.result')}>
+            <p className="label">{t('session:projector.result')}</p>
+            <ResultText result={lastResult.result} large />
+          </section>
+          {lastResult.phone?.sealedAt ? (
+            <section className="receipts" aria-labelledby="receipts-title">
+              <p className="label">
+                <span id="receipts-title">{t('session:projector.receipts')}</span>
+                <span className="receipts-count">{t('session:phones.receiptsCount', { count: lastResult.phone.receipts.length })}</span>
+              </p>
+              <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
+              <ol className="receipt-list" aria-labelledby="receipts-title">
+                {lastResult.phone.receipts.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </div>
       ) : null}
     </div>
   )

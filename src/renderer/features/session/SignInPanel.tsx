@@ -1,5 +1,6 @@
 // Sign-in (签到): each member on the roster of the meeting's day marked present, on leave (with a
-// reason) or absent; arrivals and departures during the session with their times; observers.
+// reason) or absent; arrivals and departures during the session with their times; observers; and
+// the voter codes members take to vote from their phones (VoterSlips).
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readMembers } from '../../../shared/doc/council'
@@ -12,6 +13,7 @@ import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { absent, arrives, beginSignIn, departs, dropObserver, newObserver, onLeave, present } from './actions'
 import type { SessionView } from './useSession'
+import { VoterSlips } from './VoterSlips'
 
 const time = (lang: string, iso: string) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
 
@@ -170,6 +172,7 @@ export function SignInPanel({ view }: { view: SessionView }) {
           <button type="submit">{t('session:observers.add')}</button>
         </form>
       ) : null}
+      {editable ? <VoterSlips view={view} editable={editable} /> : null}
     </section>
   )
 }

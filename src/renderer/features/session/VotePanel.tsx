@@ -1,5 +1,6 @@
 // An open vote, by its method: counts for a show of hands, each member's choice for a roll
-// call, or the laptop as a ballot box for a secret ballot. Closing announces the rules' result.
+// call, or the laptop as a ballot box for a secret ballot; with phones, also the room's ballot page
+// (PhoneVoting). Closing announces the rules' result, after the host has sealed the phone ballots.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
@@ -13,15 +14,20 @@ import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { announce, enterHands, enterRollCall, provisionalResult, restoreSecretVote } from './actions'
 import { BallotBooth } from './BallotBooth'
-import { ResultText } from './VoteResultView'
+import { PhoneVoting } from './PhoneVoting'
+import { usePhoneErrors } from './phoneMessages'
+import { methodLabel, ResultText } from './VoteResultView'
 import type { SessionView } from './useSession'
 
 export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'votes', 'common'])
+  const { t: ts } = useTranslation('session')
   const env = useEnv()
   const { council } = useCouncil()
   const { handle } = useMeeting()
   const { failure, setFailure, run } = useAction()
+  const phoneErrs = usePhoneErrors()
+  const [sealing, setSealing] = useState(false)
   const [hands, setHands] = useState({ for: String(vote.handsCounts.for), against: String(vote.handsCounts.against), abstain: String(vote.handsCounts.abstain) })
   const [preview, setPreview] = useState<VoteResult | null>(null)
   const [booth, setBooth] = useState<MemberId | null>(null)
@@ -44,16 +50,32 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
     }
   }, [env, handle, council, vote])
 
-
   const whole = (s: string) => (/^\d{1,5}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
+  // With phones, drawn codes name no one: the laptop box closes once ballots reach the eligible count.
+  const full = vote.phone !== null && vote.checkedOff.length + vote.phone.received >= vote.eligible.length
+
+  // A vote with phones first has the host seal them in; its failures say what to do, in words.
+  async function closeNow() {
+    setFailure(null)
+    setSealing(vote.phone !== null && vote.phone.sealedAt === null)
+    try {
+      const r = await announce(env, handle, council, vote.id)
+      if (!r.closed) setRefused(r.result)
+    } catch (e) {
+      setFailure(phoneErrs.message(e))
+    } finally {
+      setSealing(false)
+      setConfirmClose(false)
+    }
+  }
 
   if (booth) {
     return <BallotBooth vote={vote} motion={motion} voterId={booth} voterName={name(booth)} onDone={() => setBooth(null)} />
   }
 
   return (
-    <section className="card vote-open" aria-label={t('session:vote.openTitle', { method: t(`session:vote.methods.${vote.method}`) })}>
-      <h4>{t('session:vote.openTitle', { method: t(`session:vote.methods.${vote.method}`) })}</h4>
+    <section className="card vote-open" aria-label={t('session:vote.openTitle', { method: methodLabel(ts, vote) })}>
+      <h4>{t('session:vote.openTitle', { method: methodLabel(ts, vote) })}</h4>
       <p className="muted">
         {t('session:vote.ruleLine', { rule: t(`common:enums.threshold.${vote.rule}`), eligible: vote.eligible.length })}
       </p>
@@ -123,7 +145,9 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
 
       {vote.method === 'secret' ? (
         <>
-          <p role="status">{t('session:ballot.progress', { cast: vote.checkedOff.length, eligible: vote.eligible.length })}</p>
+          <p role="status">
+            {vote.phone ? t('session:phones.laptopProgress', { cast: vote.checkedOff.length }) : t('session:ballot.progress', { cast: vote.checkedOff.length, eligible: vote.eligible.length })}
+          </p>
           <ul className="plain voters" aria-label={t('session:ballot.voters')}>
             {vote.eligible.map((id) => {
               const done = vote.checkedOff.includes(id)
@@ -133,7 +157,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
                   {done ? (
                     <span className="saved">{t('session:ballot.voted')}</span>
                   ) : (
-                    <button className="small" disabled={!live} onClick={() => setBooth(id)} aria-label={t('session:ballot.checkIn', { name: name(id) })}>
+                    <button className="small" disabled={!live || full} onClick={() => setBooth(id)} aria-label={t('session:ballot.checkIn', { name: name(id) })}>
                       {t('session:ballot.checkInShort')}
                     </button>
                   )}
@@ -143,6 +167,8 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
           </ul>
         </>
       ) : null}
+
+      {vote.phone ? <PhoneVoting vote={vote} sealing={sealing} /> : null}
 
       {vote.method !== 'secret' && preview ? (
         <details open>
@@ -155,15 +181,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
         confirmClose ? (
           <div role="alertdialog" aria-label={t('session:vote.closeConfirm')} className="row">
             <span>{t('session:vote.closeConfirm')}</span>
-            <button
-              className="primary"
-              onClick={() =>
-                void run(async () => {
-                  const r = await announce(env, handle, council, vote.id)
-                  if (!r.closed) setRefused(r.result)
-                }).then(() => setConfirmClose(false))
-              }
-            >
+            <button className="primary" disabled={sealing} onClick={() => void closeNow()}>
               {t('session:vote.yesClose')}
             </button>
             <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>

@@ -1,9 +1,15 @@
 // An announced vote: the outcome, the rule, every count, the denominator and the reason, as
 // frozen at close; anything that reached this device after the close is listed as late.
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { VoteResult } from '../../../shared/domain/votes'
 import { lateEntries, type Vote } from '../../../shared/doc/votes'
 import { useMeeting } from '../meetings/MeetingContext'
+
+/** The vote's method as shown in titles; a vote with phones says so. */
+export function methodLabel(t: TFunction<'session'>, vote: Vote): string {
+  return vote.phone && vote.method !== 'hands' ? t(`phones.methods.${vote.method}`) : t(`vote.methods.${vote.method}`)
+}
 
 export function ResultText({ result, large = false }: { result: VoteResult; large?: boolean }) {
   const { t } = useTranslation(['votes', 'common', 'session'])
@@ -24,13 +30,15 @@ export function ResultText({ result, large = false }: { result: VoteResult; larg
 
 export function VoteResultView({ vote }: { vote: Vote }) {
   const { t } = useTranslation(['session', 'votes'])
+  const { t: ts } = useTranslation('session')
   const { handle } = useMeeting()
   const late = lateEntries(handle.doc, vote.id)
   if (!vote.result) return null
   return (
-    <section className="card vote-result" aria-label={t('session:vote.resultTitle', { method: t(`session:vote.methods.${vote.method}`) })}>
-      <h4>{t('session:vote.resultTitle', { method: t(`session:vote.methods.${vote.method}`) })}</h4>
+    <section className="card vote-result" aria-label={t('session:vote.resultTitle', { method: methodLabel(ts, vote) })}>
+      <h4>{t('session:vote.resultTitle', { method: methodLabel(ts, vote) })}</h4>
       <ResultText result={vote.result} />
+      {vote.phone?.sealedAt ? <p className="muted">{t('session:phones.received', { count: vote.phone.received })}</p> : null}
       {late.length ? (
         <div className="banner info" role="status">
           <p>{t('session:vote.late', { count: late.length })}</p>

@@ -17,6 +17,7 @@ import { closeVote, openVote, readVote, recordRollCall, setHandsCounts, voteInpu
 import type { AppEnv } from '../../app/env'
 import type { DocHandle } from '../../sync/docs'
 import { ballotsOf, castBallot, checkOff, clearVote, restoreCheckOffs } from '../../data/ballotBox'
+import { sealPhones } from './phoneActions'
 
 async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc, now: string) => void): Promise<void> {
   fn(h.doc, env.now())
@@ -66,8 +67,9 @@ export const stopSpeaking = (env: AppEnv, h: DocHandle, id: SpeechId, summary: s
 export const recuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId, reason: string) => write(env, h, (d, now) => recuse(d, itemId, memberId, reason, now))
 export const unrecuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId) => write(env, h, (d) => unrecuse(d, itemId, memberId))
 
-export const startVote = (env: AppEnv, h: DocHandle, motionId: Motion['id'], method: VoteMethod, rule: ThresholdRule) =>
-  write(env, h, (d, now) => void openVote(d, motionId, { method, rule }, now))
+/** Opens a vote; with `phones`, residents may also vote from their phones (secret ballot, roll call). */
+export const startVote = (env: AppEnv, h: DocHandle, motionId: Motion['id'], method: VoteMethod, rule: ThresholdRule, phones = false) =>
+  write(env, h, (d, now) => void openVote(d, motionId, phones ? { method, rule, phones } : { method, rule }, now))
 export const enterHands = (env: AppEnv, h: DocHandle, voteId: VoteId, counts: { for: number; against: number; abstain: number }) =>
   write(env, h, (d) => setHandsCounts(d, voteId, counts))
 export const enterRollCall = (env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, choice: Choice) =>
@@ -98,9 +100,12 @@ export async function provisionalResult(env: AppEnv, h: DocHandle, council: Coun
 /**
  * Closes the vote: freezes the announced result and, for a secret ballot, seals the ballot box
  * (closeVote also applies an adopted amendment to its motion). Counts the rules refuse (more
- * votes than eligible voters) close nothing: the result comes back with its reasons.
+ * votes than eligible voters) close nothing: the result comes back with its reasons. A vote with
+ * phones first has the host write the phone ballots in (sealPhones); if that fails, it throws and
+ * nothing is closed.
  */
-export async function announce(env: AppEnv, h: DocHandle, council: Council, voteId: VoteId): Promise<{ closed: boolean; result: VoteResult }> {
+export async function announce(env: AppEnv, h: DocHandle, council: Council, voteId: VoteId, sealTimeoutMs?: number): Promise<{ closed: boolean; result: VoteResult }> {
+  await sealPhones(env, h, council.id, voteId, sealTimeoutMs)
   const vote = readVote(h.doc, voteId)
   if (!vote) throw new Error('vote not found')
   const ballots: Choice[] = vote.method === 'secret' ? await ballotsOf(env.db, voteId) : []

@@ -1,0 +1,62 @@
+// The phone side of an open vote: the room's ballot page (address and a large QR code) and how
+// many ballots have come in. Never who voted what: for a secret ballot only counts; a roll call's
+// choices are public and shown in the vote's own table.
+import { useTranslation } from 'react-i18next'
+import type { Vote } from '../../../shared/doc/votes'
+import { href } from '../../app/router'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { ballotPage } from './phoneActions'
+import { QrCode } from './QrCode'
+import { usePhoneHost } from './usePhoneHost'
+
+/** Ballots in from phones: the host's running count (secret ballot and roll call alike). */
+export const phoneBallotCount = (vote: Vote): number => vote.phone?.received ?? 0
+
+export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean }) {
+  const { t } = useTranslation('session')
+  const { council } = useCouncil()
+  const { handle } = useMeeting()
+  const host = usePhoneHost(council.id)
+  const phone = vote.phone
+  if (!phone) return null
+  const url = host ? ballotPage(host, handle.name) : null
+  const secret = vote.method === 'secret'
+  const total = vote.checkedOff.length + phone.received
+  return (
+    <section className="phone-voting" aria-labelledby={`phones-${vote.id}`}>
+      <h5 id={`phones-${vote.id}`}>{t('phones.title')}</h5>
+      <div className="phone-voting-body">
+        <div className="phone-voting-text">
+          <p role="status" className="phone-count" data-testid="phone-count">
+            {t('phones.received', { count: phoneBallotCount(vote) })}
+          </p>
+          {secret ? (
+            <p role="status" data-testid="ballots-in">
+              {t('phones.ballotsIn', { total, eligible: vote.eligible.length, laptop: vote.checkedOff.length, phone: phone.received })}
+            </p>
+          ) : null}
+          {secret && total >= vote.eligible.length ? <p className="saved">{t('phones.full')}</p> : null}
+          {sealing ? <p role="status">{t('phones.sealing')}</p> : null}
+          {phone.sealedAt ? <p className="saved">{t('phones.sealed', { count: phone.received })}</p> : null}
+          {url ? (
+            <>
+              <p>{t('phones.scan')}</p>
+              <p className="label">{t('phones.address')}</p>
+              <p>
+                <code className="ballot-url" data-testid="ballot-url">
+                  {url}
+                </code>
+              </p>
+            </>
+          ) : host === null ? (
+            <p className="muted">
+              {t('phones.noHostHere')} <a href={href({ name: 'council', councilId: council.id, tab: 'sync' })}>{t('phones.syncLink')}</a>
+            </p>
+          ) : null}
+        </div>
+        {url && !phone.sealedAt ? <QrCode text={url} label={t('phones.qr')} size={260} className="qr-code room-qr" /> : null}
+      </div>
+    </section>
+  )
+}

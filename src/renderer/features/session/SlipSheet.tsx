@@ -1,0 +1,90 @@
+// The sheet of voter slips to print (A4, eight to a page, dashed lines to cut along): each slip
+// the meeting, a QR code of the ballot page with its code, the code in large groups, and one line
+// of instructions; a named slip also the member's name, a drawn slip never any name. It covers the
+// screen while open and is all that prints; closing it forgets the codes.
+import { useEffect } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { formatVoterCode } from '../../../shared/domain/voterCode'
+import { useEnv } from '../../app/env'
+import { formatDateTime } from '../../app/format'
+import { useAction } from '../../app/useAction'
+import { Banner } from '../../ui/Banner'
+import { useMeeting } from '../meetings/MeetingContext'
+import { ballotPage, type PhoneHost } from './phoneActions'
+import { QrCode } from './QrCode'
+
+export interface Slip {
+  code: string
+  /** Named (roll-call) slips only. */
+  name?: string
+}
+
+/** A code in two lines of two groups; its text is the code as formatted ("XXXX-XXXX-XXXX-XXXX"). */
+export function CodeText({ code }: { code: string }) {
+  const formatted = formatVoterCode(code)
+  const cut = formatted.indexOf('-', formatted.indexOf('-') + 1) + 1
+  return (
+    <>
+      <span className="code-line">{formatted.slice(0, cut)}</span>
+      <span className="code-line">{formatted.slice(cut)}</span>
+    </>
+  )
+}
+
+/** While an overlay of the session is open, the rest of the app neither shows nor prints. */
+export function useOverlay(className: string): void {
+  useEffect(() => {
+    document.body.classList.add(className)
+    return () => document.body.classList.remove(className)
+  }, [className])
+}
+
+export function SlipSheet({ slips, host, onClose }: { slips: readonly Slip[]; host: PhoneHost; onClose: () => void }) {
+  const { t, i18n } = useTranslation('session')
+  const { platform } = useEnv()
+  const { handle, meeting } = useMeeting()
+  const { failure, run } = useAction()
+  useOverlay('slips-open')
+  const when = formatDateTime(i18n.language, meeting.startsAt)
+  return createPortal(
+    <div className="overlay slip-layer" role="dialog" aria-modal="true" aria-label={t('slips.sheet')}>
+      <div className="row no-print">
+        <h2>{t('slips.sheetTitle', { count: slips.length })}</h2>
+        <span className="spacer" />
+        <button className="primary" onClick={() => void run(() => platform.print())} autoFocus>
+          {t('slips.print')}
+        </button>
+        <button onClick={onClose}>{t('slips.close')}</button>
+      </div>
+      <p className="banner info no-print">{t('slips.sheetNote')}</p>
+      {failure ? (
+        <Banner kind="error" screenOnly>
+          {failure}
+        </Banner>
+      ) : null}
+      <ul className="slips plain" data-testid="slips">
+        {slips.map((s) => (
+          <li key={s.code} className="slip" data-testid="slip">
+            <p className="slip-meeting">
+              {meeting.title}
+              <br />
+              {when}
+            </p>
+            <p className="slip-kind">{s.name ? t('slips.slipNamed', { name: s.name }) : t('slips.slip')}</p>
+            <div className="slip-body">
+              <QrCode text={ballotPage(host, handle.name, s.code)} label={t('slips.slipQr')} className="qr-code slip-qr" />
+              <div>
+                <p className="slip-code" aria-label={t('slips.slipCode')} data-testid="slip-code">
+                  <CodeText code={s.code} />
+                </p>
+                <p className="slip-steps">{t('slips.slipSteps')}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>,
+    document.body,
+  )
+}

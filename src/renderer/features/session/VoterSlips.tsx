@@ -1,0 +1,124 @@
+// Voter codes for phones (手机投票码), on the sign-in screen: drawn codes for secret ballots
+// (printed as slips with no name, or shown on screen one by one) and named codes for roll calls,
+// one per member present. Codes are made here, issued to the meeting by hash, and shown once.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { voterCodeSummary } from '../../../shared/doc/phoneVoting'
+import { useDocValue } from '../../app/docHooks'
+import { useEnv } from '../../app/env'
+import { href } from '../../app/router'
+import { useAction } from '../../app/useAction'
+import { Banner } from '../../ui/Banner'
+import { TextField } from '../../ui/Field'
+import { useCouncil } from '../councils/CouncilContext'
+import { useMeeting } from '../meetings/MeetingContext'
+import { CodeScreen } from './CodeScreen'
+import { presentMembers } from './FloorPanel'
+import { issueDrawnSlips, issueNamedSlips, MAX_SLIPS } from './phoneActions'
+import { SlipSheet, type Slip } from './SlipSheet'
+import { usePhoneHost } from './usePhoneHost'
+import type { SessionView } from './useSession'
+
+type Showing = { kind: 'sheet'; slips: Slip[] } | { kind: 'screen'; codes: string[] } | null
+
+export function VoterSlips({ view, editable }: { view: SessionView; editable: boolean }) {
+  const { t } = useTranslation('session')
+  const env = useEnv()
+  const { council } = useCouncil()
+  const { handle } = useMeeting()
+  const host = usePhoneHost(council.id)
+  const summary = useDocValue(handle.doc, voterCodeSummary)
+  const { failure, run } = useAction()
+  const here = presentMembers(view)
+  // null until the secretary types: the default follows who is present now.
+  const [countText, setCountText] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [showing, setShowing] = useState<Showing>(null)
+  const text = countText ?? String(Math.max(1, here.length))
+  const count = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+  const countOk = Number.isInteger(count) && count >= 1 && count <= MAX_SLIPS
+  const usable = editable && Boolean(host)
+  const alreadyNamed = new Set(summary?.named ?? [])
+
+  const act = (fn: () => Promise<Showing>) => {
+    setBusy(true)
+    void run(async () => setShowing(await fn())).finally(() => setBusy(false))
+  }
+  const drawn = (kind: 'sheet' | 'screen') =>
+    act(async () => {
+      const codes = await issueDrawnSlips(env, handle, count)
+      return kind === 'sheet' ? { kind, slips: codes.map((code) => ({ code })) } : { kind, codes }
+    })
+  const named = () =>
+    act(async () => {
+      const slips = await issueNamedSlips(
+        env,
+        handle,
+        here.map((m) => ({ memberId: m.memberId, name: m.name })),
+      )
+      return { kind: 'sheet', slips: slips.map((s) => ({ code: s.code, name: s.name })) }
+    })
+
+  return (
+    <section className="card voter-slips" aria-labelledby="slips-title">
+      <h3 id="slips-title">{t('slips.title')}</h3>
+      <p>{t('slips.explain')}</p>
+      {summary ? (
+        <p role="status" data-testid="codes-out">
+          {t('slips.drawnOut', { count: summary.drawn })}
+          {t('listSep')}
+          {t('slips.namedOut', { count: summary.named.length })}
+        </p>
+      ) : null}
+      {host === null ? (
+        <p className="banner info">
+          {t('phones.needsServer')} <a href={href({ name: 'council', councilId: council.id, tab: 'sync' })}>{t('phones.syncLink')}</a>
+        </p>
+      ) : null}
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <div className="slip-actions">
+        <form
+          aria-labelledby="slips-drawn-title"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (countOk) drawn('sheet')
+          }}
+        >
+          <h4 id="slips-drawn-title">{t('slips.drawnTitle')}</h4>
+          <TextField
+            label={t('slips.count')}
+            hint={t('slips.countHint')}
+            error={countOk ? undefined : t('slips.countInvalid')}
+            inputMode="numeric"
+            value={text}
+            onChange={(e) => setCountText(e.target.value)}
+            disabled={!usable || busy}
+          />
+          <div className="row">
+            <button type="submit" className="primary" disabled={!usable || busy || !countOk}>
+              {t('slips.printDrawn')}
+            </button>
+            <button type="button" disabled={!usable || busy || !countOk} onClick={() => drawn('screen')}>
+              {t('slips.onScreen')}
+            </button>
+          </div>
+        </form>
+        <div role="group" aria-labelledby="slips-named-title">
+          <h4 id="slips-named-title">{t('slips.namedTitle')}</h4>
+          <p>{here.length ? t('slips.namedExplain', { count: here.length }) : t('slips.noneHere')}</p>
+          {here.some((m) => alreadyNamed.has(m.memberId)) ? <p className="muted">{t('slips.namedReplace')}</p> : null}
+          <button disabled={!usable || busy || here.length === 0} onClick={named}>
+            {t('slips.printNamed')}
+          </button>
+        </div>
+      </div>
+      {showing && host ? (
+        showing.kind === 'sheet' ? (
+          <SlipSheet slips={showing.slips} host={host} onClose={() => setShowing(null)} />
+        ) : (
+          <CodeScreen codes={showing.codes} host={host} onClose={() => setShowing(null)} />
+        )
+      ) : null}
+    </section>
+  )
+}
