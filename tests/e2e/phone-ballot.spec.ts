@@ -229,6 +229,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await shot(page, lang, 'named-slips')
     await named.sheet.getByRole('button', { name: S.slips.close }).click()
     await expect(slipsCard.getByTestId('codes-out')).toContainText(fmt(S.slips.namedOut_other, { count: 3 }))
+    // Everyone present has one now; a lost slip is replaced for that member alone.
+    await expect(slipsCard.getByText(S.slips.namedAll)).toBeVisible()
+    await expect(slipsCard.getByRole('button', { name: S.slips.printNamed })).toBeDisabled()
+    await slipsCard.getByLabel(S.slips.reissueLabel).selectOption({ label: NAMES[2]! })
+    await slipsCard.getByRole('button', { name: S.slips.reissue }).click()
+    const replaced = await readSlips(page, S)
+    expect(replaced.urls).toHaveLength(1)
+    expect(await replaced.sheet.getByTestId('slip').innerText()).toContain(NAMES[2]!)
+    expect(replaced.urls[0]).not.toEqual(named.urls[2])
+    await replaced.sheet.getByRole('button', { name: S.slips.close }).click()
+    await shot(page, lang, 'signin-codes-named')
+    await expect(slipsCard.getByTestId('codes-out')).toContainText(fmt(S.slips.namedOut_other, { count: 3 }))
 
     await page.getByRole('link', { name: S.tabs.floor }).click()
     await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '增设快递柜' }) }).click()
@@ -241,7 +253,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await setup2.getByRole('button', { name: S.vote.open }).click()
     // 王志强 answers from his phone; the roll call shows it, as roll calls are public.
     const p3 = await phone(browser, lang, problems)
-    const r3 = await voteByPhone(p3.page, named.urls[2]!, lang, lockerText, 'against')
+    const r3 = await voteByPhone(p3.page, replaced.urls[0]!, lang, lockerText, 'against')
     await expect(locker.getByRole('row', { name: NAMES[2]! })).toContainText(V.counts.against)
     await expect(locker.getByRole('region', { name: S.phones.title }).getByTestId('phone-count')).toHaveText(fmt(S.phones.received_other, { count: 1 }))
     for (const name of NAMES.slice(0, 2)) await page.getByRole('button', { name: fmt(S.vote.rollCallChoice, { name, choice: V.counts.for }) }).click()

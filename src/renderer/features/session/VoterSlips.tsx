@@ -39,6 +39,12 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
   const countOk = Number.isInteger(count) && count >= 1 && count <= MAX_SLIPS
   const usable = editable && Boolean(host)
   const alreadyNamed = new Set(summary?.named ?? [])
+  // Named codes go to members present who have none yet: a late arrival never voids the slips
+  // already handed out. A lost slip is replaced for that one member (the old code stops working).
+  const missing = here.filter((m) => !alreadyNamed.has(m.memberId))
+  const holders = here.filter((m) => alreadyNamed.has(m.memberId))
+  const [reissueId, setReissueId] = useState('')
+  const reissueFor = holders.find((m) => m.memberId === reissueId) ?? holders[0]
 
   const act = (fn: () => Promise<Showing>) => {
     setBusy(true)
@@ -49,12 +55,12 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
       const codes = await issueDrawnSlips(env, handle, count)
       return kind === 'sheet' ? { kind, slips: codes.map((code) => ({ code })) } : { kind, codes }
     })
-  const named = () =>
+  const named = (members: typeof here) =>
     act(async () => {
       const slips = await issueNamedSlips(
         env,
         handle,
-        here.map((m) => ({ memberId: m.memberId, name: m.name })),
+        members.map((m) => ({ memberId: m.memberId, name: m.name })),
       )
       return { kind: 'sheet', slips: slips.map((s) => ({ code: s.code, name: s.name })) }
     })
@@ -105,11 +111,28 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
         </form>
         <div role="group" aria-labelledby="slips-named-title">
           <h4 id="slips-named-title">{t('slips.namedTitle')}</h4>
-          <p>{here.length ? t('slips.namedExplain', { count: here.length }) : t('slips.noneHere')}</p>
-          {here.some((m) => alreadyNamed.has(m.memberId)) ? <p className="muted">{t('slips.namedReplace')}</p> : null}
-          <button disabled={!usable || busy || here.length === 0} onClick={named}>
+          <p>{!here.length ? t('slips.noneHere') : missing.length ? t('slips.namedExplain', { count: missing.length }) : t('slips.namedAll')}</p>
+          <button disabled={!usable || busy || missing.length === 0} onClick={() => named(missing)}>
             {t('slips.printNamed')}
           </button>
+          {holders.length ? (
+            <div className="row tight reissue">
+              <label className="field">
+                <span className="label">{t('slips.reissueLabel')}</span>
+                <select value={reissueFor?.memberId ?? ''} onChange={(e) => setReissueId(e.target.value)} disabled={!usable || busy}>
+                  {holders.map((m) => (
+                    <option key={m.memberId} value={m.memberId}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button disabled={!usable || busy || !reissueFor} onClick={() => reissueFor && named([reissueFor])}>
+                {t('slips.reissue')}
+              </button>
+              <p className="muted">{t('slips.namedReplace')}</p>
+            </div>
+          ) : null}
         </div>
       </div>
       {showing && host ? (
