@@ -1,6 +1,7 @@
-// The ballot page's words: the ballot namespace only, in the three languages, with a tiny typed
-// lookup instead of i18next (the page must stay small, and the app's typed i18next keys do not
-// know this namespace: it is never loaded by the app).
+// The ballot page's words: its own i18next instance holding the ballot namespace only, in the
+// three languages (the app's instance and its typed keys never load this namespace, and the page
+// never loads the app's), initialised synchronously so the first paint is already translated.
+import i18next from 'i18next'
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from '../../shared/i18n/languages'
 import zhCN from '../../shared/i18n/locales/zh-CN/ballot.json'
 import zhTW from '../../shared/i18n/locales/zh-TW/ballot.json'
@@ -14,11 +15,25 @@ const MESSAGES: Record<Language, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en 
 type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string]
 export type MessageKey = Paths<Messages>
 
+const i18n = i18next.createInstance()
+void i18n.init({
+  resources: Object.fromEntries(LANGUAGES.map((l) => [l, { ballot: MESSAGES[l] }])),
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  ns: ['ballot'],
+  defaultNS: 'ballot',
+  // The view writes text with textContent only: i18next must not escape it again.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+})
+
 export function translate(language: Language, key: MessageKey, params?: Record<string, string>): string {
-  let node: unknown = MESSAGES[language]
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part]
-  const text = typeof node === 'string' ? node : key
-  return params ? text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => params[name] ?? whole) : text
+  // The app's i18next type augmentation (its namespaces and keys) is in scope here too and knows
+  // nothing of `ballot`; this page's keys are typed by MessageKey instead.
+  const t = i18n.getFixedT(language) as unknown as (key: string, options: Record<string, string>) => string
+  return t(key, params ?? {})
 }
 
 /** Each language's name in itself, short enough for three buttons side by side on a phone. */
