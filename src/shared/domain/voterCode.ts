@@ -8,6 +8,7 @@
 // A receipt (回执) is 40 random bits, "ABCD-EFGH": short enough to compare with the projector's list.
 // It is drawn by the host, unrelated to the code and to the choice.
 import { randomBytes } from '../runtime'
+import { sha256HexSync } from './sha256'
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 export const VOTER_CODE_LENGTH = 16
@@ -66,8 +67,7 @@ export const formatVoterCode = (canonical: string): string => group(canonical)
 
 export const VOTER_CODE_HASH = /^[0-9a-f]{64}$/
 
-interface DigestGlobals {
-  crypto: { subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } }
+interface EncoderGlobals {
   TextEncoder: new () => { encode(input: string): Uint8Array }
 }
 
@@ -79,9 +79,9 @@ interface DigestGlobals {
 export async function voterCodeHash(code: string): Promise<string | null> {
   const canonical = normaliseVoterCode(code)
   if (!canonical) return null
-  const g = globalThis as unknown as DigestGlobals
-  const digest = new Uint8Array(await g.crypto.subtle.digest('SHA-256', new g.TextEncoder().encode(`yishi-voter-code/1:${canonical}`)))
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('')
+  // Not crypto.subtle: it is missing from pages served over plain http on the LAN (sha256.ts).
+  const g = globalThis as unknown as EncoderGlobals
+  return Promise.resolve(sha256HexSync(new g.TextEncoder().encode(`yishi-voter-code/1:${canonical}`)))
 }
 
 /** The ballot page's address for a meeting, with the code (if any) in the fragment: never sent to the server or kept in its logs. */
