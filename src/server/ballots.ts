@@ -31,6 +31,7 @@ import { PHONE_ERROR_STATUS, type CastResponse, type OpenResponse, type PhoneErr
 import type { BallotStore, PendingBallots } from './ballotStore'
 import { UnreadableBallots } from './ballotStore'
 import { HttpError, readJson, send } from './http'
+import { KeyedMutex } from './keyedMutex'
 import { errorText, type SyncServerLogger } from './log'
 import { RateLimiter, type BucketRate } from './rateLimit'
 import type { CouncilRegistry } from './registry'
@@ -105,24 +106,6 @@ function phoneErrorOf(e: unknown): PhoneError {
 }
 
 type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>
-
-/** One chain of tasks per key: a task starts when the one before it has settled. */
-export class KeyedMutex {
-  private readonly tails = new Map<string, Promise<void>>()
-
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const result = (this.tails.get(key) ?? Promise.resolve()).then(task)
-    const tail = result.then(
-      () => {},
-      () => {},
-    )
-    this.tails.set(key, tail)
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key)
-    })
-    return result
-  }
-}
 
 /**
  * Direct connections to meeting documents, shared by the requests in flight for one meeting and

@@ -19,6 +19,7 @@ import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { mergeStates } from './merge'
 import type { DocumentBackend, RegistryBackend, Storage } from './storage'
+import { KeyedMutex } from './keyedMutex'
 
 export const DOCS_DIR = 'docs'
 export const DOC_EXTENSION = '.ydoc'
@@ -63,8 +64,8 @@ export async function openFileStorage(dataDir: string): Promise<Storage> {
 const closedError = () => new Error('storage is closed')
 
 export class FileDocuments implements DocumentBackend {
-  /** Per file: the end of its chain of fetches and stores (never rejects). */
-  private readonly queues = new Map<string, Promise<void>>()
+  /** Per file: its fetches and stores, one after another. */
+  private readonly queues = new KeyedMutex()
   private closed = false
 
   constructor(private readonly dir: string) {}
@@ -73,13 +74,13 @@ export class FileDocuments implements DocumentBackend {
     if (this.closed) throw closedError()
     const file = join(this.dir, documentFileName(name))
     // Queued too: a fetch right after a store (a document unloaded, then opened again) reads it.
-    return this.enqueue(file, () => readIfExists(file))
+    return this.queues.run(file, () => readIfExists(file))
   }
 
   async store(name: string, update: Uint8Array): Promise<void> {
     if (this.closed) throw closedError()
     const file = join(this.dir, documentFileName(name))
-    return this.enqueue(file, async () => {
+    return this.queues.run(file, async () => {
       const stored = await readIfExists(file)
       await writeAtomically(file, stored ? mergeStates(stored, update) : update)
     })
@@ -87,20 +88,7 @@ export class FileDocuments implements DocumentBackend {
 
   async close(): Promise<void> {
     this.closed = true
-    while (this.queues.size) await Promise.all(this.queues.values())
-  }
-
-  private enqueue<T>(file: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(file) ?? Promise.resolve()).then(task)
-    const tail = run.then(
-      () => {},
-      () => {},
-    )
-    this.queues.set(file, tail)
-    void tail.then(() => {
-      if (this.queues.get(file) === tail) this.queues.delete(file)
-    })
-    return run
+    await this.queues.settle()
   }
 }
 

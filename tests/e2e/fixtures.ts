@@ -38,6 +38,16 @@ export async function createCouncil(page: Page, name: string, opts: { kind?: str
   await expect(page.getByRole('heading', { name: '成员名册' })).toBeVisible()
 }
 
+/** Adds a member by name and building from the council's member list, and waits for the row. */
+export async function addMember(page: Page, name: string, building: string) {
+  await page.getByRole('button', { name: '添加成员' }).click()
+  const form = page.getByRole('form', { name: '添加成员' })
+  await form.getByLabel('姓名').fill(name)
+  await form.getByLabel('楼栋').fill(building)
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible()
+}
+
 /** Imports a register file from the council's member list and waits for all `count` rows. */
 export async function importRegister(page: Page, file: string, count: number) {
   await page.getByRole('link', { name: '从表格导入（CSV / Excel）' }).click()

@@ -8,7 +8,7 @@
 // screen in /tmp/phone-shots/.
 import { mkdirSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem } from './fixtures'
+import { test, expect, addMember, createCouncil, createMeeting, addItem } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 
 const SERVER = 'ws://127.0.0.1:4455'
@@ -17,15 +17,6 @@ const NAMES = ['张建国', '李秀英', '王志强']
 const RECEIPT = /\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/
 
 type SessionTexts = (typeof texts)['zh-CN']['session']
-
-async function addMember(page: Page, name: string, building: string) {
-  await page.getByRole('button', { name: '添加成员' }).click()
-  const form = page.getByRole('form', { name: '添加成员' })
-  await form.getByLabel('姓名').fill(name)
-  await form.getByLabel('楼栋').fill(building)
-  await form.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible()
-}
 
 async function shot(page: Page, lang: Lang, name: string) {
   mkdirSync(SHOTS, { recursive: true })

@@ -3,7 +3,7 @@
 // both ways live; edits made offline on both sides merge when they reconnect; a tampered code
 // gets an access error and no council data.
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, agendaTitles } from './fixtures'
+import { test, expect, addMember, createCouncil, createMeeting, addItem, agendaTitles } from './fixtures'
 
 const SERVER = 'ws://127.0.0.1:4455'
 
@@ -21,15 +21,6 @@ async function newDevice(browser: Browser, problems: string[], name: string): Pr
     if (m.type() === 'error') problems.push(`${name}: console error: ${m.text()}`)
   })
   return { context, page }
-}
-
-async function addMember(page: Page, name: string, building: string) {
-  await page.getByRole('button', { name: '添加成员' }).click()
-  const form = page.getByRole('form', { name: '添加成员' })
-  await form.getByLabel('姓名').fill(name)
-  await form.getByLabel('楼栋').fill(building)
-  await form.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible()
 }
 
 const councilTabs = (page: Page, council: string) => page.getByRole('navigation', { name: council })
