@@ -2,6 +2,7 @@
 // it has paid and what is outstanding; a payment (or a refund, negative) is recorded per household.
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
 import { payments } from '../../../shared/domain/campaignRenovation'
 import { windowState } from '../../../shared/domain/campaign'
 import type { Household } from '../../../shared/domain/household'
@@ -28,10 +29,10 @@ export function Contributions() {
   const p = useMemo(() => payments(campaign, households, entries), [campaign, households, entries])
   const byId = useMemo(() => new Map(households.map((h) => [h.id as string, h])), [households])
   if (campaign.contribution.mode === 'none') return null
-  const needle = q.trim().toLowerCase()
+  const needle = foldForSearch(q)
   const rows = p.perHousehold.filter((r) => {
     const h = byId.get(r.householdId)
-    return h && (!needle || `${h.building} ${h.unit} ${h.room} ${h.owner}`.toLowerCase().includes(needle))
+    return h && (!needle || matchesFolded(searchText([...addressSearchParts(h), h.owner, addressText(t, h)]), needle))
   })
   const plan = campaign.contribution
   return (

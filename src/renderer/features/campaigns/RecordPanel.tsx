@@ -4,6 +4,7 @@
 // stored by the shared rules; the message says which, in the user's language.
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
 import { windowState } from '../../../shared/domain/campaign'
 import { consentResult } from '../../../shared/domain/campaignRenovation'
 import { buildingKey, compareNatural } from '../../../shared/domain/household'
@@ -68,14 +69,14 @@ export function RecordPanel() {
     return [...seen.entries()].sort((a, b) => compareNatural(a[0], b[0]))
   }, [rows])
 
-  const needle = q.normalize('NFKC').trim().toLowerCase()
+  const needle = foldForSearch(q)
   const shown = rows.filter((r) => {
     const h = r.household
     if (building && buildingKey(h.building) !== building) return false
     if (filter === 'conflict' && !r.conflict) return false
     if (filter === 'answered' && r.status === 'none') return false
     if (filter !== 'all' && filter !== 'conflict' && filter !== 'answered' && r.status !== filter) return false
-    return !needle || `${h.room} ${h.unit}-${h.room} ${h.owner} ${h.tenant} ${addressText(t, h)}`.normalize('NFKC').toLowerCase().includes(needle)
+    return !needle || matchesFolded(searchText([...addressSearchParts(h), h.owner, h.tenant, addressText(t, h)]), needle)
   })
 
   const decided = decisions.length > 0

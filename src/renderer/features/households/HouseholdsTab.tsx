@@ -15,10 +15,11 @@ import { href } from '../../app/router'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
+import { useImportNotice } from '../import/importNotice'
 import { HouseholdForm } from './HouseholdForm'
 import { HouseholdHistory } from './HouseholdHistory'
 import { saveHousehold, saveNewHousehold } from './actions'
-import { foldForSearch, formatAddress, sameAddress, searchKey, useHouseholdsDoc } from './register'
+import { foldForSearch, formatAddress, matchesFolded, sameAddress, searchKey, useHouseholdsDoc } from './register'
 
 const PAGE = 200
 const NONE: Household[] = []
@@ -46,7 +47,7 @@ function Register({ handle }: { handle: DocHandle }) {
   const [query, setQuery] = useState('')
   const [limit, setLimit] = useState(PAGE)
   const [editing, setEditing] = useState<Household | 'new' | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useImportNotice(`households:${council.id}`)
   // Who makes the changes, typed once per visit and kept for the next edit.
   const [by, setBy] = useState('')
   const today = env.today()
@@ -58,7 +59,7 @@ function Register({ handle }: { handle: DocHandle }) {
   const noArea = current.filter((h) => h.areaCentiM2 === null).length
   const q = foldForSearch(query)
   const matching = useMemo(
-    () => households.filter((h) => (showRemoved || h.removedOn === null || today < h.removedOn) && (!q || keys.get(h.id)?.includes(q))),
+    () => households.filter((h) => (showRemoved || h.removedOn === null || today < h.removedOn) && matchesFolded(keys.get(h.id) ?? '', q)),
     [households, keys, showRemoved, today, q],
   )
   const shown = matching.slice(0, limit)

@@ -2,6 +2,7 @@
 // and the search key of a household.
 import type { TFunction } from 'i18next'
 import { householdsDocName } from '../../../shared/doc/names'
+import { addressSearchParts, searchText } from '../../../shared/domain/addressSearch'
 import type { Household, HouseholdFields } from '../../../shared/domain/household'
 import { householdImportKey } from '../../../shared/import/parseHouseholdTable'
 import { useDocHandle, type DocState } from '../../app/docHooks'
@@ -25,12 +26,11 @@ export function formatAddress(t: TFunction<'households'>, h: Pick<HouseholdField
     .join(t('partsSep'))
 }
 
-/** Text compared without width, case or spaces, so "3栋2单元301" finds "3栋 2单元 301室". */
-export const foldForSearch = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '')
+export { foldForSearch, matchesFolded } from '../../../shared/domain/addressSearch'
 
-/** Everything a search may match in a household: its address as written and as shown, its people and phone. */
+/** Everything a search may match in a household (folded): its address as written and as shown, its people and phone. */
 export function searchKey(t: TFunction<'households'>, h: Household): string {
-  return foldForSearch([h.building, h.unit, h.room, formatAddress(t, h), h.owner, h.tenant, h.phone].join('|'))
+  return searchText([...addressSearchParts(h), formatAddress(t, h), h.owner, h.tenant, h.phone])
 }
 
 /** Another household on the register on `date` at the same address (building + unit + room), or undefined. */

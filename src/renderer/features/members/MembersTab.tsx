@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
+import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
 import { isMemberOn, type Member, type MemberFields } from '../../../shared/domain/member'
 import { readMembers } from '../../../shared/doc/council'
 import { useDocValue } from '../../app/docHooks'
@@ -14,6 +15,7 @@ import { MemberForm } from './MemberForm'
 import { MemberHistory } from './MemberHistory'
 import { saveMember, saveNewMember } from './actions'
 import { Banner } from '../../ui/Banner'
+import { useImportNotice } from '../import/importNotice'
 
 /** "3栋 2单元 301室", leaving out the parts a register does not have. */
 export function formatHousehold(t: TFunction<['members', 'common']>, m: Pick<Member, 'building' | 'unit' | 'room'>): string {
@@ -39,16 +41,16 @@ export function MembersTab() {
   const [showFormer, setShowFormer] = useState(false)
   const [query, setQuery] = useState('')
   const [editing, setEditing] = useState<Member | 'new' | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useImportNotice(`members:${council.id}`)
   const today = env.today()
   const current = members.filter((m) => isMemberOn(m, today))
   const shown = useMemo(() => {
-    const q = query.trim().toLowerCase()
+    const q = foldForSearch(query)
     return members
       .filter((m) => showFormer || isMemberOn(m, today))
-      .filter((m) => !q || `${m.name} ${m.building} ${m.unit} ${m.room} ${m.phone}`.toLowerCase().includes(q))
+      .filter((m) => !q || matchesFolded(searchText([m.name, ...addressSearchParts(m), formatHousehold(t, m), m.phone]), q))
       .sort(byHousehold)
-  }, [members, showFormer, query, today])
+  }, [members, showFormer, query, today, t])
 
   const blank: MemberFields = {
     name: '', role: 'councillor', building: '', unit: '', room: '', areaCentiM2: null, phone: '', joinedOn: today, leftOn: null,
