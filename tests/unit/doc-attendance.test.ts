@@ -59,7 +59,7 @@ describe('startSignIn: the register as it stood on the meeting day', () => {
     updateMember(council, b, { leftOn: '2025-03-11' }, NOW)
     const c = addMember(council, memberFields({ name: '赵敏', room: '503' }), NOW)
     const late = addMember(council, memberFields({ name: '钱进', room: '504', joinedOn: '2025-04-01' }), NOW)
-    expect(readRoster(doc).map((r) => r.name)).toEqual(['李强', '王芳'])
+    expect(readRoster(doc).map((r) => r.name)).toEqual(['王芳', '李强']) // register order: room 501 before 502
     expect(startSignIn(doc, readMembers(council), at(-10))).toEqual([c])
     const roster = readRoster(doc)
     expect(roster.map((r) => r.name).sort()).toEqual(['李强', '王芳', '赵敏'].sort())

@@ -25,6 +25,7 @@ import {
 import { dateOf } from '../domain/dates'
 import { newEntryId, newObserverId, type MemberId, type ObserverId } from '../domain/ids'
 import { countsForQuorum, isMemberOn, MEMBER_ROLES, type Member, type MemberRole } from '../domain/member'
+import { inListedOrder } from '../domain/nameOrder'
 import { DocError } from './errors'
 import { assertInstant, assertMeetingIn, childMaps, cmpStr, record, sessionMap, strField } from './guards'
 import { readMeeting } from './meeting'
@@ -103,11 +104,20 @@ function readRosterEntry(memberId: string, m: Y.Map<unknown>): RosterEntry {
   }
 }
 
-/** The roster by name (code-unit order), then id. */
+/** The roster in the one order of names (domain/nameOrder: register order, then pinyin, then id). */
 export function readRoster(doc: Y.Doc): RosterEntry[] {
-  return childMaps(rosterMap(doc))
-    .map(([id, m]) => readRosterEntry(id, m))
-    .sort((a, b) => cmpStr(a.name, b.name) || cmpStr(a.memberId, b.memberId))
+  return inListedOrder(
+    childMaps(rosterMap(doc)).map(([id, m]) => readRosterEntry(id, m)),
+    (e) => e.memberId,
+  )
+}
+
+/**
+ * Before sign-in the roster is empty: the voting members the register has on the meeting's day
+ * (the same members startSignIn will copy), so 应到 is known before anyone signs in.
+ */
+export function expectedFromRegister(register: readonly Member[], day: string): number {
+  return register.filter((m) => isMemberOn(m, day) && countsForQuorum(m.role)).length
 }
 
 export function rosterEntry(doc: Y.Doc, memberId: string): RosterEntry | null {

@@ -3,6 +3,8 @@
 //
 // Layout (meeting doc): session  Y.Map{signInStartedAt, openedAt, quorumMet, override: {by, reason, at} | absent,
 //                                      currentItemId, closedAt}
+//                 itemsTaken  Y.Map<itemId, at>  when each agenda item was first taken up (first write
+//                                                kept), so the rail can mark the items already discussed
 import type * as Y from 'yjs'
 import { canTransition } from '../domain/meeting'
 import type { AgendaItemId } from '../domain/ids'
@@ -86,11 +88,32 @@ export function openSession(
 }
 
 /** The agenda item under discussion (shown on the projector), or null. */
-export function setCurrentItem(doc: Y.Doc, itemId: AgendaItemId | null, origin: unknown = ORIGIN_LOCAL): void {
+export function setCurrentItem(doc: Y.Doc, itemId: AgendaItemId | null, origin: unknown = ORIGIN_LOCAL, now?: string): void {
   assertMeetingIn(doc, ['in_session'])
   if (itemId !== null && !readAgenda(doc).some((i) => i.id === itemId)) throw new DocError('notFound', { itemId })
   if (readSession(doc).currentItemId === itemId) return
-  doc.transact(() => sessionMap(doc).set('currentItemId', itemId), origin)
+  const taken = itemsTakenMap(doc)
+  doc.transact(() => {
+    sessionMap(doc).set('currentItemId', itemId)
+    if (itemId !== null && typeof taken.get(itemId) !== 'string') taken.set(itemId, now ?? '')
+  }, origin)
+}
+
+const itemsTakenMap = (doc: Y.Doc) => doc.getMap<unknown>('itemsTaken')
+
+/**
+ * The agenda items taken up so far (the current one included). Meetings recorded before this map
+ * existed still show the items that have motions, and the current one.
+ */
+export function readItemsTaken(doc: Y.Doc): Set<AgendaItemId> {
+  const out = new Set<AgendaItemId>()
+  itemsTakenMap(doc).forEach((v, k) => {
+    if (typeof v === 'string') out.add(k as AgendaItemId)
+  })
+  for (const m of readMotions(doc)) out.add(m.itemId)
+  const current = readSession(doc).currentItemId
+  if (current !== null) out.add(current)
+  return out
 }
 
 /** Closes the session (散会): in_session → closed; refused while a vote is open or a motion is voting. */

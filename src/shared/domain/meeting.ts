@@ -100,3 +100,10 @@ export function validateAgendaItem(i: AgendaItemFields): Partial<Record<keyof Ag
 /** Total expected length of an agenda, for the notice. */
 export const agendaMinutes = (items: readonly Pick<AgendaItemFields, 'expectedMinutes'>[]): number =>
   items.reduce((sum, i) => sum + i.expectedMinutes, 0)
+
+/**
+ * Opening before the scheduled time (both wall-clock, YYYY-MM-DDTHH:mm, in the community's zone):
+ * the screen warns and asks before opening. Unreadable values never warn.
+ */
+export const opensEarly = (startsAt: LocalDateTime, nowLocal: LocalDateTime): boolean =>
+  isLocalDateTime(startsAt) && isLocalDateTime(nowLocal) && nowLocal < startsAt

@@ -12,6 +12,7 @@ import { readVotes, type Vote } from '../doc/votesRead'
 import { readItemNotes, readNarrative, readResolution } from '../doc/minutes'
 import type { Council } from '../domain/council'
 import type { MemberRole } from '../domain/member'
+import { byListedPeople } from '../domain/nameOrder'
 import { toPlainJson } from './plain'
 import { MINUTES_SCHEMA, type MeetingRecord, type MotionEntry, type PersonRef, type SpeechEntry, type VoteEntry } from './types'
 
@@ -19,7 +20,8 @@ export * from './types'
 
 export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingRecord {
   const meeting = readMeeting(doc)
-  const roster = readRoster(doc)
+  const roster = readRoster(doc) // already in the one order of names: attendance and observers follow it
+  const listed = new Map(roster.map((r) => [r.memberId as string, r]))
   const guests = readObservers(doc)
   const guestNames = new Map<string, string>(guests.map((o) => [o.id, o.name]))
   const person = (id: string): PersonRef => ({ id, name: rosterEntry(doc, id)?.name ?? guestNames.get(id) ?? null })
@@ -54,7 +56,8 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     eligible: v.eligible.length,
     result: v.result,
     // Named votes only, and only as decided from the entries sealed at close (late entries are not the record).
-    rollCall: v.method === 'roll_call' && v.closedAt !== null ? v.decisions.map((d) => ({ member: person(d.memberId), choice: d.choice })) : [],
+    // In the one order of names (domain/nameOrder), as on the sign-in sheet and the roll-call screen.
+    rollCall: v.method === 'roll_call' && v.closedAt !== null ? byListedPeople(v.decisions, (d) => d.memberId, listed).map((d) => ({ member: person(d.memberId), choice: d.choice })) : [],
     // Only for votes that took phone ballots, so the record of every other vote stays as it was.
     ...(v.phone ? { phone: { ballots: v.phone.received, receipts: [...v.phone.receipts] } } : {}),
   })
