@@ -38,6 +38,16 @@ export type DocErrorCode =
   | 'wrongCodeKind'
   // Phones: the host has not yet written the phone ballots in; the vote cannot close before.
   | 'phoneBallotsPending'
+  // Votes: a correction or re-vote needs an announced vote (not open, not cancelled).
+  | 'voteNotAnnounced'
+  // Votes: a later vote on the motion exists; only the latest may be corrected or repeated.
+  | 'voteSuperseded'
+  // Votes: the corrected counts are impossible (detail: { reasons }).
+  | 'correctionRejected'
+  // Votes: correcting an amendment's outcome would change its motion's text: propose it again instead.
+  | 'correctionChangesAmendment'
+  // Votes: an amendment is not repeated by a re-vote (its text already went into the motion).
+  | 'revoteAmendment'
   // Votes: the result to freeze does not match the counts in the document (detail: { expected, got }).
   | 'resultMismatch'
   // Minutes: sealed minutes are never edited; a correction refers to them instead.

@@ -11,6 +11,7 @@
 //          result: the announced VoteResult, frozen at close (JSON)
 //          sealed: {rollCall: entryIds, ballots: ids, checkedOff: memberIds, hands}   what the result counted
 //          late: Y.Array<{choice|null, memberId|null, receivedAt}>
+//          cancelled, corrections, revoteOf: putting a vote right (voteFixes.ts)
 //          phone: Y.Map{enabled, received, sealedAt, receipts}   ballots from phones (phoneVoting.ts) }>
 //
 // WHY the ballots of an open secret vote are not in the document: Yjs records every insert with
@@ -27,7 +28,7 @@ import * as Y from 'yjs'
 import { THRESHOLD_RULES, type ThresholdRule } from '../domain/council'
 import { newEntryId, newVoteId, type MemberId, type MotionId, type VoteId } from '../domain/ids'
 import { randomHex, shuffled } from '../domain/random'
-import type { BallotCounts, Choice, VoteResult } from '../domain/votes'
+import { isMeetingRule, type BallotCounts, type Choice, type VoteResult } from '../domain/votes'
 import { presentAt } from './attendance'
 import { DocError } from './errors'
 import { assertInstant, assertMeetingIn, cmpStr, openVotes } from './guards'
@@ -48,6 +49,9 @@ export function openVote(doc: Y.Doc, motionId: MotionId, options: { method: Vote
   // A show of hands is counted in the room; phones vote by roll call (named codes) or secret ballot (drawn codes).
   if (options.phones && options.method === 'hands') throw new DocError('invalidInput', { method: 'phonesNeedBallot' })
   if (!THRESHOLD_RULES.includes(options.rule)) throw new DocError('invalidInput', { rule: 'ruleInvalid' })
+  // The owners' rules need owners and floor area, which a meeting vote does not collect: such a
+  // vote could never be announced (evaluateVote refuses it) and would block the meeting's voting.
+  if (!isMeetingRule(options.rule)) throw new DocError('invalidInput', { rule: 'ownersRuleInMeeting' })
   const open = openVotes(doc)[0]
   if (open) throw new DocError('voteOpen', { voteId: open.voteId })
   const { motion, map: motionMap } = assertCanVote(doc, motionId)
@@ -109,6 +113,21 @@ export function setHandsCounts(doc: Y.Doc, voteId: VoteId, counts: BallotCounts,
     const h = subMap(map, 'handsCounts')
     for (const k of ['for', 'against', 'abstain'] as const) h.set(k, counts[k])
   }, origin)
+}
+
+/**
+ * Show of hands, one field as the secretary types it: every valid whole number is stored at once,
+ * so nothing typed waits for a save button. Unlike setHandsCounts, a sum above the eligible voters
+ * is kept as typed (a slip mid-typing, like 3 before 30, must not be lost); announcing refuses it
+ * (evaluateVote: countsExceedEligible) and the confirm step says so (domain/votes/warnings.ts).
+ */
+export function setHandsCount(doc: Y.Doc, voteId: VoteId, field: Choice, value: number, origin: unknown = ORIGIN_LOCAL): void {
+  const { map } = openVoteFor(doc, voteId, 'hands')
+  if (!isChoice(field)) throw new DocError('invalidInput', { field: 'choiceInvalid' })
+  if (!isCount(value)) throw new DocError('invalidInput', { [field]: 'countInvalid' })
+  const h = subMap(map, 'handsCounts')
+  if (h.get(field) === value) return
+  doc.transact(() => h.set(field, value), origin)
 }
 
 /** Roll call (记名): one entry per call; a member called twice keeps both, the latest decides. */

@@ -65,6 +65,26 @@ export interface Vote {
   phone: PhoneChannel | null
   /** Secret ballot, still open: the phone ballots the host has sealed into the document (choices only). */
   phoneBallots: Choice[]
+  /** Cancelled while open (voteFixes.ts): who, why, when; closedAt is then set and result stays null. */
+  cancelled: VoteNote | null
+  /** Corrections recorded after the announcement, oldest first; the announced result stays as it was. */
+  corrections: VoteCorrection[]
+  /** A re-vote: the earlier vote on the same motion it repeats, and why. */
+  revoteOf: (VoteNote & { voteId: VoteId }) | null
+}
+
+/** Who did something to a vote, why, and when (ISO instant). */
+export interface VoteNote {
+  by: string
+  reason: string
+  at: string
+}
+
+/** A correction of an announced result: the corrected counts and the result the rules give for them. */
+export interface VoteCorrection extends VoteNote {
+  id: string
+  counts: BallotCounts
+  result: VoteResult
 }
 
 export interface PhoneChannel {
@@ -192,8 +212,46 @@ function readVoteMap(id: string, m: Y.Map<unknown>): Vote {
     phone: readPhone(m),
     // Before the close, the only ballots in the document are those the phone host sealed in.
     phoneBallots: closedAt === null ? readBallots(m).map((b) => b.choice) : [],
+    cancelled: closedAt === null ? null : readNote(m.get('cancelled')),
+    corrections: closedAt === null ? [] : readCorrections(m),
+    revoteOf: readRevoteOf(m.get('revoteOf')),
   }
 }
+
+function readNote(v: unknown): VoteNote | null {
+  const r = record(v)
+  const by = r && strField(r, 'by')
+  const reason = r && strField(r, 'reason')
+  const at = r && strField(r, 'at')
+  return r && by !== null && reason !== null && at ? { by, reason, at } : null
+}
+
+function readRevoteOf(v: unknown): (VoteNote & { voteId: VoteId }) | null {
+  const note = readNote(v)
+  const r = record(v)
+  const voteId = r && strField(r, 'voteId')
+  return note && voteId ? { ...note, voteId: voteId as VoteId } : null
+}
+
+const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
+
+/** Corrections, oldest first (by time, then id, so every replica lists them alike). */
+function readCorrections(m: Y.Map<unknown>): VoteCorrection[] {
+  const out: VoteCorrection[] = []
+  for (const [id, v] of entriesOf(m, 'corrections')) {
+    const note = readNote(v)
+    const r = record(v)
+    const c = r && record(r.counts)
+    const result = r && record(r.result)
+    if (!note || !c || !result || !CHOICES.every((k) => isWhole(c[k]))) continue
+    if (!(VOTE_OUTCOMES as readonly unknown[]).includes(result.outcome) || !record(result.counts)) continue
+    out.push({ id, ...note, counts: { for: c.for as number, against: c.against as number, abstain: c.abstain as number }, result: result as unknown as VoteResult })
+  }
+  return out.sort((a, b) => cmpStr(a.at, b.at) || cmpStr(a.id, b.id))
+}
+
+/** The result that stands: the latest correction's, or the announced one. */
+export const standingResult = (vote: Pick<Vote, 'result' | 'corrections'>): VoteResult | null => vote.corrections.at(-1)?.result ?? vote.result
 
 export function readVote(doc: Y.Doc, id: VoteId): Vote | null {
   const m = votesMap(doc).get(id)

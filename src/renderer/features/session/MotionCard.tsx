@@ -2,7 +2,8 @@
 // the actions its status allows, its speeches, its votes; amendments nested under their motion.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { THRESHOLD_RULES, type ThresholdRule } from '../../../shared/domain/council'
+import type { ThresholdRule } from '../../../shared/domain/council'
+import { isMeetingRule, MEETING_VOTE_RULES } from '../../../shared/domain/votes'
 import type { MemberId } from '../../../shared/domain/ids'
 import type { Motion } from '../../../shared/doc/motions'
 import { VOTE_METHODS, type VoteMethod } from '../../../shared/doc/votes'
@@ -19,6 +20,8 @@ import { usePhoneHost } from './usePhoneHost'
 import { SpeechPanel } from './SpeechPanel'
 import { VotePanel } from './VotePanel'
 import { VoteResultView } from './VoteResultView'
+import { VoteFixPanel } from './VoteFixPanel'
+import { CancelledNote, CorrectionList, RevoteNote } from './VoteHistory'
 import type { SessionView } from './useSession'
 
 export function MotionCard({ motion, view }: { motion: Motion; view: SessionView }) {
@@ -29,9 +32,12 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const { failure, run } = useAction()
   const [seconder, setSeconder] = useState('')
   const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
-  const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule; phones: boolean }>({
+  // The owners' rules are not offered in a meeting vote (shared/domain/votes/meetingRules.ts): a
+  // council whose default is one of them chooses the rule for each vote.
+  const defaultRule = motion.parentId ? 'simple_majority' : isMeetingRule(council.defaultThreshold) ? council.defaultThreshold : ''
+  const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule | ''; phones: boolean }>({
     method: 'hands',
-    rule: motion.parentId ? 'simple_majority' : council.defaultThreshold,
+    rule: defaultRule,
     phones: false,
   })
   const host = usePhoneHost(council.id)
@@ -45,6 +51,11 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const votes = view.votes.filter((v) => v.motionId === motion.id)
   const openVote = votes.find((v) => v.closedAt === null)
   const name = (id: string) => view.names.get(id) ?? id
+  // Corrections may be recorded after the session closed (before the minutes are drafted); re-votes only in session.
+  const fixLive = (meeting.status === 'in_session' || meeting.status === 'closed') && !handle.readOnly
+  const lastAnnounced = votes.filter((v) => v.result && !v.cancelled).at(-1)
+  const laterVote = lastAnnounced ? votes.some((v) => v.openedAt > lastAnnounced.openedAt && !v.cancelled) : false
+  const chairName = view.attendance.find((a) => a.role === 'chair')?.name ?? ''
   const memberOptions = [{ value: '', label: t('session:floor.choose') }, ...here.map((m) => ({ value: m.memberId, label: m.name }))]
 
 
@@ -137,7 +148,8 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
           aria-label={t('session:vote.setupTitle')}
           onSubmit={(e) => {
             e.preventDefault()
-            void run(() => startVote(env, handle, motion.id, voteSetup.method, voteSetup.rule, phonesApply && voteSetup.phones && Boolean(host)))
+            const rule = voteSetup.rule
+            if (rule) void run(() => startVote(env, handle, motion.id, voteSetup.method, rule, phonesApply && voteSetup.phones && Boolean(host)))
           }}
         >
           <SelectField
@@ -150,7 +162,8 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
             label={t('session:vote.rule')}
             value={voteSetup.rule}
             onChange={(e) => setVoteSetup((v) => ({ ...v, rule: e.target.value as ThresholdRule }))}
-            options={THRESHOLD_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
+            options={[...(voteSetup.rule ? [] : [{ value: '', label: t('session:floor.choose') }]), ...MEETING_VOTE_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))]}
+            hint={isMeetingRule(council.defaultThreshold) ? undefined : t('session:voteFix.ownersNotOffered')}
           />
           {phonesApply ? (
             <div className="phones-option">
@@ -169,7 +182,7 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
               </span>
             </div>
           ) : null}
-          <button type="submit" className="primary" data-command="openVote">
+          <button type="submit" className="primary" data-command="openVote" disabled={!voteSetup.rule}>
             {t('session:vote.open')}
           </button>
         </form>
@@ -179,7 +192,19 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
       {votes
         .filter((v) => v.closedAt !== null)
         .map((v) => (
-          <VoteResultView key={v.id} vote={v} />
+          <div key={v.id} className="vote-closed">
+            <RevoteNote vote={v} />
+            {v.cancelled ? (
+              <section className="card vote-result cancelled" aria-label={t('session:voteFix.cancelledTitle')}>
+                <h4>{t('session:voteFix.cancelledTitle')}</h4>
+                <CancelledNote vote={v} />
+              </section>
+            ) : (
+              <VoteResultView vote={v} />
+            )}
+            <CorrectionList vote={v} />
+            {fixLive && v.id === lastAnnounced?.id && !laterVote ? <VoteFixPanel vote={v} chairName={chairName} canRevote={live && !motion.parentId && !openVote} /> : null}
+          </div>
         ))}
 
       {amendments.map((a) => (

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
+import { idsInListedOrder } from '../../../shared/domain/nameOrder'
 import { CHOICES, type Choice, type VoteResult } from '../../../shared/domain/votes'
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
@@ -12,7 +13,11 @@ import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
-import { announce, enterHands, enterRollCall, provisionalResult, restoreSecretVote } from './actions'
+import { announce, enterRollCall, provisionalResult, restoreSecretVote } from './actions'
+import { useUnsavedFields } from '../../app/unsaved'
+import { AnnounceConfirm } from './AnnounceConfirm'
+import { CancelVote } from './CancelVote'
+import { HandsCounts, type HandsDrafts } from './HandsCounts'
 import { BallotBooth } from './BallotBooth'
 import { PhoneVoting } from './PhoneVoting'
 import { usePhoneErrors } from './phoneMessages'
@@ -28,7 +33,8 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
   const { failure, setFailure, run } = useAction()
   const phoneErrs = usePhoneErrors()
   const [sealing, setSealing] = useState(false)
-  const [hands, setHands] = useState({ for: String(vote.handsCounts.for), against: String(vote.handsCounts.against), abstain: String(vote.handsCounts.abstain) })
+  // Hands counts are stored as typed (HandsCounts); only entries that are not numbers wait here.
+  const [handDrafts, setHandDrafts] = useState<HandsDrafts>({})
   const [preview, setPreview] = useState<VoteResult | null>(null)
   const [booth, setBooth] = useState<MemberId | null>(null)
   const [confirmClose, setConfirmClose] = useState(false)
@@ -50,7 +56,9 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
     }
   }, [env, handle, council, vote])
 
-  const whole = (s: string) => (/^\d{1,5}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
+  const invalidFields = CHOICES.filter((c) => handDrafts[c] !== undefined).map((c) => t(`votes:counts.${c}`))
+  useUnsavedFields(invalidFields)
+  const chairName = view.attendance.find((a) => a.role === 'chair')?.name ?? ''
   // With phones, drawn codes name no one: the laptop box closes once ballots reach the eligible count.
   const full = vote.phone !== null && vote.checkedOff.length + vote.phone.received >= vote.eligible.length
 
@@ -86,34 +94,20 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
         </div>
       ) : null}
 
-      {vote.method === 'hands' ? (
-        <form
-          className="row"
-          aria-label={t('session:vote.handsTitle')}
-          onSubmit={(e) => {
-            e.preventDefault()
-            const counts = { for: whole(hands.for), against: whole(hands.against), abstain: whole(hands.abstain) }
-            if (Object.values(counts).some((n) => Number.isNaN(n))) return setFailure(t('session:vote.wholeNumbers'))
-            setRefused(null)
-            void run(() => enterHands(env, handle, vote.id, counts))
-          }}
-        >
-          {CHOICES.map((c) => (
-            <label key={c} className="field">
-              <span className="label">{t(`votes:counts.${c}`)}</span>
-              <input inputMode="numeric" value={hands[c]} onChange={(e) => setHands((h) => ({ ...h, [c]: e.target.value }))} disabled={!live} />
-            </label>
-          ))}
-          <button type="submit" disabled={!live}>
-            {t('session:vote.saveCounts')}
-          </button>
-        </form>
-      ) : null}
+      {vote.method === 'hands' ? <HandsCounts vote={vote} live={live} drafts={handDrafts} onDrafts={setHandDrafts} /> : null}
 
       {vote.method === 'roll_call' ? (
         <table aria-label={t('session:vote.rollCallTitle')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('session:vote.rollCallName')}</th>
+              <th scope="col">{t('session:vote.rollCallRecorded')}</th>
+              <th scope="col">{t('session:vote.rollCallEnter')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {vote.eligible.map((id) => {
+            {/* The one order of names (register, then pinyin), as on the sign-in sheet and in the printed record. */}
+            {idsInListedOrder(vote.eligible, new Map(view.attendance.map((a) => [a.memberId, a]))).map((id) => {
               const decision = vote.decisions.find((d) => d.memberId === id)
               return (
                 <tr key={id} aria-label={name(id)}>
@@ -179,17 +173,14 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
 
       {live ? (
         confirmClose ? (
-          <div role="alertdialog" aria-label={t('session:vote.closeConfirm')} className="row">
-            <span>{t('session:vote.closeConfirm')}</span>
-            <button className="primary" disabled={sealing} onClick={() => void closeNow()}>
-              {t('session:vote.yesClose')}
-            </button>
-            <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>
-          </div>
+          <AnnounceConfirm vote={vote} preview={preview} invalidFields={invalidFields} busy={sealing} onConfirm={() => void closeNow()} onBack={() => setConfirmClose(false)} />
         ) : (
-          <button className="primary" onClick={() => setConfirmClose(true)}>
-            {t('session:vote.close')}
-          </button>
+          <div className="row">
+            <button className="primary" onClick={() => setConfirmClose(true)}>
+              {t('session:vote.close')}
+            </button>
+            <CancelVote vote={vote} chairName={chairName} />
+          </div>
         )
       ) : null}
     </section>

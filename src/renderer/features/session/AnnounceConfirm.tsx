@@ -1,0 +1,69 @@
+// The confirm step of announcing a vote: the exact counts, the rule and its denominator, and the
+// result that will be frozen, with plain warnings (nobody voted, only abstentions, more votes than
+// voters) from the one rule in shared/domain/votes/warnings.ts. Counts that cannot be right, or a
+// count field that holds no number, cannot be confirmed.
+import { useTranslation } from 'react-i18next'
+import { blocksAnnounce, voteWarnings, type VoteResult } from '../../../shared/domain/votes'
+import type { Vote } from '../../../shared/doc/votes'
+
+export function AnnounceConfirm({
+  vote,
+  preview,
+  invalidFields,
+  busy,
+  onConfirm,
+  onBack,
+}: {
+  vote: Vote
+  preview: VoteResult | null
+  invalidFields: readonly string[]
+  busy: boolean
+  onConfirm: () => void
+  onBack: () => void
+}) {
+  const { t } = useTranslation(['session', 'votes', 'common'])
+  const warnings = preview ? voteWarnings(preview.counts, vote.eligible.length) : []
+  const rejected = preview?.outcome === 'rejected'
+  const blocked = invalidFields.length > 0 || rejected || blocksAnnounce(warnings) || !preview
+  const c = preview?.counts
+  return (
+    <div role="alertdialog" aria-label={t('session:voteFix.confirmTitle')} className="card announce-confirm">
+      <h4>{t('session:voteFix.confirmTitle')}</h4>
+      {invalidFields.length ? (
+        <p className="banner error" role="alert">
+          {t('session:voteFix.fieldsInvalid', { fields: invalidFields.join(t('session:listSep')) })}
+        </p>
+      ) : null}
+      {preview && c ? (
+        <dl className="announce-figures">
+          <dt>{t('session:voteFix.counts')}</dt>
+          <dd data-testid="confirm-counts">
+            {(['for', 'against', 'abstain', 'absent', 'recused', 'notVoted'] as const).map((k) => t('session:vote.count', { label: t(`votes:counts.${k}`), count: c[k] })).join(t('session:listSep'))}
+          </dd>
+          <dt>{t('session:voteFix.rule')}</dt>
+          <dd>{t(`common:enums.threshold.${preview.rule}`)}</dd>
+          <dt>{t('session:voteFix.denominator')}</dt>
+          <dd>{t('session:voteFix.denominatorValue', { base: t(`votes:denominator.${preview.denominator}`), of: preview.threshold.of })}</dd>
+          <dt>{t('session:voteFix.willFreeze')}</dt>
+          <dd data-testid="confirm-outcome">
+            <strong>{rejected ? t('session:voteFix.cannotFreeze') : t(`votes:outcome.${preview.outcome}`)}</strong>{' '}
+            {preview.reasons.map((r) => t(`votes:reason.${r.code}`, r.params)).join(' ')}
+          </dd>
+        </dl>
+      ) : null}
+      {vote.phone && vote.phone.sealedAt === null ? <p className="muted">{t('session:voteFix.phonesAdded')}</p> : null}
+      {warnings.map((w) => (
+        <p key={w.code} className={`banner ${w.blocking ? 'error' : 'warn'}`} role="alert">
+          {t(`votes:warning.${w.code}`, w.params)}
+        </p>
+      ))}
+      <p>{t('session:vote.closeConfirm')}</p>
+      <div className="row">
+        <button className="primary" disabled={busy || blocked} onClick={onConfirm}>
+          {warnings.length && !blocked ? t('session:voteFix.yesCloseAnyway') : t('session:vote.yesClose')}
+        </button>
+        <button onClick={onBack}>{t('session:voteFix.backToCounts')}</button>
+      </div>
+    </div>
+  )
+}

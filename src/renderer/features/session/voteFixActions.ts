@@ -1,0 +1,40 @@
+// The secretary's actions that keep a vote right: a hands count as typed, cancelling an open vote,
+// a correction of an announced result, a re-vote. One transaction each on the meeting document,
+// acknowledged once stored on this device; the rules live in shared/doc/voteFixes.ts.
+import type { Council, ThresholdRule } from '../../../shared/domain/council'
+import type { VoteId } from '../../../shared/domain/ids'
+import type { BallotCounts, Choice, VoteResult } from '../../../shared/domain/votes'
+import { readVote, setHandsCount, type VoteMethod } from '../../../shared/doc/votes'
+import { cancelVote, correctedResult, openRevote, recordCorrection } from '../../../shared/doc/voteFixes'
+import type { AppEnv } from '../../app/env'
+import type { DocHandle } from '../../sync/docs'
+import { clearVote } from '../../data/ballotBox'
+
+const settingsOf = (council: Council) => ({ quorumRule: council.quorumRule, recusedCountForQuorum: council.recusedCountForQuorum })
+
+export async function enterHand(env: AppEnv, h: DocHandle, voteId: VoteId, field: Choice, value: number): Promise<void> {
+  setHandsCount(h.doc, voteId, field, value)
+  await env.docs.whenStored(h.name)
+}
+
+/** Cancels the open vote; a secret ballot's box on this laptop is emptied (nothing in it was counted). */
+export async function cancelOpenVote(env: AppEnv, h: DocHandle, voteId: VoteId, input: { by: string; reason: string }): Promise<void> {
+  const secret = readVote(h.doc, voteId)?.method === 'secret'
+  cancelVote(h.doc, voteId, input, env.now())
+  await env.docs.whenStored(h.name)
+  if (secret) await clearVote(env.db, voteId)
+}
+
+/** The result the rules would give for corrected counts (shown before the correction is recorded). */
+export const previewCorrection = (h: DocHandle, council: Council, voteId: VoteId, counts: BallotCounts): VoteResult | null =>
+  correctedResult(h.doc, voteId, counts, settingsOf(council))
+
+export async function correctVote(env: AppEnv, h: DocHandle, council: Council, voteId: VoteId, input: { counts: BallotCounts; by: string; reason: string }): Promise<void> {
+  recordCorrection(h.doc, voteId, input, settingsOf(council), env.now())
+  await env.docs.whenStored(h.name)
+}
+
+export async function revote(env: AppEnv, h: DocHandle, voteId: VoteId, input: { method: VoteMethod; rule: ThresholdRule; by: string; reason: string }): Promise<void> {
+  openRevote(h.doc, voteId, input, env.now())
+  await env.docs.whenStored(h.name)
+}
