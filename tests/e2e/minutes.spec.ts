@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, HOSTILE, importRegister } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, HOSTILE, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts } from './i18n'
 
 const { session: S, votes: V, minutes: M, review: R } = texts['zh-CN']
@@ -29,6 +29,7 @@ async function closedMeeting(page: Page, dir: string) {
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
+  await confirmEarlyOpening(page)
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await page.getByRole('link', { name: S.tabs.floor }).click()
   await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '院内积水处理' }) }).click()
@@ -85,12 +86,11 @@ test('minutes: drafted, signed, sealed, exported, posted, sent, verified, return
   await expect(page.getByRole('heading', { level: 1, name: fmt(M.heading, { title: '院内积水议事会' }) })).toBeVisible()
   await page.getByLabel(M.draft.narrative).fill(NARRATIVE)
   await page.getByLabel(M.draft.itemNotes).fill('成员一致认为应尽快疏通。')
-  const resolution = page.getByRole('form', { name: fmt(M.draft.resolutionOf, { text: MOTION }) })
+  const resolution = page.getByRole('group', { name: fmt(M.draft.resolutionOf, { text: MOTION }) })
   await resolution.getByLabel(M.draft.implementer).fill('物业服务中心')
   await resolution.getByLabel(M.draft.due).fill('2026-12-23')
-  await resolution.getByRole('button', { name: M.draft.saveResolution }).click()
-  await expect(resolution.getByRole('status')).toHaveText(texts['zh-CN'].common.status.saved)
   await page.reload()
+  await expect(page.getByRole('group', { name: fmt(M.draft.resolutionOf, { text: MOTION }) }).getByLabel(M.draft.implementer)).toHaveValue('物业服务中心')
   await expect(page.getByLabel(M.draft.narrative)).toHaveValue(NARRATIVE)
   await page.screenshot({ path: join(dir, 'minutes-draft-zh-CN.png'), fullPage: true })
   await page.getByRole('button', { name: M.draft.finish }).click()
@@ -104,6 +104,7 @@ test('minutes: drafted, signed, sealed, exported, posted, sent, verified, return
   const recorder = page.getByRole('form', { name: M.sign.role.recorder })
   await recorder.getByRole('button', { name: M.sign.sign, exact: true }).click()
   await page.getByRole('button', { name: M.sign.seal }).click()
+  await page.getByRole('alertdialog', { name: M.sign.sealConfirmTitle }).getByRole('button', { name: M.sign.yesSeal }).click()
   const hash = (await page.getByTestId('sealed-hash').textContent()) ?? ''
   expect(hash).toMatch(/^[0-9a-f]{64}$/)
   await page.screenshot({ path: join(dir, 'minutes-sealed-zh-CN.png'), fullPage: true })
@@ -153,7 +154,8 @@ test('minutes: drafted, signed, sealed, exported, posted, sent, verified, return
   await expect(page.locator('tr[data-check="notice"]')).toHaveAttribute('data-status', 'fail')
   await expect(page.locator('tr[data-check="signatures"]')).toHaveAttribute('data-status', 'pass')
   await page.screenshot({ path: join(dir, 'minutes-submit-zh-CN.png'), fullPage: true })
-  const [bundleDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: M.submit.send }).click()])
+  await page.getByRole('button', { name: M.submit.send }).click()
+  const [bundleDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('alertdialog', { name: M.submit.noticeRunningTitle }).getByRole('button', { name: M.submit.sendAnyway }).click()])
   const bundlePath = join(dir, bundleDownload.suggestedFilename())
   await bundleDownload.saveAs(bundlePath)
   const bundleText = readFileSync(bundlePath, 'utf8')

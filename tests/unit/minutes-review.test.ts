@@ -205,11 +205,29 @@ describe('checkBundle', () => {
 
   it('warns on a meeting noticed 1 day ahead, fails one never noticed or noticed after the day, and counts calendar days', async () => {
     const oneDay = await edited((r) => (r.meeting.noticedAt = '2025-03-09T01:00:00.000Z'))
-    expect(expectOnly(check(oneDay), 'meetingNotice', 'warn')[0]!.detail).toEqual({ reason: 'short', days: 1, required: 2, noticedOn: '2025-03-09', startsOn: '2025-03-10' })
+    expect(expectOnly(check(oneDay), 'meetingNotice', 'warn')[0]!.detail).toEqual({ reason: 'short', days: 1, required: 2, noticedOn: '2025-03-09', startsOn: '2025-03-10', openedOn: '2025-03-10' })
     expect(expectOnly(check(await edited((r) => (r.meeting.noticedAt = null))), 'meetingNotice', 'fail')[0]!.detail).toEqual({ reason: 'missing' })
     expect(expectOnly(check(await edited((r) => (r.meeting.noticedAt = '2025-03-11T01:00:00.000Z'))), 'meetingNotice', 'fail')[0]!.detail).toMatchObject({ reason: 'afterStart' })
     // 2025-03-07 23:00 UTC is 03-08 07:00 in Chengdu: two days ahead there.
     expect(check(await edited((r) => (r.meeting.noticedAt = '2025-03-07T23:00:00.000Z'))).find((i) => i.id === 'meetingNotice')!.detail).toMatchObject({ days: 2 })
+  })
+
+  it('counts the meeting notice to the actual opening, not the scheduled day', async () => {
+    // Noticed 03-07, scheduled 03-10 (3 days), but opened on 03-08 (1 day): short, and opened early.
+    const early = await edited((r) => (r.session.openedAt = '2025-03-08T11:30:00.000Z'))
+    expect(expectOnly(check(early), 'meetingNotice', 'warn')[0]!.detail).toEqual({ reason: 'short', days: 1, required: 2, noticedOn: '2025-03-07', startsOn: '2025-03-10', openedOn: '2025-03-08' })
+    // Opened a day early with notice enough still: warned, residents were told another day.
+    const dayEarly = await edited((r) => (r.session.openedAt = '2025-03-09T11:30:00.000Z'))
+    expect(expectOnly(check(dayEarly), 'meetingNotice', 'warn')[0]!.detail).toMatchObject({ reason: 'openedBeforeSchedule', days: 2, openedOn: '2025-03-09' })
+    // Noticed one day before the schedule, but the meeting was postponed and opened two days later: enough.
+    const late = await edited((r) => {
+      r.meeting.noticedAt = '2025-03-09T01:00:00.000Z'
+      r.session.openedAt = '2025-03-11T11:30:00.000Z'
+    })
+    expect(check(late).find((i) => i.id === 'meetingNotice')).toEqual({ id: 'meetingNotice', status: 'pass', detail: { days: 2, required: 2, noticedOn: '2025-03-09', startsOn: '2025-03-10', openedOn: '2025-03-11' } })
+    // The opening instant is read in the community's zone: 03-07 17:00 UTC is 03-08 01:00 in Chengdu.
+    const zoned = await edited((r) => (r.session.openedAt = '2025-03-07T17:00:00.000Z'))
+    expect(check(zoned).find((i) => i.id === 'meetingNotice')!.detail).toMatchObject({ days: 1, openedOn: '2025-03-08' })
   })
 
   it('refuses an unreadable today, and never throws on damaged vote results', () => {

@@ -114,6 +114,27 @@ export function setResolution(doc: Y.Doc, motionId: string, value: ResolutionFol
   }, origin)
 }
 
+/** A follow-up field exactly as stored (untrimmed), for the field that is being typed into. */
+export function readResolutionField(doc: Y.Doc, motionId: string, field: 'implementer' | 'due'): string {
+  return str(minutesMap(doc), `res:${motionId}:${field}`)
+}
+
+/**
+ * One follow-up field as it is typed (issue 14: nothing typed waits for a save button). The
+ * implementer is stored untrimmed, so a space typed between two words survives the next keystroke
+ * (readResolution trims); a deadline is stored only whole (YYYY-MM-DD) or empty, and anything else
+ * is refused with the field named, for the screen to show while it keeps what was typed.
+ */
+export function setResolutionField(doc: Y.Doc, motionId: string, field: 'implementer' | 'due', value: string, origin: unknown = ORIGIN_LOCAL): void {
+  assertMeetingIn(doc, DRAFT_STATUSES)
+  assertNotSealed(doc)
+  if (field === 'implementer' && value.trim().length > MAX_FIELD) throw new DocError('invalidInput', { implementer: 'textTooLong' })
+  if (field === 'due' && value !== '' && !isIsoDate(value)) throw new DocError('invalidInput', { due: 'dateInvalid' })
+  const key = `res:${motionId}:${field}`
+  const m = minutesMap(doc)
+  if (m.get(key) !== value) doc.transact(() => m.set(key, value), origin)
+}
+
 /** The secretary says the draft is ready to sign: closed → minutes_drafted. */
 export function finishDraft(doc: Y.Doc, now: string, origin: unknown = ORIGIN_LOCAL): void {
   assertMeetingIn(doc, ['closed'])
@@ -250,6 +271,14 @@ export function addDays(date: string, days: number): string {
 /** The default public-notice period (公示期, domain.md 2.11): 7 days, the first day included. */
 export const NOTICE_DAYS = 7
 export const defaultNoticeEnd = (startDate: string): string => addDays(startDate, NOTICE_DAYS - 1)
+/**
+ * Whether the public notice is over on a date (YYYY-MM-DD): from its last day on. The street
+ * office's checklist and the council's export warning both ask this, so they never disagree.
+ */
+export const noticeOverOn = (notice: { endDate: string }, date: string): boolean => notice.endDate <= date
+/** Calendar days from `date` until the notice is over (0 when it already is). */
+export const noticeDaysLeft = (notice: { endDate: string }, date: string): number =>
+  Math.max(0, Math.round((Date.parse(`${notice.endDate}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000))
 
 function validateNotice(n: { place: string; startDate: string; endDate: string }): Record<string, string> {
   const errors: Record<string, string> = {}

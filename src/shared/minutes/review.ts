@@ -3,7 +3,7 @@
 // notice), and the signed review opinion file (yishi.review/1) that answers the bundle. Item ids,
 // statuses and detail keys are codes the UI translates; nothing here is user-visible text.
 import { canonicalJson } from '../doc/canonical'
-import { NOTICE_DAYS } from '../doc/minutes'
+import { NOTICE_DAYS, noticeOverOn } from '../doc/minutes'
 import { QUORUM_RULES, THRESHOLD_RULES, type QuorumRule, type ThresholdRule } from '../domain/council'
 import { dateOf, instantMs, isInstant, isIsoDate, isLocalDateTime } from '../domain/dates'
 import { isPresentAt } from '../domain/attendance'
@@ -313,9 +313,10 @@ function checkNotice(bundle: Bundle, today: string, offset: number): ChecklistIt
   const submittedOn = localDate(bundle.annex.submittedAt, offset) ?? ''
   const detail = { days, required: NOTICE_DAYS, startDate: n.startDate, endDate: n.endDate, submittedOn }
   if (days < NOTICE_DAYS) return [item('notice', 'fail', { reason: 'tooShort', ...detail })]
-  if (n.endDate <= submittedOn) return [item('notice', 'pass', detail)]
+  if (noticeOverOn(n, submittedOn)) return [item('notice', 'pass', detail)]
   // Sent while still posted: acceptable once the period is over, which the reviewer's date can show.
-  return [item('notice', n.endDate <= today ? 'warn' : 'fail', { reason: n.endDate <= today ? 'runningAtSubmission' : 'stillRunning', ...detail, today })]
+  const overToday = noticeOverOn(n, today)
+  return [item('notice', overToday ? 'warn' : 'fail', { reason: overToday ? 'runningAtSubmission' : 'stillRunning', ...detail, today })]
 }
 
 function checkObjections(bundle: Bundle): ChecklistItem[] {
@@ -328,17 +329,24 @@ function checkObjections(bundle: Bundle): ChecklistItem[] {
   )
 }
 
-/** The meeting's notice (通知) in calendar days before the day it starts: ≥ 2 passes, fewer warns, none (or after) fails. */
+/**
+ * The meeting's notice (通知) in calendar days before the day the meeting was actually opened (the
+ * scheduled day only when it never was): ≥ 2 passes, fewer warns, none (or after) fails. Opening
+ * before the scheduled day warns even with notice enough: residents were told another day.
+ */
 function checkMeetingNotice(record: MeetingRecord, offset: number): ChecklistItem[] {
   const { noticedAt, startsAt } = record.meeting
   const noticedOn = noticedAt === null ? null : localDate(noticedAt, offset)
   if (!noticedOn) return [item('meetingNotice', 'fail', { reason: 'missing' })]
   const startsOn = isLocalDateTime(startsAt) ? dateOf(startsAt) : isInstant(startsAt) ? localDate(startsAt, offset) : null
   if (!startsOn || !isIsoDate(startsOn)) return [item('meetingNotice', 'fail', { reason: 'startUnreadable', noticedOn })]
-  const days = dayNumber(startsOn) - dayNumber(noticedOn)
-  const detail = { days, required: MEETING_NOTICE_DAYS, noticedOn, startsOn }
+  const openedOn = record.session.openedAt === null ? null : localDate(record.session.openedAt, offset)
+  const heldOn = openedOn ?? startsOn
+  const days = dayNumber(heldOn) - dayNumber(noticedOn)
+  const detail = { days, required: MEETING_NOTICE_DAYS, noticedOn, startsOn, ...(openedOn ? { openedOn } : {}) }
   if (days < 0) return [item('meetingNotice', 'fail', { reason: 'afterStart', ...detail })]
   if (days < MEETING_NOTICE_DAYS) return [item('meetingNotice', 'warn', { reason: 'short', ...detail })]
+  if (openedOn && openedOn < startsOn) return [item('meetingNotice', 'warn', { reason: 'openedBeforeSchedule', ...detail })]
   return [item('meetingNotice', 'pass', detail)]
 }
 

@@ -8,6 +8,7 @@ import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { formatDate } from '../../app/format'
 import { useFormAction } from '../../app/useFormAction'
+import { useUnsavedFields } from '../../app/unsaved'
 import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
@@ -71,6 +72,11 @@ function NoticeForm() {
   const [endDate, setEnd] = useState(notice?.endDate ?? defaultNoticeEnd(today))
   const { errors: fields, failure, busy, submit: save } = useFormAction()
   const [saved, setSaved] = useState(false)
+  // Not yet posted (or a change to the posted notice not yet saved): leaving asks, naming the fields.
+  const changed = notice
+    ? [place.trim() !== notice.place && t('minutes:notice.place'), startDate !== notice.startDate && t('minutes:notice.start'), endDate !== notice.endDate && t('minutes:notice.end')]
+    : [place.trim() !== '' && t('minutes:notice.place')]
+  useUnsavedFields(changed.filter((x): x is string => typeof x === 'string'))
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setSaved(false)
@@ -108,6 +114,7 @@ function ObjectionForm() {
   const [from, setFrom] = useState('')
   const [content, setContent] = useState('')
   const { errors: fields, failure, submit: save } = useFormAction()
+  useUnsavedFields([...(from.trim() ? [t('minutes:objection.from')] : []), ...(content.trim() ? [t('minutes:objection.content')] : [])])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void save(() => newObjection(env, handle, { receivedOn, from, content })).then((ok) => {
@@ -138,6 +145,7 @@ function ObjectionRow({ objection: o, editable }: { objection: Objection; editab
   const [handling, setHandling] = useState(o.handling)
   const [handledOn, setHandledOn] = useState(o.handledOn ?? env.today())
   const { errors: fields, failure, submit: save } = useFormAction()
+  useUnsavedFields(editable && handling.trim() !== o.handling ? [t('minutes:objection.handlingFor', { from: o.from })] : [])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void save(() => settleObjection(env, handle, o.id, { handling, handledOn }))

@@ -13,6 +13,7 @@ import { useEnv } from '../../app/env'
 import { formatMoment } from '../../app/format'
 import { href } from '../../app/router'
 import { useAction } from '../../app/useAction'
+import { UnsavedInputError, useUnsavedFields } from '../../app/unsaved'
 import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
@@ -45,6 +46,9 @@ export function SignPanel() {
   const sealed = useDocValue(handle.doc, readSealed)
   const hash = useContentHash(handle.doc)
   const { failure, run } = useAction()
+  const [confirmSeal, setConfirmSeal] = useState(false)
+  // Names typed into a signature card but not signed with: sealing would leave them out.
+  const [typed, setTyped] = useState<Partial<Record<'chair' | 'recorder', string>>>({})
   const base = { councilId: council.id, meetingId: meeting.id }
   const record = useDocValue(
     handle.doc,
@@ -85,6 +89,7 @@ export function SignPanel() {
                   canSign={canSign}
                   lang={i18n.language}
                   onSign={(name) => run(() => sign(env, handle, council, role, name))}
+                  onTyped={(name) => setTyped((old) => ({ ...old, [role]: name }))}
                   onWithdraw={() => run(() => unsign(env, handle, role))}
                 />
               )
@@ -92,10 +97,37 @@ export function SignPanel() {
           </div>
           <div className="card row">
             <p className="spacer">{valid(chair) && valid(recorder) ? t('minutes:sign.readyToSeal') : t('minutes:sign.needBoth')}</p>
-            <button className="primary" disabled={!canSign || !valid(chair) || !valid(recorder)} onClick={() => void run(() => seal(env, handle, council))}>
-              {t('minutes:sign.seal')}
-            </button>
+            {confirmSeal ? null : (
+              <button className="primary" disabled={!canSign || !valid(chair) || !valid(recorder)} onClick={() => setConfirmSeal(true)}>
+                {t('minutes:sign.seal')}
+              </button>
+            )}
           </div>
+          {confirmSeal && canSign ? (
+            <div role="alertdialog" aria-labelledby="seal-confirm-title" aria-describedby="seal-confirm-text" className="card confirm">
+              <h2 id="seal-confirm-title">{t('minutes:sign.sealConfirmTitle')}</h2>
+              <p id="seal-confirm-text">{t('minutes:sign.sealConfirm')}</p>
+              <div className="row">
+                <button
+                  className="primary"
+                  onClick={() =>
+                    void run(async () => {
+                      const unsigned = (['chair', 'recorder'] as const).filter((role) => {
+                        const v = typed[role]
+                        const s = role === 'chair' ? chair : recorder
+                        return v !== undefined && v.trim() !== (s?.name ?? '')
+                      })
+                      if (unsigned.length) throw new UnsavedInputError(unsigned.map((role) => t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${role}`) })))
+                      await seal(env, handle, council)
+                    }).then(() => setConfirmSeal(false))
+                  }
+                >
+                  {t('minutes:sign.yesSeal')}
+                </button>
+                <button onClick={() => setConfirmSeal(false)}>{t('common:actions.cancel')}</button>
+              </div>
+            </div>
+          ) : null}
         </>
       )}
     </section>
@@ -111,10 +143,12 @@ function SignatureCard(props: {
   lang: string
   onSign: (name: string) => Promise<boolean>
   onWithdraw: () => Promise<boolean>
+  onTyped: (name: string) => void
 }) {
   const { t } = useTranslation(['minutes', 'common'])
   const [name, setName] = useState(props.signature?.name ?? props.defaultName)
   const s = props.signature
+  useUnsavedFields(props.canSign && name.trim() !== (s?.name ?? props.defaultName) ? [t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${props.role}`) })] : [])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void props.onSign(name)
@@ -130,7 +164,16 @@ function SignatureCard(props: {
       {props.stale ? <Banner kind="error">{t('minutes:sign.stale')}</Banner> : null}
       {props.canSign ? (
         <>
-          <TextField label={t('minutes:sign.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required />
+          <TextField
+            label={t('minutes:sign.name')}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value)
+              props.onTyped(e.target.value)
+            }}
+            maxLength={60}
+            required
+          />
           <div className="row">
             <button type="submit" className={s && !props.stale ? '' : 'primary'}>
               {s ? t('minutes:sign.signAgain') : t('minutes:sign.sign')}
@@ -157,6 +200,7 @@ function SealedView() {
   const [by, setBy] = useState('')
   const [saved, setSaved] = useState(false)
   const { failure, run } = useAction()
+  useUnsavedFields([...(text.trim() ? [t('minutes:correction.text')] : []), ...(by.trim() && text.trim() ? [t('minutes:correction.by')] : [])])
   if (!sealed) return null
   const canCorrect = ['signed', 'published', 'submitted', 'returned'].includes(meeting.status) && !handle.readOnly
   const submit = (e: FormEvent) => {

@@ -3,12 +3,12 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { readCorrections, readObjections, readPublicNotice, readReviews, readSealed, readSubmissions } from '../../../shared/doc/minutes'
+import { noticeDaysLeft, noticeOverOn, readCorrections, readObjections, readPublicNotice, readReviews, readSealed, readSubmissions } from '../../../shared/doc/minutes'
 import type { Bundle } from '../../../shared/minutes/bundle'
 import { checkBundle } from '../../../shared/minutes/review'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
-import { formatMoment } from '../../app/format'
+import { formatDate, formatMoment } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
@@ -50,13 +50,19 @@ export function SubmitPanel() {
   const checklist = useMemo(() => (bundle ? checkBundle(bundle, { today: env.today() }) : []), [bundle, env])
   const { failure, setFailure, run } = useAction()
   const [done, setDone] = useState<string | null>(null)
+  // Sending while the 公示 still runs is allowed (a deadline may force it), but only once asked.
+  const [askEarly, setAskEarly] = useState(false)
   const canSend = ['published', 'submitted'].includes(meeting.status) || (meeting.status === 'minutes_drafted' && !!bundle)
   const canImport = meeting.status === 'submitted' && !handle.readOnly
 
   if (!bundle) return <Banner kind="info">{t('minutes:submit.afterSeal')}</Banner>
 
+  const notice = bundle.annex.notice
+  const today = env.today()
+  const running = notice !== null && !noticeOverOn(notice, today)
   const send = () =>
     run(async () => {
+      setAskEarly(false)
       setDone(null)
       const r = await submitBundle(env, handle, council, t('minutes:submit.fileLabel'))
       if (r.saved) setDone(t('minutes:submit.sent'))
@@ -89,9 +95,24 @@ export function SubmitPanel() {
         <h2 id="send-title">{t('minutes:submit.title')}</h2>
         <p className="muted">{t('minutes:submit.explain')}</p>
         {meeting.status === 'minutes_drafted' ? <p>{t('minutes:submit.resend')}</p> : null}
-        <button className="primary" disabled={!canSend || handle.readOnly} onClick={() => void send()}>
-          {meeting.status === 'published' ? t('minutes:submit.send') : t('minutes:submit.sendAgain')}
-        </button>
+        {askEarly && running ? (
+          <div role="alertdialog" aria-labelledby="early-title" aria-describedby="early-text" className="banner warn">
+            <p id="early-title">
+              <strong>{t('minutes:submit.noticeRunningTitle')}</strong>
+            </p>
+            <p id="early-text">{t('minutes:submit.noticeRunning', { end: formatDate(i18n.language, notice.endDate), count: noticeDaysLeft(notice, today) })}</p>
+            <div className="row">
+              <button onClick={() => void send()}>{t('minutes:submit.sendAnyway')}</button>
+              <button className="primary" onClick={() => setAskEarly(false)}>
+                {t('minutes:submit.wait')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button className="primary" disabled={!canSend || handle.readOnly} onClick={() => (running ? setAskEarly(true) : void send())}>
+            {meeting.status === 'published' ? t('minutes:submit.send') : t('minutes:submit.sendAgain')}
+          </button>
+        )}
         {submissions.length > 0 ? (
           <ul>
             {submissions.map((s) => (

@@ -17,11 +17,10 @@ import {
   readSignatures,
   recordReview,
   recordSubmission,
-  setResolution,
+  setResolutionField,
   signMinutes,
   storeSeal,
   withdrawSignature,
-  type ResolutionFollowUp,
 } from '../../../shared/doc/minutes'
 import { DocError } from '../../../shared/doc/errors'
 import type { Council } from '../../../shared/domain/council'
@@ -32,6 +31,7 @@ import { decodeReview, verifyReview } from '../../../shared/minutes/review'
 import { amendSealed, sealMinutes } from '../../../shared/minutes/seal'
 import { sha256Hex, utf8 } from '../../../shared/minutes/webCrypto'
 import type { AppEnv } from '../../app/env'
+import { UnsavedInputError } from '../../app/unsaved'
 import { deviceKey } from '../../data/deviceKey'
 import type { DocHandle } from '../../sync/docs'
 
@@ -57,8 +57,17 @@ export function minutesSources(doc: Y.Doc, council: Council): MinutesSources {
 }
 
 export const editNarrative = (h: DocHandle, target: Parameters<typeof editText>[1], value: string) => editText(h.doc, target, value)
-export const saveResolution = (env: AppEnv, h: DocHandle, motionId: string, value: ResolutionFollowUp) => write(env, h, (d) => setResolution(d, motionId, value))
-export const completeDraft = (env: AppEnv, h: DocHandle) => write(env, h, (d, now) => finishDraft(d, now))
+/** One follow-up field as typed (synchronous, like the narrative: the document holds it at once). */
+export const editFollowUp = (h: DocHandle, motionId: string, field: 'implementer' | 'due', value: string) => setResolutionField(h.doc, motionId, field, value)
+
+/**
+ * The draft is ready to sign. Refused, naming the fields, while a deadline on screen is typed
+ * only in part (a date input cannot hand over half a date, so it is not in the document yet).
+ */
+export async function completeDraft(env: AppEnv, h: DocHandle, pending: readonly string[]): Promise<void> {
+  if (pending.length > 0) throw new UnsavedInputError(pending)
+  await write(env, h, (d, now) => finishDraft(d, now))
+}
 
 export async function sign(env: AppEnv, h: DocHandle, council: Council, role: 'chair' | 'recorder', name: string): Promise<void> {
   const hash = await contentHash(h.doc, council)
