@@ -9,7 +9,9 @@ import { parseAnyDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
+import { watchNetwork, type NetworkEvents } from './network'
 import { Outbox } from './outbox'
+import { DEFAULT_RECONNECT, type ReconnectOptions } from './reconnect'
 import { SocketPool, type Socket, type SocketOptions } from './sockets'
 import { computeStatus, StatusStore, type SyncStatus, type WaitResult } from './status'
 import { SyncTimes } from './syncTime'
@@ -33,10 +35,14 @@ interface Attached {
 
 export interface SyncManagerOptions {
   now: () => string
-  /** Options for every WebSocket (tests shorten the retry delays, Node passes a WebSocket class). */
+  /** Options for every WebSocket (Node passes a WebSocket class). */
   socket?: SocketOptions
   /** Whether the device has a network; the browser's navigator.onLine by default. */
   online?: () => boolean
+  /** Where 'online' and 'offline' come from: window by default (none in Node unless given). */
+  network?: NetworkEvents
+  /** The retry schedule and the deadline of one attempt (tests shorten them). */
+  reconnect?: Partial<ReconnectOptions>
 }
 
 export class SyncManager {
@@ -54,7 +60,7 @@ export class SyncManager {
     private options: SyncManagerOptions,
   ) {
     const online = options.online?.() ?? (typeof navigator === 'undefined' ? true : navigator.onLine)
-    this.sockets = new SocketPool(online, options.socket, () => this.changed())
+    this.sockets = new SocketPool(online, options.socket, () => this.changed(), { ...DEFAULT_RECONNECT, ...options.reconnect })
     this.statuses = new StatusStore((councilId) => this.compute(councilId))
     this.outbox = new Outbox(db, this.settings, (name, timeoutMs) => this.waitForSync(name, timeoutMs, 'pushed'))
     this.syncTimes = new SyncTimes(db, this.settings)
@@ -63,18 +69,10 @@ export class SyncManager {
   /** Loads every council's settings; call before opening any document. */
   async start(): Promise<void> {
     for (const row of await listSyncSettings(this.db)) this.settings.set(row.councilId, row)
-    if (typeof window !== 'undefined' && !this.options.online) {
-      // The browser knows at once when the network goes; Hocuspocus would notice only after its
-      // 30-second silence check, and would keep retrying meanwhile.
-      const on = () => this.setOnline(true)
-      const off = () => this.setOnline(false)
-      window.addEventListener('online', on)
-      window.addEventListener('offline', off)
-      this.stopWindow = () => {
-        window.removeEventListener('online', on)
-        window.removeEventListener('offline', off)
-      }
-    }
+    const network = this.options.network ?? (typeof window !== 'undefined' && !this.options.online ? window : null)
+    // The browser knows at once when the network goes (Hocuspocus would notice only after its
+    // 30-second silence check) and when it comes back (then the laptops resync within a second).
+    if (network) this.stopWindow = watchNetwork(network, (online) => this.setOnline(online))
     // Another window of the app may join, connect or forget a council: follow its settings.
     const watch = liveQuery(() => listSyncSettings(this.db)).subscribe({
       next: () => void this.reload().catch((e: unknown) => console.error('could not reload the sync settings', e)),
@@ -187,6 +185,12 @@ export class SyncManager {
    */
   pushPending(councilId: string, onProgress: (done: number, total: number) => void = () => {}): Promise<boolean> {
     return this.outbox.push(councilId, onProgress)
+  }
+
+  /** Starts the council's waiting connection attempt at once (the header's "retry now"). */
+  retryNow(councilId: string): void {
+    const row = this.settings.get(councilId)
+    if (row) this.sockets.retryNow(row.serverUrl)
   }
 
   private setOnline(online: boolean): void {

@@ -1,7 +1,9 @@
 // One HocuspocusProviderWebsocket per sync server address, shared by the providers of every open
 // document synced through it (counted, and destroyed with the last), tracking its connection
 // status and how many attempts failed in a row; and whether the device is online at all.
-import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+// Reconnecting is reconnect.ts's job, not Hocuspocus's (it says why).
+import { HocuspocusProviderWebsocket, type WebSocketStatus } from '@hocuspocus/provider'
+import { DEFAULT_RECONNECT, Reconnect, type ReconnectOptions } from './reconnect'
 
 export type SocketOptions = Partial<ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]>
 
@@ -9,10 +11,12 @@ export interface Socket {
   url: string
   ws: HocuspocusProviderWebsocket
   refs: number
-  status: WebSocketStatus
+  readonly status: WebSocketStatus
   /** Connection attempts that ended since the last good connection. */
-  failures: number
-  stop: () => void
+  readonly failures: number
+  /** When the next attempt starts (ms since the epoch), or null when none is waiting. */
+  readonly retryAt: number | null
+  reconnect: Reconnect
 }
 
 export class SocketPool {
@@ -23,6 +27,7 @@ export class SocketPool {
     private options: SocketOptions | undefined,
     /** Called whenever a socket's status changes. */
     private changed: () => void,
+    private reconnectOptions: ReconnectOptions = DEFAULT_RECONNECT,
   ) {}
 
   get(url: string): Socket | undefined {
@@ -33,16 +38,24 @@ export class SocketPool {
   socketFor(url: string): Socket {
     const existing = this.sockets.get(url)
     if (existing) return existing
-    const ws = new HocuspocusProviderWebsocket({ url, autoConnect: this.online, ...this.options })
-    const socket: Socket = { url, ws, refs: 0, status: WebSocketStatus.Disconnected, failures: 0, stop: () => {} }
-    const onStatus = ({ status }: { status: WebSocketStatus }) => {
-      if (status === WebSocketStatus.Disconnected && socket.status !== WebSocketStatus.Disconnected && this.online) socket.failures++
-      if (status === WebSocketStatus.Connected) socket.failures = 0
-      socket.status = status
-      this.changed()
+    // One attempt per connect(): Reconnect schedules the next one.
+    const ws = new HocuspocusProviderWebsocket({ url, ...this.options, autoConnect: false, maxAttempts: 1 })
+    const reconnect = new Reconnect(ws, this.reconnectOptions, this.online, this.changed)
+    const socket: Socket = {
+      url,
+      ws,
+      refs: 0,
+      reconnect,
+      get status() {
+        return reconnect.status
+      },
+      get failures() {
+        return reconnect.failures
+      },
+      get retryAt() {
+        return reconnect.retryAt
+      },
     }
-    ws.on('status', onStatus)
-    socket.stop = () => ws.off('status', onStatus)
     this.sockets.set(url, socket)
     return socket
   }
@@ -52,7 +65,7 @@ export class SocketPool {
     socket.refs--
     if (socket.refs === 0) {
       this.sockets.delete(socket.url)
-      socket.stop()
+      socket.reconnect.stop()
       socket.ws.destroy()
     }
   }
@@ -60,11 +73,11 @@ export class SocketPool {
   /** Connects or disconnects every socket at once (the caller then reports the change). */
   setOnline(online: boolean): void {
     this.online = online
-    for (const s of this.sockets.values()) {
-      if (online) {
-        s.failures = 0
-        void s.ws.connect()
-      } else s.ws.disconnect()
-    }
+    for (const s of this.sockets.values()) s.reconnect.setWanted(online)
+  }
+
+  /** Starts the waiting attempt to `url` at once ("retry now"). */
+  retryNow(url: string): void {
+    this.sockets.get(url)?.reconnect.retryNow()
   }
 }

@@ -14,6 +14,8 @@ export interface SyncStatus {
   lastSyncedAt: string | null
   serverUrl: string | null
   access: SyncAccess | null
+  /** While the server cannot be reached: when the next attempt starts (ms since the epoch), null while one runs. */
+  retryAt: number | null
 }
 
 export type WaitResult = { ok: true } | { ok: false; reason: SyncErrorReason | 'offline' | 'timeout' | 'notConfigured' | 'closed' }
@@ -29,6 +31,7 @@ export interface SocketView {
   status: WebSocketStatus
   /** Connection attempts that ended since the last good connection. */
   failures: number
+  retryAt: number | null
 }
 
 export function computeStatus(
@@ -37,7 +40,7 @@ export function computeStatus(
   online: boolean,
   socket: SocketView | undefined,
 ): SyncStatus {
-  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null }
+  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null, retryAt: null }
   if (!row) return { state: 'local', reason: null, ...base }
   if (attached.some((a) => a.authFailed)) return { state: 'error', reason: 'authFailed', ...base }
   if (!online) return { state: 'offline', reason: null, ...base }
@@ -45,12 +48,12 @@ export function computeStatus(
   if (socket.status === WebSocketStatus.Connected) {
     return { state: attached.every((a) => a.provider.isSynced) ? 'synced' : 'connecting', reason: null, ...base }
   }
-  if (socket.failures > 0) return { state: 'error', reason: 'serverUnreachable', ...base }
+  if (socket.failures > 0) return { state: 'error', reason: 'serverUnreachable', ...base, retryAt: socket.retryAt }
   return { state: 'connecting', reason: null, ...base }
 }
 
 function same(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access
+  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access && a.retryAt === b.retryAt
 }
 
 export class StatusStore {
