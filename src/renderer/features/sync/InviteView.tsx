@@ -1,5 +1,6 @@
-// One invitation to show another device: the text to copy (council, server, join code), the
-// server address, and a QR code of the address and code (an image made here, as a data: URL).
+// One invitation to show another device: the text to copy (council, what it allows and for whom,
+// server, join code), the server address, and a QR code of the address and code (an image made
+// here, as a data: URL) captioned with what it allows and for whom.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toDataURL } from 'qrcode'
@@ -9,19 +10,26 @@ export function InviteView({ issued, councilName }: { issued: IssuedCodeRow; cou
   const { t } = useTranslation('sync')
   const [qr, setQr] = useState<string | null>(null)
   const [copy, setCopy] = useState<'copied' | 'failed' | null>(null)
-  const text = t('invite.textTemplate', { council: councilName, url: issued.serverUrl, code: issued.code })
+  // Read-only or read-write, and for whom: a street office must not be handed a code that edits.
+  const access = issued.label
+    ? t(issued.access === 'ro' ? 'invite.accessLine.roFor' : 'invite.accessLine.rwFor', { label: issued.label })
+    : t(issued.access === 'ro' ? 'invite.accessLine.ro' : 'invite.accessLine.rw')
+  const text = t('invite.textTemplate', { council: councilName, access, url: issued.serverUrl, code: issued.code })
 
   useEffect(() => {
     let alive = true
     // ASCII only, so the code stays small and any scanner reads it; the join screen accepts it.
-    toDataURL(`${issued.serverUrl}\n${issued.code}`, { errorCorrectionLevel: 'M', margin: 2, width: 240 }).then(
+    // The access is spelled out too (the code carries it as .rw./.ro.); the label, in any script,
+    // is the caption under the image.
+    const payload = `${issued.serverUrl}\n${issued.code}\n${issued.access === 'ro' ? 'read-only' : 'read-write'}`
+    toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, width: 240 }).then(
       (url) => alive && setQr(url),
       (e: unknown) => console.error('could not draw the QR code', e),
     )
     return () => {
       alive = false
     }
-  }, [issued.serverUrl, issued.code])
+  }, [issued.serverUrl, issued.code, issued.access])
 
   return (
     <div className="invite" aria-label={t('invite.ready')} role="region">
@@ -42,7 +50,12 @@ export function InviteView({ issued, councilName }: { issued: IssuedCodeRow; cou
             {copy === 'failed' ? <span className="warn" role="status">{t('invite.copyFailed')}</span> : null}
           </div>
         </div>
-        {qr ? <img className="qr" src={qr} alt={t('invite.qr')} width={240} height={240} /> : null}
+        {qr ? (
+          <figure className="qr">
+            <img src={qr} alt={t('invite.qrFor', { access })} width={240} height={240} />
+            <figcaption className={issued.access === 'ro' ? 'invite-access ro' : 'invite-access'}>{access}</figcaption>
+          </figure>
+        ) : null}
       </div>
     </div>
   )
