@@ -29,6 +29,7 @@ import { useCommands } from './commands'
 import { isLanguage } from '../../shared/i18n/languages'
 import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
+import { useLeaveGuard } from './useLeaveGuard'
 
 export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
   return (
@@ -45,6 +46,8 @@ export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
 function Shell() {
   const { t, i18n } = useTranslation('common')
   const env = useEnv()
+  // Installed before the router listens, so a declined way out never reaches it.
+  useLeaveGuard()
   const route = useRoute()
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('app.tagline')}`

@@ -4,9 +4,11 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { DocError } from '../../shared/doc/errors'
+import { UnsavedInputError } from './unsaved'
 
 export function errorMessage(t: TFunction<'common'>, e: unknown): string {
   if (e instanceof DocError) return t(`errors.doc.${e.code}`)
+  if (e instanceof UnsavedInputError) return t('unsaved.refused', { fields: e.fields.join(t('unsaved.separator')) })
   const message = e instanceof Error ? e.message : String(e)
   return t('errors.unexpected', { message })
 }

@@ -1,7 +1,8 @@
 // A campaign's settings as a form: kind, title, the window, the relocation's threshold and
 // withdrawal rule, the buildings it covers, and the renovation's matter and contributions (yuan
 // typed, fen stored). Used to create a campaign and, before its window opens, to change it.
-import { useMemo, useState, type FormEvent } from 'react'
+// Saves only what the secretary changed; other devices' changes show in untouched fields.
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CAMPAIGN_KINDS,
@@ -20,7 +21,9 @@ import { DocError } from '../../../shared/doc/errors'
 import { Banner } from '../../ui/Banner'
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { useCampaignAction } from './useCampaignAction'
+import { useEditForm } from '../../app/docForm'
+import { FieldConflicts } from '../../ui/FieldConflicts'
+import { useCampaignErrors } from './errors'
 
 type Mode = ContributionPlan['mode']
 const MODES: readonly Mode[] = ['none', 'perM2', 'total']
@@ -95,25 +98,35 @@ export function CampaignForm({
   onCancel?: () => void
 }) {
   const { t } = useTranslation(['campaigns', 'common'])
-  const [v, setV] = useState(() => valuesOf(initial))
-  const [saved, setSaved] = useState(false)
-  const { errors, failure, busy, run } = useCampaignAction()
+  const errs = useCampaignErrors()
+  const stored = useMemo(() => valuesOf(initial), [initial])
+  const v0 = stored
+  const labels: Record<keyof Values, string> = {
+    kind: t('campaigns:fields.kind'),
+    title: t('campaigns:fields.title'),
+    start: t('campaigns:fields.start'),
+    deadline: t('campaigns:fields.deadline'),
+    thresholdPercent: t('campaigns:fields.threshold'),
+    withdrawalAllowed: t('campaigns:fields.withdrawalAllowed'),
+    buildings: t('campaigns:fields.buildings'),
+    matter: t('campaigns:fields.matter'),
+    mode: t('campaigns:fields.contribution'),
+    yuan: t(v0.mode === 'total' ? 'campaigns:fields.yuanTotal' : 'campaigns:fields.yuanPerM2'),
+  }
+  const f = useEditForm<Values>(stored, labels, (merged) => onSubmit(settingsOf(merged, initial)), {
+    describe: errs.describe,
+    show: (_k, value) => (Array.isArray(value) ? value.join(t('common:unsaved.separator')) : typeof value === 'boolean' ? t(value ? 'common:unsaved.yes' : 'common:unsaved.no') : String(value)),
+  })
+  const v = f.merged()
+  const { errors, failure, busy, saved, set, submit } = f
   const buildings = useMemo(() => buildingsOf(households, initial.buildings), [households, initial.buildings])
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
-    setV((old) => ({ ...old, [k]: value }))
-    setSaved(false)
-  }
   const toggleBuilding = (b: string, on: boolean) => set('buildings', on ? [...v.buildings, b] : v.buildings.filter((x) => buildingKey(x) !== buildingKey(b)))
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    if (await run(() => onSubmit(settingsOf(v, initial)))) setSaved(true)
-  }
 
   const relocation = v.kind === 'relocation'
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <FieldConflicts conflicts={f.shownConflicts} onKeepMine={f.keepMine} onTakeTheirs={f.takeTheirs} />
       <div className="grid">
         <SelectField
           label={t('campaigns:fields.kind')}
@@ -185,7 +198,18 @@ export function CampaignForm({
           ))}
         </div>
       </fieldset>
-      <FormActions submitLabel={submitLabel} busy={busy} saved={saved} onCancel={onCancel} />
+      <FormActions
+        submitLabel={submitLabel}
+        busy={busy}
+        saved={saved}
+        onCancel={
+          onCancel &&
+          (() => {
+            f.reset()
+            onCancel()
+          })
+        }
+      />
     </form>
   )
 }

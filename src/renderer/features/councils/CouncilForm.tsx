@@ -1,5 +1,6 @@
-// The council's particulars and rules, for a new council and for editing one.
-import { useState, type FormEvent } from 'react'
+// The council's particulars and rules, for a new council and for editing one. Saves only what the
+// secretary changed, shows other devices' changes to untouched fields (app/docForm.ts).
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   COUNCIL_KINDS,
@@ -12,7 +13,8 @@ import {
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useFormAction } from '../../app/useFormAction'
+import { useEditForm } from '../../app/docForm'
+import { FieldConflicts } from '../../ui/FieldConflicts'
 
 export function CouncilForm({
   initial,
@@ -28,30 +30,50 @@ export function CouncilForm({
   readOnly?: boolean
 }) {
   const { t } = useTranslation(['council', 'common'])
-  const [v, setV] = useState<CouncilInput>(initial)
-  const { errors, failure, busy, submit: save } = useFormAction()
-  const [saved, setSaved] = useState(false)
-  const [minutes, setMinutes] = useState(String(initial.speechSeconds / 60))
-  const set = <K extends keyof CouncilInput>(k: K, value: CouncilInput[K]) => {
-    setV((old) => ({ ...old, [k]: value }))
-    setSaved(false)
+  const labels: Partial<Record<keyof CouncilInput, string>> = {
+    name: t('council:fields.name'),
+    kind: t('council:fields.kind'),
+    community: t('council:fields.community'),
+    street: t('council:fields.street'),
+    termStart: t('council:fields.termStart'),
+    termEnd: t('council:fields.termEnd'),
+    quorumRule: t('council:fields.quorumRule'),
+    defaultThreshold: t('council:fields.defaultThreshold'),
+    secondingRequired: t('council:fields.secondingRequired'),
+    recusedCountForQuorum: t('council:fields.recusedCountForQuorum'),
+    noticeShowsNames: t('council:fields.noticeShowsNames'),
+    speechSeconds: t('council:fields.speechMinutes'),
+    speechesPerMotion: t('council:fields.speechesPerMotion'),
   }
+  // The minutes as typed ("1.5"), until saved; the stored seconds otherwise.
+  const [minutesText, setMinutesText] = useState<string | null>(null)
+  const f = useEditForm<CouncilInput>(initial, labels, async (merged) => {
+    await onSubmit(merged)
+    setMinutesText(null)
+  }, { show: (k, value) => showValue(k, value) })
+  const showValue = (k: keyof CouncilInput, value: unknown): string => {
+    if (typeof value === 'boolean') return value ? t('common:unsaved.yes') : t('common:unsaved.no')
+    if (k === 'kind') return t(`common:enums.councilKind.${value as CouncilKind}`)
+    if (k === 'quorumRule') return t(`common:enums.quorumRule.${value as CouncilInput['quorumRule']}`)
+    if (k === 'defaultThreshold') return t(`common:enums.threshold.${value as CouncilInput['defaultThreshold']}`)
+    if (k === 'speechSeconds' && typeof value === 'number') return String(value / 60)
+    return String(value)
+  }
+  // What every field shows: the secretary's edits over what is stored now.
+  const v: CouncilInput = f.merged()
+  const minutes = minutesText ?? String(v.speechSeconds / 60)
+  const { errors, failure, busy, saved, set, submit } = f
 
   // Changing the kind resets the rules to that kind's defaults, which the user can still change.
   const setKind = (kind: CouncilKind) => {
-    setV((old) => ({ ...old, kind, ...defaultRules(kind) }))
-    setMinutes(String(defaultRules(kind).speechSeconds / 60))
-    setSaved(false)
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    if (await save(() => onSubmit(v))) setSaved(true)
+    f.setMany({ kind, ...defaultRules(kind) })
+    setMinutesText(null)
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <FieldConflicts conflicts={f.shownConflicts} onKeepMine={f.keepMine} onTakeTheirs={f.takeTheirs} />
       <fieldset disabled={readOnly}>
         <legend>{t('council:form.particulars')}</legend>
         <TextField label={t('council:fields.name')} hint={t('council:hints.name')} value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} required />
@@ -97,7 +119,7 @@ export function CouncilForm({
             value={minutes}
             error={errors.speechSeconds}
             onChange={(e) => {
-              setMinutes(e.target.value)
+              setMinutesText(e.target.value)
               const m = Number(e.target.value.trim())
               set('speechSeconds', e.target.value.trim() && Number.isFinite(m) ? Math.round(m * 60) : Number.NaN)
             }}
@@ -111,7 +133,20 @@ export function CouncilForm({
           />
         </div>
       </fieldset>
-      <FormActions submitLabel={submitLabel} busy={busy} disabled={readOnly} saved={saved} onCancel={onCancel} />
+      {readOnly ? null : (
+        <FormActions
+          submitLabel={submitLabel}
+          busy={busy}
+          saved={saved}
+          onCancel={
+            onCancel &&
+            (() => {
+              f.reset()
+              onCancel()
+            })
+          }
+        />
+      )}
     </form>
   )
 }

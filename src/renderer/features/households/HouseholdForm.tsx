@@ -1,13 +1,16 @@
 // Adding or editing one household. Leaving the register is a date, never a deletion. The fields
 // are checked here with the rules the document applies (validateHousehold), so every message is
-// the household's own ("the owner is missing"), not a member's.
-import { useState, type FormEvent } from 'react'
+// the household's own ("the owner is missing"), not a member's. Saves only what the secretary
+// changed and shows other devices' changes to untouched fields (app/docForm.ts).
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { validateHousehold, type HouseholdError, type HouseholdFields } from '../../../shared/domain/household'
 import { areaToText, parseArea } from '../../../shared/domain/member'
 import { HOUSEHOLD_FIELD_LABEL_KEYS, householdRowErrorKey } from '../../../shared/import/labels'
 import type { HouseholdRowErrorCode } from '../../../shared/import/parseHouseholdTable'
-import { useFormAction } from '../../app/useFormAction'
+import { useEditForm } from '../../app/docForm'
+import { useErrors } from '../../app/errors'
+import { FieldConflicts } from '../../ui/FieldConflicts'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
@@ -22,6 +25,27 @@ const trimmed = (f: HouseholdFields): HouseholdFields => ({
   tenant: f.tenant.trim(),
   phone: f.phone.trim(),
 })
+
+/** The household as the form's text fields, with who makes the change. */
+interface HouseholdText {
+  building: string
+  unit: string
+  room: string
+  owner: string
+  tenant: string
+  area: string
+  phone: string
+  addedOn: string
+  removed: string
+  by: string
+}
+
+/** What the checks found, each field's message. */
+class FieldsInvalid extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super('invalid household fields')
+  }
+}
 
 export function HouseholdForm({
   initial,
@@ -43,44 +67,71 @@ export function HouseholdForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation(['households', 'common'])
-  const [v, setV] = useState({ ...initial, area: areaToText(initial.areaCentiM2), removed: initial.removedOn ?? '', by })
-  const { errors, setErrors, failure, setFailure, busy, submit: save } = useFormAction()
-  const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }))
+  const errs = useErrors()
   const message = (code: HouseholdRowErrorCode) => t(householdRowErrorKey(code))
-
-  function refuse(fieldErrors: Record<string, string>) {
-    setErrors(fieldErrors)
-    setFailure(t('common:errors.fixFields'))
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const area = parseArea(v.area)
-    const fields = trimmed({
-      building: v.building,
-      unit: v.unit,
-      room: v.room,
-      owner: v.owner,
-      tenant: v.tenant,
-      areaCentiM2: area.ok ? area.value : null,
-      phone: v.phone,
-      addedOn: v.addedOn,
-      removedOn: v.removed.trim() ? v.removed : null,
-    })
-    const found: Record<string, string> = {}
-    for (const [field, code] of Object.entries(validateHousehold(fields)) as [keyof HouseholdFields, HouseholdError][]) found[field] = message(code)
-    // parseArea's codes are the area codes of HouseholdError (areaNotNumber, areaNegative…).
-    if (!area.ok) found.areaCentiM2 = message(area.error as HouseholdError)
-    if (Object.keys(found).length === 0 && duplicate(fields)) found.room = message('duplicateExisting')
-    if (Object.keys(found).length > 0) return refuse(found)
-    await save(() => onSubmit(fields, v.by))
-  }
-
   const label = (k: keyof typeof HOUSEHOLD_FIELD_LABEL_KEYS) => t(HOUSEHOLD_FIELD_LABEL_KEYS[k])
+  /** `initial` is the household as stored now (re-read as other devices change it). */
+  const stored = useMemo<HouseholdText>(
+    () => ({
+      building: initial.building,
+      unit: initial.unit,
+      room: initial.room,
+      owner: initial.owner,
+      tenant: initial.tenant,
+      area: areaToText(initial.areaCentiM2),
+      phone: initial.phone,
+      addedOn: initial.addedOn,
+      removed: initial.removedOn ?? '',
+      by,
+    }),
+    [initial.building, initial.unit, initial.room, initial.owner, initial.tenant, initial.areaCentiM2, initial.phone, initial.addedOn, initial.removedOn, by],
+  )
+  const labels: Record<keyof HouseholdText, string> = {
+    building: label('building'),
+    unit: label('unit'),
+    room: label('room'),
+    owner: label('owner'),
+    tenant: label('tenant'),
+    area: label('areaCentiM2'),
+    phone: label('phone'),
+    addedOn: label('addedOn'),
+    removed: label('removedOn'),
+    by: t('form.by'),
+  }
+  const f = useEditForm<HouseholdText>(
+    stored,
+    labels,
+    async (v) => {
+      const area = parseArea(v.area)
+      const fields = trimmed({
+        building: v.building,
+        unit: v.unit,
+        room: v.room,
+        owner: v.owner,
+        tenant: v.tenant,
+        areaCentiM2: area.ok ? area.value : null,
+        phone: v.phone,
+        addedOn: v.addedOn,
+        removedOn: v.removed.trim() ? v.removed : null,
+      })
+      const found: Record<string, string> = {}
+      for (const [field, code] of Object.entries(validateHousehold(fields)) as [keyof HouseholdFields, HouseholdError][]) found[field] = message(code)
+      // parseArea's codes are the area codes of HouseholdError (areaNotNumber, areaNegative…).
+      if (!area.ok) found.areaCentiM2 = message(area.error as HouseholdError)
+      if (Object.keys(found).length === 0 && duplicate(fields)) found.room = message('duplicateExisting')
+      if (Object.keys(found).length > 0) throw new FieldsInvalid(found)
+      await onSubmit(fields, v.by)
+    },
+    { describe: (e) => (e instanceof FieldsInvalid ? { fields: e.fields, banner: t('common:errors.fixFields') } : errs.describe(e)) },
+  )
+  const v = f.merged()
+  const { errors, failure, busy, set, submit } = f
+
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={title}>
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
       <h2>{title}</h2>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <FieldConflicts conflicts={f.shownConflicts} onKeepMine={f.keepMine} onTakeTheirs={f.takeTheirs} />
       <p className="muted">{t('hints.address')}</p>
       <div className="grid">
         <TextField label={label('building')} value={v.building} error={errors.building} onChange={(e) => set('building', e.target.value)} autoFocus />
@@ -94,7 +145,14 @@ export function HouseholdForm({
         <TextField label={label('removedOn')} hint={t('hints.removedOn')} type="date" value={v.removed} error={errors.removedOn} onChange={(e) => set('removed', e.target.value)} />
         {withBy ? <TextField label={t('form.by')} hint={t('hints.by')} value={v.by} maxLength={60} onChange={(e) => set('by', e.target.value)} /> : null}
       </div>
-      <FormActions submitLabel={t('common:actions.save')} busy={busy} onCancel={onCancel} />
+      <FormActions
+        submitLabel={t('common:actions.save')}
+        busy={busy}
+        onCancel={() => {
+          f.reset()
+          onCancel()
+        }}
+      />
     </form>
   )
 }

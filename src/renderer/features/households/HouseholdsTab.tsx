@@ -108,7 +108,7 @@ function Register({ handle }: { handle: DocHandle }) {
           <HouseholdForm
             key={editing.id}
             title={t('households:editTitle', { address: address(editing) })}
-            initial={editing}
+            initial={households.find((h) => h.id === editing.id) ?? editing}
             withBy
             by={by}
             // A household leaving the register may share its address with the one that replaced it.

@@ -1,17 +1,21 @@
-// A meeting's title, date and time, place and convener.
-import { useId, useState, type FormEvent } from 'react'
+// A meeting's title, date and time, place and convener. Shows what is stored for every field the
+// secretary has not touched (another laptop's change appears as it arrives) and saves only the
+// fields the secretary changed (app/docForm.ts).
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MeetingFields } from '../../../shared/domain/meeting'
 import { TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useFormAction } from '../../app/useFormAction'
+import { useEditForm } from '../../app/docForm'
+import { FieldConflicts } from '../../ui/FieldConflicts'
 
 export function MeetingForm({
   initial,
   submitLabel,
   conveners,
   lockedSchedule = false,
+  readOnly = false,
   onSubmit,
   onCancel,
 }: {
@@ -20,27 +24,28 @@ export function MeetingForm({
   conveners: readonly string[]
   /** After the notice, the date and place residents were told cannot change. */
   lockedSchedule?: boolean
+  /** A read-only device shows the details and offers no way to change them. */
+  readOnly?: boolean
   onSubmit: (f: MeetingFields) => Promise<void>
   onCancel?: () => void
 }) {
   const { t } = useTranslation(['meetings', 'common'])
   const listId = useId()
-  const [v, setV] = useState(initial)
-  const { errors, failure, busy, submit: save } = useFormAction()
-  const [saved, setSaved] = useState(false)
-  const set = (k: keyof MeetingFields, value: string) => {
-    setV((old) => ({ ...old, [k]: value }))
-    setSaved(false)
+  const labels = {
+    title: t('meetings:fields.title'),
+    startsAt: t('meetings:fields.startsAt'),
+    place: t('meetings:fields.place'),
+    convener: t('meetings:fields.convener'),
   }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    if (await save(() => onSubmit(v))) setSaved(true)
-  }
+  const f = useEditForm<MeetingFields>(initial, labels, (merged) => onSubmit(merged))
+  const v = { title: f.value('title'), startsAt: f.value('startsAt'), place: f.value('place'), convener: f.value('convener') }
+  const { errors, failure, busy, saved, set, submit } = f
 
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
+      <fieldset disabled={readOnly} className="bare">
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <FieldConflicts conflicts={f.shownConflicts} onKeepMine={f.keepMine} onTakeTheirs={f.takeTheirs} />
       <TextField label={t('meetings:fields.title')} hint={t('meetings:hints.title')} value={v.title} error={errors.title} onChange={(e) => set('title', e.target.value)} required />
       <div className="grid">
         <TextField
@@ -60,7 +65,21 @@ export function MeetingForm({
           ))}
         </datalist>
       </div>
-      <FormActions submitLabel={submitLabel} busy={busy} saved={saved} onCancel={onCancel} />
+      {readOnly ? null : (
+        <FormActions
+          submitLabel={submitLabel}
+          busy={busy}
+          saved={saved}
+          onCancel={
+            onCancel &&
+            (() => {
+              f.reset()
+              onCancel()
+            })
+          }
+        />
+      )}
+      </fieldset>
     </form>
   )
 }

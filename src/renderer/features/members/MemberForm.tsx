@@ -1,11 +1,27 @@
-// Adding or editing one member. Leaving the council is a date, never a deletion.
-import { useState, type FormEvent } from 'react'
+// Adding or editing one member. Leaving the council is a date, never a deletion. Saves only what
+// the secretary changed and shows other devices' changes to untouched fields (app/docForm.ts).
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { areaToText, MEMBER_ROLES, parseArea, type MemberFields, type MemberRole } from '../../../shared/domain/member'
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useFormAction } from '../../app/useFormAction'
+import { useEditForm } from '../../app/docForm'
+import { useErrors } from '../../app/errors'
+import { FieldConflicts } from '../../ui/FieldConflicts'
+
+/** The member as the form's text fields. */
+interface MemberText {
+  name: string
+  role: MemberRole
+  building: string
+  unit: string
+  room: string
+  area: string
+  phone: string
+  joinedOn: string
+  left: string
+}
 
 export function MemberForm({
   initial,
@@ -19,43 +35,71 @@ export function MemberForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation(['members', 'common'])
-  const [v, setV] = useState({ ...initial, area: areaToText(initial.areaCentiM2), left: initial.leftOn ?? '' })
-  const { errors, setErrors, failure, setFailure, busy, submit: save } = useFormAction()
-  const set = (k: keyof typeof v, value: string) => setV((old) => ({ ...old, [k]: value }))
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const area = parseArea(v.area)
-    if (!area.ok) {
-      setErrors({ areaCentiM2: t(`common:errors.field.${area.error}`) })
-      setFailure(t('common:errors.fixFields'))
-      return
-    }
-    const fields: MemberFields = {
-      name: v.name,
-      role: v.role,
-      building: v.building,
-      unit: v.unit,
-      room: v.room,
-      areaCentiM2: area.value,
-      phone: v.phone,
-      joinedOn: v.joinedOn,
-      leftOn: v.left.trim() ? v.left : null,
-    }
-    await save(() => onSubmit(fields))
+  const errs = useErrors()
+  /** `initial` is the member as stored now (re-read as other devices change it). */
+  const stored = useMemo<MemberText>(
+    () => ({
+      name: initial.name,
+      role: initial.role,
+      building: initial.building,
+      unit: initial.unit,
+      room: initial.room,
+      area: areaToText(initial.areaCentiM2),
+      phone: initial.phone,
+      joinedOn: initial.joinedOn,
+      left: initial.leftOn ?? '',
+    }),
+    [initial.name, initial.role, initial.building, initial.unit, initial.room, initial.areaCentiM2, initial.phone, initial.joinedOn, initial.leftOn],
+  )
+  const labels: Record<keyof MemberText, string> = {
+    name: t('members:fields.name'),
+    role: t('members:fields.role'),
+    building: t('members:fields.building'),
+    unit: t('members:fields.unit'),
+    room: t('members:fields.room'),
+    area: t('members:fields.area'),
+    phone: t('members:fields.phone'),
+    joinedOn: t('members:fields.joinedOn'),
+    left: t('members:fields.leftOn'),
   }
+  const f = useEditForm<MemberText>(
+    stored,
+    labels,
+    async (v) => {
+      const area = parseArea(v.area)
+      if (!area.ok) throw new AreaInvalid(t(`common:errors.field.${area.error}`))
+      await onSubmit({
+        name: v.name,
+        role: v.role,
+        building: v.building,
+        unit: v.unit,
+        room: v.room,
+        areaCentiM2: area.value,
+        phone: v.phone,
+        joinedOn: v.joinedOn,
+        leftOn: v.left.trim() ? v.left : null,
+      })
+    },
+    {
+      show: (k, value) => (k === 'role' ? t(`common:enums.role.${value as MemberRole}`) : value),
+      describe: (e) => (e instanceof AreaInvalid ? { fields: { areaCentiM2: e.message }, banner: t('common:errors.fixFields') } : errs.describe(e)),
+    },
+  )
+  const v = f.merged()
+  const { errors, failure, busy, set, submit } = f
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={title}>
+    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
       <h2>{title}</h2>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <FieldConflicts conflicts={f.shownConflicts} onKeepMine={f.keepMine} onTakeTheirs={f.takeTheirs} />
       <div className="grid">
         <TextField label={t('members:fields.name')} value={v.name} error={errors.name} onChange={(e) => set('name', e.target.value)} required autoFocus />
         <SelectField
           label={t('members:fields.role')}
           value={v.role}
           error={errors.role}
-          onChange={(e) => setV((old) => ({ ...old, role: e.target.value as MemberRole }))}
+          onChange={(e) => set('role', e.target.value as MemberRole)}
           options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`common:enums.role.${r}`) }))}
         />
         <TextField label={t('members:fields.building')} value={v.building} error={errors.building} onChange={(e) => set('building', e.target.value)} />
@@ -66,7 +110,17 @@ export function MemberForm({
         <TextField label={t('members:fields.joinedOn')} type="date" value={v.joinedOn} error={errors.joinedOn} onChange={(e) => set('joinedOn', e.target.value)} />
         <TextField label={t('members:fields.leftOn')} hint={t('members:hints.leftOn')} type="date" value={v.left} error={errors.leftOn} onChange={(e) => set('left', e.target.value)} />
       </div>
-      <FormActions submitLabel={t('common:actions.save')} busy={busy} onCancel={onCancel} />
+      <FormActions
+        submitLabel={t('common:actions.save')}
+        busy={busy}
+        onCancel={() => {
+          f.reset()
+          onCancel()
+        }}
+      />
     </form>
   )
 }
+
+/** The area field could not be read: its message, shown on the field. */
+class AreaInvalid extends Error {}

@@ -90,7 +90,7 @@ export function MembersTab() {
           <MemberForm
             key={editing.id}
             title={t('members:editTitle', { name: editing.name })}
-            initial={editing}
+            initial={members.find((m) => m.id === editing.id) ?? editing}
             onCancel={() => setEditing(null)}
             onSubmit={async (f) => {
               await saveMember(env, handle, editing.id, f)

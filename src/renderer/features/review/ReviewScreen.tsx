@@ -21,6 +21,7 @@ import { bundleOf, decide, openBundles, type OpenResult } from './actions'
 import { Checklist } from './Checklist'
 import { FilePicker } from '../../ui/FilePicker'
 import { aboutRef } from './aboutRef'
+import { useUnsavedFields } from '../../app/unsaved'
 
 export function ReviewScreen() {
   const { t, i18n } = useTranslation(['review', 'common'])
@@ -128,6 +129,7 @@ function ReviewDetail({ row }: { row: ReviewRow }) {
   const [reviewer, setReviewer] = useState('')
   const [office, setOffice] = useState(bundle?.sealed.record.council.street ?? '')
   const [comments, setComments] = useState('')
+  useUnsavedFields(!row.decision && comments.trim() ? [t('review:comments')] : [])
   const [showing, setShowing] = useState<'record' | 'summary'>('record')
   const [sameKey, setSameKey] = useState<boolean | null>(null)
   const { failure, run } = useAction()

@@ -23,6 +23,7 @@ import { VoteResultView } from './VoteResultView'
 import { VoteFixPanel } from './VoteFixPanel'
 import { CancelledNote, CorrectionList, RevoteNote } from './VoteHistory'
 import type { SessionView } from './useSession'
+import { useUnsavedFields } from '../../app/unsaved'
 
 export function MotionCard({ motion, view }: { motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'common', 'votes'])
@@ -32,6 +33,7 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const { failure, run } = useAction()
   const [seconder, setSeconder] = useState('')
   const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
+  useUnsavedFields(amendment.text.trim() ? [t('session:amendment.text')] : [])
   // The owners' rules are not offered in a meeting vote (shared/domain/votes/meetingRules.ts): a
   // council whose default is one of them chooses the rule for each vote.
   const defaultRule = motion.parentId ? 'simple_majority' : isMeetingRule(council.defaultThreshold) ? council.defaultThreshold : ''

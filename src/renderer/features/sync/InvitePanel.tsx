@@ -14,6 +14,7 @@ import { useCouncil } from '../councils/CouncilContext'
 import { issueJoinCode, revokeIssuedCode } from './actions'
 import { InviteView } from './InviteView'
 import { useSyncErrors } from './messages'
+import { useUnsavedFields } from '../../app/unsaved'
 
 export function InvitePanel() {
   const { t } = useTranslation('sync')
@@ -22,6 +23,7 @@ export function InvitePanel() {
   const errs = useSyncErrors()
   const [access, setAccess] = useState<SyncAccess>('rw')
   const [label, setLabel] = useState('')
+  useUnsavedFields(label.trim() ? [t('invite.label')] : [])
   const [shown, setShown] = useState<IssuedCodeRow | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

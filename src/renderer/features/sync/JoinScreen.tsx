@@ -11,6 +11,7 @@ import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { checkJoinInput, joinCouncil, type JoinProgress } from './actions'
 import { useSyncErrors } from './messages'
+import { useUnsavedFields } from '../../app/unsaved'
 
 export function JoinScreen() {
   const { t } = useTranslation(['sync', 'common'])
@@ -18,6 +19,7 @@ export function JoinScreen() {
   const errs = useSyncErrors()
   const [server, setServer] = useState('')
   const [code, setCode] = useState('')
+  useUnsavedFields(code.trim() ? [t('sync:join.code')] : [])
   const [errors, setErrors] = useState<{ server?: string | undefined; code?: string | undefined }>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [progress, setProgress] = useState<JoinProgress | null>(null)
