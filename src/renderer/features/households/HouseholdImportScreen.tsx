@@ -1,13 +1,16 @@
 // Importing the register of households from the community office's spreadsheet (CSV in UTF-8 or
 // GBK, or XLSX), as the member import does: a preview of every row with its problems, nothing
-// written until the secretary confirms, and all rows in one transaction or none.
+// written until the secretary confirms, and all rows in one transaction or none. Rows at an address
+// already on the register are skipped or, if the secretary chooses, update it (kept in history).
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readHouseholds } from '../../../shared/doc/households'
-import type { Household } from '../../../shared/domain/household'
+import type { Household, HouseholdFields } from '../../../shared/domain/household'
 import { fileErrorKey } from '../../../shared/import'
 import { HOUSEHOLD_FIELD_LABEL_KEYS, householdRowErrorKey, householdTableErrorKey } from '../../../shared/import/labels'
-import { householdsToImport, parseHouseholdTable, type HouseholdImportPreview } from '../../../shared/import/parseHouseholdTable'
+import type { ExistingChoice } from '../../../shared/import/merge'
+import { parseHouseholdTable, type HouseholdImportPreview } from '../../../shared/import/parseHouseholdTable'
+import { planHouseholdImport } from '../../../shared/import/registerMerge'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
@@ -16,8 +19,10 @@ import { href, navigate } from '../../app/router'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
+import { setImportNotice } from '../import/importNotice'
+import { MergeChoice, MergeOutcome, type MergeFormat } from '../import/MergePanel'
 import { TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
-import { importHouseholds } from './actions'
+import { importHouseholdsMerged } from './actions'
 import { useHouseholdsDoc } from './register'
 
 const SHOWN_ROWS = 200
@@ -45,11 +50,12 @@ export function HouseholdImportScreen() {
 }
 
 function Import({ handle }: { handle: DocHandle }) {
-  const { t, i18n } = useTranslation('households')
+  const { t, i18n } = useTranslation(['households', 'import'])
   const env = useEnv()
   const { council } = useCouncil()
   const households = useDocValue(handle.doc, readHouseholds) ?? NONE
   const [saving, setSaving] = useState(false)
+  const [choice, setChoice] = useState<ExistingChoice>('skip')
   const today = env.today()
   const file = useTableFile<Preview>({
     parse: (rows): ParsedTable<Preview> => {
@@ -60,14 +66,19 @@ function Import({ handle }: { handle: DocHandle }) {
   })
   const { loaded, failure, setFailure, reading, onlyProblems, setOnlyProblems } = file
 
+  const preview = loaded?.preview
+  const plan = useMemo(() => (preview ? planHouseholdImport(preview, households, today, choice) : null), [preview, households, today, choice])
+  const blocked = plan?.counts.blocked ?? 0
+
   async function confirm() {
-    if (!loaded) return
-    const rows = householdsToImport(loaded.preview)
-    if (!rows) return
+    if (!loaded || !plan?.ready) return
     setSaving(true)
     setFailure(null)
     try {
-      await importHouseholds(env, handle, council.id, rows)
+      const done = await importHouseholdsMerged(env, handle, council.id, plan, t('import:merge.historyBy', { file: loaded.fileName }))
+      const parts = done.added > 0 || done.updated === 0 ? [t('import:merge.importedHouseholds', { count: done.added })] : []
+      if (done.updated > 0) parts.push(t('import:merge.updatedHouseholds', { count: done.updated }))
+      setImportNotice(`households:${council.id}`, parts.join(t('import:merge.sep')))
       navigate({ name: 'council', councilId: council.id, tab: 'households' })
     } catch (e) {
       file.fail(e)
@@ -76,13 +87,18 @@ function Import({ handle }: { handle: DocHandle }) {
     }
   }
 
-  const preview = loaded?.preview
+  const outcome = useMemo(() => new Map(plan?.rows.map((r) => [r.rowNumber, r]) ?? []), [plan])
+  const isBlocked = (rowNumber: number) => outcome.get(rowNumber)?.action === 'blocked'
   const shown = useMemo(() => {
     if (!preview) return []
-    const rows = onlyProblems && preview.errorCount > 0 ? preview.rows.filter((r) => r.errors.length) : preview.rows
+    const rows = onlyProblems && blocked > 0 ? preview.rows.filter((r) => outcome.get(r.rowNumber)?.action === 'blocked') : preview.rows
     return rows.slice(0, SHOWN_ROWS)
-  }, [preview, onlyProblems])
+  }, [preview, onlyProblems, blocked, outcome])
   const label = (k: keyof typeof HOUSEHOLD_FIELD_LABEL_KEYS) => t(HOUSEHOLD_FIELD_LABEL_KEYS[k])
+  const mergeFormat: MergeFormat<HouseholdFields> = {
+    label,
+    value: (field, v) => (v === null || v === undefined ? '' : field === 'areaCentiM2' ? formatArea(i18n.language, v as number) : String(v)),
+  }
   const list = (items: readonly string[]) => items.join(t('importScreen.listSep'))
 
   return (
@@ -114,26 +130,33 @@ function Import({ handle }: { handle: DocHandle }) {
             <li>{t('importScreen.addedOn', { date: formatDate(i18n.language, today) })}</li>
           </ul>
           <TableReadOptions loaded={loaded} onReread={file.reread} />
-          {preview.errorCount > 0 ? (
+          {plan ? <MergeChoice plan={plan} choice={choice} onChoice={setChoice} disabled={saving} /> : null}
+          {blocked > 0 ? (
             <Banner kind="error">
-              <p>{t('importScreen.hasErrors', { count: preview.errorCount })}</p>
+              <p>{t('importScreen.hasErrors', { count: blocked })}</p>
               <p>{t('importScreen.allOrNothing')}</p>
             </Banner>
+          ) : plan && !plan.ready ? (
+            <Banner kind="info">{t('import:merge.nothingToDo')}</Banner>
           ) : (
-            <Banner kind="ok">{t('importScreen.ready', { count: preview.rows.length })}</Banner>
+            <Banner kind="ok">{t('importScreen.ready', { count: (plan?.add.length ?? 0) + (plan?.updates.length ?? 0) })}</Banner>
           )}
           <div className="row">
-            <button className="primary" disabled={preview.errorCount > 0 || preview.rows.length === 0 || saving || handle.readOnly} onClick={() => void confirm()}>
-              {saving ? t('importScreen.importing') : t('importScreen.confirm', { count: preview.rows.length })}
+            <button className="primary" disabled={!plan?.ready || saving || handle.readOnly} onClick={() => void confirm()}>
+              {saving
+                ? t('importScreen.importing')
+                : plan && plan.rows.some((r) => r.existingId !== null)
+                  ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
+                  : t('importScreen.confirm', { count: plan?.add.length ?? 0 })}
             </button>
-            {preview.errorCount > 0 ? (
+            {blocked > 0 ? (
               <label className="checkbox">
                 <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
                 <span>{t('importScreen.showErrorsOnly')}</span>
               </label>
             ) : null}
           </div>
-          {shown.length < (onlyProblems && preview.errorCount ? preview.errorCount : preview.rows.length) ? (
+          {shown.length < (onlyProblems && blocked ? blocked : preview.rows.length) ? (
             <p className="muted">{t('importScreen.truncated', { shown: shown.length })}</p>
           ) : null}
           <div className="table-wrap">
@@ -146,12 +169,12 @@ function Import({ handle }: { handle: DocHandle }) {
                       {label(c)}
                     </th>
                   ))}
-                  <th scope="col">{t('importScreen.problems')}</th>
+                  <th scope="col">{t('import:merge.outcome')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((r) => (
-                  <tr key={r.rowNumber} className={r.errors.length ? 'has-error' : undefined}>
+                  <tr key={r.rowNumber} className={isBlocked(r.rowNumber) ? 'has-error' : undefined}>
                     <td className="num">{r.rowNumber}</td>
                     <td>{r.fields.building}</td>
                     <td>{r.fields.unit}</td>
@@ -161,11 +184,11 @@ function Import({ handle }: { handle: DocHandle }) {
                     <td className="num">{r.errors.some((e) => e.field === 'areaCentiM2') ? r.raw.areaCentiM2 : formatArea(i18n.language, r.fields.areaCentiM2)}</td>
                     <td>{r.fields.phone}</td>
                     <td>
-                      {r.errors.length === 0 ? (
-                        <span className="saved">{t('importScreen.rowOk')}</span>
+                      {!isBlocked(r.rowNumber) ? (
+                        <MergeOutcome row={outcome.get(r.rowNumber)} format={mergeFormat} />
                       ) : (
                         <ul className="plain">
-                          {r.errors.map((e, i) => (
+                          {r.errors.filter((e) => e.code !== 'duplicateExisting').map((e, i) => (
                             <li key={i}>
                               {e.field === 'row'
                                 ? t('importScreen.rowErrorWhole', { row: r.rowNumber, message: t(householdRowErrorKey(e.code), e.params ?? {}) })

@@ -4,6 +4,8 @@ import type { HouseholdFields, HouseholdId } from '../../../shared/domain/househ
 import type { CouncilId } from '../../../shared/domain/ids'
 import { addHousehold, addHouseholds, updateHousehold } from '../../../shared/doc/households'
 import { ORIGIN_IMPORT } from '../../../shared/doc/schema'
+import { importHouseholdsMerge, type ImportResult } from '../../../shared/doc/registerImport'
+import type { ImportPlan } from '../../../shared/import/merge'
 import type { AppEnv } from '../../app/env'
 import type { DocHandle } from '../../sync/docs'
 
@@ -25,4 +27,11 @@ export async function importHouseholds(env: AppEnv, h: DocHandle, councilId: Cou
   const ids = addHouseholds(h.doc, councilId, rows, env.now(), ORIGIN_IMPORT)
   await env.docs.whenStored(h.name)
   return ids.length
+}
+
+/** A merge plan's adds and updates in one transaction; `by` is what each household's history names as the source. */
+export async function importHouseholdsMerged(env: AppEnv, h: DocHandle, councilId: CouncilId, plan: ImportPlan<HouseholdFields>, by: string): Promise<ImportResult> {
+  const result = importHouseholdsMerge(h.doc, councilId, plan.add, plan.updates, env.now(), by, ORIGIN_IMPORT)
+  await env.docs.whenStored(h.name)
+  return result
 }

@@ -1,19 +1,25 @@
 // Importing a register from the community office's spreadsheet (CSV in UTF-8 or GBK, or XLSX):
 // a preview of every row with its problems, and nothing written until the secretary confirms.
-// Rows with problems block the import: it is all or nothing.
+// Rows with problems block the import: it is all or nothing. Rows that match someone already on
+// the register are skipped or, if the secretary chooses, update that member (kept in history).
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readMembers } from '../../../shared/doc/council'
 import { isMemberOn, type Member } from '../../../shared/domain/member'
-import { FIELD_LABEL_KEYS, fileErrorKey, membersToImport, parseMemberTable, rowErrorKey, tableErrorKey, type MemberImportPreview } from '../../../shared/import'
+import { FIELD_LABEL_KEYS, fileErrorKey, parseMemberTable, rowErrorKey, tableErrorKey, type MemberImportPreview } from '../../../shared/import'
+import type { ExistingChoice } from '../../../shared/import/merge'
+import { planMemberImport } from '../../../shared/import/registerMerge'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { formatArea, formatDate } from '../../app/format'
 import { href, navigate } from '../../app/router'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
+import { setImportNotice } from '../import/importNotice'
+import { MergeChoice, MergeOutcome } from '../import/MergePanel'
 import { TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
-import { importMembers } from './actions'
+import { importMembersMerged } from './actions'
+import { useMemberMergeFormat } from './mergeFormat'
 
 const SHOWN_ROWS = 200
 const NO_MEMBERS: Member[] = []
@@ -27,24 +33,32 @@ export function ImportScreen() {
   const { handle, council } = useCouncil()
   const members = useDocValue(handle.doc, readMembers) ?? NO_MEMBERS
   const [saving, setSaving] = useState(false)
+  const [choice, setChoice] = useState<ExistingChoice>('skip')
+  const today = env.today()
+  const current = useMemo(() => members.filter((m) => isMemberOn(m, today)), [members, today])
+  const mergeFormat = useMemberMergeFormat()
   const file = useTableFile<Preview>({
     parse: (rows): ParsedTable<Preview> => {
-      const today = env.today()
-      const preview = parseMemberTable(rows, { existing: members.filter((m) => isMemberOn(m, today)), defaultJoinedOn: council.termStart })
+      const preview = parseMemberTable(rows, { existing: current, defaultJoinedOn: council.termStart })
       return preview.ok ? { ok: true, preview } : { ok: false, message: t(tableErrorKey(preview.error)) }
     },
     fileError: (code) => t(fileErrorKey(code)),
   })
   const { loaded, failure, setFailure, reading, onlyProblems, setOnlyProblems } = file
 
+  const preview = loaded?.preview
+  const plan = useMemo(() => (preview ? planMemberImport(preview, current, council.termStart, choice) : null), [preview, current, council.termStart, choice])
+  const blocked = plan?.counts.blocked ?? 0
+
   async function confirm() {
-    if (!loaded) return
-    const rows = membersToImport(loaded.preview)
-    if (!rows) return
+    if (!plan?.ready) return
     setSaving(true)
     setFailure(null)
     try {
-      await importMembers(env, handle, rows)
+      const done = await importMembersMerged(env, handle, plan)
+      const parts = done.added > 0 || done.updated === 0 ? [t('import:preview.imported', { count: done.added })] : []
+      if (done.updated > 0) parts.push(t('import:merge.updatedMembers', { count: done.updated }))
+      setImportNotice(`members:${council.id}`, parts.join(t('import:merge.sep')))
       navigate({ name: 'council', councilId: council.id, tab: 'members' })
     } catch (e) {
       file.fail(e)
@@ -53,12 +67,13 @@ export function ImportScreen() {
     }
   }
 
-  const preview = loaded?.preview
+  const outcome = useMemo(() => new Map(plan?.rows.map((r) => [r.rowNumber, r]) ?? []), [plan])
+  const isBlocked = (rowNumber: number) => outcome.get(rowNumber)?.action === 'blocked'
   const shown = useMemo(() => {
     if (!preview) return []
-    const rows = onlyProblems && preview.errorCount > 0 ? preview.rows.filter((r) => r.errors.length) : preview.rows
+    const rows = onlyProblems && blocked > 0 ? preview.rows.filter((r) => outcome.get(r.rowNumber)?.action === 'blocked') : preview.rows
     return rows.slice(0, SHOWN_ROWS)
-  }, [preview, onlyProblems])
+  }, [preview, onlyProblems, blocked, outcome])
 
   return (
     <>
@@ -95,26 +110,33 @@ export function ImportScreen() {
             {preview.skippedRows.length ? <li>{t('import:preview.skippedRows', { rows: preview.skippedRows.join('、') })}</li> : null}
           </ul>
           <TableReadOptions loaded={loaded} onReread={file.reread} />
-          {preview.errorCount > 0 ? (
+          {plan ? <MergeChoice plan={plan} choice={choice} onChoice={setChoice} disabled={saving} /> : null}
+          {blocked > 0 ? (
             <Banner kind="error">
-              <p>{t('import:preview.hasErrors', { count: preview.errorCount })}</p>
+              <p>{t('import:preview.hasErrors', { count: blocked })}</p>
               <p>{t('import:preview.allOrNothing')}</p>
             </Banner>
+          ) : plan && !plan.ready ? (
+            <Banner kind="info">{t('import:merge.nothingToDo')}</Banner>
           ) : (
-            <Banner kind="ok">{t('import:preview.ready', { count: preview.rows.length })}</Banner>
+            <Banner kind="ok">{t('import:preview.ready', { count: (plan?.add.length ?? 0) + (plan?.updates.length ?? 0) })}</Banner>
           )}
           <div className="row">
-            <button className="primary" disabled={preview.errorCount > 0 || preview.rows.length === 0 || saving} onClick={() => void confirm()}>
-              {saving ? t('import:preview.importing') : t('import:preview.confirm', { count: preview.rows.length })}
+            <button className="primary" disabled={!plan?.ready || saving || handle.readOnly} onClick={() => void confirm()}>
+              {saving
+                ? t('import:preview.importing')
+                : plan && plan.rows.some((r) => r.existingId !== null)
+                  ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
+                  : t('import:preview.confirm', { count: plan?.add.length ?? 0 })}
             </button>
-            {preview.errorCount > 0 ? (
+            {blocked > 0 ? (
               <label className="checkbox">
                 <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
                 <span>{t('import:preview.showErrorsOnly')}</span>
               </label>
             ) : null}
           </div>
-          {shown.length < (onlyProblems && preview.errorCount ? preview.errorCount : preview.rows.length) ? (
+          {shown.length < (onlyProblems && blocked ? blocked : preview.rows.length) ? (
             <p className="muted">{t('import:preview.truncated', { shown: shown.length })}</p>
           ) : null}
           <div className="table-wrap">
@@ -125,12 +147,12 @@ export function ImportScreen() {
                   {COLUMNS.map((c) => (
                     <th scope="col" key={c}>{t(`import:${FIELD_LABEL_KEYS[c]}`)}</th>
                   ))}
-                  <th scope="col">{t('import:preview.problems')}</th>
+                  <th scope="col">{t('import:merge.outcome')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((r) => (
-                  <tr key={r.rowNumber} className={r.errors.length ? 'has-error' : undefined}>
+                  <tr key={r.rowNumber} className={isBlocked(r.rowNumber) ? 'has-error' : undefined}>
                     <td className="num">{r.rowNumber}</td>
                     <td>{r.raw.name ?? r.fields.name}</td>
                     <td>{r.raw.role ?? t(`common:enums.role.${r.fields.role}`)}</td>
@@ -142,11 +164,11 @@ export function ImportScreen() {
                     <td>{r.raw.joinedOn ?? r.fields.joinedOn}</td>
                     <td>{r.raw.leftOn ?? r.fields.leftOn ?? ''}</td>
                     <td>
-                      {r.errors.length === 0 ? (
-                        <span className="saved">{t('import:preview.rowOk')}</span>
+                      {!isBlocked(r.rowNumber) ? (
+                        <MergeOutcome row={outcome.get(r.rowNumber)} format={mergeFormat} />
                       ) : (
                         <ul className="plain">
-                          {r.errors.map((e, i) => (
+                          {r.errors.filter((e) => e.code !== 'duplicateExisting').map((e, i) => (
                             <li key={i}>
                               {e.field === 'row'
                                 ? t('import:preview.rowErrorWhole', { row: r.rowNumber, message: t(rowErrorKey(e.code), e.params ?? {}) })

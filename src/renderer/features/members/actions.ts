@@ -3,6 +3,8 @@ import type { MemberFields } from '../../../shared/domain/member'
 import type { MemberId } from '../../../shared/domain/ids'
 import { addMember, addMembers, updateMember } from '../../../shared/doc/council'
 import { ORIGIN_IMPORT } from '../../../shared/doc/schema'
+import { importMembersMerge, type ImportResult } from '../../../shared/doc/registerImport'
+import type { ImportPlan } from '../../../shared/import/merge'
 import type { AppEnv } from '../../app/env'
 import type { DocHandle } from '../../sync/docs'
 
@@ -22,4 +24,11 @@ export async function importMembers(env: AppEnv, h: DocHandle, rows: readonly Me
   const ids = addMembers(h.doc, rows, env.now(), ORIGIN_IMPORT)
   await env.docs.whenStored(h.name)
   return ids.length
+}
+
+/** A merge plan's adds and updates in one transaction (updates kept in each member's history). */
+export async function importMembersMerged(env: AppEnv, h: DocHandle, plan: ImportPlan<MemberFields>): Promise<ImportResult> {
+  const result = importMembersMerge(h.doc, plan.add, plan.updates, env.now(), ORIGIN_IMPORT)
+  await env.docs.whenStored(h.name)
+  return result
 }
