@@ -258,11 +258,11 @@ describe('summaryDocument (纪要)', () => {
     expect(d.blocks[2]).toEqual({
       kind: 'paragraph',
       indent: true,
-      text: '2025年3月10日 19:30，李主任召集的三月议事会在社区活动室召开，会议由李主任主持。会议应到6人，实到4人，请假1人，缺席1人，列席2人，达到法定人数。',
+      text: '2025年3月10日 19:30，李主任召集的三月议事会在社区活动室召开，会议由李主任主持。会议应到6人，实到4人，达到法定人数。',
     })
     expect(headings(d).map((h) => `${h.level}${h.number}${h.text}`)).toEqual(['1一、加装电梯', '2（一）同意3栋加装电梯，费用按楼层分摊', '31.修正案：同意3栋加装电梯，费用按楼层分摊', '1二、垃圾分类', '2（一）垃圾分类点迁至北门'])
     const p = paragraphs(d)
-    expect(p).toContain('会议采取举手表决方式，按“简单多数”规则，以赞成3票、反对0票、弃权0票通过。由物业服务中心负责落实，2025年6月30日前完成。')
+    expect(p).toContain('主动议：会议采取举手表决方式，按“简单多数”规则，以赞成3票、反对0票、弃权0票通过。由物业服务中心负责落实，2025年6月30日前完成。')
     expect(p).toContain('会议采取举手表决方式，按“简单多数”规则表决，赞成1票、反对2票、弃权0票，未获通过。')
     expect(p).toContain('成员3与本议题有利害关系，回避了表决。')
     expect(d.blocks.every((b) => b.kind !== 'paragraph' || b.indent)).toBe(true)
@@ -277,10 +277,10 @@ describe('summaryDocument (纪要)', () => {
       { kind: 'attendance', label: '缺席', value: '成员5' },
       { kind: 'attendance', label: '列席', value: '成员7、街道王科长（街道办）' },
     ])
-    expect(d.blocks.at(-1)).toEqual({ kind: 'date', text: '2025年3月10日' })
+    expect(d.blocks.at(-1)).toEqual({ kind: 'closing', issuer: '桂溪社区居民议事会', date: '2025年3月10日', seal: null })
     const s = summaryDocument(sealed, o('zh-CN'))
     expect(s.draft).toBeNull()
-    expect(s.blocks.at(-1)).toMatchObject({ kind: 'seal', hash: HASH })
+    expect(s.blocks.at(-1)).toMatchObject({ kind: 'closing', issuer: '桂溪社区居民议事会', date: '2025年3月10日', seal: { hash: HASH } })
   })
 
   it('en: numbered 1. (1) (a), list separator ", "', () => {
@@ -293,9 +293,9 @@ describe('summaryDocument (纪要)', () => {
       'Absent: 成员5',
       'Observers: 成员7, 街道王科长 (街道办)',
     ])
-    expect(paragraphs(d)[0]).toContain('4 of the 6 members attended, 1 on leave, 1 absent, with 2 observers; quorum was reached.')
-    expect(paragraphs(d)).toContain('Passed by show of hands under the rule “Simple majority”, with 3 for, 0 against and 0 abstaining. 物业服务中心 is to carry it out by 30 June 2025.')
-    expect(d.blocks.at(-1)).toEqual({ kind: 'date', text: '10 March 2025' })
+    expect(paragraphs(d)[0]).toContain('4 of the 6 members attended; quorum was reached.')
+    expect(paragraphs(d)).toContain('The main motion: Passed by show of hands under the rule “Simple majority”, with 3 for, 0 against and 0 abstaining. 物业服务中心 is to carry it out by 30 June 2025.')
+    expect(d.blocks.at(-1)).toEqual({ kind: 'closing', issuer: '桂溪社区居民议事会', date: '10 March 2025', seal: null })
   })
 })
 

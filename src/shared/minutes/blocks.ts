@@ -25,6 +25,12 @@ export type Block =
   | { kind: 'date'; text: string }
   /** The seal: the SHA-256 hash in full, printed with a QR code of it, and a line saying how to check it. */
   | { kind: 'seal'; label: string; hash: string; note: string }
+  /**
+   * The 落款 of a 纪要 or 公示: the issuer (the council's name), then the date, then the seal when
+   * sealed. Printed as one unit that never stands alone on a page: kept whole and kept with the
+   * last lines of the body before it (CSS break-inside / break-before avoid, DOCX keepNext).
+   */
+  | { kind: 'closing'; issuer: string; date: string; seal: { label: string; hash: string; note: string } | null }
   | { kind: 'pageBreak' }
 
 export interface PrintDocument {

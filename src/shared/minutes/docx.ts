@@ -111,7 +111,7 @@ function table(header: string[], rows: string[][]): Table | null {
   })
 }
 
-function seal(b: Extract<Block, { kind: 'seal' }>): Paragraph[] {
+function seal(b: { label: string; hash: string; note: string }): Paragraph[] {
   const hash = xmlSafeText(b.hash).trim()
   const grouped = /^[0-9a-f]{64}$/i.test(hash) ? (hash.match(/.{16}/g) ?? []).join(' ') : hash
   const out = [
@@ -138,7 +138,20 @@ function seal(b: Extract<Block, { kind: 'seal' }>): Paragraph[] {
   return out
 }
 
-function block(b: Block, lang: string): (Paragraph | Table)[] {
+/**
+ * The 落款 as Word keeps it together: every line keepNext (so issuer, date and seal share a page)
+ * and keepLines; the block before it is rendered with keepNext too (see `block`), so the 落款
+ * never opens a page on its own.
+ */
+function closing(b: Extract<Block, { kind: 'closing' }>): Paragraph[] {
+  const line = (text: string, last: boolean) =>
+    para({ alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, keepLines: true, keepNext: !last, children: runs(text, FONT.body, SIZE.body) })
+  return [para({ keepNext: true, children: [] }), line(b.issuer, false), line(b.date, !b.seal), ...(b.seal ? seal(b.seal) : [])]
+}
+
+/** `keep`: keep this block on the page of the next one (the body's last lines before the 落款). */
+function block(b: Block, lang: string, keep = false): (Paragraph | Table)[] {
+  const k = keep ? { keepNext: true, keepLines: true } : {}
   switch (b.kind) {
     case 'title':
       return [para({ alignment: AlignmentType.CENTER, spacing: { ...exact, after: LINE }, children: runs(b.text, FONT.title, SIZE.title) })]
@@ -147,13 +160,13 @@ function block(b: Block, lang: string): (Paragraph | Table)[] {
     case 'heading':
       return [para({ keepNext: true, outlineLevel: b.level - 1, indent: firstLine2, children: runs(b.number + b.text, HEADING_FONT[b.level], SIZE.body) })]
     case 'paragraph':
-      return [para({ alignment: AlignmentType.BOTH, ...(b.indent ? { indent: firstLine2 } : {}), children: runs(b.text, FONT.body, SIZE.body) })]
+      return [para({ alignment: AlignmentType.BOTH, ...k, ...(b.indent ? { indent: firstLine2 } : {}), children: runs(b.text, FONT.body, SIZE.body) })]
     case 'field':
       return [para({ children: [...runs(labelled(b.label, lang), FONT.body, SIZE.body, { bold: true }), ...runs(b.value, FONT.body, SIZE.body)] })]
     case 'attendance': {
       const label = labelled(b.label, lang)
       const hang = Math.min(width(xmlSafeText(label)), TEXT_WIDTH / 2)
-      return [para({ alignment: AlignmentType.BOTH, indent: { left: hang, hanging: hang }, children: [...runs(label, FONT.hei, SIZE.body), ...runs(b.value, FONT.body, SIZE.body)] })]
+      return [para({ alignment: AlignmentType.BOTH, ...k, indent: { left: hang, hanging: hang }, children: [...runs(label, FONT.hei, SIZE.body), ...runs(b.value, FONT.body, SIZE.body)] })]
     }
     case 'table': {
       const t = table(b.header, b.rows)
@@ -175,6 +188,8 @@ function block(b: Block, lang: string): (Paragraph | Table)[] {
       return [para({ alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, children: runs(b.text, FONT.body, SIZE.body) })]
     case 'seal':
       return seal(b)
+    case 'closing':
+      return closing(b)
     case 'pageBreak':
       return [para({ children: [new PageBreak()] })]
   }
@@ -229,7 +244,10 @@ export async function renderDocx(doc: PrintDocument, options: { onProgress?: (fr
   const chinese = /^zh\b/i.test(lang)
   const children: (Paragraph | Table)[] = []
   doc.blocks.forEach((b, i) => {
-    children.push(...block(b, lang))
+    // The 出席 / 请假 / 列席 lines hold together and with the 落款 after them; a paragraph just before it too.
+    const next = doc.blocks[i + 1]?.kind
+    const keep = next === 'closing' || (b.kind === 'attendance' && next === 'attendance' && doc.blocks.slice(i + 1).find((x) => x.kind !== 'attendance')?.kind === 'closing')
+    children.push(...block(b, lang, keep))
     progress((0.25 * (i + 1)) / doc.blocks.length)
   })
   if (!children.length || !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}))

@@ -63,6 +63,15 @@ function qr(hash: string): string {
   }
 }
 
+function sealHtml(b: { label: string; hash: string; note: string }): string {
+  return el(
+    'div',
+    'pd-seal',
+    el('div', 'pd-qr', qr(b.hash)) +
+      el('div', 'pd-seal-text', el('p', 'pd-seal-label', escapeHtml(b.label)) + el('p', 'pd-hash', escapeHtml(b.hash)) + el('p', 'pd-seal-note', escapeHtml(b.note))),
+  )
+}
+
 function blockHtml(b: Block, lang: string): string {
   const colon = isChinese(lang) ? '：' : ': '
   const label = (text: string) => el('span', 'pd-label', escapeHtml(text + colon))
@@ -114,12 +123,10 @@ function blockHtml(b: Block, lang: string): string {
     case 'date':
       return el('p', 'pd-date', escapeHtml(b.text))
     case 'seal':
-      return el(
-        'div',
-        'pd-seal',
-        el('div', 'pd-qr', qr(b.hash)) +
-          el('div', 'pd-seal-text', el('p', 'pd-seal-label', escapeHtml(b.label)) + el('p', 'pd-hash', escapeHtml(b.hash)) + el('p', 'pd-seal-note', escapeHtml(b.note))),
-      )
+      return sealHtml(b)
+    case 'closing':
+      // One box: never split, never at the top of a page without the body's last lines (PRINT_CSS).
+      return el('div', 'pd-closing', el('p', 'pd-date', escapeHtml(b.issuer)) + el('p', 'pd-date', escapeHtml(b.date)) + (b.seal ? sealHtml(b.seal) : ''))
     case 'pageBreak':
       return '<div class="pd-page-break"></div>'
     default:
@@ -184,6 +191,10 @@ export const PRINT_CSS = `
 .print-document .pd-attendance + .pd-attendance { break-before: avoid; page-break-before: avoid; }
 .print-document .pd-date { margin: ${LINE} 0 0; text-align: right; padding-right: 4em; }
 .print-document .pd-date + .pd-date { margin-top: 0; }
+.print-document .pd-closing { margin-top: ${LINE}; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+.print-document .pd-closing > .pd-date:first-child { margin-top: 0; }
+/* The body's last lines stay with the 落款: never one line of a paragraph left behind. */
+.print-document .pd-p:has(+ .pd-closing), .print-document .pd-attendance:has(+ .pd-closing) { orphans: 3; widows: 3; break-after: avoid; page-break-after: avoid; }
 .print-document .pd-table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 12pt; line-height: 1.5; text-align: left; }
 .print-document .pd-table th, .print-document .pd-table td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
 .print-document .pd-table th { font-family: ${HEI_FONT}; font-weight: normal; }

@@ -419,10 +419,9 @@ function openingParagraph(f: Fmt, r: MeetingRecord): string {
     title: isolate(r.meeting.title),
     chair: chairName(f, r),
   })
+  // Only the figures the quorum rests on: who was on leave, absent or observing is said once, by
+  // name, in the 出席 / 请假 / 缺席 / 列席 lines after the body (said twice before, issue 14).
   text += t('documents:summary.attended', { count: a.expected, present: a.present })
-  if (a.leave) text += t('documents:summary.leave', { count: a.leave })
-  if (a.absent) text += t('documents:summary.absent', { count: a.absent })
-  if (r.observers.length) text += t('documents:summary.observers', { count: r.observers.length })
   text += s.quorumMet ? t('documents:summary.quorumMet') : s.quorumOverride ? t('documents:summary.quorumOverridden', { by: isolate(s.quorumOverride.by) }) : t('documents:summary.quorumNotMet')
   return text
 }
@@ -446,8 +445,11 @@ export function summaryDocument(src: MinutesSources, o: LayoutOptions): PrintDoc
     if (item.recusals.length) blocks.push(para(t('documents:summary.recusals', { names: f.list(item.recusals.map((x) => f.name(x.member))) })))
     if (!item.motions.length) blocks.push(para(t('documents:summary.noResolution')))
     item.motions.forEach((m, j) => {
-      blocks.push(heading(2, headingNumber(2, j + 1, lang), isolate(m.text)), para(outcomeSentence(f, m) + followUp(f, m)))
+      // In the order the meeting decided: each amendment and its vote, then the main motion's resolution.
+      blocks.push(heading(2, headingNumber(2, j + 1, lang), isolate(m.text)))
       m.amendments.forEach((a, k) => blocks.push(heading(3, headingNumber(3, k + 1, lang), t('documents:summary.amendment', { text: isolate(a.text) })), para(outcomeSentence(f, a))))
+      const main = outcomeSentence(f, m) + followUp(f, m)
+      blocks.push(para(m.amendments.length ? t('documents:summary.mainMotion', { outcome: main }) : main))
     })
   })
   const a = r.attendance
@@ -459,7 +461,14 @@ export function summaryDocument(src: MinutesSources, o: LayoutOptions): PrintDoc
   if (a.absent) blocks.push({ kind: 'attendance', label: t('documents:summary.absentees'), value: f.list(names('absent')) })
   const observers = r.observers.map((x) => (x.note.trim() ? t('session:observers.withNote', { name: isolate(x.name), note: isolate(x.note) }) : isolate(x.name)))
   blocks.push({ kind: 'attendance', label: t('documents:summary.attending'), value: f.list(observers) })
-  blocks.push({ kind: 'date', text: f.date(f.instantDate(r.session.closedAt) ?? f.day) }, ...sealBlock(f, src.sealedHash))
+  // The 落款: the council, the date, the seal; one block, so no format can leave it alone on a page.
+  const seal = sealBlock(f, src.sealedHash)[0]
+  blocks.push({
+    kind: 'closing',
+    issuer: isolate(r.council.name),
+    date: f.date(f.instantDate(r.session.closedAt) ?? f.day),
+    seal: seal?.kind === 'seal' ? { label: seal.label, hash: seal.hash, note: seal.note } : null,
+  })
   return { kind: 'summary', lang: o.lang, title, draft: draftMark(f, src.sealedHash), footer: isolate(r.council.name), blocks }
 }
 
