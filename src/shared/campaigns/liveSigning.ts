@@ -17,7 +17,8 @@ import { addDays, campaignRoll, compareCampaignEntries, daysBetween, entryRefusa
 import { fold, isSigning, type BuildingRate, type DailyRate, type EntryVerdict, type HouseholdSigning, type SigningState } from '../domain/campaignSigning'
 import { buildingKey, compareNatural, type Household } from '../domain/household'
 import { reaches, smallestReaching } from '../domain/votes/fraction'
-import { readCampaign, readDecision } from '../doc/campaign'
+import { readCampaign, readDecision, readVoids } from '../doc/campaign'
+import { voidedEntryIds } from '../domain/campaignVoid'
 import { record } from '../doc/guards'
 
 export interface LiveSigningState {
@@ -61,6 +62,8 @@ interface Base {
   buildings: { key: string; label: string; total: number }[]
   /** Entry ids the standing decision knew, or null while undecided. */
   known: Set<string> | null
+  /** Entry ids voided in time (readEntries leaves them out); voids are rare, so one rebuilds. */
+  voided: Set<string>
   windowDays: number
   dates: string[]
 }
@@ -69,7 +72,7 @@ export function createLiveSigningState(doc: Y.Doc, initial: readonly Household[]
   const entriesMap = doc.getMap<unknown>('entries')
   // As the transaction's `changed` keys them (Yjs types its map by the base type).
   const asType = (m: Y.Map<unknown>) => m as unknown as Parameters<Y.Transaction['changed']['get']>[0]
-  const watched = [doc.getMap<unknown>('campaign'), doc.getMap<unknown>('meta'), doc.getMap<unknown>('decisions')].map(asType)
+  const watched = [doc.getMap<unknown>('campaign'), doc.getMap<unknown>('meta'), doc.getMap<unknown>('decisions'), doc.getMap<unknown>('voids')].map(asType)
   let households = initial
   const parsed = new Map<string, { raw: unknown; entry: CampaignEntry | null }>()
   let base: Base | null = null
@@ -104,7 +107,8 @@ export function createLiveSigningState(doc: Y.Doc, initial: readonly Household[]
     return entry
   }
 
-  const counts = (b: Base, e: CampaignEntry) => b.known === null || e.type === 'payment' || b.known.has(e.entryId)
+  // Once decided, exactly what the decision knew (as countedEntries); before, what was not voided.
+  const counts = (b: Base, e: CampaignEntry) => (b.known === null ? !b.voided.has(e.entryId) : e.type === 'payment' || b.known.has(e.entryId))
 
   /** Files one entry under its household or as stray; returns the household's index when on the roll. */
   function place(b: Base, e: CampaignEntry): number | null {
@@ -175,6 +179,7 @@ export function createLiveSigningState(doc: Y.Doc, initial: readonly Household[]
       buildingOf,
       buildings,
       known: decision ? new Set(decision.entryIds) : null,
+      voided: voidedEntryIds(c, readVoids(doc)),
       windowDays,
       dates: Array.from({ length: windowDays }, (_, i) => addDays(c.start, i)),
     }

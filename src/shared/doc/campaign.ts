@@ -7,6 +7,8 @@
 //              matter, buildings: string[] (JSON), contribution: ContributionPlan (JSON), createdAt}
 //   entries    Y.Map<entryId, {type, householdId, at, date, recordedBy, device, agent?, choice?, amountFen?}>
 //   decisions  Y.Map<decisionId, CampaignDecision (JSON)>
+//   voids      Y.Map<voidId, {entryId, at, by, reason, device}>: an entry made by mistake, voided
+//              (never deleted): it stays on the trail and stops counting (domain/campaignVoid.ts)
 //
 // Entries are never edited or merged: the same household recorded on two devices is two entries,
 // both kept and shown, and the rules (domain/campaignSigning.ts) decide by an explicit order rather
@@ -46,6 +48,7 @@ import { signingState, type SigningState } from '../domain/campaignSigning'
 import { isIsoDate, type IsoDate } from '../domain/dates'
 import type { Household, HouseholdId } from '../domain/household'
 import { newEntryId, type CouncilId } from '../domain/ids'
+import { isEntryVoid, voidedEntryIds, voidRefusal, type EntryVoid, type VoidRefusal } from '../domain/campaignVoid'
 import { DocError } from './errors'
 import { assertInstant, cmpStr, record } from './guards'
 import { str } from './read'
@@ -60,6 +63,7 @@ export interface Campaign extends CampaignSettings {
 const campaignMap = (doc: Y.Doc) => doc.getMap<unknown>('campaign')
 const entriesMap = (doc: Y.Doc) => doc.getMap<unknown>('entries')
 const decisionsMap = (doc: Y.Doc) => doc.getMap<unknown>('decisions')
+const voidsMap = (doc: Y.Doc) => doc.getMap<unknown>('voids')
 const hasErrors = (e: object) => Object.keys(e).length > 0
 
 /** Only the known settings, as plain values (buildings and the plan copied: nothing shared with the caller). */
@@ -147,8 +151,19 @@ export function updateCampaign(doc: Y.Doc, patch: Partial<CampaignSettings>, now
 
 // ---- entries ------------------------------------------------------------------------------------
 
-/** Every well-formed entry (of one household if given), in the rules' order (oldest first); anything else a replica holds is skipped. */
+/**
+ * The entries that stand (of one household if given), in the rules' order (oldest first): every
+ * well-formed entry but those voided in time (readVoidedEntries lists those); anything else a
+ * replica holds is skipped.
+ */
 export function readEntries(doc: Y.Doc, householdId?: HouseholdId): CampaignEntry[] {
+  const voided = voidedEntryIds(readCampaign(doc), readVoids(doc))
+  const all = readAllEntries(doc, householdId)
+  return voided.size ? all.filter((e) => !voided.has(e.entryId)) : all
+}
+
+/** Every well-formed entry, voided or not (of one household if given), in the rules' order. */
+export function readAllEntries(doc: Y.Doc, householdId?: HouseholdId): CampaignEntry[] {
   const out: CampaignEntry[] = []
   entriesMap(doc).forEach((v, entryId) => {
     const r = record(v)
@@ -173,7 +188,7 @@ export interface EntryInput {
 }
 
 /** Why a write was refused, beyond the rules' own EntryRefusal: codes under detail[field]. */
-export type EntryWriteRefusal = EntryRefusal | 'alreadySigned' | 'recordedByRequired' | 'deviceTooLong' | 'agentInvalid' | 'dateInvalid' | 'choiceInvalid' | 'amountInvalid'
+export type EntryWriteRefusal = EntryRefusal | VoidRefusal | 'alreadySigned' | 'recordedByRequired' | 'deviceTooLong' | 'agentInvalid' | 'dateInvalid' | 'choiceInvalid' | 'amountInvalid'
 
 const FIELD_OF: Record<EntryRefusal, string> = {
   householdNotOnRoll: 'householdId',
@@ -300,13 +315,68 @@ export function lateEntries(doc: Y.Doc): CampaignEntry[] {
   return readEntries(doc).filter((e) => e.type !== 'payment' && !known.has(e.entryId))
 }
 
-/** The entries the rules read: once decided, only those the decision knew (late ones are listed apart). */
+/**
+ * The entries the rules read: once decided, exactly those the decision knew (late ones are listed
+ * apart), whatever void arrives afterwards; payments always.
+ */
 function countedEntries(doc: Y.Doc): CampaignEntry[] {
   const d = readDecision(doc)
-  const all = readEntries(doc)
-  if (!d) return all
+  if (!d) return readEntries(doc)
   const known = new Set(d.entryIds)
-  return all.filter((e) => e.type === 'payment' || known.has(e.entryId))
+  return readAllEntries(doc).filter((e) => e.type === 'payment' || known.has(e.entryId))
+}
+
+// ---- voids --------------------------------------------------------------------------------------
+
+/** Every well-formed void mark, oldest first; anything else a replica holds is skipped. */
+export function readVoids(doc: Y.Doc): EntryVoid[] {
+  const out: EntryVoid[] = []
+  voidsMap(doc).forEach((v, voidId) => {
+    const r = record(v)
+    const mark: unknown = r && { ...r, voidId }
+    if (isEntryVoid(mark)) out.push({ voidId, entryId: mark.entryId, at: mark.at, by: mark.by, reason: mark.reason, device: mark.device })
+  })
+  return out.sort((a, b) => cmpStr(a.at, b.at) || cmpStr(a.voidId, b.voidId))
+}
+
+/** Each voided entry with its (first) void mark, for the household's trail. */
+export function readVoidedEntries(doc: Y.Doc): { entry: CampaignEntry; void: EntryVoid }[] {
+  const voids = readVoids(doc)
+  const voided = voidedEntryIds(readCampaign(doc), voids)
+  if (!voided.size) return []
+  const first = new Map<string, EntryVoid>()
+  for (const v of voids) if (voided.has(v.entryId) && !first.has(v.entryId)) first.set(v.entryId, v)
+  return readAllEntries(doc).flatMap((entry) => {
+    const v = first.get(entry.entryId)
+    return v ? [{ entry, void: v }] : []
+  })
+}
+
+export interface VoidInput {
+  entryId: string
+  /** Who voids it (the person recording). */
+  by: string
+  reason: string
+  device: string
+}
+
+/**
+ * Voids a signing, withdrawal or consent entry made by mistake: adds a mark beside it (the entry
+ * itself is kept as written). Refused once decided or after the window closed, for a payment (a
+ * negative payment corrects it), and without a reason.
+ */
+export function voidEntry(doc: Y.Doc, input: VoidInput, now: string, origin: unknown = ORIGIN_LOCAL): string {
+  const c = campaignOrThrow(doc)
+  assertInstant(now, 'now')
+  if (readDecisions(doc).length) throw new DocError('badTransition', { reason: 'campaignDecided' })
+  const entry = readAllEntries(doc).find((e) => e.entryId === input.entryId)
+  const already = readVoids(doc).some((v) => v.entryId === input.entryId)
+  const refusal = voidRefusal(c, entry, already, input, now)
+  if (refusal) refuse(refusal === 'reasonRequired' || refusal === 'reasonTooLong' ? 'reason' : refusal === 'recordedByRequired' ? 'recordedBy' : 'entryId', refusal)
+  const voidId = newEntryId()
+  const mark = { entryId: input.entryId, at: now, by: input.by.trim(), reason: input.reason.trim(), device: input.device.trim() }
+  doc.transact(() => voidsMap(doc).set(voidId, mark), origin)
+  return voidId
 }
 
 export function readSigningState(doc: Y.Doc, households: readonly Household[], now: string): SigningState | null {
