@@ -8,6 +8,7 @@
 import type { Block, PrintDocument } from './blocks'
 import { headingNumber } from './numerals'
 import type { MinutesAmendment, Signature } from './seal'
+import { cancelledBlocks, correctionBlocks, fixedSentence, revoteBlocks } from './voteFixBlocks'
 import type { AgendaEntry, MeetingRecord, MotionEntry, Objection, PersonRef, PublicNotice, SpeechEntry, VoteEntry } from './types'
 
 export interface MinutesSources {
@@ -260,15 +261,17 @@ function speechTable(f: Fmt, speeches: SpeechEntry[]): Block[] {
 
 const ROLL_CALL_PAIRS = 3
 
-function voteBlocks(f: Fmt, v: VoteEntry, n: number): Block[] {
+function voteBlocks(f: Fmt, v: VoteEntry, n: number, votes: readonly VoteEntry[] = []): Block[] {
   const { t } = f
   const label = t('documents:record.vote.label', { n })
   const head = t('documents:record.vote.line', { method: t(`documents:method.${v.method}`), rule: t(`votes:rule.${v.rule}`), opened: f.time(v.openedAt), closed: v.closedAt ? f.time(v.closedAt) : t('documents:dash') })
   const r = v.result
-  if (!r) return [field(label, head), para(t('documents:record.vote.open'))]
+  if (v.cancelled) return [field(label, head), ...revoteBlocks(f, v, votes), ...cancelledBlocks(f, v)]
+  if (!r) return [field(label, head), ...revoteBlocks(f, v, votes), para(t('documents:record.vote.open'))]
   const c = r.counts
   const blocks: Block[] = [
     field(label, head),
+    ...revoteBlocks(f, v, votes),
     {
       kind: 'table',
       header: [t('votes:counts.for'), t('votes:counts.against'), t('votes:counts.abstain'), t('votes:counts.absent'), t('votes:counts.recused'), t('votes:counts.notVoted'), t('documents:record.vote.base'), t('documents:record.vote.outcome')],
@@ -277,6 +280,7 @@ function voteBlocks(f: Fmt, v: VoteEntry, n: number): Block[] {
   ]
   const reason = r.reasons[0]
   if (reason) blocks.push(para(t(`votes:reason.${reason.code}`, reason.params), false))
+  blocks.push(...correctionBlocks(f, v))
   if (v.rollCall.length) {
     // Three member–choice pairs a row: a roll call of 25 takes 9 rows, not 25.
     const cells = v.rollCall.map((e) => [f.name(e.member), t(`votes:counts.${e.choice}`)])
@@ -304,7 +308,7 @@ function motionBlocks(f: Fmt, m: MotionEntry, amendment: boolean): Block[] {
     earlier.forEach((v, i) => blocks.push(para(t(v.amendmentId ? 'documents:record.motion.versionAmended' : 'documents:record.motion.version', { n: i + 1, time: f.time(v.at), text: isolate(v.text) }), false)))
   }
   blocks.push(...speechTable(f, m.speeches))
-  m.votes.forEach((v, i) => blocks.push(...voteBlocks(f, v, i + 1)))
+  m.votes.forEach((v, i) => blocks.push(...voteBlocks(f, v, i + 1, m.votes)))
   // An adopted amendment is not a resolution: its text became the main motion's.
   if (m.status === 'passed' && !amendment) blocks.push(field(t('documents:record.motion.resolution'), isolate(m.text)))
   if (m.resolution) {
@@ -398,7 +402,7 @@ function outcomeSentence(f: Fmt, m: MotionEntry): string {
   if (!v?.result) return t('documents:summary.status.noVote')
   const r = v.result
   const params = { method: t(`documents:method.${v.method}`), rule: t(`votes:rule.${r.rule}`), for: r.counts.for, against: r.counts.against, abstain: r.counts.abstain }
-  return t(`documents:summary.vote.${r.outcome}`, params)
+  return fixedSentence(f, v, t(`documents:summary.vote.${r.outcome}`, params))
 }
 
 function followUp(f: Fmt, m: MotionEntry): string {

@@ -60,6 +60,11 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     rollCall: v.method === 'roll_call' && v.closedAt !== null ? byListedPeople(v.decisions, (d) => d.memberId, listed).map((d) => ({ member: person(d.memberId), choice: d.choice })) : [],
     // Only for votes that took phone ballots, so the record of every other vote stays as it was.
     ...(v.phone ? { phone: { ballots: v.phone.received, receipts: [...v.phone.receipts] } } : {}),
+    // Putting a vote right (doc/voteFixes.ts), each only where it happened: a record without them
+    // keeps the exact shape (and seal) it always had.
+    ...(v.cancelled ? { cancelled: { ...v.cancelled } } : {}),
+    ...(v.corrections.length ? { corrections: v.corrections.map((c) => ({ id: c.id, counts: { ...c.counts }, result: c.result, by: c.by, reason: c.reason, at: c.at })) } : {}),
+    ...(v.revoteOf ? { revoteOf: { ...v.revoteOf } } : {}),
   })
   const motionEntry = (m: Motion, withAmendments: boolean): MotionEntry => ({
     id: m.id,

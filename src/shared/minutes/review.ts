@@ -7,7 +7,7 @@ import { NOTICE_DAYS, noticeOverOn } from '../doc/minutes'
 import { QUORUM_RULES, THRESHOLD_RULES, type QuorumRule, type ThresholdRule } from '../domain/council'
 import { dateOf, instantMs, isInstant, isIsoDate, isLocalDateTime } from '../domain/dates'
 import { isPresentAt } from '../domain/attendance'
-import { evaluateVote, QUORUM_SHARES, smallestReaching, usesOwners, type OwnerTally, type VoteInput } from '../domain/votes'
+import { evaluateVote, QUORUM_SHARES, smallestReaching, usesOwners, voteWarnings, type OwnerTally, type VoteInput } from '../domain/votes'
 import { toBase64Url } from '../sync/joinCode'
 import { checkEd25519, readEnvelope, verifyBundle, type Bundle, type DecodeError } from './bundle'
 import { CHECKLIST_IDS, checkReviewContent, checkReviewFile, MAX_COMMENTS, REVIEW_FORMAT, type CHECK_STATUSES } from './shape'
@@ -210,6 +210,38 @@ function checkVoteThreshold(v: VoteAt): ChecklistItem | null {
   return null
 }
 
+/**
+ * What a reviewer must look at twice, from the same rule the announce step warned with
+ * (domain/votes/warnings.ts): counts with no valid vote (warn) or more votes than voters (fail),
+ * a cancelled vote, a re-vote, and every correction (with its own result recomputed).
+ */
+function checkVoteFixes(v: VoteAt): ChecklistItem[] {
+  const ref = refOf(v)
+  const out: ChecklistItem[] = []
+  const { vote } = v
+  if (vote.cancelled) out.push(item('threshold', 'warn', { reason: 'cancelled' }, ref))
+  if (vote.revoteOf) out.push(item('threshold', 'warn', { reason: 'revote', earlierVoteId: vote.revoteOf.voteId }, ref))
+  const frozen = readFrozen(vote.result)
+  const warn = (counts: { for: number; against: number; abstain: number }, extra: Detail) => {
+    for (const w of voteWarnings(counts, vote.eligible)) out.push(item('threshold', w.blocking ? 'fail' : 'warn', { reason: w.code, ...w.params, ...extra }, ref))
+  }
+  if (frozen) warn(frozen.counts, {})
+  const corrections = vote.corrections ?? []
+  const last = corrections.at(-1)
+  if (frozen && last) {
+    const corrected = readFrozen(last.result)
+    const c = last.counts
+    out.push(
+      item('threshold', 'warn', { reason: 'corrected', announced: frozen.outcome, corrected: corrected?.outcome ?? 'rejected', for: c.for, against: c.against, abstain: c.abstain, corrections: corrections.length }, ref),
+    )
+    // The correction's result is recomputed like the announced one (by its counts; names are not corrected).
+    const again = checkVoteThreshold({ ...v, vote: { ...vote, method: 'hands', rollCall: [], result: last.result } })
+    if (again) out.push({ ...again, detail: { ...again.detail, ...(again.detail.reason === 'resultMismatch' ? { reason: 'correctionMismatch' } : {}), correction: corrections.length } })
+    warn(c, { correction: corrections.length })
+  }
+  return out
+}
+
 function checkThreshold(record: MeetingRecord): ChecklistItem[] {
   const problems: ChecklistItem[] = []
   let checked = 0
@@ -218,15 +250,21 @@ function checkThreshold(record: MeetingRecord): ChecklistItem[] {
       const closed = motion.votes.filter((vote) => vote.closedAt !== null)
       for (const vote of closed) {
         checked++
+        // A cancelled vote has no result by design; it is flagged (checkVoteFixes), not missing.
         const found =
           vote.result === null
-            ? item('threshold', 'fail', { reason: 'resultMissing' }, { itemId: agendaItem.id, motionId: motion.id, voteId: vote.id })
+            ? vote.cancelled
+              ? null
+              : item('threshold', 'fail', { reason: 'resultMissing' }, { itemId: agendaItem.id, motionId: motion.id, voteId: vote.id })
             : checkVoteThreshold({ item: agendaItem, motion, vote })
         if (found) problems.push(found)
+        problems.push(...checkVoteFixes({ item: agendaItem, motion, vote }))
       }
       // An invalid vote leaves the motion failed (votes.ts closeVote): passed ↔ 'passed' is the whole rule.
+      // A corrected vote's status follows its last correction (doc/voteFixes.ts recordCorrection).
       const last = closed.at(-1)
-      const outcome = isObj(last?.result) ? String(last.result.outcome) : null
+      const standing = last?.corrections?.at(-1)?.result ?? last?.result
+      const outcome = isObj(standing) ? String(standing.outcome) : null
       const ref = { itemId: agendaItem.id, motionId: motion.id }
       if (last && outcome !== null && (outcome === 'passed') !== (motion.status === 'passed'))
         problems.push(item('threshold', 'fail', { reason: 'motionStatusMismatch', status: motion.status, outcome }, { ...ref, voteId: last.id }))

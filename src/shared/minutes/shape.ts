@@ -53,6 +53,9 @@ const json: Check = (v, d) => {
 
 const person = obj({ id: str, name: orNull(str) })
 const speech = obj({ id: str, speaker: person, speakerKind: oneOf('member', 'observer', 'unknown'), stance: oneOf('for', 'against', 'question'), summary: str, startedAt: str, endedAt: orNull(str), seconds: orNull(count) })
+/** A frozen vote result: any plain JSON carrying an outcome and counts (review.ts reads it defensively). */
+const frozenResult: Check = (v, d) => isObj(v) && typeof v.outcome === 'string' && isObj(v.counts) && json(v, d)
+const voteNote = { by: str, reason: str, at: str }
 const vote = obj({
   id: str,
   method: oneOf('hands', 'roll_call', 'secret'),
@@ -60,10 +63,13 @@ const vote = obj({
   openedAt: str,
   closedAt: orNull(str),
   eligible: count,
-  result: orNull((v, d) => isObj(v) && typeof v.outcome === 'string' && isObj(v.counts) && json(v, d)),
+  result: orNull(frozenResult),
   rollCall: list(obj({ member: person, choice: oneOf('for', 'against', 'abstain') })),
   phone: obj({ ballots: count, receipts: list((v) => typeof v === 'string' && /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/.test(v)) }),
-}, ['phone'])
+  cancelled: obj(voteNote),
+  corrections: list(obj({ ...voteNote, id: str, counts: obj({ for: count, against: count, abstain: count }), result: frozenResult })),
+  revoteOf: obj({ ...voteNote, voteId: str }),
+}, ['phone', 'cancelled', 'corrections', 'revoteOf'])
 const motionFields = {
   id: str,
   proposer: person,

@@ -76,6 +76,18 @@ export interface VoteEntry {
    * resident can still find theirs in the published minutes.
    */
   phone?: { ballots: number; receipts: string[] }
+  /** Cancelled while open (no result announced): who, why, when. Present only on a cancelled vote. */
+  cancelled?: VoteNoteEntry
+  /** Corrections recorded after the announcement, oldest first (the last stands); `result` stays as announced. */
+  corrections?: (VoteNoteEntry & { id: string; counts: { for: number; against: number; abstain: number }; result: VoteResult })[]
+  /** A re-vote: the earlier vote of the same motion it repeats, who ordered it and why. */
+  revoteOf?: VoteNoteEntry & { voteId: string }
+}
+
+export interface VoteNoteEntry {
+  by: string
+  reason: string
+  at: string
 }
 
 export interface MotionEntry {

@@ -10,6 +10,7 @@ import { usePhoneHost } from './usePhoneHost'
 import { useMeeting } from '../meetings/MeetingContext'
 import { SpeakingTimer } from './SpeakingTimer'
 import { ResultText } from './VoteResultView'
+import { CorrectionList } from './VoteHistory'
 import { useSessionView } from './useSession'
 
 export function ProjectorScreen() {
@@ -67,6 +68,8 @@ export function ProjectorScreen() {
           <section aria-label={t('session:projector.result')}>
             <p className="label">{t('session:projector.result')}</p>
             <ResultText result={lastResult.result} large />
+            {/* A correction is shown beside the announced result, never in its place. */}
+            <CorrectionList vote={lastResult} large />
           </section>
           {lastResult.phone?.sealedAt ? (
             <section className="receipts" aria-labelledby="receipts-title">
