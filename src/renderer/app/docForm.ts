@@ -155,7 +155,14 @@ export function useEditForm<T extends object>(
     submit,
     /** The conflicts in words, for ui/FieldConflicts. */
     shownConflicts: form.conflicts.map((c) => ({ key: c.key, label: label(c.key), mine: show(c.key, c.mine), theirs: show(c.key, c.theirs) })),
-    keepMine: (k: string) => form.keepMine(k as Key<T>),
-    takeTheirs: (k: string) => form.takeTheirs(k as Key<T>),
+    // A choice made answers the "choose first" message.
+    keepMine: (k: string) => {
+      action.setFailure(null)
+      form.keepMine(k as Key<T>)
+    },
+    takeTheirs: (k: string) => {
+      action.setFailure(null)
+      form.takeTheirs(k as Key<T>)
+    },
   }
 }
