@@ -79,3 +79,13 @@ export async function addItem(page: Page, title: string, proposer = '', minutes 
 export async function agendaTitles(page: Page): Promise<string[]> {
   return page.getByRole('list', { name: '议程' }).locator('.item-title').allInnerTexts()
 }
+
+/**
+ * Opening a session ahead of its scheduled time asks first (OpenSessionPanel). Meetings in these
+ * tests are dated a few days ahead of the day they were written, so whether the question shows
+ * depends on the real clock: answer it when it is there.
+ */
+export async function confirmEarlyOpening(page: Page) {
+  const confirm = page.getByRole('alertdialog').getByRole('button', { name: /^(确认提前开会|Yes, open early)$/ })
+  if (await confirm.isVisible()) await confirm.click()
+}

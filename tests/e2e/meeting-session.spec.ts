@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 
 const NAMES = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华', '赵文军', '黄淑珍', '周永福', '吴美玲', '徐国庆', '孙玉梅', '胡振华',
@@ -56,6 +56,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(quorum).toContainText(fmt(S.quorum.present_other, { count: 19 }))
     await expect(quorum).toContainText(fmt(S.quorum.met, { required: 17 }))
     await shot(page, lang, 'signin')
+    await confirmEarlyOpening(page)
     await page.getByRole('button', { name: S.open.open, exact: true }).click()
 
     // The floor, with the projector open in its own tab.

@@ -2,7 +2,7 @@
 // then is recorded and marked invalid, whatever its counts.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts } from './i18n'
 
 test('without quorum the session opens only on a recorded override, and its vote is invalid', async ({ page, problems }, info) => {
@@ -24,6 +24,7 @@ test('without quorum the session opens only on a recorded override, and its vote
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of names.slice(0, 2)) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
   await expect(page.getByRole('status', { name: S.quorum.label })).toContainText(fmt(S.quorum.notMet, { required: 4 }))
+  await confirmEarlyOpening(page)
   await expect(page.getByRole('button', { name: S.open.open, exact: true })).toHaveCount(0)
 
   // The override needs who and why: an empty one is refused and nothing opens.

@@ -8,7 +8,7 @@
 // screen in /tmp/phone-shots/.
 import { mkdirSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { test, expect, addMember, createCouncil, createMeeting, addItem } from './fixtures'
+import { test, expect, addMember, createCouncil, createMeeting, addItem, confirmEarlyOpening } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 
 const SERVER = 'ws://127.0.0.1:4455'
@@ -155,6 +155,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await expect(slipsCard.getByTestId('codes-out')).toContainText(fmt(S.slips.drawnOut_other, { count: 5 }))
 
     // Open the meeting; the floor, with the projector in its own tab.
+    await confirmEarlyOpening(page)
     await page.getByRole('button', { name: S.open.open, exact: true }).click()
     await page.getByRole('link', { name: S.tabs.floor }).click()
     const [projector] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: S.projector.open }).click()])
@@ -276,6 +277,7 @@ test('a council that does not sync through a server: phones are disabled, with t
   await expect(slipsCard).toContainText(S.phones.needsServer)
   await expect(slipsCard.getByRole('button', { name: S.slips.printDrawn })).toBeDisabled()
   await expect(slipsCard.getByRole('button', { name: S.slips.printNamed })).toBeDisabled()
+  await confirmEarlyOpening(page)
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await page.getByRole('link', { name: S.tabs.floor }).click()
   await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道照明' }) }).click()

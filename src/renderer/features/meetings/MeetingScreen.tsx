@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { readMembers } from '../../../shared/doc/council'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { canEditAgenda } from '../../../shared/domain/meeting'
-import { isMemberOn } from '../../../shared/domain/member'
+import { expectedFromRegister } from '../../../shared/doc/attendance'
+import { dateOf } from '../../../shared/domain/dates'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
@@ -30,7 +31,7 @@ export function MeetingScreen() {
   const [confirming, setConfirming] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const draft = canEditAgenda(meeting.status) && !handle.readOnly
-  const expected = members.filter((m) => isMemberOn(m, meeting.startsAt.slice(0, 10)) && m.role !== 'observer').length
+  const expected = expectedFromRegister(members, dateOf(meeting.startsAt))
 
   async function issue() {
     setFailure(null)
@@ -102,7 +103,7 @@ export function MeetingScreen() {
                 className={['noticed', 'in_session'].includes(meeting.status) ? 'button primary' : 'button'}
                 href={href({ name: 'session', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'noticed' ? 'signin' : 'floor' })}
               >
-                {meeting.status === 'noticed' ? t('meetings:session.enter') : t('meetings:session.view')}
+                {meeting.status === 'noticed' ? t('meetings:session.enter') : meeting.status === 'in_session' ? t('meetings:session.back') : t('meetings:session.view')}
               </a>
               {['noticed', 'in_session'].includes(meeting.status) ? null : (
                 <a className="button primary" href={href({ name: 'minutes', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'closed' ? 'draft' : meeting.status === 'minutes_drafted' ? 'sign' : meeting.status === 'signed' ? 'notice' : 'submit' })}>

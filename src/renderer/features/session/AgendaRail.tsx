@@ -1,7 +1,9 @@
 // The agenda in session: the chair moves through the items; the current one is marked here and
-// shown on the projector.
+// shown on the projector, the ones already discussed are marked done. Once the meeting is closed
+// no item is "under discussion": each was discussed or not taken up.
 import { useTranslation } from 'react-i18next'
 import type { AgendaItemId } from '../../../shared/domain/ids'
+import { readItemsTaken } from '../../../shared/doc/session'
 import { useEnv } from '../../app/env'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
@@ -15,24 +17,29 @@ export function AgendaRail({ view }: { view: SessionView }) {
   const { handle, meeting } = useMeeting()
   const { failure, run } = useAction()
   const set = (id: AgendaItemId) => run(() => current(env, handle, id))
+  const inSession = meeting.status === 'in_session'
+  const over = !inSession && meeting.status !== 'noticed' && meeting.status !== 'draft'
+  const taken = readItemsTaken(handle.doc)
   return (
     <nav className="card rail" aria-label={t('agenda.title')}>
       <h2>{t('agenda.title')}</h2>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       <ol>
         {view.agenda.map((item, i) => {
-          const isCurrent = view.session.currentItemId === item.id
+          const isCurrent = inSession && view.session.currentItemId === item.id
+          const done = !isCurrent && taken.has(item.id)
           // The items around the current one (the first, before any): what the shortcuts take.
           const at = view.agenda.findIndex((a) => a.id === view.session.currentItemId)
           const command = i === at + 1 ? 'nextAgendaItem' : at > 0 && i === at - 1 ? 'previousAgendaItem' : undefined
           return (
-            <li key={item.id} className={isCurrent ? 'current' : undefined} aria-current={isCurrent ? 'step' : undefined}>
-              <span>{item.title}</span>
+            <li key={item.id} className={isCurrent ? 'current' : done ? 'done' : undefined} aria-current={isCurrent ? 'step' : undefined}>
+              <span>{item.title}</span>{' '}
+              {done ? <span className="pill done">{t('agenda.done')}</span> : over ? <span className="pill muted">{t('agenda.notTaken')}</span> : null}
               {isCurrent ? (
                 <strong className="pill">{t('agenda.current')}</strong>
-              ) : meeting.status === 'in_session' && !handle.readOnly ? (
+              ) : inSession && !handle.readOnly ? (
                 <button className="small" data-command={command} onClick={() => void set(item.id)} aria-label={t('agenda.makeCurrent', { title: item.title })}>
-                  {t('agenda.take')}
+                  {done ? t('agenda.takeAgain') : t('agenda.take')}
                 </button>
               ) : null}
             </li>

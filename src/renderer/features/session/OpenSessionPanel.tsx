@@ -1,8 +1,10 @@
 // Opening the session: with quorum, one click; without, an explicit override by a named person
-// with a reason, recorded in the meeting.
+// with a reason, recorded in the meeting. Before the scheduled time, it first says so and asks.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { opensEarly } from '../../../shared/domain/meeting'
 import { useEnv } from '../../app/env'
+import { formatDateTime } from '../../app/format'
 import { useFormAction } from '../../app/useFormAction'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
@@ -10,14 +12,39 @@ import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { open, quorumNow } from './actions'
 
+/** This device's wall-clock time (YYYY-MM-DDTHH:mm) at an instant: the meeting's time is wall-clock too. */
+function wallClock(iso: string): string {
+  const d = new Date(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 export function OpenSessionPanel() {
-  const { t } = useTranslation(['session', 'common'])
+  const { t, i18n } = useTranslation(['session', 'common'])
   const env = useEnv()
   const { council } = useCouncil()
-  const { handle } = useMeeting()
+  const { handle, meeting } = useMeeting()
   const [override, setOverride] = useState({ by: '', reason: '' })
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false)
   const { errors, failure, submit: save } = useFormAction()
   const q = quorumNow(handle.doc, council, env.now())
+  const early = opensEarly(meeting.startsAt, wallClock(env.now()))
+
+  if (early && !earlyConfirmed) {
+    return (
+      <section className="card" aria-labelledby="open-title">
+        <h2 id="open-title">{t('session:open.title')}</h2>
+        <div role="alertdialog" aria-labelledby="open-early">
+          <Banner kind="error">
+            <span id="open-early">{t('session:open.early', { when: formatDateTime(i18n.language, meeting.startsAt) })}</span>
+          </Banner>
+          <button disabled={handle.readOnly} onClick={() => setEarlyConfirmed(true)}>
+            {t('session:open.earlyConfirm')}
+          </button>
+        </div>
+      </section>
+    )
+  }
 
   async function submit(withOverride: boolean) {
     await save(() => open(env, handle, council, withOverride ? override : undefined))

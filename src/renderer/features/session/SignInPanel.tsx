@@ -49,6 +49,9 @@ export function SignInPanel({ view }: { view: SessionView }) {
     const last = a.events.at(-1)
     return !last || last.kind === 'arrive'
   }
+  // Observers on the register (role 列席) who signed in: listed with the observers added here,
+  // as the printed record lists them (register first, in the one order of names).
+  const registerObservers = view.attendance.filter((a) => !a.counts && a.status === 'present')
 
   return (
     <section aria-labelledby="signin-title">
@@ -139,8 +142,11 @@ export function SignInPanel({ view }: { view: SessionView }) {
         </table>
       </div>
       <h3>{t('session:observers.title')}</h3>
-      {view.observers.length === 0 ? <p className="muted">{t('session:observers.none')}</p> : null}
-      <ul>
+      {view.observers.length === 0 && registerObservers.length === 0 ? <p className="muted">{t('session:observers.none')}</p> : null}
+      <ul aria-label={t('session:observers.title')}>
+        {registerObservers.map((a) => (
+          <li key={a.memberId}>{t('session:observers.fromRegister', { name: a.name })}</li>
+        ))}
         {view.observers.map((o) => (
           <li key={o.id}>
             {o.note ? t('session:observers.withNote', { name: o.name, note: o.note }) : o.name}{' '}

@@ -1,16 +1,19 @@
 // Deliberation on a motion: who asked for the floor (those who have not spoken go first, for and
 // against alternate), the running speech with its timer, and each speech's summary and length.
+// The requests live in the meeting document (shared/doc/floor.ts): they outlast this screen.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { speakingQueue, STANCES, type SpeakingRequest, type Stance } from '../../../shared/domain/speaking'
+import { pendingFloorRequests } from '../../../shared/doc/floor'
 import type { Motion } from '../../../shared/doc/motions'
 import { useEnv } from '../../app/env'
+import { useUnsavedFields } from '../../app/unsaved'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { SelectField, TextAreaField } from '../../ui/Field'
 import { useMeeting } from '../meetings/MeetingContext'
 import { useCouncil } from '../councils/CouncilContext'
-import { speak, stopSpeaking } from './actions'
+import { askFloor, giveTheFloor, stopSpeaking, withdrawFloor } from './actions'
 import { presentMembers } from './FloorPanel'
 import { SpeakingTimer } from './SpeakingTimer'
 import { formatSeconds } from './useClock'
@@ -22,14 +25,15 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
   const { handle, meeting } = useMeeting()
   const { council } = useCouncil()
   const { failure, run } = useAction()
-  const [requests, setRequests] = useState<SpeakingRequest[]>([])
   const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
   const [summary, setSummary] = useState('')
   const live = meeting.status === 'in_session' && !handle.readOnly
+  // A speaker chosen but not yet registered is input not yet stored: leaving asks first (app/unsaved).
+  useUnsavedFields(ask.speakerId ? [t('session:speech.askTitle')] : [])
   const speeches = view.speeches.filter((s) => s.motionId === motion.id)
   const running = speeches.find((s) => s.endedAt === null)
   const limit = council.speechSeconds
-  const queue = speakingQueue(requests, speeches, { maxPerMotion: council.speechesPerMotion })
+  const queue = speakingQueue(pendingFloorRequests(handle.doc, motion.id), speeches, { maxPerMotion: council.speechesPerMotion })
   const name = (id: string) => view.names.get(id) ?? id
   const speakers = [
     { value: '', label: t('session:floor.choose') },
@@ -39,12 +43,7 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
 
 
   const start = (r: SpeakingRequest) =>
-    void run(() => speak(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance })).then((ok) => {
-      if (ok) {
-        setRequests((list) => list.filter((x) => x.speakerId !== r.speakerId))
-        setSummary('')
-      }
-    })
+    void run(() => giveTheFloor(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance })).then((ok) => ok && setSummary(''))
 
   return (
     <section className="speeches" aria-label={t('session:speech.title')}>
@@ -77,8 +76,7 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
           onSubmit={(e) => {
             e.preventDefault()
             if (!ask.speakerId) return
-            setRequests((list) => [...list.filter((r) => r.speakerId !== ask.speakerId), ask])
-            setAsk({ speakerId: '', stance: 'for' })
+            void run(() => askFloor(env, handle, { motionId: motion.id, ...ask })).then((ok) => ok && setAsk({ speakerId: '', stance: 'for' }))
           }}
         >
           <SelectField label={t('session:speech.speaker')} value={ask.speakerId} onChange={(e) => setAsk((a) => ({ ...a, speakerId: e.target.value }))} options={speakers} />
@@ -108,6 +106,15 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
                   aria-label={t('session:speech.giveFloor', { name: name(q.speakerId) })}
                 >
                   {t('session:speech.start')}
+                </button>
+              ) : null}{' '}
+              {live ? (
+                <button
+                  className="small"
+                  onClick={() => void run(() => withdrawFloor(env, handle, motion.id, q.speakerId))}
+                  aria-label={t('session:speech.withdrawAsk', { name: name(q.speakerId) })}
+                >
+                  {t('session:speech.withdraw')}
                 </button>
               ) : null}
             </li>

@@ -8,10 +8,13 @@ import type { Member } from '../../../shared/domain/member'
 import type { Stance } from '../../../shared/domain/speaking'
 import type { ThresholdRule } from '../../../shared/domain/council'
 import { evaluateQuorum, evaluateVote, type Choice, type VoteResult } from '../../../shared/domain/votes'
-import { addObserver, headcount, markAbsent, markLeave, markPresent, recordArrival, recordDeparture, removeObserver, startSignIn } from '../../../shared/doc/attendance'
-import { closeSession, openSession, setCurrentItem } from '../../../shared/doc/session'
+import { addObserver, expectedFromRegister, headcount, markAbsent, markLeave, markPresent, recordArrival, recordDeparture, removeObserver, startSignIn } from '../../../shared/doc/attendance'
+import { closeSession, openSession, readSession, setCurrentItem } from '../../../shared/doc/session'
+import { readMeeting } from '../../../shared/doc/meeting'
+import { dateOf } from '../../../shared/domain/dates'
 import { moveMotion, proposeMotion, secondMotion, type Motion } from '../../../shared/doc/motions'
 import { endSpeech, startSpeech, updateSummary } from '../../../shared/doc/speeches'
+import { giveFloor, requestFloor, withdrawFloorRequest } from '../../../shared/doc/floor'
 import { recuse, unrecuse } from '../../../shared/doc/recusals'
 import { closeVote, openVote, readVote, recordRollCall, setHandsCounts, voteInput, type VoteMethod } from '../../../shared/doc/votes'
 import type { AppEnv } from '../../app/env'
@@ -26,9 +29,14 @@ async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc, now: string) =>
 
 export const motionRules = (council: Council) => ({ secondingRequired: council.secondingRequired })
 
-/** Quorum now, under the council's rule, from who is present at this moment. */
-export function quorumNow(doc: Y.Doc, council: Council, at: string) {
-  return evaluateQuorum(council.quorumRule, headcount(doc, at))
+/**
+ * Quorum now, under the council's rule, from who is present at this moment. Before sign-in opens
+ * the meeting has no roster yet: with `register`, 应到 is then the register's members of the day.
+ */
+export function quorumNow(doc: Y.Doc, council: Council, at: string, register?: readonly Member[]) {
+  const before = register !== undefined && readSession(doc).signInStartedAt === null
+  const figures = before ? { members: expectedFromRegister(register, dateOf(readMeeting(doc)?.startsAt ?? '')), present: 0 } : headcount(doc, at)
+  return evaluateQuorum(council.quorumRule, figures)
 }
 
 export const beginSignIn = (env: AppEnv, h: DocHandle, register: readonly Member[]) => write(env, h, (d, now) => void startSignIn(d, register, now))
@@ -47,7 +55,7 @@ export function open(env: AppEnv, h: DocHandle, council: Council, override?: { b
   })
 }
 export const close = (env: AppEnv, h: DocHandle) => write(env, h, (d, now) => closeSession(d, now))
-export const current = (env: AppEnv, h: DocHandle, itemId: AgendaItemId | null) => write(env, h, (d) => setCurrentItem(d, itemId))
+export const current = (env: AppEnv, h: DocHandle, itemId: AgendaItemId | null) => write(env, h, (d, now) => setCurrentItem(d, itemId, undefined, now))
 
 export const propose = (env: AppEnv, h: DocHandle, input: { itemId: AgendaItemId; proposerId: MemberId; text: string; parentId?: Motion['id'] | null }) =>
   write(env, h, (d, now) => void proposeMotion(d, input, now))
@@ -56,6 +64,11 @@ export const moveTo = (env: AppEnv, h: DocHandle, council: Council, motionId: Mo
   write(env, h, (d, now) => moveMotion(d, motionId, to, motionRules(council), now))
 
 export const speak = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void startSpeech(d, input, now))
+/** Requests for the floor live in the meeting document (shared/doc/floor.ts), not in the screen. */
+export const askFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void requestFloor(d, input, now))
+export const withdrawFloor = (env: AppEnv, h: DocHandle, motionId: Motion['id'], speakerId: string) => write(env, h, (d, now) => withdrawFloorRequest(d, motionId, speakerId, now))
+/** Starts the speech and marks the speaker's request done, in one transaction. */
+export const giveTheFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void giveFloor(d, input, now))
 export const stopSpeaking = (env: AppEnv, h: DocHandle, id: SpeechId, summary: string) =>
   write(env, h, (d, now) => {
     d.transact(() => {
