@@ -18,7 +18,7 @@ import { createProjector, type Projector } from './projector'
 import { createSyncHost } from './syncHost'
 import { createSyncServer } from '../server/server'
 import { networkInterfaces } from 'node:os'
-import { focusWindow, mainWindowOptions, showWhenReady } from './window'
+import { askBeforeDiscardingInput, focusWindow, mainWindowOptions, showWhenReady, unsavedInputQuestion } from './window'
 
 // Built as ESM (package.json has "type": "module"), so there is no __dirname.
 const buildDir = path.dirname(fileURLToPath(import.meta.url))
@@ -38,9 +38,13 @@ let mainWindow: BrowserWindow | null = null
 /** Created in start(): Electron's screen module answers only once the app is ready. */
 let projector: Projector<BrowserWindow> | null = null
 
+/** Main's own words (menus, dialogs), in the language the renderer last announced; set in start(). */
+let shellText: (key: string) => string = (key) => key
+
 function createMainWindow(): void {
   const window = new BrowserWindow(mainWindowOptions(windowOptions))
   showWhenReady(window)
+  askBeforeDiscardingInput(window.webContents, () => dialog.showMessageBoxSync(window, unsavedInputQuestion(shellText)) === 0)
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
@@ -103,6 +107,7 @@ function start(): void {
     openProjector: (route) => windowProjector.open(route),
     hostSync: () => syncHost.host(),
   })
+  shellText = appMenu.text
   createMainWindow()
 }
 

@@ -58,3 +58,33 @@ export function focusWindow(window: FocusableWindow): void {
   window.show()
   window.focus()
 }
+
+/** The part of webContents askBeforeDiscardingInput needs. */
+export interface UnloadGuardedContents {
+  on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown
+}
+
+/** The question main asks when the page holds unsaved input and the window is closing or reloading. */
+export function unsavedInputQuestion(text: (key: string) => string) {
+  return {
+    type: 'question' as const,
+    buttons: [text('dialog.leaveUnsaved'), text('dialog.stayUnsaved')],
+    // Staying is the default and what Escape does: nothing typed is lost by accident.
+    defaultId: 1,
+    cancelId: 1,
+    message: text('dialog.unsavedMessage'),
+    detail: text('dialog.unsavedDetail'),
+  }
+}
+
+/**
+ * The page refuses to unload while a form on it holds unsaved input (renderer/app/unsaved.ts).
+ * Electron then silently keeps the window open; instead ask the person, and close (or reload)
+ * only when they choose to leave. `ask` returns true for "leave".
+ */
+export function askBeforeDiscardingInput(contents: UnloadGuardedContents, ask: () => boolean): void {
+  contents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the page's refusal: the window goes on closing.
+    if (ask()) event.preventDefault()
+  })
+}
