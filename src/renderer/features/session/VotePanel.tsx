@@ -143,7 +143,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
             {vote.phone ? t('session:phones.laptopProgress', { cast: vote.checkedOff.length }) : t('session:ballot.progress', { cast: vote.checkedOff.length, eligible: vote.eligible.length })}
           </p>
           <ul className="plain voters" aria-label={t('session:ballot.voters')}>
-            {vote.eligible.map((id) => {
+            {idsInListedOrder(vote.eligible, new Map(view.attendance.map((a) => [a.memberId, a]))).map((id) => {
               const done = vote.checkedOff.includes(id)
               return (
                 <li key={id} className="row tight">
