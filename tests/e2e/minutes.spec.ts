@@ -41,10 +41,9 @@ async function closedMeeting(page: Page, dir: string) {
   await page.getByRole('button', { name: S.motion.second }).click()
   await page.getByRole('button', { name: S.motion.debate }).click()
   await page.getByRole('button', { name: S.vote.open }).click()
-  const hands = page.getByRole('form', { name: S.vote.handsTitle })
+  const hands = page.getByRole('group', { name: S.vote.handsTitle }) // stored as typed: no save button
   await hands.getByLabel(V.counts.for).fill('4')
   await hands.getByLabel(V.counts.against).fill('1')
-  await hands.getByRole('button', { name: S.vote.saveCounts }).click()
   await page.getByRole('button', { name: S.vote.close }).click()
   await page.getByRole('button', { name: S.vote.yesClose }).click()
   await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)

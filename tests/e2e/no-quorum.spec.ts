@@ -50,9 +50,8 @@ test('without quorum the session opens only on a recorded override, and its vote
   await page.getByRole('button', { name: S.motion.debate }).click()
   await expect(page.getByRole('button', { name: S.vote.open })).toBeVisible()
   await page.keyboard.press('Control+Shift+B')
-  const hands = page.getByRole('form', { name: S.vote.handsTitle })
+  const hands = page.getByRole('group', { name: S.vote.handsTitle }) // stored as typed: no save button
   await hands.getByLabel(V.counts.for).fill('2')
-  await hands.getByRole('button', { name: S.vote.saveCounts }).click()
   await page.getByRole('button', { name: S.vote.close }).click()
   await page.getByRole('button', { name: S.vote.yesClose }).click()
   const result = page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) })

@@ -22,7 +22,9 @@ export function AnnounceConfirm({
   onBack: () => void
 }) {
   const { t } = useTranslation(['session', 'votes', 'common'])
-  const warnings = preview ? voteWarnings(preview.counts, vote.eligible.length) : []
+  // Before the host seals them in, phone ballots are not in the counts: "nobody voted" would be wrong.
+  const phonesPending = vote.phone !== null && vote.phone.sealedAt === null
+  const warnings = preview && !phonesPending ? voteWarnings(preview.counts, vote.eligible.length) : []
   const rejected = preview?.outcome === 'rejected'
   const blocked = invalidFields.length > 0 || rejected || blocksAnnounce(warnings) || !preview
   const c = preview?.counts
@@ -51,7 +53,7 @@ export function AnnounceConfirm({
           </dd>
         </dl>
       ) : null}
-      {vote.phone && vote.phone.sealedAt === null ? <p className="muted">{t('session:voteFix.phonesAdded')}</p> : null}
+      {phonesPending ? <p className="muted">{t('session:voteFix.phonesAdded')}</p> : null}
       {warnings.map((w) => (
         <p key={w.code} className={`banner ${w.blocking ? 'error' : 'warn'}`} role="alert">
           {t(`votes:warning.${w.code}`, w.params)}
@@ -60,7 +62,7 @@ export function AnnounceConfirm({
       <p>{t('session:vote.closeConfirm')}</p>
       <div className="row">
         <button className="primary" disabled={busy || blocked} onClick={onConfirm}>
-          {warnings.length && !blocked ? t('session:voteFix.yesCloseAnyway') : t('session:vote.yesClose')}
+          {t('session:vote.yesClose')}
         </button>
         <button onClick={onBack}>{t('session:voteFix.backToCounts')}</button>
       </div>
