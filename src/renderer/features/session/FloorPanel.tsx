@@ -37,7 +37,8 @@ export function FloorPanel({ view }: { view: SessionView }) {
 
   return (
     <section aria-labelledby="floor-title">
-      <h2 id="floor-title">{t('session:floor.title', { title: item.title })}</h2>
+      {/* After 散会 no item is "current": the heading says which was discussed last. */}
+      <h2 id="floor-title">{t(meeting.status === 'in_session' ? 'session:floor.title' : 'session:floor.lastTitle', { title: item.title })}</h2>
       {item.description ? <p className="pre">{item.description}</p> : null}
       {failure ? <Banner kind="error">{failure}</Banner> : null}
 
