@@ -158,6 +158,8 @@ test('requests for the floor outlast tabs and reloads; the room shows what a sec
   await page.getByRole('button', { name: S.close.yes }).click()
   await expect(page.getByText(texts['zh-CN'].common.enums.meetingStatus.closed, { exact: true }).first()).toBeVisible()
   await expect(rail).not.toContainText(S.agenda.current)
+  await expect(page.getByRole('heading', { name: fmt(S.floor.lastTitle, { title: '院内停车位划线' }) })).toBeVisible()
+  await expect(page.getByText(fmt(S.floor.title, { title: '院内停车位划线' }))).toHaveCount(0)
   await expect(railItem('院内停车位划线')).toContainText(S.agenda.done)
   await expect(railItem('楼道灯维修')).toContainText(S.agenda.done)
   await shot(page, 'zh-CN-rail-closed', rail)
