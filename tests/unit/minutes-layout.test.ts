@@ -83,6 +83,8 @@ const allText = (d: PrintDocument): string =>
           return `${b.label}: ${b.value}`
         case 'seal':
           return `${b.label} ${b.hash} ${b.note}`
+        case 'closing':
+          return [b.issuer, b.date, b.seal ? `${b.seal.label} ${b.seal.hash} ${b.seal.note}` : ''].join('\n')
         default:
           return b.text
       }

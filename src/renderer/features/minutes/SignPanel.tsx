@@ -47,6 +47,8 @@ export function SignPanel() {
   const hash = useContentHash(handle.doc)
   const { failure, run } = useAction()
   const [confirmSeal, setConfirmSeal] = useState(false)
+  // Its own failure, shown in the confirmation it answers (the panel's banner is far above).
+  const sealing = useAction()
   // Names typed into a signature card but not signed with: sealing would leave them out.
   const [typed, setTyped] = useState<Partial<Record<'chair' | 'recorder', string>>>({})
   const base = { councilId: council.id, meetingId: meeting.id }
@@ -107,11 +109,12 @@ export function SignPanel() {
             <div role="alertdialog" aria-labelledby="seal-confirm-title" aria-describedby="seal-confirm-text" className="card confirm">
               <h2 id="seal-confirm-title">{t('minutes:sign.sealConfirmTitle')}</h2>
               <p id="seal-confirm-text">{t('minutes:sign.sealConfirm')}</p>
+              {sealing.failure ? <Banner kind="error">{sealing.failure}</Banner> : null}
               <div className="row">
                 <button
                   className="primary"
                   onClick={() =>
-                    void run(async () => {
+                    void sealing.run(async () => {
                       const unsigned = (['chair', 'recorder'] as const).filter((role) => {
                         const v = typed[role]
                         const s = role === 'chair' ? chair : recorder
@@ -119,12 +122,19 @@ export function SignPanel() {
                       })
                       if (unsigned.length) throw new UnsavedInputError(unsigned.map((role) => t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${role}`) })))
                       await seal(env, handle, council)
-                    }).then(() => setConfirmSeal(false))
+                    }).then((ok) => ok && setConfirmSeal(false))
                   }
                 >
                   {t('minutes:sign.yesSeal')}
                 </button>
-                <button onClick={() => setConfirmSeal(false)}>{t('common:actions.cancel')}</button>
+                <button
+                  onClick={() => {
+                    sealing.setFailure(null)
+                    setConfirmSeal(false)
+                  }}
+                >
+                  {t('common:actions.cancel')}
+                </button>
               </div>
             </div>
           ) : null}

@@ -64,7 +64,7 @@ export const editFollowUp = (h: DocHandle, motionId: string, field: 'implementer
  * The draft is ready to sign. Refused, naming the fields, while a deadline on screen is typed
  * only in part (a date input cannot hand over half a date, so it is not in the document yet).
  */
-export async function completeDraft(env: AppEnv, h: DocHandle, pending: readonly string[]): Promise<void> {
+export async function completeDraft(env: AppEnv, h: DocHandle, pending: readonly string[] = []): Promise<void> {
   if (pending.length > 0) throw new UnsavedInputError(pending)
   await write(env, h, (d, now) => finishDraft(d, now))
 }
