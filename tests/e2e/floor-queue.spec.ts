@@ -5,8 +5,8 @@
 // discussion" once the meeting is closed). Screenshots in zh-CN and en go to /tmp/shots/session/.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
+import { test, expect, addMember, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts } from './i18n'
 
 const S = texts['zh-CN'].session
@@ -74,6 +74,7 @@ test('requests for the floor outlast tabs and reloads; the room shows what a sec
   await expect(page.getByRole('button', { name: S.open.open, exact: true })).toHaveCount(0)
   await shot(page, 'zh-CN-open-early', page.getByRole('region', { name: S.open.title }))
   await early.getByRole('button', { name: S.open.earlyConfirm }).click()
+  await expect(page.getByRole('alertdialog')).toHaveCount(0)
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await expect(page.getByText(texts['zh-CN'].common.enums.meetingStatus.in_session, { exact: true }).first()).toBeVisible()
 
@@ -164,4 +165,86 @@ test('requests for the floor outlast tabs and reloads; the room shows what a sec
   await expect(railItem('楼道灯维修')).toContainText(S.agenda.done)
   await shot(page, 'zh-CN-rail-closed', rail)
   expect(problems).toEqual([])
+})
+
+/** A second browser profile (its own IndexedDB): another laptop. Its errors fail the test. */
+async function laptop(browser: Browser, problems: string[], name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${name}: console error: ${m.text()}`)
+  })
+  return { context, page }
+}
+
+test('two laptops add requests for the floor at once, offline; both keep both, in one order', async ({ browser, problems }) => {
+  test.setTimeout(120_000)
+  const a = await laptop(browser, problems, 'A')
+  const b = await laptop(browser, problems, 'B')
+  const council = '银杏社区居民议事会'
+  await createCouncil(a.page, council)
+  for (const [name, building] of [['周立新', '2'], ['吴春梅', '4'], ['郑国良', '6']] as const) await addMember(a.page, name, building)
+  await createMeeting(a.page, '银杏社区例会', `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T19:00`)
+  await addItem(a.page, '健身器材维修')
+  await a.page.getByRole('button', { name: '发出通知' }).click()
+  await a.page.getByRole('button', { name: '确认发出通知' }).click()
+  await a.page.getByRole('link', { name: '← 返回会议' }).click()
+  await a.page.getByRole('link', { name: M.session.enter }).click()
+  await a.page.getByRole('button', { name: S.signIn.start }).click()
+  for (const name of ['周立新', '吴春梅', '郑国良']) await a.page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
+  await confirmEarlyOpening(a.page)
+  await a.page.getByRole('button', { name: S.open.open, exact: true }).click()
+  await a.page.getByRole('link', { name: S.tabs.floor }).click()
+  await a.page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '健身器材维修' }) }).click()
+  const motionText = '同意用公共收益维修健身器材。'
+  const propose = a.page.getByRole('form', { name: S.motion.proposeTitle })
+  await propose.getByLabel(S.motion.proposer).selectOption({ label: '周立新' })
+  await propose.getByLabel(S.motion.text).fill(motionText)
+  await propose.getByRole('button', { name: S.motion.propose }).click()
+  const motion = a.page.getByRole('article', { name: fmt(S.motion.label, { text: motionText }) })
+  await motion.getByLabel(S.motion.seconder).selectOption({ label: '吴春梅' })
+  await motion.getByRole('button', { name: S.motion.second }).click()
+  await motion.getByRole('button', { name: S.motion.debate }).click()
+  const floorUrl = a.page.url()
+
+  // Connect A's council to the test server and let laptop B join it.
+  await a.page.getByRole('navigation', { name: '当前位置' }).getByRole('link').nth(1).click()
+  await a.page.getByRole('navigation', { name: council }).getByRole('link', { name: '同步' }).click()
+  await a.page.getByLabel('服务器地址').fill('ws://127.0.0.1:4455')
+  await a.page.getByRole('button', { name: '连接并同步' }).click()
+  await expect(a.page.locator('header .sync-badge')).toHaveText(/已同步/, { timeout: 20_000 })
+  await a.page.getByLabel('查看和修改（议事会的设备）').check()
+  await a.page.getByLabel('备注（给谁用）').fill('第二台电脑')
+  await a.page.getByRole('button', { name: '生成加入码' }).click()
+  const invitation = await a.page.getByTestId('invite-text').inputValue()
+  await b.page.goto('/')
+  await b.page.getByRole('link', { name: '加入议事会' }).click()
+  await b.page.getByLabel('加入码或整段邀请文字').fill(invitation)
+  await b.page.getByRole('button', { name: '加入', exact: true }).click()
+  await expect(b.page.getByRole('heading', { level: 1, name: council })).toBeVisible({ timeout: 20_000 })
+
+  // Both laptops on the floor, then both offline: each adds a request.
+  await a.page.goto(floorUrl)
+  await b.page.goto(floorUrl)
+  for (const d of [a, b]) await expect(d.page.getByRole('form', { name: S.speech.askTitle })).toBeVisible({ timeout: 20_000 })
+  for (const d of [a, b]) await d.context.setOffline(true)
+  const ask = async (page: Page, name: string, stance: string) => {
+    const form = page.getByRole('form', { name: S.speech.askTitle })
+    await form.getByLabel(S.speech.speaker).selectOption({ label: name })
+    await form.getByLabel(S.speech.stance).selectOption({ label: stance })
+    await form.getByRole('button', { name: S.speech.ask }).click()
+  }
+  await ask(a.page, '郑国良', S.stance.for)
+  await ask(b.page, '吴春梅', S.stance.against)
+  for (const d of [a, b]) await expect(d.page.getByRole('list', { name: S.speech.queue }).getByRole('listitem')).toHaveCount(1)
+
+  for (const d of [a, b]) await d.context.setOffline(false)
+  for (const d of [a, b]) await expect(d.page.getByRole('list', { name: S.speech.queue }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 })
+  const onA = await queueNames(a.page)
+  expect(await queueNames(b.page)).toEqual(onA)
+  expect(onA.join('\n')).toContain('郑国良')
+  expect(onA.join('\n')).toContain('吴春梅')
+  await a.context.close()
+  await b.context.close()
 })
