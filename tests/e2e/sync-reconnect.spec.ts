@@ -3,7 +3,7 @@
 // returns, and both show each other's edits within seconds, without a reload. Prints the time it
 // took from the network returning to both showing both edits.
 import { test, expect, addItem } from './fixtures'
-import { agendaTitles, badge, councilWithMeeting, invite, join, newDevice, RW, type Device } from './syncDevices'
+import { agendaTitles, badge, councilWithMeeting, invite, join, newDevice, RW, SERVER, type Device } from './syncDevices'
 
 /** The line under the meeting's title: its date and place. */
 const whenLine = (d: Device) => d.page.locator('main p.muted').first()
@@ -51,4 +51,37 @@ test('after a drop both laptops resync on their own within seconds of the networ
   expect(ms).toBeLessThan(5_000)
   await a.context.close()
   await b.context.close()
+})
+
+test('while the server cannot be reached the header counts down to the next attempt, and "retry now" does not wait', async ({ browser, problems }) => {
+  const council = '和平里居民议事会'
+  const a = await newDevice(browser, problems, 'A')
+  // Set up before the app loads (Playwright's WebSocket routing wraps the page's WebSocket then).
+  // When `refusing`, the server turns every new connection away, as a server being restarted does.
+  let refusing = false
+  await a.page.routeWebSocket(new RegExp(`^${SERVER}`), (ws) => {
+    if (refusing) return void ws.close({ code: 4000, reason: 'restarting' })
+    ws.connectToServer()
+  })
+  await councilWithMeeting(a, council, '七月居民议事会')
+  await invite(a.page, council, RW, '记录人的电脑')
+  refusing = true
+  await a.context.setOffline(true)
+  await expect(badge(a.page)).toHaveText(/离线/)
+  await a.context.setOffline(false)
+  const header = a.page.locator('header')
+  await expect(badge(a.page)).toHaveText(/已断开，[1-5] 秒后重试/)
+  await expect(header.getByRole('button', { name: '立即重试' })).toBeEnabled()
+  await header.screenshot({ path: '/tmp/shots/sync/header-retry-zh-CN.png' })
+  await a.page.getByLabel('界面语言').selectOption('en')
+  await expect(badge(a.page)).toHaveText(/Disconnected, retrying in [1-5] seconds?/)
+  await header.screenshot({ path: '/tmp/shots/sync/header-retry-en.png' })
+  // Attempts keep coming, each at most 5 s after the last: the count never shows more than 5.
+  await a.page.waitForTimeout(6_000)
+  await expect(badge(a.page)).toHaveText(/Disconnected, retrying in [1-5] seconds?|Disconnected, retrying…/)
+  refusing = false
+  await header.getByRole('button', { name: 'Retry now' }).click()
+  await expect(badge(a.page)).toHaveText(/Synced/, { timeout: 2_000 })
+  await expect(header.getByRole('button', { name: 'Retry now' })).toHaveCount(0)
+  await a.context.close()
 })

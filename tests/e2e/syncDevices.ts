@@ -33,7 +33,9 @@ export const badge = (page: Page) => page.locator('header .sync-badge')
 /** On the council's sync tab: connects it to the test server (once) and makes a join code; returns the invitation text. */
 export async function invite(page: Page, council: string, access: typeof RW | typeof RO, label: string): Promise<string> {
   await councilTabs(page, council).getByRole('link', { name: '同步' }).click()
-  if (await page.getByLabel('服务器地址').isVisible()) {
+  // The tab shows once the council's sync settings are read.
+  await expect(page.getByRole('heading', { level: 2, name: '同步状态' })).toBeVisible()
+  if (await badge(page).getByText('仅在本机').isVisible()) {
     await page.getByLabel('服务器地址').fill(SERVER)
     await page.getByRole('button', { name: '连接并同步' }).click()
     await expect(page.getByText('已连接。这个议事会现在会和服务器同步。')).toBeVisible()

@@ -18,7 +18,7 @@ function defaultStart(today: string): string {
 }
 
 export function NewMeetingScreen() {
-  const { t } = useTranslation('meetings')
+  const { t } = useTranslation(['meetings', 'common'])
   const env = useEnv()
   const { handle, council } = useCouncil()
   const members = useDocValue(handle.doc, readMembers) ?? []
@@ -30,6 +30,10 @@ export function NewMeetingScreen() {
     <>
       <h1>{t('newTitle')}</h1>
       <div className="card">
+        {handle.readOnly ? (
+          // A read-only device creates nothing: the server would refuse it and this copy would drift.
+          <p>{t(handle.readOnlyReason === 'access' ? 'common:status.readOnlyAccess' : 'common:status.readOnly')}</p>
+        ) : (
         <MeetingForm
           key={chair}
           initial={initial}
@@ -41,6 +45,7 @@ export function NewMeetingScreen() {
             navigate({ name: 'meeting', councilId: council.id, meetingId })
           }}
         />
+        )}
       </div>
     </>
   )

@@ -19,7 +19,7 @@ export function JoinScreen() {
   const errs = useSyncErrors()
   const [server, setServer] = useState('')
   const [code, setCode] = useState('')
-  useUnsavedFields(code.trim() ? [t('sync:join.code')] : [])
+  const release = useUnsavedFields(code.trim() ? [t('sync:join.code')] : [])
   const [errors, setErrors] = useState<{ server?: string | undefined; code?: string | undefined }>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [progress, setProgress] = useState<JoinProgress | null>(null)
@@ -40,6 +40,8 @@ export function JoinScreen() {
     setProgress({ step: 'council' })
     try {
       const councilId = await joinCouncil(env, checked.serverUrl, checked.code, setProgress)
+      // Joined: the code has done its work, leaving the screen is not losing it.
+      release()
       navigate({ name: 'council', councilId, tab: 'meetings' })
     } catch (error) {
       setFailure(errs.message(error))

@@ -2,8 +2,8 @@
 // revoking codes, and joining a council from another device. Settings stay in Dexie; the council
 // secret never goes into a document.
 import { createJoinCode, newCodeId, newCouncilSecret, parseJoinCode } from '../../../shared/sync/joinCode'
-import { meetingIds, readCouncil } from '../../../shared/doc/council'
-import { councilDocName, meetingDocName } from '../../../shared/doc/names'
+import { campaignIds, meetingIds, readCouncil } from '../../../shared/doc/council'
+import { campaignDocName, councilDocName, householdsDocName, meetingDocName } from '../../../shared/doc/names'
 import { asCouncilId, type CouncilId } from '../../../shared/domain/ids'
 import type { AppEnv } from '../../app/env'
 import type { DocHandle } from '../../sync/docs'
@@ -48,9 +48,14 @@ export async function connectCouncil(
   }
   const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
   await registerCouncil(serverUrl, { councilId, secret, code })
-  // Everything this device has goes to the server now: the council and each of its meetings
-  // (the server may be new, or may have an older copy).
-  const unpushed = [councilDocName(councilId), ...meetingIds(council.doc).map((id) => meetingDocName(councilId, id))]
+  // Everything this device has goes to the server now: the council, each of its meetings and
+  // campaigns, and its household register (the server may be new, or may have an older copy).
+  const unpushed = [
+    councilDocName(councilId),
+    ...meetingIds(council.doc).map((id) => meetingDocName(councilId, id)),
+    ...campaignIds(council.doc).map((id) => campaignDocName(councilId, id)),
+    householdsDocName(councilId),
+  ]
   const row = await saveSyncSettings(env.db, { councilId, serverUrl, code, access: 'rw', secret, unpushed }, env.now())
   env.sync.configure(row)
   await env.sync.pushPending(councilId, onProgress)
