@@ -10,6 +10,7 @@ import { dateOf } from '../../../shared/domain/dates'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
+import { assertNothingUnsaved } from '../../app/unsaved'
 import { formatDateTime } from '../../app/format'
 import { href, navigate } from '../../app/router'
 import { Banner } from '../../ui/Banner'
@@ -36,6 +37,8 @@ export function MeetingScreen() {
   async function issue() {
     setFailure(null)
     try {
+      // The notice fixes what residents are told: never issued over details still being typed.
+      assertNothingUnsaved()
       await issueNotice(env, handle)
       setConfirming(false)
       navigate({ name: 'notice', councilId: council.id, meetingId: meeting.id })
@@ -67,6 +70,7 @@ export function MeetingScreen() {
           submitLabel={t('common:actions.save')}
           conveners={members.filter((m) => m.role === 'chair').map((m) => m.name)}
           lockedSchedule={!draft}
+          readOnly={handle.readOnly}
           onSubmit={(f) => saveMeetingFields(env, handle, f)}
         />
       </details>
@@ -86,8 +90,15 @@ export function MeetingScreen() {
             </div>
           ) : (
             <>
-              <p className="muted">{items.length === 0 ? t('meetings:notice.needItems') : t('meetings:notice.explain')}</p>
-              <button className="primary" disabled={items.length === 0 || handle.readOnly} onClick={() => setConfirming(true)}>
+              <p className="muted" id="notice-why">
+                {/* Why the button below is disabled, when it is because this device may only read. */}
+                {handle.readOnly
+                  ? t(handle.readOnlyReason === 'access' ? 'common:status.readOnlyDevice' : 'common:status.readOnly')
+                  : items.length === 0
+                    ? t('meetings:notice.needItems')
+                    : t('meetings:notice.explain')}
+              </p>
+              <button className="primary" disabled={items.length === 0 || handle.readOnly} aria-describedby="notice-why" onClick={() => setConfirming(true)}>
                 {t('meetings:notice.issue')}
               </button>
             </>
