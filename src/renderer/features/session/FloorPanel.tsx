@@ -11,6 +11,7 @@ import { useMeeting } from '../meetings/MeetingContext'
 import { propose, recuseMember, unrecuseMember } from './actions'
 import { MotionCard } from './MotionCard'
 import type { SessionView } from './useSession'
+import { useUnsavedFields } from '../../app/unsaved'
 
 /** Members present now (signed in and not departed), observers excluded. */
 export function presentMembers(view: SessionView) {
@@ -24,6 +25,7 @@ export function FloorPanel({ view }: { view: SessionView }) {
   const { failure, run } = useAction()
   const [draft, setDraft] = useState({ proposerId: '', text: '' })
   const [recusal, setRecusal] = useState({ memberId: '', reason: '' })
+  useUnsavedFields([draft.text.trim() ? t('session:motion.text') : '', recusal.reason.trim() ? t('session:recusal.reason') : ''].filter(Boolean))
   const item = view.agenda.find((i) => i.id === view.session.currentItemId)
   const live = meeting.status === 'in_session' && !handle.readOnly
   if (!item) return <p className="card">{t('session:floor.noItem')}</p>

@@ -11,6 +11,7 @@ import { TextField } from '../../ui/Field'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { open, quorumNow } from './actions'
+import { useUnsavedFields } from '../../app/unsaved'
 
 /** This device's wall-clock time (YYYY-MM-DDTHH:mm) at an instant: the meeting's time is wall-clock too. */
 function wallClock(iso: string): string {
@@ -25,6 +26,7 @@ export function OpenSessionPanel() {
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const [override, setOverride] = useState({ by: '', reason: '' })
+  useUnsavedFields(override.reason.trim() ? [t('session:open.reason')] : [])
   const [earlyConfirmed, setEarlyConfirmed] = useState(false)
   const { errors, failure, submit: save } = useFormAction()
   const q = quorumNow(handle.doc, council, env.now())
