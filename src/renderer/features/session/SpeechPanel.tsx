@@ -27,6 +27,7 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
   const { failure, run } = useAction()
   const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
   const [summary, setSummary] = useState('')
+  useUnsavedFields(summary.trim() ? [t('session:speech.summary')] : [])
   const live = meeting.status === 'in_session' && !handle.readOnly
   // A speaker chosen but not yet registered is input not yet stored: leaving asks first (app/unsaved).
   useUnsavedFields(ask.speakerId ? [t('session:speech.askTitle')] : [])
