@@ -11,8 +11,8 @@ import { TextField } from '../../ui/Field'
 import { useMeeting } from '../meetings/MeetingContext'
 import { editFollowUp } from './actions'
 
-/** The draft panel's view of a deadline not yet stored: its field label (with the resolution), or null when none. */
-export type ReportPending = (key: string, label: string | null) => void
+/** Tells the draft panel whether a motion's deadline is typed only in part (not stored yet). */
+export type ReportPending = (motionId: string, pending: boolean) => void
 
 /** The stored value of one field, re-read after every transaction unless the field is mid-composition. */
 function useStored(doc: Y.Doc, read: (d: Y.Doc) => string, hold: () => boolean): [string, (v: string) => void] {
@@ -28,7 +28,7 @@ function useStored(doc: Y.Doc, read: (d: Y.Doc) => string, hold: () => boolean):
   return [value, setValue]
 }
 
-export function FollowUpFields({ motionId, motionText, editable, onPending }: { motionId: string; motionText: string; editable: boolean; onPending: ReportPending }) {
+export function FollowUpFields({ motionId, editable, onPending }: { motionId: string; editable: boolean; onPending: ReportPending }) {
   const { t } = useTranslation(['minutes', 'common'])
   const errs = useErrors()
   const { handle } = useMeeting()
@@ -46,8 +46,8 @@ export function FollowUpFields({ motionId, motionText, editable, onPending }: { 
     if (input && input.value !== due && document.activeElement !== input) input.value = due
   }, [due])
   const [nameError, setNameError] = useState<string | undefined>()
+  // 'incomplete' is translated when shown, so a language switch changes it too.
   const [dueError, setDueError] = useState<string | undefined>()
-  const dueLabel = t('minutes:draft.dueOf', { text: motionText })
 
   const writeName = (v: string) => {
     try {
@@ -60,20 +60,20 @@ export function FollowUpFields({ motionId, motionText, editable, onPending }: { 
   // A date input reports a partial date as badInput with an empty value: nothing to store yet.
   const checkDue = (input: HTMLInputElement) => {
     if (input.validity.badInput) {
-      setDueError(t('minutes:draft.dueIncomplete'))
-      onPending(motionId, dueLabel)
+      setDueError('incomplete')
+      onPending(motionId, true)
       return
     }
     try {
       editFollowUp(handle, motionId, 'due', input.value)
       setDueError(undefined)
-      onPending(motionId, null)
+      onPending(motionId, false)
     } catch (e) {
       setDueError(errs.message(e))
-      onPending(motionId, dueLabel)
+      onPending(motionId, true)
     }
   }
-  useEffect(() => () => onPending(motionId, null), [motionId, onPending])
+  useEffect(() => () => onPending(motionId, false), [motionId, onPending])
 
   return (
     <div className="row top" ref={row}>
@@ -101,7 +101,7 @@ export function FollowUpFields({ motionId, motionText, editable, onPending }: { 
         // Uncontrolled: a controlled date input would wipe the segments typed so far.
         defaultValue={due}
         disabled={!editable}
-        error={dueError}
+        error={dueError === 'incomplete' ? t('minutes:draft.dueIncomplete') : dueError}
         onInput={(e) => checkDue(e.currentTarget)}
         onChange={(e) => checkDue(e.currentTarget)}
         onBlur={(e) => checkDue(e.currentTarget)}
