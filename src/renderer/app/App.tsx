@@ -10,6 +10,7 @@ import { NewCouncilScreen } from '../features/councils/NewCouncilScreen'
 import { JoinScreen } from '../features/sync/JoinScreen'
 import { SyncBadge } from '../features/sync/SyncBadge'
 import { CouncilProvider, CouncilReadOnlyBanner, useCouncil } from '../features/councils/CouncilContext'
+import { RefusedChangesBanner } from '../features/sync/RefusedChangesBanner'
 import { CouncilScreen } from '../features/councils/CouncilScreen'
 import { ImportScreen } from '../features/members/ImportScreen'
 import { NewMeetingScreen } from '../features/meetings/NewMeetingScreen'
@@ -90,6 +91,7 @@ function Shell() {
           <Header route={route} />
           <main id="main" tabIndex={-1}>
             <CouncilReadOnlyBanner />
+            <RefusedChangesBanner councilId={councilId} />
             <CouncilRoutes route={route} />
           </main>
         </CouncilProvider>

@@ -100,6 +100,27 @@ export class DocStore {
     })
   }
 
+  /**
+   * Drops what this device stored of an open document (a read-only device's changes the server
+   * refused): it stops syncing and persisting, and its IndexedDB database is deleted, so the next
+   * start loads it from the server. The in-memory copy is left as it is until the app reloads.
+   */
+  async discardLocal(name: string): Promise<void> {
+    const entry = this.entries.get(name)
+    if (!entry) return
+    // Forgotten here, so that a later release does not flush into the deleted database.
+    this.entries.delete(name)
+    entry.detach?.()
+    await entry.persistence.destroy()
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(name)
+      req.onsuccess = () => resolve()
+      req.onerror = () => reject(req.error)
+      // Another window has it open: the deletion waits for it, and comes before any reopening.
+      req.onblocked = () => resolve()
+    })
+  }
+
   async closeAll(): Promise<void> {
     await Promise.all([...this.entries.keys()].map(async (name) => {
       const entry = this.entries.get(name)

@@ -3,7 +3,7 @@
 // has loaded the document (DocStore's onOpen) and detached when it closes. Each council has an
 // observable status (status.ts) and the time of its last sync, kept in Dexie (syncTime.ts);
 // documents changed while the server could not take them are queued and sent later (outbox.ts).
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
+import { HocuspocusProvider, MessageType, WebSocketStatus, type onMessageParameters } from '@hocuspocus/provider'
 import { liveQuery } from 'dexie'
 import { parseAnyDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
@@ -30,6 +30,8 @@ interface Attached {
   authFailed: boolean
   /** Local changes sent but not yet acknowledged by the server. */
   localPending: boolean
+  /** A read-only device's copy holds changes the server refused to store (they stay on this device only). */
+  refused: boolean
   stop: () => void
 }
 
@@ -187,6 +189,20 @@ export class SyncManager {
     return this.outbox.push(councilId, onProgress)
   }
 
+  /**
+   * A read-only device: drops the local state of the council's open documents that hold changes
+   * the server refused (their y-indexeddb databases), so that they load from the server again.
+   * The caller reloads the app afterwards. Returns how many documents were dropped.
+   */
+  async discardRefused(councilId: string): Promise<number> {
+    const docs = this.outbox.docs
+    if (!docs) return 0
+    const names = [...this.open.values()].filter((d) => d.councilId === councilId && d.attached?.refused).map((d) => d.handle.name)
+    for (const name of names) await docs.discardLocal(name)
+    this.changed()
+    return names.length
+  }
+
   /** Starts the council's waiting connection attempt at once (the header's "retry now"). */
   retryNow(councilId: string): void {
     const row = this.settings.get(councilId)
@@ -212,7 +228,7 @@ export class SyncManager {
     if (!row) return
     const socket = this.sockets.socketFor(row.serverUrl)
     const provider = new HocuspocusProvider({ name: d.handle.name, document: d.handle.doc, websocketProvider: socket.ws, token: row.code })
-    const attached: Attached = { provider, socket, authFailed: false, localPending: false, stop: () => {} }
+    const attached: Attached = { provider, socket, authFailed: false, localPending: false, refused: false, stop: () => {} }
     socket.refs++
     const onSynced = () => this.synced(d, attached)
     const onUnsynced = ({ number }: { number: number }) => {
@@ -237,6 +253,19 @@ export class SyncManager {
       attached.authFailed = false
       this.changed()
     }
+    // The server answers every change a read-only connection sends with "stored" or "not stored"
+    // (a SyncStatus frame); the handshake sends all this copy has that the server lacks, so the
+    // latest answer says whether this copy holds changes the server refused.
+    const onMessage = ({ message }: onMessageParameters) => {
+      if (row.access !== 'ro') return
+      message.readVarString()
+      if (message.readVarUint() !== MessageType.SyncStatus) return
+      const refused = message.readVarUint() === 0
+      if (refused === attached.refused) return
+      attached.refused = refused
+      this.changed()
+    }
+    provider.on('message', onMessage)
     provider.on('synced', onSynced)
     provider.on('unsyncedChanges', onUnsynced)
     provider.on('authenticationFailed', onAuthFailed)

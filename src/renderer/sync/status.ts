@@ -6,7 +6,7 @@ import type { CouncilSyncRow, SyncAccess } from '../data/db'
 
 /** 'local': the council is not set up to sync (it lives on this device only). */
 export type SyncState = 'local' | 'offline' | 'connecting' | 'synced' | 'error'
-export type SyncErrorReason = 'authFailed' | 'serverUnreachable'
+export type SyncErrorReason = 'authFailed' | 'serverUnreachable' | 'refused'
 
 export interface SyncStatus {
   state: SyncState
@@ -16,6 +16,8 @@ export interface SyncStatus {
   access: SyncAccess | null
   /** While the server cannot be reached: when the next attempt starts (ms since the epoch), null while one runs. */
   retryAt: number | null
+  /** A read-only device: how many of the council's open documents hold changes the server refused. */
+  refused: number
 }
 
 export type WaitResult = { ok: true } | { ok: false; reason: SyncErrorReason | 'offline' | 'timeout' | 'notConfigured' | 'closed' }
@@ -23,6 +25,7 @@ export type WaitResult = { ok: true } | { ok: false; reason: SyncErrorReason | '
 /** What the status needs to know of each of the council's attached documents. */
 export interface AttachedView {
   authFailed: boolean
+  refused?: boolean
   provider: { isSynced: boolean }
 }
 
@@ -40,11 +43,13 @@ export function computeStatus(
   online: boolean,
   socket: SocketView | undefined,
 ): SyncStatus {
-  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null, retryAt: null }
+  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null, retryAt: null, refused: attached.filter((a) => a.refused).length }
   if (!row) return { state: 'local', reason: null, ...base }
   if (attached.some((a) => a.authFailed)) return { state: 'error', reason: 'authFailed', ...base }
   if (!online) return { state: 'offline', reason: null, ...base }
   if (!socket || attached.length === 0) return { state: 'offline', reason: null, ...base }
+  // "Synced" means the server has what this device has: not so while it refuses some of it.
+  if (base.refused > 0 && socket.status === WebSocketStatus.Connected) return { state: 'error', reason: 'refused', ...base }
   if (socket.status === WebSocketStatus.Connected) {
     return { state: attached.every((a) => a.provider.isSynced) ? 'synced' : 'connecting', reason: null, ...base }
   }
@@ -53,7 +58,7 @@ export function computeStatus(
 }
 
 function same(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access && a.retryAt === b.retryAt
+  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access && a.retryAt === b.retryAt && a.refused === b.refused
 }
 
 export class StatusStore {
