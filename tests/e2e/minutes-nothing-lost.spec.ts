@@ -1,7 +1,9 @@
 // Nothing the secretary types on the minutes screens is lost (issue 14): 落实人 / 完成时限 typed and
 // sent for signature at once are in the record; a half-typed deadline stops 「草稿完成，送签」 with the
 // field named; sealing first says what sealing means and can be called off; exporting the bundle
-// while the 公示 still runs warns, and the secretary can wait or go on. Screens kept as images in
+// while the 公示 still runs warns, and the secretary can wait or go on; a signer's name typed but not
+// signed with refuses the seal, and a 公示 place typed but not posted makes another tab ask first,
+// naming the field. Screens kept as images in
 // zh-CN and en under /tmp/shots/minutes.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -64,7 +66,7 @@ async function shots(page: Page, name: string) {
   await page.getByLabel(EN.common.language.label).selectOption('zh-CN')
 }
 
-test('minutes: typed follow-up reaches the record, sealing is confirmed, an early export warns', async ({ page }, info) => {
+test('minutes: typed follow-up reaches the record, sealing is confirmed, an early export warns', async ({ page, problems }, info) => {
   test.setTimeout(120_000)
   const dir = info.outputPath('files')
   mkdirSync(dir, { recursive: true })
@@ -94,6 +96,7 @@ test('minutes: typed follow-up reaches the record, sealing is confirmed, an earl
   await page.getByRole('link', { name: M.tabs.documents }).click()
   await page.getByLabel(M.documents.summary).check()
   await expect(page.getByTestId('print-document')).toContainText('由物业 服务中心负责落实，2026年12月23日前完成。')
+  await shots(page, 'summary-document')
 
   // Sealing: asked first, saying what it means; cancelling leaves the minutes unsealed.
   await page.getByRole('link', { name: M.tabs.sign }).click()
@@ -102,9 +105,16 @@ test('minutes: typed follow-up reaches the record, sealing is confirmed, an earl
     await card.getByRole('button', { name: M.sign.sign, exact: true }).click()
     await expect(card.getByRole('status')).toContainText(role === 'chair' ? '钱大伟' : '孔令芳')
   }
+  // A name typed into a signature card but not signed with: sealing is refused, naming the field.
+  const chairName = page.getByRole('form', { name: M.sign.role.chair }).getByLabel(M.sign.name)
+  await chairName.fill('钱大伟（代）')
   await page.getByRole('button', { name: M.sign.seal }).click()
   const confirm = page.getByRole('alertdialog', { name: M.sign.sealConfirmTitle })
   await expect(confirm).toContainText(M.sign.sealConfirm)
+  await confirm.getByRole('button', { name: M.sign.yesSeal }).click()
+  await expect(confirm.getByRole('alert')).toHaveText(fmt(C.unsaved.refused, { fields: fmt(M.sign.nameOf, { role: M.sign.role.chair }) }))
+  await expect(page.getByTestId('sealed-hash')).toHaveCount(0)
+  await chairName.fill('钱大伟')
   await shots(page, 'seal-confirm')
   await confirm.getByRole('button', { name: C.actions.cancel }).click()
   await expect(page.getByTestId('sealed-hash')).toHaveCount(0)
@@ -114,7 +124,17 @@ test('minutes: typed follow-up reaches the record, sealing is confirmed, an earl
 
   // The 公示 posted today runs seven days: exporting now warns; waiting exports nothing.
   await page.getByRole('link', { name: M.tabs.notice }).click()
+  // The notice is not posted yet: another tab asks first, naming the field, and staying keeps it.
   await page.getByLabel(M.notice.place).fill('3号楼公告栏')
+  page.removeAllListeners('dialog')
+  const asked: string[] = []
+  page.on('dialog', (d) => (asked.push(d.message()), void d.dismiss()))
+  await page.getByRole('link', { name: M.tabs.sign }).click()
+  await expect.poll(() => asked.length).toBe(1)
+  expect(asked[0]).toContain(M.notice.place)
+  await expect(page.getByLabel(M.notice.place)).toHaveValue('3号楼公告栏')
+  page.removeAllListeners('dialog')
+  page.on('dialog', (d) => (problems.push(`dialog opened: ${d.message()}`), void d.dismiss()))
   await page.getByRole('button', { name: M.notice.post }).click()
   await expect(page.getByRole('heading', { level: 1 }).locator('..').locator('.pill')).toHaveText(C.enums.meetingStatus.published)
   await page.getByRole('link', { name: M.tabs.submit }).click()
