@@ -10,7 +10,7 @@
 import { canonicalJson } from '../doc/canonical'
 import { readEnvelope } from '../minutes/bundle'
 import { sha256Hex, utf8 } from '../minutes/webCrypto'
-import { checkContentShape, checkUpdates, isObjectWithKeys } from './shape'
+import { checkContentShape, checkUpdatesWhy, isObjectWithKeys } from './shape'
 
 export const BACKUP_FORMAT = 'yishi.backup/1'
 
@@ -68,13 +68,16 @@ export interface BackupSummary {
   bytes: number
 }
 
-export type BackupDecodeError = 'notJson' | 'wrongFormat' | 'truncated' | 'tooLarge' | 'checksumMismatch' | 'malformed' | 'badUpdate'
+/** newerSchema: a document in it was written by a newer Yishi (the failure carries that Yishi's appVersion). */
+export type BackupDecodeError = 'notJson' | 'wrongFormat' | 'truncated' | 'tooLarge' | 'checksumMismatch' | 'malformed' | 'badUpdate' | 'newerSchema'
 
-export type BackupDecodeResult = { ok: true; content: BackupContent; summary: BackupSummary } | { ok: false; error: BackupDecodeError }
+export type BackupDecodeResult =
+  | { ok: true; content: BackupContent; summary: BackupSummary }
+  | { ok: false; error: BackupDecodeError; appVersion?: string }
 
 /** Thrown when asked to write a backup that could not be read back, or to restore unchecked content. */
 export class BackupError extends Error {
-  constructor(readonly code: 'tooLarge' | 'malformed' | 'badUpdate') {
+  constructor(readonly code: 'tooLarge' | 'malformed' | 'badUpdate' | 'newerSchema') {
     super(`backup: ${code}`)
     this.name = 'BackupError'
   }
@@ -128,7 +131,9 @@ export async function decodeBackup(text: unknown): Promise<BackupDecodeResult> {
   const shape = checkContentShape(file.content)
   if (shape !== null) return { ok: false, error: shape }
   const content = file.content as BackupContent
-  if (checkUpdates(content) === null) return { ok: false, error: 'badUpdate' }
+  const updates = checkUpdatesWhy(content)
+  if (updates === 'newerSchema') return { ok: false, error: updates, appVersion: content.appVersion }
+  if (updates === 'badUpdate') return { ok: false, error: updates }
   return { ok: true, content, summary: summarise(content, text as string) }
 }
 
@@ -140,8 +145,8 @@ export async function decodeBackup(text: unknown): Promise<BackupDecodeResult> {
 export function backupUpdates(content: unknown): Uint8Array[] {
   const shape = checkContentShape(content)
   if (shape !== null) throw new BackupError(shape)
-  const updates = checkUpdates(content as BackupContent)
-  if (updates === null) throw new BackupError('badUpdate')
+  const updates = checkUpdatesWhy(content as BackupContent)
+  if (!Array.isArray(updates)) throw new BackupError(updates)
   return updates
 }
 

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { isInstant } from '../domain/dates'
 import { isIdString } from '../domain/ids'
 import { parseAnyDocName, type AnyDocName } from '../doc/names'
+import { SCHEMA_VERSION } from '../doc/schema'
 import { fromBase64Url } from '../sync/joinCode'
 import type { BackupContent } from './format'
 
@@ -103,33 +104,49 @@ export function checkContentShape(value: unknown): 'malformed' | null {
  * must happen, never on the user's documents.
  */
 export function checkUpdates(content: BackupContent): Uint8Array[] | null {
+  const checked = checkUpdatesWhy(content)
+  return Array.isArray(checked) ? checked : null
+}
+
+/**
+ * As checkUpdates, saying why not: 'newerSchema' when a document was written by a newer Yishi
+ * (its meta.schemaVersion is above ours). Merging such a document would turn this device's
+ * editable copy read-only, stored and synced to every device (issue 16), so the whole file is
+ * refused before anything is merged.
+ */
+export function checkUpdatesWhy(content: BackupContent): Uint8Array[] | 'badUpdate' | 'newerSchema' {
   const out: Uint8Array[] = []
+  let newer = false
   for (const d of content.docs) {
     const bytes = fromBase64Url(d.update)
     const parsed = backupDocName(d.name)
-    if (bytes === null || parsed === null || !isWholeUpdateOf(bytes, parsed)) return null
+    const verdict = bytes === null || parsed === null ? 'bad' : checkUpdateOf(bytes, parsed)
+    if (verdict === 'bad' || bytes === null) return 'badUpdate'
+    if (verdict === 'newer') newer = true
     out.push(bytes)
   }
-  return out
+  // Damage is reported first: a damaged file is damaged whatever version wrote it.
+  return newer ? 'newerSchema' : out
 }
 
-function isWholeUpdateOf(update: Uint8Array, name: BackupDocName): boolean {
+function checkUpdateOf(update: Uint8Array, name: BackupDocName): 'ok' | 'bad' | 'newer' {
   const scratch = new Y.Doc()
   try {
     Y.applyUpdate(scratch, update)
     // A state taken with encodeStateAsUpdate is self-contained: anything left pending refers to
     // updates the file does not have.
-    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return false
+    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return 'bad'
     // The document must say it is the one its name says (the projector would refuse it otherwise,
     // and merging it would overwrite the real document's ids by client-id order).
     const meta = scratch.getMap<unknown>('meta')
-    if (meta.get('kind') !== name.kind || meta.get('councilId') !== name.councilId) return false
-    if (name.kind === 'meeting') return meta.get('meetingId') === name.meetingId
-    if (name.kind === 'campaign') return meta.get('campaignId') === name.campaignId
-    return true
+    if (meta.get('kind') !== name.kind || meta.get('councilId') !== name.councilId) return 'bad'
+    if (name.kind === 'meeting' && meta.get('meetingId') !== name.meetingId) return 'bad'
+    if (name.kind === 'campaign' && meta.get('campaignId') !== name.campaignId) return 'bad'
+    const version = meta.get('schemaVersion')
+    return typeof version === 'number' && version > SCHEMA_VERSION ? 'newer' : 'ok'
   } catch {
     // A root of another type (getMap throws) or bytes that do not decode.
-    return false
+    return 'bad'
   } finally {
     scratch.destroy()
   }

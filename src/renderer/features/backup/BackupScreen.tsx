@@ -27,7 +27,7 @@ export function BackupScreen() {
     setCandidate(null)
     const r = await readBackup(await text())
     if (r.ok) setCandidate({ ...r, source })
-    else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`) }))
+    else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`, { version: r.appVersion ?? '?' }) }))
   }
 
   const merge = () =>

@@ -26,7 +26,7 @@ export async function backupToFile(env: AppEnv): Promise<{ saved: boolean }> {
   return env.platform.saveFile({ suggestedName: downloadName(env.now()), kind: 'backup', data: text, mime: 'application/octet-stream' })
 }
 
-export type ReadBackup = { ok: true; content: BackupContent; summary: BackupSummary } | { ok: false; error: BackupDecodeError }
+export type ReadBackup = { ok: true; content: BackupContent; summary: BackupSummary } | { ok: false; error: BackupDecodeError; appVersion?: string }
 
 /** Reads and verifies a backup file; nothing is written. */
 export const readBackup = (text: string): Promise<ReadBackup> => decodeBackup(text)
