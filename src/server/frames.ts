@@ -1,8 +1,11 @@
 // Reading Hocuspocus frames (lib0 encoding: varUint, varString, varUint8Array) without trusting
-// them, and checking that their content decodes before Hocuspocus applies it. A corrupted Yjs
-// update can throw after partly applying (yjs#599, lib0#43; architecture.md §3a), so updates are
-// first applied to a scratch Y.Doc that is thrown away.
+// them, and checking that their content decodes before Hocuspocus applies it. Only frames of an
+// authenticated document are decoded (the gate reads no more than the header before that). An
+// update must first stay within the cost bounds (updateBounds.ts: structure decoded, nothing
+// integrated); a corrupted Yjs update can throw after partly applying (yjs#599, lib0#43;
+// architecture.md §3a), so it is then applied to a scratch Y.Doc that is thrown away.
 import * as Y from 'yjs'
+import { DEFAULT_UPDATE_BOUNDS, UpdateTooCostly, checkUpdateBounds, type UpdateBounds } from './updateBounds'
 
 /** Hocuspocus 3 message types (@hocuspocus/server types.ts). */
 export const MessageType = {
@@ -25,6 +28,14 @@ const SyncStep2 = 1
 const SyncUpdate = 2
 
 export class FrameError extends Error {}
+/** A well-formed update over the cost bounds (closed with 1008, not 1007). */
+export class TooCostly extends FrameError {}
+
+export interface ValidateOptions {
+  bounds?: UpdateBounds
+  /** The live document the frame is for: the nesting depth of an update counts from it. */
+  doc?: Y.Doc
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
@@ -87,7 +98,7 @@ export function readHeader(frame: Uint8Array): FrameHeader {
  * header, and whether it carries document content (sync step 2 or update); throws FrameError
  * otherwise.
  */
-export function validateFrame(frame: Uint8Array): FrameHeader & { writes: boolean } {
+export function validateFrame(frame: Uint8Array, options: ValidateOptions = {}): FrameHeader & { writes: boolean } {
   const header = readHeader(frame)
   let writes = false
   const r = new Reader(frame)
@@ -99,7 +110,7 @@ export function validateFrame(frame: Uint8Array): FrameHeader & { writes: boolea
       const payload = r.varUint8Array()
       if (step === SyncStep1) decodes(() => Y.decodeStateVector(payload), 'state vector')
       else if (step === SyncStep2 || step === SyncUpdate) {
-        checkUpdate(payload)
+        checkUpdate(payload, options)
         writes = true
       } else throw new FrameError(`unknown sync step ${step}`)
       break
@@ -131,7 +142,18 @@ export function carriesContent(frame: Uint8Array): boolean {
   return step === SyncStep2 || step === SyncUpdate
 }
 
-function checkUpdate(update: Uint8Array): void {
+function checkUpdate(update: Uint8Array, { bounds = DEFAULT_UPDATE_BOUNDS, doc }: ValidateOptions): void {
+  // The first number of an update is its count of clients: refused before anything else is read.
+  const clients = new Reader(update).varUint()
+  // Each client takes at least 3 bytes (struct count, id, clock): more is not an update at all.
+  if (clients * 3 > update.length) throw new FrameError('update does not decode: more clients than bytes')
+  if (clients > bounds.maxClients) throw new TooCostly(`${clients} clients in one update (at most ${bounds.maxClients})`)
+  try {
+    checkUpdateBounds(update, bounds, doc)
+  } catch (e) {
+    if (e instanceof UpdateTooCostly) throw new TooCostly(e.message)
+    throw new FrameError(`update does not decode: ${e instanceof Error ? e.message : String(e)}`.slice(0, 200))
+  }
   const scratch = new Y.Doc({ gc: false })
   try {
     decodes(() => Y.applyUpdate(scratch, update), 'update')

@@ -1,7 +1,11 @@
 // The gate every frame of a WebSocket passes before Hocuspocus sees it: a rate limit (reading
-// pauses, nothing is dropped), the size limit, a whole frame that decodes to a message a client
-// may send (frames.ts: Yjs updates tried on a scratch doc), and bounds on what Hocuspocus would
-// queue for documents that are not (yet) authenticated.
+// pauses, nothing is dropped), the size limit, and bounds on what Hocuspocus would queue for
+// documents that are not (yet) authenticated (auth frames included). Before a document has
+// authenticated only a frame's header (name, type) is read: its content is decoded (frames.ts:
+// cost bounds, then a scratch doc) when Hocuspocus replays it after authentication, or at once
+// for an authenticated document. Awareness is dropped: the app does not use it, and relaying it
+// let one read-only socket grow the server by hundreds of MB. A socket that has not
+// authenticated a document within `authTimeoutMs` is closed.
 //
 // Why here and not only in `beforeHandleMessage`: that hook runs only once a document's
 // connection is established. Before that, Hocuspocus 3.4 queues every frame per document name
@@ -11,12 +15,17 @@
 // Why by wrapping `emit`: Hocuspocus adds its own 'message' listener, and an EventEmitter cannot
 // stop one listener from another; the wrapper decides whether (and when) a frame is emitted.
 import type { WebSocket } from 'ws'
-import { FrameError, MessageType, readHeader, validateFrame } from './frames'
+import type * as Y from 'yjs'
+import { FrameError, MessageType, TooCostly, readHeader, validateFrame } from './frames'
 import type { SyncServerLogger } from './log'
+import type { UpdateBounds } from './updateBounds'
 
 export interface GateLimits {
   maxMessageBytes: number
   maxMessagesPerSecond: number
+  updateBounds: UpdateBounds
+  /** A socket with no authenticated document after this long is closed. */
+  authTimeoutMs: number
 }
 
 /** Close codes sent by the gate and the hooks (4xxx are Hocuspocus-style application codes). */
@@ -33,9 +42,12 @@ export const Close = {
 // authentication has not finished: a provider sends auth, sync step 1 and awareness, plus
 // whatever it queued while offline. Hocuspocus keeps all of that in memory until then (and for a
 // refused document, for the life of the connection), so it is bounded per connection.
-const MAX_DOCUMENTS = 4096
+const MAX_DOCUMENTS = 1024
 const MAX_PENDING_MESSAGES = 2000
 const pendingBytesLimit = (maxMessageBytes: number) => 4 * maxMessageBytes
+/** Document names are `council/<uuid>/meeting/<uuid>` (about 90 bytes); tokens are join codes. */
+export const MAX_DOCUMENT_NAME_LENGTH = 256
+const MAX_AUTH_FRAME_BYTES = 2048
 
 interface DocEntry {
   authSent: boolean
@@ -51,6 +63,8 @@ type Frame = [data: Uint8Array, isBinary: unknown]
 /** Frames that a gate validated and handed to Hocuspocus. */
 const checked = new WeakSet<object>()
 export const wasChecked = (frame: object): boolean => checked.has(frame)
+/** Frames handed to Hocuspocus's queue before authentication, not decoded yet (see replay). */
+const unchecked = new WeakSet<object>()
 
 export class SocketGate {
   private readonly docs = new Map<string, DocEntry>()
@@ -62,15 +76,21 @@ export class SocketGate {
   private refilledAt = Date.now()
   private timer: ReturnType<typeof setTimeout> | null = null
   private closed = false
+  private authTimer: ReturnType<typeof setTimeout> | null = null
   private deliver: (frame: Frame) => void = () => {}
+  private emitUnchecked: (frame: Frame) => void = () => {}
 
   constructor(
     readonly ws: WebSocket,
     private readonly limits: GateLimits,
     private readonly log: SyncServerLogger,
+    /** The live document of a name, once Hocuspocus has loaded it. */
+    private readonly documentOf: (name: string) => Y.Doc | undefined = () => undefined,
   ) {
     this.tokens = limits.maxMessagesPerSecond
     ws.once('close', () => this.stop())
+    this.authTimer = setTimeout(() => this.close(Close.policy('authentication-timeout')), limits.authTimeoutMs)
+    this.authTimer.unref?.()
   }
 
   /** Routes the socket's 'message' events through the gate; call before Hocuspocus listens. */
@@ -81,11 +101,22 @@ export class SocketGate {
       checked.add(data)
       emit('message', data, isBinary)
     }
+    this.emitUnchecked = ([data, isBinary]) => {
+      unchecked.add(data)
+      emit('message', data, isBinary)
+    }
     ws.emit = ((event: string | symbol, ...args: unknown[]) => {
       if (event !== 'message') return emit(event, ...args)
       const data = args[0]
-      // Hocuspocus re-emits the frames it queued during authentication: those passed already.
-      if (typeof data === 'object' && data !== null && checked.has(data)) return emit(event, ...args)
+      if (typeof data === 'object' && data !== null) {
+        if (checked.has(data)) return emit(event, ...args)
+        // Hocuspocus replays what it queued once the document has authenticated: decoded now.
+        if (unchecked.has(data)) {
+          unchecked.delete(data)
+          if (!this.closed && this.validate(data as Uint8Array)) return emit(event, ...args)
+          return true
+        }
+      }
       this.push(data, args[1])
       return true
     }) as WebSocket['emit']
@@ -97,6 +128,8 @@ export class SocketGate {
     if (!e) return
     this.pendingBytes -= e.pendingBytes
     Object.assign(e, { state: 'ok', pendingMessages: 0, pendingBytes: 0 })
+    if (this.authTimer) clearTimeout(this.authTimer)
+    this.authTimer = null
   }
   /** Its authentication was refused (what Hocuspocus queued for it stays in memory, so it still counts). */
   denied(name: string): void {
@@ -129,6 +162,8 @@ export class SocketGate {
     this.queuedBytes = 0
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+    if (this.authTimer) clearTimeout(this.authTimer)
+    this.authTimer = null
   }
 
   private push(data: unknown, isBinary: unknown): void {
@@ -184,17 +219,41 @@ export class SocketGate {
     return true
   }
 
+  /** Decodes a whole frame of an authenticated document; closes the socket if it may not be applied. */
+  private validate(data: Uint8Array): boolean {
+    let name: string | undefined
+    try {
+      name = readHeader(data).documentName
+      validateFrame(data, { bounds: this.limits.updateBounds, doc: this.documentOf(name) })
+      return true
+    } catch (e) {
+      const reason = e instanceof FrameError ? e.message : 'undecodable'
+      const documentName = name?.slice(0, 200) ?? documentNameOf(data).documentName
+      if (e instanceof TooCostly) {
+        this.log({ type: 'update-too-costly', reason, ...(documentName ? { documentName } : {}) })
+        this.close(Close.policy('update-too-costly'))
+      } else {
+        this.log({ type: 'malformed-message', reason, ...(documentName ? { documentName } : {}) })
+        this.close(Close.malformed)
+      }
+      return false
+    }
+  }
+
   private process(frame: Frame): void {
     const data = frame[0]
     let header
     try {
-      header = validateFrame(data)
+      header = readHeader(data)
     } catch (e) {
       const reason = e instanceof FrameError ? e.message : 'undecodable'
       this.log({ type: 'malformed-message', reason, ...documentNameOf(data) })
       return this.close(Close.malformed)
     }
     const { documentName, type } = header
+    if (documentName.length > MAX_DOCUMENT_NAME_LENGTH) return this.close(Close.policy('document-name-too-long'))
+    // The app does not use awareness: dropped unread, never queued or relayed.
+    if (type === MessageType.Awareness || type === MessageType.QueryAwareness) return
     let entry = this.docs.get(documentName)
     // Closing a document that is not open: nothing to do (queued, it would close a later one).
     if (!entry && type === MessageType.Close) return
@@ -206,17 +265,22 @@ export class SocketGate {
     if (entry.held) return this.hold(entry, frame)
     if (type === MessageType.Auth) {
       if (entry.authSent) return this.close(Close.reauthenticate)
+      if (data.byteLength > MAX_AUTH_FRAME_BYTES) return this.close(Close.policy('auth-too-large'))
       entry.authSent = true
+      // Hocuspocus keeps what it learns from an auth frame until the socket closes: it counts.
+      if (!this.count(entry, data)) return
+      if (!this.validate(data)) return
       return this.deliver(frame)
     }
     if (entry.state === 'ok') {
+      if (!this.validate(data)) return
       // Until Hocuspocus has closed the document's connection, a new auth for it would be lost.
       if (type === MessageType.Close) entry.held = []
       return this.deliver(frame)
     }
     // Refused: Hocuspocus would queue these for ever and never read them.
     if (entry.state === 'denied') return
-    if (this.count(entry, data)) this.deliver(frame)
+    if (this.count(entry, data)) this.emitUnchecked(frame)
   }
 
   private hold(entry: DocEntry, frame: Frame): void {

@@ -13,10 +13,11 @@ import type {
 } from '@hocuspocus/server'
 import { parseAnyDocName } from '../shared/doc/names'
 import type { JoinAccess } from '../shared/sync/joinCode'
-import { FrameError, carriesContent, validateFrame } from './frames'
+import { FrameError, TooCostly, carriesContent, validateFrame } from './frames'
 import { Close, wasChecked, type SocketGate } from './gate'
 import type { SyncServerLogger } from './log'
 import type { CouncilRegistry } from './registry'
+import { DEFAULT_UPDATE_BOUNDS, type UpdateBounds } from './updateBounds'
 
 /** What onAuthenticate puts in a connection's context. */
 export interface AuthContext {
@@ -59,7 +60,7 @@ export class Gates {
   }
 }
 
-export function authHooks(registry: CouncilRegistry, gates: Gates, log: SyncServerLogger, maxMessageBytes: number) {
+export function authHooks(registry: CouncilRegistry, gates: Gates, log: SyncServerLogger, maxMessageBytes: number, bounds: UpdateBounds = DEFAULT_UPDATE_BOUNDS) {
   return {
     async onAuthenticate({ token, documentName, connectionConfig, request, socketId }: onAuthenticatePayload): Promise<AuthContext> {
       const gate = gates.of(request)
@@ -94,7 +95,7 @@ export function authHooks(registry: CouncilRegistry, gates: Gates, log: SyncServ
 
     // No await before the checks: every message then takes the same number of microtasks to
     // reach Hocuspocus, which keeps a connection's messages in order.
-    async beforeHandleMessage({ update, connection, documentName }: beforeHandleMessagePayload): Promise<void> {
+    async beforeHandleMessage({ update, connection, documentName, document }: beforeHandleMessagePayload): Promise<void> {
       const gate = gates.of(connection.request)
       if (update.byteLength > maxMessageBytes) {
         log({ type: 'message-too-large', bytes: update.byteLength })
@@ -103,9 +104,15 @@ export function authHooks(registry: CouncilRegistry, gates: Gates, log: SyncServ
       }
       try {
         // Frames that came through a SocketGate were checked there already.
-        if (!wasChecked(update)) validateFrame(update)
+        if (!wasChecked(update)) validateFrame(update, { bounds, doc: document })
       } catch (e) {
         const reason = e instanceof FrameError ? e.message : 'undecodable'
+        if (e instanceof TooCostly) {
+          log({ type: 'update-too-costly', reason, documentName })
+          const close = Close.policy('update-too-costly')
+          gate?.close(close)
+          throw new Refusal(close.reason, close.code)
+        }
         log({ type: 'malformed-message', reason, documentName })
         gate?.close(Close.malformed)
         throw new Refusal(Close.malformed.reason, Close.malformed.code)

@@ -9,6 +9,8 @@ export type SyncServerEvent =
   /** A frame that could not be decoded, or decoded to something a client may not send. */
   | { type: 'malformed-message'; reason: string; documentName?: string }
   | { type: 'message-too-large'; bytes?: number }
+  /** A well-formed update over the cost bounds (updateBounds.ts): its connection is closed. */
+  | { type: 'update-too-costly'; reason: string; documentName?: string }
   /** The connection sends faster than allowed: reading from it is paused, nothing is dropped. */
   | { type: 'throttled' }
   /** A connection closed by the server for breaking a limit or a rule. */

@@ -14,13 +14,14 @@ import type { ServerOptions, WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { BallotStore } from './ballotStore'
 import { createBallotService, type BallotService, type PhoneLimits } from './ballots'
-import { SocketGate } from './gate'
+import { Close, SocketGate, type GateLimits } from './gate'
 import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { createHttpHandler } from './http'
 import { defaultLogger, errorText, type SyncServerLogger } from './log'
 import { CouncilRegistry } from './registry'
 import { createBallotPage } from './staticPage'
 import { openStorage, type DocumentBackend, type StorageKind } from './storage'
+import { DEFAULT_UPDATE_BOUNDS, type UpdateBounds } from './updateBounds'
 
 export interface SyncServerOptions {
   /** 0 = any free port. */
@@ -41,6 +42,14 @@ export interface SyncServerOptions {
   maxMessageBytes?: number
   /** Per connection; faster senders are slowed down (reading pauses). Default 200. */
   maxMessagesPerSecond?: number
+  /** What one Yjs update may cost (updateBounds.ts DEFAULT_UPDATE_BOUNDS). */
+  updateBounds?: Partial<UpdateBounds>
+  /** A WebSocket that has authenticated no document after this long is closed (1008). Default 10 s. */
+  authTimeoutMs?: number
+  /** Open WebSockets from one address (socket address, never X-Forwarded-For). Default 200. */
+  maxConnectionsPerAddress?: number
+  /** Open WebSockets in all. Default 5,000. */
+  maxConnections?: number
   /**
    * The built ballot page (dist-web/ballot; in the desktop app .vite/renderer/ballot), served at
    * GET /ballot/. Without it (or when the folder has no index.html) /ballot/ answers 404; the
@@ -62,17 +71,25 @@ export interface SyncServer {
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 export const DEFAULT_MAX_MESSAGES_PER_SECOND = 200
+export const DEFAULT_AUTH_TIMEOUT_MS = 10_000
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 200
+export const DEFAULT_MAX_CONNECTIONS = 5_000
 const REDIS_READY_TIMEOUT_MS = 5_000
 const CLOSE_TIMEOUT_MS = 15_000
 
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const log = options.logger ?? defaultLogger
   const host = options.host ?? '127.0.0.1'
-  const limits = {
+  const limits: GateLimits & ConnectionLimits = {
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     maxMessagesPerSecond: options.maxMessagesPerSecond ?? DEFAULT_MAX_MESSAGES_PER_SECOND,
+    updateBounds: { ...DEFAULT_UPDATE_BOUNDS, ...options.updateBounds },
+    authTimeoutMs: options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
   }
-  if (!(limits.maxMessageBytes > 0) || !(limits.maxMessagesPerSecond > 0)) throw new Error('limits must be positive')
+  const positive = [limits.maxMessageBytes, limits.maxMessagesPerSecond, limits.authTimeoutMs, limits.maxConnectionsPerAddress, limits.maxConnections, ...Object.values(limits.updateBounds)]
+  if (!positive.every((n) => n > 0)) throw new Error('limits must be positive')
 
   const storage = await openStorage(options.storage ?? 'sqlite', options.dataDir)
   const registry = new CouncilRegistry(storage.registry)
@@ -110,7 +127,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         debounce: 1_000,
         maxDebounce: 5_000,
         extensions,
-        ...authHooks(registry, gates, log, limits.maxMessageBytes),
+        ...authHooks(registry, gates, log, limits.maxMessageBytes, limits.updateBounds),
         async onRequest({ request, response }) {
           await http(request, response)
           // Rejecting without an error is how Hocuspocus 3 is told the request was answered.
@@ -185,19 +202,45 @@ export function assertAuthenticates(configuration: Partial<ServerConfiguration>)
   }
 }
 
+interface ConnectionLimits {
+  maxConnectionsPerAddress: number
+  maxConnections: number
+}
+
 // Replaces Hocuspocus's own 'connection' listener (Server.setupWebsocketConnection) with one
-// that puts a SocketGate in front of the connection and logs socket errors instead of printing.
-function gateEveryConnection(server: Server, gates: Gates, limits: ConstructorParameters<typeof SocketGate>[1], log: SyncServerLogger): void {
+// that refuses connections over the limits, puts a SocketGate in front of the connection and
+// logs socket errors instead of printing.
+function gateEveryConnection(server: Server, gates: Gates, limits: GateLimits & ConnectionLimits, log: SyncServerLogger): void {
   const wss = server.webSocketServer
   wss.removeAllListeners('connection')
+  const perAddress = new Map<string, number>()
+  let open = 0
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    const address = request.socket.remoteAddress ?? ''
+    const fromAddress = perAddress.get(address) ?? 0
+    if (open >= limits.maxConnections || fromAddress >= limits.maxConnectionsPerAddress) {
+      const close = Close.policy(open >= limits.maxConnections ? 'too-many-connections' : 'too-many-connections-from-address')
+      log({ type: 'connection-closed', ...close })
+      ws.on('error', () => {})
+      ws.close(close.code, close.reason)
+      setTimeout(() => ws.terminate(), 1000).unref()
+      return
+    }
+    open++
+    perAddress.set(address, fromAddress + 1)
+    ws.once('close', () => {
+      open--
+      const n = (perAddress.get(address) ?? 1) - 1
+      if (n > 0) perAddress.set(address, n)
+      else perAddress.delete(address)
+    })
     ws.setMaxListeners(Number.POSITIVE_INFINITY)
     ws.on('error', (error: Error & { code?: string }) => {
       // ws closes the connection itself (1009) when a message is over maxPayload.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log({ type: 'message-too-large' })
       else log({ type: 'socket-error', error: errorText(error) })
     })
-    const gate = new SocketGate(ws, limits, log)
+    const gate = new SocketGate(ws, limits, log, (name) => server.hocuspocus.documents.get(name))
     gates.add(request, gate)
     gate.install()
     server.hocuspocus.handleConnection(ws, request)
