@@ -2,7 +2,7 @@
 // document (see the WHY in src/shared/doc/phoneVoting.ts): one JSON file per vote,
 //
 //   <data>/phone-ballots/<sha256(meeting + "\n" + voteId)>.json
-//   {version: 1, meeting, voteId, counts: {for, against, abstain}, used: [code hash…], receipts: […], sealed}
+//   {version: 1, meeting, voteId, counts: {for, against, abstain}, used: [code hash…], receipts: […], retries: {token: receipt}, sealed}
 //
 // Secret choices are kept ONLY as counts: no order, no code, no time, nothing linking a code, a
 // receipt and a choice (`used` and `receipts` are sorted sets, written whole each time). Written
@@ -26,8 +26,18 @@ export interface PendingBallots {
   used: string[]
   /** Receipts handed out, sorted. */
   receipts: string[]
+  /**
+   * retryToken(code hash, attempt, choice) -> the receipt given for that ballot, so a phone that
+   * lost the reply gets the same receipt on retry. Links no code to a receipt or a choice for
+   * anyone without the phone's attempt id (never stored here).
+   */
+  retries: Record<string, string>
   sealed: boolean
 }
+
+/** The key of one ballot (a code's hash, the phone's attempt id, the choice) in PendingBallots.retries. */
+export const retryToken = (codeHash: string, attempt: string, choice: string): string =>
+  createHash('sha256').update(`${codeHash}\n${attempt}\n${choice}`, 'utf8').digest('hex')
 
 /** The file of a vote could not be read back; the vote is unavailable until someone looks. */
 export class UnreadableBallots extends Error {}
@@ -83,6 +93,8 @@ export class BallotStore {
       counts: { for: state.counts.for, against: state.counts.against, abstain: state.counts.abstain },
       used: [...state.used].sort(),
       receipts: [...state.receipts].sort(),
+      // Sorted by token (random-looking), not in the order the ballots came.
+      retries: Object.fromEntries(Object.entries(state.retries).sort(([a], [b]) => (a < b ? -1 : 1))),
       sealed: state.sealed,
     }
     await writeAtomically(join(this.dir, key), `${JSON.stringify({ version: 1, ...clean })}\n`)
@@ -100,7 +112,7 @@ export class BallotStore {
   }
 }
 
-const empty = (meeting: string, voteId: string): PendingBallots => ({ meeting, voteId, counts: { for: 0, against: 0, abstain: 0 }, used: [], receipts: [], sealed: false })
+const empty = (meeting: string, voteId: string): PendingBallots => ({ meeting, voteId, counts: { for: 0, against: 0, abstain: 0 }, used: [], receipts: [], retries: {}, sealed: false })
 
 function parse(text: string, meeting: string, voteId: string, key: string): PendingBallots {
   const bad = (why: string) => new UnreadableBallots(`${key} is not a valid phone ballot file (${why})`)
@@ -121,5 +133,18 @@ function parse(text: string, meeting: string, voteId: string, key: string): Pend
   if (!strings(r.used, (s) => VOTER_CODE_HASH.test(s))) throw bad('used')
   if (!strings(r.receipts, (s) => normaliseReceipt(s) === s)) throw bad('receipts')
   if (typeof r.sealed !== 'boolean') throw bad('sealed')
-  return { meeting, voteId, counts: counts as BallotCounts, used: [...(r.used as string[])].sort(), receipts: [...(r.receipts as string[])].sort(), sealed: r.sealed }
+  // Files written before retries were kept have none.
+  const retries = r.retries === undefined ? {} : r.retries
+  const receipts = new Set(r.receipts as string[])
+  if (typeof retries !== 'object' || retries === null || Array.isArray(retries)) throw bad('retries')
+  for (const [token, receipt] of Object.entries(retries)) if (!/^[0-9a-f]{64}$/.test(token) || typeof receipt !== 'string' || !receipts.has(receipt)) throw bad('retries')
+  return {
+    meeting,
+    voteId,
+    counts: counts as BallotCounts,
+    used: [...(r.used as string[])].sort(),
+    receipts: [...receipts].sort(),
+    retries: { ...(retries as Record<string, string>) },
+    sealed: r.sealed,
+  }
 }

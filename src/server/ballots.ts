@@ -27,9 +27,9 @@ import { currentVote, isChoice, readVote } from '../shared/doc/votesRead'
 import { isIdString, type VoteId } from '../shared/domain/ids'
 import { newReceipt, normaliseVoterCode, voterCodeHash } from '../shared/domain/voterCode'
 import type { Choice } from '../shared/domain/votes'
-import { PHONE_ERROR_STATUS, type CastResponse, type OpenResponse, type PhoneErrorCode, type SealResponse } from '../shared/phoneBallot'
+import { isCastAttempt, PHONE_ERROR_STATUS, type CastResponse, type OpenResponse, type PhoneErrorCode, type SealResponse } from '../shared/phoneBallot'
 import type { BallotStore, PendingBallots } from './ballotStore'
-import { UnreadableBallots } from './ballotStore'
+import { retryToken, UnreadableBallots } from './ballotStore'
 import { HttpError, readJson, send } from './http'
 import { KeyedMutex } from './keyedMutex'
 import { errorText, type SyncServerLogger } from './log'
@@ -289,15 +289,19 @@ export function createBallotService(deps: BallotServiceDeps) {
   }
 
   async function cast(body: Record<string, unknown>, address: string): Promise<CastResponse> {
-    const { voteId, choice } = body
-    if (!isIdString(voteId) || !isChoice(choice)) return refuse('invalid-request')
+    const { voteId, choice, attempt } = body
+    if (!isIdString(voteId) || !isChoice(choice) || (attempt !== undefined && !isCastAttempt(attempt))) return refuse('invalid-request')
     const r = await codeRequest(body, address)
     return withCode(r, address, (conn, doc, entry) =>
       mutex.run(`${r.meeting}\n${voteId}`, async () => {
         const vote = readVote(doc, voteId as VoteId)
-        if (!vote || vote.closedAt !== null || !vote.phone?.enabled || vote.phone.sealedAt !== null) return refuse('vote-closed')
+        if (!vote?.phone?.enabled) return refuse('vote-closed')
         const held = await pending(r.meeting, voteId)
-        if (held.sealed) return refuse('vote-closed')
+        // The same ballot again (its reply was lost): the receipt it got, even if the vote closed since.
+        const token = attempt === undefined ? null : retryToken(r.hash, attempt as string, choice)
+        const earlier = token !== null && held.used.includes(r.hash) ? held.retries[token] : undefined
+        if (earlier !== undefined) return { ok: true as const, receipt: earlier }
+        if (vote.closedAt !== null || vote.phone.sealedAt !== null || held.sealed) return refuse('vote-closed')
         if (held.used.includes(r.hash)) return refuse('code-used')
         try {
           assertPhoneMayVote(doc, voteId as VoteId, entry)
@@ -306,7 +310,7 @@ export function createBallotService(deps: BallotServiceDeps) {
         }
         let receipt = newReceipt()
         while (held.receipts.includes(receipt)) receipt = newReceipt()
-        const marked = { used: [...held.used, r.hash], receipts: [...held.receipts, receipt] }
+        const marked = { used: [...held.used, r.hash], receipts: [...held.receipts, receipt], retries: token === null ? held.retries : { ...held.retries, [token]: receipt } }
         if (vote.method === 'secret') {
           // The pending count may be ahead of the document's (a store that failed before): it counts.
           const cast = held.counts.for + held.counts.against + held.counts.abstain

@@ -38,7 +38,16 @@ export interface CastRequest {
   code: string
   voteId: string
   choice: Choice
+  /**
+   * A random id the phone makes once per ballot and sends again with every retry of it: when the
+   * host stored the ballot but its reply was lost, the retry (same code, same choice, same attempt)
+   * gets the same receipt instead of 'code-used'. Optional: a page without it gets 'code-used'.
+   */
+  attempt?: string
 }
+
+/** What an attempt id looks like: 16 to 64 base64url characters (the phone sends 22, 128 bits). */
+export const isCastAttempt = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(v)
 
 export interface CastResponse {
   ok: true

@@ -121,6 +121,7 @@ describe.each(STORAGES)('phone ballots (storage: %s)', (storage: StorageKind) =>
       counts: { for: 2, against: 1, abstain: 0 },
       used: [...hashes].sort(),
       receipts: [...receipts].sort(),
+      retries: {},
       sealed: false,
     })
     for (const code of codes) expect(text).not.toContain(code.replace(/-/g, ''))

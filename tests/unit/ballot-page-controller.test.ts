@@ -120,7 +120,7 @@ describe('the ballot page flow', () => {
     const first = p.c.cast()
     const second = p.c.cast() // a double tap on cast
     await Promise.all([first, second])
-    expect(p.host.casts).toEqual([{ meeting: MEETING, code: CODE, voteId: 'v1', choice: 'against' }])
+    expect(p.host.casts).toEqual([{ meeting: MEETING, code: CODE, voteId: 'v1', choice: 'against', attempt: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) as unknown }])
     expect(p.c.current.screen).toEqual({ kind: 'receipt', receipt: 'ABCD-EFGH', open: true })
     expect(p.store.r).toEqual({ code: CODE, voteId: 'v1', receipt: 'ABCD-EFGH' })
 
@@ -225,6 +225,36 @@ describe('the ballot page flow', () => {
     await p.c.cast()
     expect(p.screen()).toBe('voted')
     expect(p.host.casts).toHaveLength(2)
+  })
+
+  it('after a lost answer, the tap again and the next poll send the same ballot with the same attempt id, and show the receipt (issue 16)', async () => {
+    const p = page()
+    p.store.c = CODE
+    p.host.openVote = vote('v1')
+    p.c.start()
+    await settle()
+    p.c.choose('for')
+    await p.clock.advance(CONFIRM_GUARD_MS)
+    p.host.castAnswers = [{ ok: false, error: 'network' }, { ok: false, error: 'unavailable' }]
+    await p.c.cast()
+    await p.c.cast()
+    expect(p.c.current).toMatchObject({ screen: { kind: 'confirm', choice: 'for' }, busy: false })
+    // The host had stored it: the next poll says "voted", and the page asks for the receipt.
+    p.host.openVote = { ...vote('v1'), voted: true }
+    p.host.castAnswers = [{ ok: true, value: { ok: true, receipt: 'WXYZ-2345' } }]
+    await p.clock.advance(POLL_MS)
+    expect(p.c.current.screen).toEqual({ kind: 'receipt', receipt: 'WXYZ-2345', open: true })
+    expect(p.host.casts).toHaveLength(3)
+    const ids = new Set(p.host.casts.map((c) => c.attempt))
+    expect(ids.size).toBe(1)
+    expect(p.host.casts.every((c) => c.choice === 'for' && c.voteId === 'v1')).toBe(true)
+    // A new ballot (the next vote) gets a new attempt id.
+    p.host.openVote = vote('v2')
+    await p.clock.advance(POLL_MS)
+    p.c.choose('against')
+    await p.clock.advance(CONFIRM_GUARD_MS)
+    await p.c.cast()
+    expect(p.host.casts[3]!.attempt).not.toBe(p.host.casts[0]!.attempt)
   })
 
   it('a vote closed under the finger: says so and waits; that vote is not offered again', async () => {

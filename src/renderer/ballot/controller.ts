@@ -45,6 +45,26 @@ export interface Timers {
 export const POLL_MS = 3_000
 export const RETRY_MS = 3_000
 export const RATE_LIMITED_MS = 60_000
+/** A random attempt id (22 base64url characters, 128 bits): the same ballot sent again carries it (CastRequest.attempt). */
+export function newAttemptId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  let out = ''
+  let bits = 0
+  let held = 0
+  for (const b of bytes) {
+    held = (held << 8) | b
+    bits += 8
+    while (bits >= 6) {
+      bits -= 6
+      out += ALPHABET[(held >> bits) & 63]
+    }
+  }
+  return bits > 0 ? out + ALPHABET[(held << (6 - bits)) & 63] : out
+}
+
+const attemptKey = (code: string, voteId: string, choice: Choice): string => `${code}\n${voteId}\n${choice}`
+
 /** A second tap of a double tap on a choice must not land on "cast", which takes its place. */
 export const CONFIRM_GUARD_MS = 700
 
@@ -57,6 +77,11 @@ export class BallotController {
   /** Bumped by every request and by every change of code: an older answer is dropped. */
   private seq = 0
   private casting = false
+  /**
+   * The ballot last sent without an answer (network, unavailable, rate-limited): sending it again
+   * reuses its id, so a host that stored it answers with the same receipt (issue 16).
+   */
+  private attempt: { key: string; id: string } | null = null
   private confirmedAt = 0
   /** A vote this code was refused in (per-vote error): polling does not offer it again. */
   private blockedVoteId: string | null = null
@@ -118,9 +143,13 @@ export class BallotController {
     this.seq += 1
     this.clearTimer()
     this.set({ busy: true, problem: null })
-    const r = await this.api.cast({ meeting: this.meeting, code, voteId: s.vote.voteId, choice: s.choice })
+    const key = attemptKey(code, s.vote.voteId, s.choice)
+    if (this.attempt?.key !== key) this.attempt = { key, id: newAttemptId() }
+    const r = await this.api.cast({ meeting: this.meeting, code, voteId: s.vote.voteId, choice: s.choice, attempt: this.attempt.id })
     this.casting = false
     if (this.state.code !== code) return // the resident changed code meanwhile: nothing to show
+    // Kept only while the answer may have been lost.
+    if (r.ok || (r.error !== 'network' && r.error !== 'unavailable' && r.error !== 'rate-limited')) this.attempt = null
     if (r.ok) {
       this.store?.setReceipt({ code, voteId: s.vote.voteId, receipt: r.value.receipt })
       this.set({ screen: { kind: 'receipt', receipt: r.value.receipt, open: true }, busy: false, reconnecting: false, previousReceipt: null })
@@ -169,6 +198,8 @@ export class BallotController {
     if (!r.ok) return this.openFailed(r.error)
     const problem = this.state.problem === 'rate-limited' ? null : this.state.problem
     this.set({ busy: false, reconnecting: false, problem, ...this.afterOpen(r.value.vote) })
+    // The host has a ballot from this code, probably the one whose answer was lost: ask for its receipt.
+    if (this.lostReply(r.value.vote)) return void this.cast()
     this.schedule(POLL_MS)
   }
 
@@ -219,12 +250,20 @@ export class BallotController {
     }
     const previousReceipt = mine !== null && mine.voteId !== vote.voteId ? mine.receipt : null
     if (mine !== null && mine.voteId === vote.voteId) return { screen: { kind: 'receipt', receipt: mine.receipt, open: true }, problem: null, previousReceipt: null }
+    if (this.lostReply(vote)) return { previousReceipt }
     if (vote.voted) return { screen: { kind: 'voted' }, problem: null, previousReceipt }
     if (vote.voteId === this.blockedVoteId) return { screen: { kind: 'waiting' }, previousReceipt }
     // Same vote: keep the resident's place, choice and message; the text is the host's latest.
     if (voting && s.vote.voteId === vote.voteId) return { screen: s.kind === 'confirm' ? { kind: 'confirm', vote, choice: s.choice } : { kind: 'choose', vote }, previousReceipt }
     this.blockedVoteId = null
     return { screen: { kind: 'choose', vote }, problem: null, previousReceipt }
+  }
+
+  /** The vote says this code voted while the confirm screen holds a ballot sent without an answer. */
+  private lostReply(vote: OpenVote | null): boolean {
+    const s = this.state.screen
+    const code = this.state.code
+    return vote?.voted === true && s.kind === 'confirm' && s.vote.voteId === vote.voteId && code !== null && this.attempt?.key === attemptKey(code, vote.voteId, s.choice)
   }
 
   private schedule(ms: number): void {
