@@ -65,7 +65,12 @@ async function scenario(page: Page, lang: Lang, info: TestInfo) {
   const tab = (name: string) => page.getByRole('navigation', { name: C.tabs.label }).getByRole('link', { name, exact: true }).click()
   const signAll = async (building: string, rooms: readonly string[]) => {
     await page.getByRole('combobox', { name: C.household.building, exact: true }).selectOption({ label: fmt(C.address.building, { v: building }) })
-    for (const r of rooms) await page.getByRole('button', { name: fmt(C.record.signFor, { household: address(building, r) }) }).click()
+    for (const r of rooms) {
+      const name = fmt(C.record.signFor, { household: address(building, r) })
+      await page.getByRole('button', { name }).click()
+      // Signing asks first; the confirmation names the household.
+      await page.getByRole('alertdialog', { name }).getByRole('button', { name: C.record.confirmSignButton }).click()
+    }
     await expect(page.getByTestId('record-status')).toHaveText(fmt(C.record.saved, { household: address(building, rooms.at(-1)!), what: C.entry.sign }))
   }
 
@@ -113,6 +118,7 @@ async function scenario(page: Page, lang: Lang, info: TestInfo) {
   await signAll('4', ROOMS.slice(0, 35))
   await page.getByRole('combobox', { name: C.household.building, exact: true }).selectOption({ label: fmt(C.address.building, { v: '1' }) })
   await page.getByRole('button', { name: fmt(C.record.withdrawFor, { household: address('1', '101') }) }).click()
+  await page.getByRole('alertdialog', { name: fmt(C.record.withdrawFor, { household: address('1', '101') }) }).getByRole('button', { name: C.record.confirmWithdrawButton }).click()
   await expect(page.getByTestId('record-status')).toHaveText(fmt(C.record.saved, { household: address('1', '101'), what: C.entry.withdraw }))
   const row = page.getByRole('row', { name: new RegExp(`^${address('1', '101')}`) })
   await expect(row).toContainText(C.status.withdrawn)

@@ -25,6 +25,13 @@ describe('matchesSearch', () => {
     expect(matchesSearch(parts('3', '2', '301'), '')).toBe(true)
   })
 
+  it('the same words find the room when addresses are shown in another language', () => {
+    const en = (b: string, u: string, r: string) => [...addressSearchParts({ building: b, unit: u, room: r }), `Bldg ${b}, Unit ${u}, Rm ${r}`]
+    expect(matchesSearch(en('3', '2', '301'), '3栋2单元301室')).toBe(true)
+    expect(matchesSearch(en('13', '2', '301'), '3栋2单元301')).toBe(false)
+    expect(matchesSearch(en('3', '2', '301'), '2单元301')).toBe(true)
+  })
+
   it('names match anywhere', () => {
     expect(matchesSearch(parts('3', '2', '301'), '三')).toBe(true)
   })

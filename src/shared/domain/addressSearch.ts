@@ -15,11 +15,27 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
  */
 export function matchesFolded(folded: string, q: string): boolean {
   if (q === '') return true
+  if (foundAt(folded, q)) return true
+  // "3栋2单元301" also reads as 3-2-301, so the same words find the room whatever language the
+  // addresses are shown in (and however the register wrote them).
+  const dashed = dashedAddress(q)
+  return dashed !== q && dashed !== '' && foundAt(folded, dashed)
+}
+
+function foundAt(folded: string, q: string): boolean {
   const leadingDigit = isDigit(q[0])
   for (let i = folded.indexOf(q); i >= 0; i = folded.indexOf(q, i + 1)) {
     if (!leadingDigit || !isDigit(folded[i - 1])) return true
   }
   return false
+}
+
+// The words that follow a building, unit or room number, longest first (号楼 before 号 and 楼).
+const DESIGNATORS = /(号楼|单元|單元|栋|棟|幢|座|楼|樓|室|号|號)/g
+
+/** A folded query with its designator words turned into dashes: "3栋2单元301室" → "3-2-301". */
+export function dashedAddress(q: string): string {
+  return q.replace(DESIGNATORS, '-').replace(/-+/g, '-').replace(/^-|-$/g, '')
 }
 
 /** The parts of an entity a search may match, folded and joined so no match spans two parts. */

@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import type * as Y from 'yjs'
 import { createLiveSigningState, type LiveSigningState } from '../../../shared/campaigns/liveSigning'
 import { useTranslation } from 'react-i18next'
-import { lateEntries, readCampaign, readDecisions, readEntries, type Campaign } from '../../../shared/doc/campaign'
+import { lateEntries, readCampaign, readDecisions, readEntries, readVoidedEntries, type Campaign } from '../../../shared/doc/campaign'
 import { readHouseholds } from '../../../shared/doc/households'
 import { campaignDocName, householdsDocName } from '../../../shared/doc/names'
 import type { CampaignId, CampaignEntry } from '../../../shared/domain/campaign'
@@ -30,6 +30,8 @@ export interface CampaignCtx {
   /** The entries the rules read: all of them until decided, then those the decision knew (and payments). */
   counted: CampaignEntry[]
   late: CampaignEntry[]
+  /** Entries voided by mistake, each with its mark: shown on the trail, never counted. */
+  voided: VoidedEntry[]
   /** The standing decision first; more than one when two devices decided offline. */
   decisions: CampaignDecision[]
   /** The instant the screens compute at: now, to the minute. */
@@ -49,6 +51,9 @@ export function useCampaign(): CampaignCtx {
 const NO_HOUSEHOLDS: Household[] = []
 const NO_ENTRIES: CampaignEntry[] = []
 const NO_DECISIONS: CampaignDecision[] = []
+const NO_VOIDED: VoidedEntry[] = []
+
+export type VoidedEntry = ReturnType<typeof readVoidedEntries>[number]
 
 /** now, to the minute, re-read every 20 s and whenever the window comes back into view. */
 export function useMinute(): string {
@@ -113,6 +118,7 @@ export function CampaignProvider({ campaignId, children }: { campaignId: string;
   const entries = useDocValue(doc, readEntries) ?? NO_ENTRIES
   const decisions = useDocValue(doc, readDecisions) ?? NO_DECISIONS
   const late = useDocValue(doc, lateEntries) ?? NO_ENTRIES
+  const voided = useDocValue(doc, readVoidedEntries) ?? NO_VOIDED
   const register = useHouseholds()
   const now = useMinute()
   const signing = useLiveSigning(doc, register.households, now)
@@ -121,8 +127,8 @@ export function CampaignProvider({ campaignId, children }: { campaignId: string;
     return lateIds.size ? entries.filter((e) => !lateIds.has(e.entryId)) : entries
   }, [entries, late])
   const value = useMemo(
-    () => (handle && campaign ? { handle, campaign, households: register.households, entries, counted, late, decisions, now, signing } : null),
-    [handle, campaign, register.households, entries, counted, late, decisions, now, signing],
+    () => (handle && campaign ? { handle, campaign, households: register.households, entries, counted, late, voided, decisions, now, signing } : null),
+    [handle, campaign, register.households, entries, counted, late, voided, decisions, now, signing],
   )
   if (state.status === 'error') return <Banner kind="error">{errs.message(state.error)}</Banner>
   if (register.error) return <Banner kind="error">{errs.message(register.error)}</Banner>

@@ -115,7 +115,7 @@ function PaymentForm({ household, onDone }: { household: Household; onDone: () =
   const env = useEnv()
   const { campaign, households, handle, now } = useCampaign()
   const recorder = useRecorder(env.db) ?? ''
-  const device = useDeviceLabel(env.db, env.platform.kind) ?? ''
+  const device = useDeviceLabel(env.db, env.platform.kind, recorder) ?? ''
   const [amount, setAmount] = useState('')
   const [date, setDate] = useState(() => windowState(campaign, now).today)
   const { errors, failure, busy, run } = useCampaignAction()

@@ -1,9 +1,12 @@
 // One household in the recording table: its address, owner and status; one click to record the
 // owner's signature (or withdrawal, or answer); an agent's signature with a note; and every entry
 // recorded for it on any device, newest first, with why one did not count and where two conflict.
+// Signing and withdrawing ask for confirmation first; an entry made by mistake can be voided with
+// a reason (kept on the trail, struck through, no longer counted).
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CONSENT_CHOICES, localDateOf, type Agent, type CampaignEntry, type CampaignKind, type ConsentChoice, type EntryRefusal } from '../../../shared/domain/campaign'
+import type { EntryVoid } from '../../../shared/domain/campaignVoid'
 import type { Household } from '../../../shared/domain/household'
 import { yuanText } from '../../../shared/campaigns/figures'
 import { formatDate, formatMoment } from '../../app/format'
@@ -15,6 +18,8 @@ export interface RowEntry {
   counted: boolean
   refusal: EntryRefusal | null
   late: boolean
+  /** Set when the entry was voided: who, why and when. */
+  voided?: EntryVoid | null
 }
 
 export interface RowData {
@@ -34,7 +39,9 @@ export function HouseholdRow({
   utcOffsetMinutes,
   canRecord,
   busy,
+  recording,
   onAct,
+  onVoid,
 }: {
   row: RowData
   kind: CampaignKind
@@ -42,10 +49,15 @@ export function HouseholdRow({
   withdrawalAllowed: boolean
   canRecord: boolean
   busy: boolean
+  /** Who records and the day recorded, as the confirmation repeats them. */
+  recording: { recorder: string; date: string }
   onAct: (row: RowData, action: RowAction) => Promise<boolean>
+  onVoid: (row: RowData, entry: CampaignEntry, reason: string) => Promise<boolean>
 }) {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const [agentOpen, setAgentOpen] = useState(false)
+  const [confirming, setConfirming] = useState<'sign' | 'withdraw' | null>(null)
+  const [voiding, setVoiding] = useState<CampaignEntry | null>(null)
   const h = row.household
   const address = addressText(t, h)
   const lang = i18n.language
@@ -68,12 +80,12 @@ export function HouseholdRow({
               {kind === 'relocation' ? (
                 row.status === 'signed' ? (
                   withdrawalAllowed ? (
-                    <button type="button" className="small" disabled={busy} onClick={() => void onAct(row, { type: 'withdraw', agent: null })} aria-label={t('campaigns:record.withdrawFor', { household: address })}>
+                    <button type="button" className="small" disabled={busy} aria-expanded={confirming === 'withdraw'} onClick={() => setConfirming('withdraw')} aria-label={t('campaigns:record.withdrawFor', { household: address })}>
                       {t('campaigns:record.withdraw')}
                     </button>
                   ) : null
                 ) : (
-                  <button type="button" className="small primary" disabled={busy} onClick={() => void onAct(row, { type: 'sign', agent: null })} aria-label={t('campaigns:record.signFor', { household: address })}>
+                  <button type="button" className="small primary" disabled={busy} aria-expanded={confirming === 'sign'} onClick={() => setConfirming('sign')} aria-label={t('campaigns:record.signFor', { household: address })}>
                     {t('campaigns:record.sign')}
                   </button>
                 )
@@ -104,13 +116,22 @@ export function HouseholdRow({
           {row.entries.length ? (
             <ul className="plain entries">
               {row.entries.map((v) => (
-                <li key={v.entry.entryId} className={v.counted && !v.late ? undefined : 'not-counted'}>
-                  {t('campaigns:record.entryLine', {
-                    date: formatDate(lang, v.entry.date),
-                    what: entryWhat(t, v.entry, yuanText),
-                    by: v.entry.recordedBy,
-                    device: v.entry.device || t('campaigns:entry.noDevice'),
-                  })}
+                <li key={v.entry.entryId} className={v.voided ? 'voided' : v.counted && !v.late ? undefined : 'not-counted'}>
+                  <span className="entry-text">
+                    {t('campaigns:record.entryLine', {
+                      date: formatDate(lang, v.entry.date),
+                      what: entryWhat(t, v.entry, yuanText),
+                      by: v.entry.recordedBy,
+                      device: v.entry.device || t('campaigns:entry.noDevice'),
+                    })}
+                  </span>
+                  {v.voided ? (
+                    <span className="warn block">{t('campaigns:record.voided', { by: v.voided.by, at: formatMoment(lang, v.voided.at), reason: v.voided.reason })}</span>
+                  ) : canRecord && !v.late && v.entry.type !== 'payment' ? (
+                    <button type="button" className="small link-like" disabled={busy} onClick={() => setVoiding(v.entry)} aria-label={t('campaigns:record.voidFor', { what: entryWhat(t, v.entry, yuanText) })}>
+                      {t('campaigns:record.void')}
+                    </button>
+                  ) : null}
                   {/* Typed in on a later day (a paper form): when, so the trail shows it. */}
                   {localDateOf(v.entry.at, utcOffsetMinutes) !== v.entry.date ? <span className="muted block">{t('campaigns:record.typedLater', { at: formatMoment(lang, v.entry.at) })}</span> : null}
                   {v.late ? <span className="warn block">{t('campaigns:record.late')}</span> : null}
@@ -123,6 +144,47 @@ export function HouseholdRow({
           )}
         </td>
       </tr>
+      {confirming && canRecord ? (
+        <tr className="agent-row">
+          <td colSpan={5}>
+            <div role="alertdialog" aria-label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })} className="row tight">
+              <span>
+                {t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
+                  household: address,
+                  owner: h.owner,
+                  date: formatDate(lang, recording.date),
+                  by: recording.recorder || '—',
+                })}
+              </span>
+              <button
+                type="button"
+                className={`small${confirming === 'sign' ? ' primary' : ' danger'}`}
+                disabled={busy}
+                onClick={() => void onAct(row, { type: confirming, agent: null }).then((ok) => ok && setConfirming(null))}
+              >
+                {t(confirming === 'sign' ? 'campaigns:record.confirmSignButton' : 'campaigns:record.confirmWithdrawButton')}
+              </button>
+              <button type="button" className="small" onClick={() => setConfirming(null)}>
+                {t('common:actions.cancel')}
+              </button>
+            </div>
+          </td>
+        </tr>
+      ) : null}
+      {voiding && canRecord ? (
+        <tr className="agent-row">
+          <td colSpan={5}>
+            <VoidForm
+              title={t('campaigns:record.voidTitle', { household: address })}
+              what={t('campaigns:record.entryLine', { date: formatDate(lang, voiding.date), what: entryWhat(t, voiding, yuanText), by: voiding.recordedBy, device: voiding.device || t('campaigns:entry.noDevice') })}
+              by={recording.recorder}
+              busy={busy}
+              onSubmit={(reason) => onVoid(row, voiding, reason).then((ok) => ok && setVoiding(null))}
+              onCancel={() => setVoiding(null)}
+            />
+          </td>
+        </tr>
+      ) : null}
       {agentOpen && canRecord ? (
         <tr className="agent-row">
           <td colSpan={5}>
@@ -131,6 +193,41 @@ export function HouseholdRow({
         </tr>
       ) : null}
     </>
+  )
+}
+
+function VoidForm({ title, what, by, busy, onSubmit, onCancel }: { title: string; what: string; by: string; busy: boolean; onSubmit: (reason: string) => Promise<unknown>; onCancel: () => void }) {
+  const { t } = useTranslation(['campaigns', 'common'])
+  const [reason, setReason] = useState('')
+  const [missing, setMissing] = useState(false)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    // The rule (voidRefusal) refuses it too; said here, beside the field, before any write.
+    setMissing(reason.trim() === '')
+    if (reason.trim() !== '') void onSubmit(reason)
+  }
+  return (
+    <form onSubmit={submit} noValidate role="dialog" aria-label={title} className="agent-form void-form">
+      <p>
+        <strong>{title}</strong>
+      </p>
+      <p>{what}</p>
+      <p className="muted">{t('campaigns:record.voidExplain', { by: by || '—' })}</p>
+      <TextField label={t('campaigns:record.voidReason')} hint={t('campaigns:record.voidReasonHint')} value={reason} error={missing ? t('campaigns:errors.code.reasonRequired') : undefined}
+        onChange={(e) => {
+          setReason(e.target.value)
+          setMissing(false)
+        }}
+      />
+      <div className="row tight">
+        <button type="submit" className="small danger" disabled={busy}>
+          {t('campaigns:record.voidConfirm')}
+        </button>
+        <button type="button" className="small" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+      </div>
+    </form>
   )
 }
 

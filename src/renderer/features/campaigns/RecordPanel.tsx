@@ -1,21 +1,23 @@
 // Recording: find a household fast (a building, then a room number or a name), record the owner's
-// signature in one click (or an agent's with a note, a withdrawal, an answer on the plan), dated
+// signature in one click and a confirmation (or an agent's with a note, a withdrawal, an answer on
+// the plan; an entry made by mistake is voided with a reason, never deleted), dated
 // today unless the recorder picks the day a paper form was signed. Every write is refused or
 // stored by the shared rules; the message says which, in the user's language.
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
-import { windowState } from '../../../shared/domain/campaign'
+import { compareCampaignEntries, windowState, type CampaignEntry } from '../../../shared/domain/campaign'
+import { yuanText } from '../../../shared/campaigns/figures'
 import { consentResult } from '../../../shared/domain/campaignRenovation'
 import { buildingKey, compareNatural } from '../../../shared/domain/household'
 import { DocError } from '../../../shared/doc/errors'
 import { useEnv } from '../../app/env'
 import { formatDate } from '../../app/format'
 import { Banner } from '../../ui/Banner'
-import { recordChoice, signHousehold, withdrawHousehold } from './actions'
+import { recordChoice, signHousehold, voidCampaignEntry, withdrawHousehold } from './actions'
 import { useCampaign } from './CampaignContext'
 import { HouseholdRow, type RowAction, type RowData, type RowEntry } from './HouseholdRow'
-import { addressText } from './labels'
+import { addressText, entryWhat } from './labels'
 import { saveDeviceLabel, saveRecorder, useDeviceLabel, useRecorder } from './local'
 import { RecorderCard } from './RecorderCard'
 import { useCampaignAction } from './useCampaignAction'
@@ -27,12 +29,12 @@ type Filter = (typeof FILTERS)['relocation'][number] | (typeof FILTERS)['renovat
 export function RecordPanel() {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const env = useEnv()
-  const { campaign, households, counted, late, decisions, handle, now, signing } = useCampaign()
+  const { campaign, households, counted, late, voided, decisions, handle, now, signing } = useCampaign()
   const lang = i18n.language
   const w = windowState(campaign, now)
   const remembered = useRecorder(env.db)
-  const storedDevice = useDeviceLabel(env.db, env.platform.kind)
   const [recorder, setRecorder] = useState<string | null>(null)
+  const storedDevice = useDeviceLabel(env.db, env.platform.kind, recorder ?? remembered ?? '')
   const [device, setDevice] = useState<string | null>(null)
   const [dateChoice, setDateChoice] = useState<string | null>(null)
   const [building, setBuilding] = useState('')
@@ -45,7 +47,9 @@ export function RecordPanel() {
   const rows = useMemo((): RowData[] => {
     const lateBy = new Map<string, RowEntry[]>()
     for (const e of late) lateBy.set(e.householdId, [...(lateBy.get(e.householdId) ?? []), { entry: e, counted: false, refusal: null, late: true }])
-    const withLate = (id: string, list: RowEntry[]) => [...(lateBy.get(id) ?? []).reverse(), ...list]
+    for (const v of voided) lateBy.set(v.entry.householdId, [...(lateBy.get(v.entry.householdId) ?? []), { entry: v.entry, counted: false, refusal: null, late: false, voided: v.void }])
+    // Newest first, voided entries in their place on the trail.
+    const withLate = (id: string, list: RowEntry[]) => [...(lateBy.get(id) ?? []), ...list].sort((a, b) => compareCampaignEntries(b.entry, a.entry))
     if (campaign.kind === 'relocation') {
       // The provider's live signing state: the same households as signingState(campaign, households, counted, now).
       return (signing?.households ?? []).map((h) => ({
@@ -61,7 +65,7 @@ export function RecordPanel() {
       entries: withLate(h.household.id, h.entries.map((v) => ({ ...v, late: false }))),
       conflict: h.conflicting.length > 0,
     }))
-  }, [campaign, households, counted, late, signing])
+  }, [campaign, households, counted, late, voided, signing])
 
   const buildings = useMemo(() => {
     const seen = new Map<string, string>()
@@ -94,6 +98,15 @@ export function RecordPanel() {
       setDone(t('campaigns:record.saved', { household: addressText(t, row.household), what }))
       if (recording.recorder !== remembered) await saveRecorder(env.db, recording.recorder)
       if (recording.device && recording.device !== storedDevice) await saveDeviceLabel(env.db, recording.device)
+    })
+
+  const voidOne = (row: RowData, entry: CampaignEntry, reason: string) =>
+    run(async () => {
+      setDone(null)
+      if (!recording.recorder.trim()) throw new DocError('invalidInput', { recordedBy: 'recordedByRequired' })
+      await voidCampaignEntry(env, handle, { entryId: entry.entryId, by: recording.recorder, reason, device: recording.device })
+      setDone(t('campaigns:record.voidSaved', { household: addressText(t, row.household), what: entryWhat(t, entry, yuanText) }))
+      if (recording.recorder !== remembered) await saveRecorder(env.db, recording.recorder)
     })
 
   return (
@@ -154,7 +167,7 @@ export function RecordPanel() {
             </thead>
             <tbody>
               {shown.slice(0, SHOWN).map((r) => (
-                <HouseholdRow key={r.household.id} row={r} kind={campaign.kind} withdrawalAllowed={campaign.withdrawalAllowed} utcOffsetMinutes={campaign.utcOffsetMinutes} canRecord={canRecord} busy={busy} onAct={act} />
+                <HouseholdRow key={r.household.id} row={r} kind={campaign.kind} withdrawalAllowed={campaign.withdrawalAllowed} utcOffsetMinutes={campaign.utcOffsetMinutes} canRecord={canRecord} busy={busy} recording={{ recorder: recording.recorder, date: recording.date }} onAct={act} onVoid={voidOne} />
               ))}
             </tbody>
           </table>

@@ -3,7 +3,7 @@
 // canvasser told "saved" has the signature on disk.
 import type * as Y from 'yjs'
 import { indexCampaign } from '../../../shared/doc/council'
-import { decide, initCampaignDoc, recordConsent, recordPayment, recordSigning, recordWithdrawal, updateCampaign, type EntryInput } from '../../../shared/doc/campaign'
+import { decide, initCampaignDoc, recordConsent, recordPayment, recordSigning, recordWithdrawal, updateCampaign, voidEntry, type EntryInput, type VoidInput } from '../../../shared/doc/campaign'
 import { DocError } from '../../../shared/doc/errors'
 import { campaignDocName } from '../../../shared/doc/names'
 import { newCampaignId, validateCampaignSettings, type Agent, type CampaignId, type CampaignSettings, type ConsentChoice } from '../../../shared/domain/campaign'
@@ -55,3 +55,6 @@ export const recordPaid = (env: AppEnv, h: DocHandle, households: readonly House
 
 export const decideCampaign = (env: AppEnv, h: DocHandle, households: readonly Household[], decidedBy: string): Promise<CampaignDecision> =>
   write(env, h, (d, now) => decide(d, households, now, decidedBy))
+
+/** Voids an entry made by mistake: a mark beside it (who, why), the entry itself kept. */
+export const voidCampaignEntry = (env: AppEnv, h: DocHandle, input: VoidInput) => write(env, h, (d, now) => voidEntry(d, input, now))

@@ -147,7 +147,7 @@ function Import({ handle }: { handle: DocHandle }) {
                 ? t('importScreen.importing')
                 : plan && plan.rows.some((r) => r.existingId !== null)
                   ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
-                  : t('importScreen.confirm', { count: plan?.add.length ?? 0 })}
+                  : t('importScreen.confirm', { count: (plan?.add.length ?? 0) + blocked })}
             </button>
             {blocked > 0 ? (
               <label className="checkbox">

@@ -127,7 +127,7 @@ export function ImportScreen() {
                 ? t('import:preview.importing')
                 : plan && plan.rows.some((r) => r.existingId !== null)
                   ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
-                  : t('import:preview.confirm', { count: plan?.add.length ?? 0 })}
+                  : t('import:preview.confirm', { count: (plan?.add.length ?? 0) + blocked })}
             </button>
             {blocked > 0 ? (
               <label className="checkbox">
@@ -161,8 +161,8 @@ export function ImportScreen() {
                     <td>{r.fields.room}</td>
                     <td className="num">{r.errors.some((e) => e.field === 'areaCentiM2') ? r.raw.areaCentiM2 : formatArea(i18n.language, r.fields.areaCentiM2)}</td>
                     <td>{r.fields.phone}</td>
-                    <td>{r.raw.joinedOn ?? r.fields.joinedOn}</td>
-                    <td>{r.raw.leftOn ?? r.fields.leftOn ?? ''}</td>
+                    <td>{r.errors.some((e) => e.field === 'joinedOn') ? r.raw.joinedOn : formatDate(i18n.language, r.fields.joinedOn)}</td>
+                    <td>{r.errors.some((e) => e.field === 'leftOn') ? r.raw.leftOn : r.fields.leftOn ? formatDate(i18n.language, r.fields.leftOn) : ''}</td>
                     <td>
                       {!isBlocked(r.rowNumber) ? (
                         <MergeOutcome row={outcome.get(r.rowNumber)} format={mergeFormat} />
