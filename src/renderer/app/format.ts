@@ -44,3 +44,21 @@ export function formatMoment(lang: string, iso: string, now = new Date()): strin
     : { year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }
   return new Intl.DateTimeFormat(lang, opts).format(d)
 }
+
+/**
+ * A moment (ISO instant) with its full date, in this device's time zone: "2026年12月1日 09:30"
+ * (en: "December 1, 2026 at 09:30"). The one form for a trail (history, issued at, closed at), so
+ * a date never reads 2026/12/1 beside 2026年12月12日.
+ */
+export function formatInstant(lang: string, iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+}
+
+/** The time of a moment (ISO instant) alone, in this device's time zone: "09:30". */
+export function formatTime(lang: string, iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+}

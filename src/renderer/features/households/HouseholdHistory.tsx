@@ -7,7 +7,7 @@ import { HOUSEHOLD_FIELDS, type HouseholdFields, type HouseholdId } from '../../
 import { areaToText } from '../../../shared/domain/member'
 import { HOUSEHOLD_FIELD_LABEL_KEYS } from '../../../shared/import/labels'
 import { useDocValue } from '../../app/docHooks'
-import { formatDate } from '../../app/format'
+import { formatDate, formatInstant } from '../../app/format'
 
 type FieldKey = keyof HouseholdFields
 
@@ -33,7 +33,7 @@ export function HouseholdHistory({ doc, householdId }: { doc: Y.Doc; householdId
               .filter((entry): entry is [FieldKey, [unknown, unknown]] => (HOUSEHOLD_FIELDS as readonly string[]).includes(entry[0]) && Array.isArray(entry[1]))
               .map(([field, [from, to]]) => t('history.change', { field: t(HOUSEHOLD_FIELD_LABEL_KEYS[field]), from: show(field, from), to: show(field, to) }))
               .join(t('history.sep'))
-            const when = Number.isNaN(Date.parse(h.at)) ? h.at : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(h.at))
+            const when = formatInstant(i18n.language, h.at)
             return <li key={i}>{h.by.trim() ? t('history.entryBy', { when, by: h.by, changes }) : t('history.entry', { when, changes })}</li>
           })}
         </ul>

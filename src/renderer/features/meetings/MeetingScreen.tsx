@@ -11,7 +11,7 @@ import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
 import { assertNothingUnsaved } from '../../app/unsaved'
-import { formatDateTime } from '../../app/format'
+import { formatDateTime, formatInstant } from '../../app/format'
 import { href, navigate } from '../../app/router'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
@@ -105,7 +105,7 @@ export function MeetingScreen() {
           )
         ) : (
           <>
-            <p>{meeting.noticedAt ? t('meetings:notice.issuedAt', { when: new Date(meeting.noticedAt).toLocaleString(i18n.language) }) : null}</p>
+            <p>{meeting.noticedAt ? t('meetings:notice.issuedAt', { when: formatInstant(i18n.language, meeting.noticedAt) }) : null}</p>
             <div className="row">
               <a className="button" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
                 {t('meetings:notice.open')}

@@ -6,6 +6,7 @@ import type { MemberId } from '../../../shared/domain/ids'
 import { readMemberHistory } from '../../../shared/doc/council'
 import { areaToText } from '../../../shared/domain/member'
 import { useDocValue } from '../../app/docHooks'
+import { formatInstant } from '../../app/format'
 import { useCouncil } from '../councils/CouncilContext'
 
 const FIELD_KEYS = ['name', 'role', 'building', 'unit', 'room', 'areaCentiM2', 'phone', 'joinedOn', 'leftOn'] as const
@@ -31,7 +32,7 @@ export function MemberHistory({ memberId }: { memberId: MemberId }) {
         <ul>
           {history.map((h, i) => (
             <li key={i}>
-              {new Date(h.at).toLocaleString(i18n.language)}:{' '}
+              {formatInstant(i18n.language, h.at)}:{' '}
               {Object.entries(h.changes)
                 .filter((entry): entry is [FieldKey, [unknown, unknown]] => (FIELD_KEYS as readonly string[]).includes(entry[0]))
                 .map(([field, [from, to]]) => t('members:history.change', { field: t(`members:fields.${field}`), from: show(field, from), to: show(field, to) }))

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEnv } from '../../app/env'
+import { formatInstant } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { href } from '../../app/router'
 import { Banner } from '../../ui/Banner'
@@ -19,7 +20,7 @@ import { useSessionView } from './useSession'
 import { announceMeetingClosed } from '../backup/useAutoBackup'
 
 export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
-  const { t } = useTranslation(['session', 'minutes', 'common'])
+  const { t, i18n } = useTranslation(['session', 'minutes', 'common'])
   const env = useEnv()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
@@ -93,7 +94,7 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
       ) : null}
       {meeting.status !== 'noticed' && meeting.status !== 'in_session' && view.session.closedAt ? (
         <Banner kind="ok">
-          {t('session:close.closedAt', { time: new Date(view.session.closedAt).toLocaleString() })}{' '}
+          {t('session:close.closedAt', { time: formatInstant(i18n.language, view.session.closedAt) })}{' '}
           <a href={href({ name: 'minutes', ...base, tab: 'draft' })}>{t('minutes:open')}</a>
         </Banner>
       ) : null}
