@@ -7,6 +7,7 @@ import { readMembers } from '../../../shared/doc/council'
 import type { AttendanceRow } from '../../../shared/doc/attendance'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
+import { formatTime } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
@@ -15,7 +16,7 @@ import { absent, arrives, beginSignIn, departs, dropObserver, newObserver, onLea
 import type { SessionView } from './useSession'
 import { VoterSlips } from './VoterSlips'
 
-const time = (lang: string, iso: string) => new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
+const time = formatTime
 
 export function SignInPanel({ view }: { view: SessionView }) {
   const { t, i18n } = useTranslation(['session', 'common'])
