@@ -26,6 +26,8 @@ export interface GateLimits {
   updateBounds: UpdateBounds
   /** A socket with no authenticated document after this long is closed. */
   authTimeoutMs: number
+  /** Shared by every socket of a server: bytes held for documents not (yet) authenticated, and the most allowed. */
+  preAuthBudget: { used: number; max: number }
 }
 
 /** Close codes sent by the gate and the hooks (4xxx are Hocuspocus-style application codes). */
@@ -126,7 +128,7 @@ export class SocketGate {
   connected(name: string): void {
     const e = this.docs.get(name)
     if (!e) return
-    this.pendingBytes -= e.pendingBytes
+    this.release(e.pendingBytes)
     Object.assign(e, { state: 'ok', pendingMessages: 0, pendingBytes: 0 })
     if (this.authTimer) clearTimeout(this.authTimer)
     this.authTimer = null
@@ -141,7 +143,7 @@ export class SocketGate {
     const e = this.docs.get(name)
     if (e?.state !== 'ok') return
     this.docs.delete(name)
-    this.pendingBytes -= e.pendingBytes
+    this.release(e.pendingBytes)
     // A provider destroyed and recreated at once sends close, then auth: replay them now.
     for (const frame of e.held ?? []) if (!this.closed) this.process(frame)
   }
@@ -156,7 +158,16 @@ export class SocketGate {
     setTimeout(() => ws.terminate(), 1000).unref()
   }
 
+  private release(bytes: number): void {
+    // Once closed, everything this socket held was released at once (stop).
+    if (this.closed) return
+    this.pendingBytes -= bytes
+    this.limits.preAuthBudget.used -= bytes
+  }
+
   private stop(): void {
+    // Hocuspocus drops what it queued for this socket when it closes.
+    if (!this.closed) this.release(this.pendingBytes)
     this.closed = true
     this.queue.length = 0
     this.queuedBytes = 0
@@ -292,6 +303,12 @@ export class SocketGate {
     entry.pendingMessages++
     entry.pendingBytes += data.byteLength
     this.pendingBytes += data.byteLength
+    const budget = this.limits.preAuthBudget
+    budget.used += data.byteLength
+    if (budget.used > budget.max) {
+      this.close(Close.policy('server-busy-before-authentication'))
+      return false
+    }
     if (entry.pendingMessages > MAX_PENDING_MESSAGES || this.pendingBytes > pendingBytesLimit(this.limits.maxMessageBytes)) {
       this.close(Close.policy('too-much-before-authentication'))
       return false

@@ -50,6 +50,8 @@ export interface SyncServerOptions {
   maxConnectionsPerAddress?: number
   /** Open WebSockets in all. Default 5,000. */
   maxConnections?: number
+  /** Bytes all sockets together may have queued for documents not yet authenticated. Default 64 MiB. */
+  maxPreAuthBytes?: number
   /**
    * The built ballot page (dist-web/ballot; in the desktop app .vite/renderer/ballot), served at
    * GET /ballot/. Without it (or when the folder has no index.html) /ballot/ answers 404; the
@@ -87,8 +89,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     authTimeoutMs: options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    preAuthBudget: { used: 0, max: options.maxPreAuthBytes ?? 64 * 1024 * 1024 },
   }
-  const positive = [limits.maxMessageBytes, limits.maxMessagesPerSecond, limits.authTimeoutMs, limits.maxConnectionsPerAddress, limits.maxConnections, ...Object.values(limits.updateBounds)]
+  const positive = [limits.maxMessageBytes, limits.maxMessagesPerSecond, limits.authTimeoutMs, limits.maxConnectionsPerAddress, limits.maxConnections, limits.preAuthBudget.max, ...Object.values(limits.updateBounds)]
   if (!positive.every((n) => n > 0)) throw new Error('limits must be positive')
 
   const storage = await openStorage(options.storage ?? 'sqlite', options.dataDir)
