@@ -19,7 +19,9 @@ export type SyncServerEvent =
   | { type: 'codes-changed'; councilId: string; codeId?: string; connectionsClosed: number }
   | { type: 'council-registered'; councilId: string; created: boolean; rotated: boolean }
   | { type: 'code-revoked'; councilId: string; codeId: string }
-  | { type: 'store-failed'; documentName: string; error: string }
+  /** A store failed; it is retried (attempt 1, 2…) until it succeeds, and the clients are told. */
+  | { type: 'store-failed'; documentName: string; error: string; attempt?: number }
+  | { type: 'store-recovered'; documentName: string; attempts: number }
   | { type: 'load-failed'; documentName: string; error: string }
   | { type: 'socket-error'; error: string }
   | { type: 'redis-error'; error: string }

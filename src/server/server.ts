@@ -21,6 +21,7 @@ import { defaultLogger, errorText, type SyncServerLogger } from './log'
 import { CouncilRegistry } from './registry'
 import { createBallotPage } from './staticPage'
 import { openStorage, type DocumentBackend, type StorageKind } from './storage'
+import { StoreKeeper, type StoredDoc } from './storeKeeper'
 import { DEFAULT_UPDATE_BOUNDS, type UpdateBounds } from './updateBounds'
 
 export interface SyncServerOptions {
@@ -61,6 +62,8 @@ export interface SyncServerOptions {
   /** Rate limits of the /ballot/api endpoints (ballots.ts DEFAULT_PHONE_LIMITS). */
   phoneLimits?: Partial<PhoneLimits>
   logger?: SyncServerLogger
+  /** Tests only: wraps the storage's document backend (to make stores fail, as a full disk would). */
+  wrapDocuments?: (documents: DocumentBackend) => DocumentBackend
 }
 
 export interface SyncServer {
@@ -96,7 +99,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
 
   const storage = await openStorage(options.storage ?? 'sqlite', options.dataDir)
   const registry = new CouncilRegistry(storage.registry)
-  const documents = storage.documents
+  const documents = options.wrapDocuments ? options.wrapDocuments(storage.documents) : storage.documents
+  const keeper = new StoreKeeper(documents, log)
   const gates = new Gates()
   let ballotStore: BallotStore
   try {
@@ -108,7 +112,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   // Set once Hocuspocus exists (the service writes through its direct connections).
   let ballots: BallotService | null = null
   const ballotPage = createBallotPage(options.ballotPageDir)
-  const extensions: Extension[] = [databaseExtension(documents, log)]
+  const extensions: Extension[] = [databaseExtension(documents, keeper, log)]
   const redis = options.redis ? redisExtension(options.redis, log) : null
   if (redis) extensions.unshift(redis)
 
@@ -126,9 +130,10 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     server = await startHocuspocus(
       {
         name: 'yishi',
-        // Store a document 1 s after its last change, and at least every 5 s while it changes.
-        debounce: 1_000,
-        maxDebounce: 5_000,
+        // Store a document 250 ms after its last change, and within a second while it changes
+        // (800 ms plus the store itself): clients count a change as synced only once it is stored.
+        debounce: 250,
+        maxDebounce: 800,
         extensions,
         ...authHooks(registry, gates, log, limits.maxMessageBytes, limits.updateBounds),
         async onRequest({ request, response }) {
@@ -170,6 +175,8 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       // Phone requests under way finish (their ballots written) before the documents are stored.
       if (!(await within(ballotService.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })
       await shutDown(server, documents, redis, log)
+      // Documents whose store failed get one more try before the storage closes.
+      if (!(await within(keeper.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })
       // Waits for pending writes (the file backend); bounded like the rest of closing.
       if (!(await within(storage.close().then(() => true), CLOSE_TIMEOUT_MS))) log({ type: 'close-timeout' })
       log({ type: 'closed' })
@@ -250,7 +257,7 @@ function gateEveryConnection(server: Server, gates: Gates, limits: GateLimits & 
   })
 }
 
-function databaseExtension(documents: DocumentBackend, log: SyncServerLogger): Database {
+function databaseExtension(documents: DocumentBackend, keeper: StoreKeeper, log: SyncServerLogger): Database {
   return new Database({
     async fetch({ documentName }) {
       try {
@@ -267,13 +274,9 @@ function databaseExtension(documents: DocumentBackend, log: SyncServerLogger): D
         throw e
       }
     },
-    async store({ documentName, state }) {
-      try {
-        await documents.store(documentName, state)
-      } catch (e) {
-        log({ type: 'store-failed', documentName, error: errorText(e) })
-        throw e
-      }
+    // Never throws: a failed store is logged, reported and retried by the keeper (storeKeeper.ts).
+    async store({ document, state }) {
+      await keeper.store(document as unknown as StoredDoc, state)
     },
   })
 }

@@ -1,0 +1,85 @@
+// Storing documents without ever dying of it: a store that fails (a full disk, SQLite "database
+// or disk is full", a read-only folder) is logged, reported to the document's clients as not
+// stored, and retried with a growing delay (the whole document each time, so nothing written
+// meanwhile is missed) until it succeeds; it is never re-thrown into Hocuspocus, which does not
+// await its store hook (an unhandled rejection would end the process, and with it every write
+// not yet on disk). After each store the clients are told the state vector now on disk.
+import * as Y from 'yjs'
+import { encodeStoreReport } from '../shared/sync/storeReport'
+import { errorText, type SyncServerLogger } from './log'
+import type { DocumentBackend } from './storage'
+
+/** What a Hocuspocus document offers here: a Y.Doc that can message its connections. */
+export type StoredDoc = Y.Doc & { name: string; broadcastStateless?: (payload: string) => void }
+
+export const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
+
+export class StoreKeeper {
+  private readonly retrying = new Map<string, { doc: StoredDoc; attempt: number; timer: ReturnType<typeof setTimeout> | null }>()
+  private closed = false
+
+  constructor(
+    private readonly documents: DocumentBackend,
+    private readonly log: SyncServerLogger,
+    private readonly delays: readonly number[] = RETRY_DELAYS_MS,
+  ) {}
+
+  /** Stores the document (its whole state unless given); resolves true once stored, false if it failed (a retry is scheduled). */
+  async store(doc: StoredDoc, state: Uint8Array = Y.encodeStateAsUpdate(doc)): Promise<boolean> {
+    const name = doc.name
+    try {
+      await this.documents.store(name, state)
+    } catch (e) {
+      const retry = this.retrying.get(name)
+      const attempt = (retry?.attempt ?? 0) + 1
+      this.log({ type: 'store-failed', documentName: name, error: errorText(e), attempt })
+      report(doc, encodeStoreReport({ kind: 'store-failed' }))
+      this.schedule(doc, attempt)
+      return false
+    }
+    const retry = this.retrying.get(name)
+    if (retry) {
+      if (retry.timer) clearTimeout(retry.timer)
+      this.retrying.delete(name)
+      this.log({ type: 'store-recovered', documentName: name, attempts: retry.attempt })
+    }
+    report(doc, encodeStoreReport({ kind: 'stored', stateVector: Y.encodeStateVectorFromUpdate(state) }))
+    return true
+  }
+
+  /** Documents whose last store failed and are waiting for a retry. */
+  get failing(): string[] {
+    return [...this.retrying.keys()]
+  }
+
+  /** Tries every failing document once more now (closing), then stops retrying. */
+  async close(): Promise<void> {
+    this.closed = true
+    const pending = [...this.retrying.values()]
+    for (const r of pending) if (r.timer) clearTimeout(r.timer)
+    await Promise.all(pending.map((r) => this.store(r.doc)))
+    for (const r of this.retrying.values()) if (r.timer) clearTimeout(r.timer)
+    this.retrying.clear()
+  }
+
+  private schedule(doc: StoredDoc, attempt: number): void {
+    const old = this.retrying.get(doc.name)
+    if (old?.timer) clearTimeout(old.timer)
+    if (this.closed) {
+      this.retrying.set(doc.name, { doc, attempt, timer: null })
+      return
+    }
+    const delay = this.delays[Math.min(attempt - 1, this.delays.length - 1)]!
+    // The retry holds the document: unloaded by Hocuspocus meanwhile, its state is still stored.
+    const timer = setTimeout(() => void this.store(doc), delay)
+    this.retrying.set(doc.name, { doc, attempt, timer })
+  }
+}
+
+function report(doc: StoredDoc, payload: string): void {
+  try {
+    doc.broadcastStateless?.(payload)
+  } catch {
+    // A connection closing at this moment: it resyncs when it comes back.
+  }
+}
