@@ -50,14 +50,28 @@ test('hands counts as typed, the announce step, a correction, a cancelled vote',
   await motion.getByRole('button', { name: S.motion.second }).click()
   await motion.getByRole('button', { name: S.motion.debate }).click()
 
-  // The owners' rules are not offered for a vote in the meeting.
-  const ruleOptions = await motion.getByLabel(S.vote.rule).locator('option').allTextContents()
-  expect(ruleOptions).not.toContain(C.enums.threshold.double_majority_ordinary)
-  expect(ruleOptions).toContain(C.enums.threshold.simple_majority)
-  await motion.getByLabel(S.vote.rule).selectOption({ label: C.enums.threshold.simple_majority })
+  // The owners' rules are offered only where their figures can exist: not for a secret ballot.
+  const ruleOptions = () => motion.getByLabel(S.vote.rule).locator('option').allTextContents()
+  await motion.getByLabel(S.vote.method).selectOption({ label: S.vote.methods.secret })
+  expect(await ruleOptions()).not.toContain(C.enums.threshold.double_majority_ordinary)
+  await motion.getByLabel(S.vote.method).selectOption({ label: S.vote.methods.hands })
+  expect(await ruleOptions()).toContain(C.enums.threshold.double_majority_ordinary)
 
-  // First vote: opened, then cancelled with a reason; the motion is back in debate.
+  // First vote, by show of hands under the owners' double majority: the figures are typed (and
+  // stored as typed, areas exact); then the chair decides the rule was wrong and cancels the vote.
+  await motion.getByLabel(S.vote.rule).selectOption({ label: C.enums.threshold.double_majority_ordinary })
   await motion.getByRole('button', { name: S.vote.open }).click()
+  const owners = motion.getByRole('group', { name: S.owners.title })
+  await owners.getByLabel(V.field.totalOwners, { exact: true }).fill('6')
+  await owners.getByLabel(fmt(S.owners.areaLabel, { label: V.field.totalArea })).fill('380.5')
+  await owners.getByLabel(V.field.participatingOwners, { exact: true }).fill('5')
+  await owners.getByLabel(fmt(S.owners.areaLabel, { label: V.field.participatingArea })).fill('300.25')
+  await owners.getByLabel(V.field.forOwners, { exact: true }).fill('4')
+  await owners.getByLabel(fmt(S.owners.areaLabel, { label: V.field.forArea })).fill('2.5.0')
+  await expect(owners.getByText(S.owners.areaInvalid)).toBeVisible()
+  await owners.getByLabel(fmt(S.owners.areaLabel, { label: V.field.forArea })).fill('250')
+  await expect(owners.getByRole('table', { name: S.owners.live })).toContainText(V.figure.approvalArea)
+  await shot(page, owners, 'owners')
   await motion.getByRole('button', { name: S.voteFix.cancelOpen }).click()
   const cancel = motion.getByRole('form', { name: S.voteFix.cancelTitle })
   await expect(cancel.getByLabel(S.voteFix.by)).toHaveValue('孟繁华')

@@ -85,10 +85,10 @@ describe('cancelling an open vote', () => {
   it('records who, why and when, sends the motion back to debate, and lets the meeting vote again', () => {
     const s = inSession({ n: 5 })
     const motionId = debating(s)
-    // A vote under an owners' rule, as older versions could open it: it has no owners' figures,
-    // so the rules refuse to announce it. Opening one is refused now; cancelling frees the old ones.
-    expectDocError(() => openVote(s.doc, motionId, { method: 'hands', rule: 'double_majority_ordinary' }, at(19)), 'invalidInput')
-    const stuck = openVote(s.doc, motionId, { method: 'hands', rule: 'simple_majority' }, at(20))
+    // A secret ballot under an owners' rule, as older versions could open it: it has no owners'
+    // figures, so the rules refuse to announce it. Opening one is refused now; cancelling frees the old ones.
+    expectDocError(() => openVote(s.doc, motionId, { method: 'secret', rule: 'double_majority_ordinary' }, at(19)), 'invalidInput')
+    const stuck = openVote(s.doc, motionId, { method: 'secret', rule: 'simple_majority' }, at(20))
     rawSet(s.doc, 'votes', stuck, 'rule', 'double_majority_ordinary')
     expect(evaluateVote(voteInput(s.doc, stuck, SETTINGS)!).outcome).toBe('rejected')
     cancelVote(s.doc, stuck, { by: ' 王主任 ', reason: '规则选错，业主面积无法在会上统计' }, at(22))

@@ -49,9 +49,9 @@ export function openVote(doc: Y.Doc, motionId: MotionId, options: { method: Vote
   // A show of hands is counted in the room; phones vote by roll call (named codes) or secret ballot (drawn codes).
   if (options.phones && options.method === 'hands') throw new DocError('invalidInput', { method: 'phonesNeedBallot' })
   if (!THRESHOLD_RULES.includes(options.rule)) throw new DocError('invalidInput', { rule: 'ruleInvalid' })
-  // The owners' rules need owners and floor area, which a meeting vote does not collect: such a
-  // vote could never be announced (evaluateVote refuses it) and would block the meeting's voting.
-  if (!isMeetingRule(options.rule)) throw new DocError('invalidInput', { rule: 'ownersRuleInMeeting' })
+  // The owners' rules need owners' figures, which a secret ballot cannot have (meetingRules.ts):
+  // such a vote could never be announced and would block the meeting's voting.
+  if (!isMeetingRule(options.rule, options.method)) throw new DocError('invalidInput', { rule: 'ownersRuleInMeeting' })
   const open = openVotes(doc)[0]
   if (open) throw new DocError('voteOpen', { voteId: open.voteId })
   const { motion, map: motionMap } = assertCanVote(doc, motionId)

@@ -22,6 +22,7 @@ import { readMotion } from './motions'
 import { int, oneOf, str, strOrNull, strings } from './read'
 import { readRecusals } from './recusals'
 import { normaliseReceipt } from '../domain/voterCode'
+import { ownerTallyOf, readOwnerFigures, type OwnerFigureField } from './voteOwnersRead'
 
 export const VOTE_METHODS = ['hands', 'roll_call', 'secret'] as const
 export type VoteMethod = (typeof VOTE_METHODS)[number]
@@ -71,6 +72,8 @@ export interface Vote {
   corrections: VoteCorrection[]
   /** A re-vote: the earlier vote on the same motion it repeats, and why. */
   revoteOf: (VoteNote & { voteId: VoteId }) | null
+  /** Owners' rules, show of hands: the figures typed so far (areas in hundredths of m²). */
+  ownerFigures: Partial<Record<OwnerFigureField, number>>
 }
 
 /** Who did something to a vote, why, and when (ISO instant). */
@@ -215,6 +218,7 @@ function readVoteMap(id: string, m: Y.Map<unknown>): Vote {
     cancelled: closedAt === null ? null : readNote(m.get('cancelled')),
     corrections: closedAt === null ? [] : readCorrections(m),
     revoteOf: readRevoteOf(m.get('revoteOf')),
+    ownerFigures: readOwnerFigures(m),
   }
 }
 
@@ -293,7 +297,10 @@ export function voteInput(doc: Y.Doc, voteId: VoteId, settings: VoteSettings, ba
   const present = presentAt(doc, vote.openedAt)
   const itemId = readMotion(doc, vote.motionId)?.itemId
   const recused = itemId ? readRecusals(doc, itemId).filter((r) => present.includes(r.memberId)).length : 0
+  const map = votesMap(doc).get(voteId)
+  const owners = map instanceof Y.Map ? ownerTallyOf(doc, map as Y.Map<unknown>, vote) : undefined
   return {
+    ...(owners ? { owners } : {}),
     rule: vote.rule,
     quorum: { rule: settings.quorumRule, recusedCountForQuorum: settings.recusedCountForQuorum ?? true },
     members: headcount(doc, vote.openedAt).members,

@@ -7,7 +7,7 @@ import { NOTICE_DAYS, noticeOverOn } from '../doc/minutes'
 import { QUORUM_RULES, THRESHOLD_RULES, type QuorumRule, type ThresholdRule } from '../domain/council'
 import { dateOf, instantMs, isInstant, isIsoDate, isLocalDateTime } from '../domain/dates'
 import { isPresentAt } from '../domain/attendance'
-import { evaluateVote, QUORUM_SHARES, smallestReaching, usesOwners, voteWarnings, type OwnerTally, type VoteInput } from '../domain/votes'
+import { evaluateVote, QUORUM_SHARES, resultWarnings, smallestReaching, usesOwners, type OwnerTally, type VoteInput } from '../domain/votes'
 import { toBase64Url } from '../sync/joinCode'
 import { checkEd25519, readEnvelope, verifyBundle, type Bundle, type DecodeError } from './bundle'
 import { CHECKLIST_IDS, checkReviewContent, checkReviewFile, MAX_COMMENTS, REVIEW_FORMAT, type CHECK_STATUSES } from './shape'
@@ -222,10 +222,10 @@ function checkVoteFixes(v: VoteAt): ChecklistItem[] {
   if (vote.cancelled) out.push(item('threshold', 'warn', { reason: 'cancelled' }, ref))
   if (vote.revoteOf) out.push(item('threshold', 'warn', { reason: 'revote', earlierVoteId: vote.revoteOf.voteId }, ref))
   const frozen = readFrozen(vote.result)
-  const warn = (counts: { for: number; against: number; abstain: number }, extra: Detail) => {
-    for (const w of voteWarnings(counts, vote.eligible)) out.push(item('threshold', w.blocking ? 'fail' : 'warn', { reason: w.code, ...w.params, ...extra }, ref))
+  const warn = (result: { rule: string; counts: { for: number; against: number; abstain: number }; figures?: unknown }, extra: Detail) => {
+    for (const w of resultWarnings(result, vote.eligible)) out.push(item('threshold', w.blocking ? 'fail' : 'warn', { reason: w.code, ...w.params, ...extra }, ref))
   }
-  if (frozen) warn(frozen.counts, {})
+  if (frozen) warn(frozen, {})
   const corrections = vote.corrections ?? []
   const last = corrections.at(-1)
   if (frozen && last) {
@@ -237,7 +237,7 @@ function checkVoteFixes(v: VoteAt): ChecklistItem[] {
     // The correction's result is recomputed like the announced one (by its counts; names are not corrected).
     const again = checkVoteThreshold({ ...v, vote: { ...vote, method: 'hands', rollCall: [], result: last.result } })
     if (again) out.push({ ...again, detail: { ...again.detail, ...(again.detail.reason === 'resultMismatch' ? { reason: 'correctionMismatch' } : {}), correction: corrections.length } })
-    warn(c, { correction: corrections.length })
+    warn({ ...(corrected ?? { rule: vote.rule, figures: undefined }), counts: c }, { correction: corrections.length })
   }
   return out
 }

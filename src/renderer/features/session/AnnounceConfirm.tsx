@@ -3,7 +3,7 @@
 // voters) from the one rule in shared/domain/votes/warnings.ts. Counts that cannot be right, or a
 // count field that holds no number, cannot be confirmed.
 import { useTranslation } from 'react-i18next'
-import { blocksAnnounce, voteWarnings, type VoteResult } from '../../../shared/domain/votes'
+import { blocksAnnounce, resultWarnings, type VoteResult } from '../../../shared/domain/votes'
 import type { Vote } from '../../../shared/doc/votes'
 
 export function AnnounceConfirm({
@@ -24,7 +24,7 @@ export function AnnounceConfirm({
   const { t } = useTranslation(['session', 'votes', 'common'])
   // Before the host seals them in, phone ballots are not in the counts: "nobody voted" would be wrong.
   const phonesPending = vote.phone !== null && vote.phone.sealedAt === null
-  const warnings = preview && !phonesPending ? voteWarnings(preview.counts, vote.eligible.length) : []
+  const warnings = preview && !phonesPending ? resultWarnings(preview, vote.eligible.length) : []
   const rejected = preview?.outcome === 'rejected'
   const blocked = invalidFields.length > 0 || rejected || blocksAnnounce(warnings) || !preview
   const c = preview?.counts

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ThresholdRule } from '../../../shared/domain/council'
-import { isMeetingRule, MEETING_VOTE_RULES } from '../../../shared/domain/votes'
+import { isMeetingRule, rulesForMethod } from '../../../shared/domain/votes'
 import type { MemberId } from '../../../shared/domain/ids'
 import type { Motion } from '../../../shared/doc/motions'
 import { VOTE_METHODS, type VoteMethod } from '../../../shared/doc/votes'
@@ -34,9 +34,8 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
   const [seconder, setSeconder] = useState('')
   const [amendment, setAmendment] = useState({ proposerId: '', text: '' })
   useUnsavedFields(amendment.text.trim() ? [t('session:amendment.text')] : [])
-  // The owners' rules are not offered in a meeting vote (shared/domain/votes/meetingRules.ts): a
-  // council whose default is one of them chooses the rule for each vote.
-  const defaultRule = motion.parentId ? 'simple_majority' : isMeetingRule(council.defaultThreshold) ? council.defaultThreshold : ''
+  // The owners' rules are offered only where their figures can exist (shared/domain/votes/meetingRules.ts).
+  const defaultRule = motion.parentId ? 'simple_majority' : council.defaultThreshold
   const [voteSetup, setVoteSetup] = useState<{ method: VoteMethod; rule: ThresholdRule | ''; phones: boolean }>({
     method: 'hands',
     rule: defaultRule,
@@ -157,15 +156,19 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
           <SelectField
             label={t('session:vote.method')}
             value={voteSetup.method}
-            onChange={(e) => setVoteSetup((v) => ({ ...v, method: e.target.value as VoteMethod }))}
+            onChange={(e) => {
+              const method = e.target.value as VoteMethod
+              // A rule the new method cannot use (an owners' rule in a secret ballot) is chosen again.
+              setVoteSetup((v) => ({ ...v, method, rule: v.rule && isMeetingRule(v.rule, method) ? v.rule : '' }))
+            }}
             options={VOTE_METHODS.map((m) => ({ value: m, label: t(`session:vote.methods.${m}`) }))}
           />
           <SelectField
             label={t('session:vote.rule')}
             value={voteSetup.rule}
             onChange={(e) => setVoteSetup((v) => ({ ...v, rule: e.target.value as ThresholdRule }))}
-            options={[...(voteSetup.rule ? [] : [{ value: '', label: t('session:floor.choose') }]), ...MEETING_VOTE_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))]}
-            hint={isMeetingRule(council.defaultThreshold) ? undefined : t('session:voteFix.ownersNotOffered')}
+            options={[...(voteSetup.rule ? [] : [{ value: '', label: t('session:floor.choose') }]), ...rulesForMethod(voteSetup.method).map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))]}
+            hint={voteSetup.method === 'secret' ? t('session:voteFix.ownersNotOffered') : undefined}
           />
           {phonesApply ? (
             <div className="phones-option">

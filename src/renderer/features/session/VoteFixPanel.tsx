@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ThresholdRule } from '../../../shared/domain/council'
-import { CHOICES, MEETING_VOTE_RULES, isMeetingRule, type Choice } from '../../../shared/domain/votes'
+import { CHOICES, isMeetingRule, rulesForMethod, type Choice } from '../../../shared/domain/votes'
 import { VOTE_METHODS, type Vote, type VoteMethod } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
@@ -28,7 +28,7 @@ export function VoteFixPanel({ vote, chairName, canRevote }: { vote: Vote; chair
   const base = vote.corrections.at(-1)?.counts ?? vote.result?.counts ?? { for: 0, against: 0, abstain: 0 }
   const [counts, setCounts] = useState<Record<Choice, string>>({ for: String(base.for), against: String(base.against), abstain: String(base.abstain) })
   const [note, setNote] = useState({ by: chairName, reason: '' })
-  const [again, setAgain] = useState<{ method: VoteMethod; rule: ThresholdRule }>({ method: vote.method, rule: isMeetingRule(vote.rule) ? vote.rule : 'simple_majority' })
+  const [again, setAgain] = useState<{ method: VoteMethod; rule: ThresholdRule }>({ method: vote.method, rule: isMeetingRule(vote.rule, vote.method) ? vote.rule : 'simple_majority' })
   const [fields, setFields] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const labels = { by: t('session:voteFix.by'), reason: t('session:voteFix.fixReason') }
@@ -102,14 +102,17 @@ export function VoteFixPanel({ vote, chairName, canRevote }: { vote: Vote; chair
           <SelectField
             label={t('session:vote.method')}
             value={again.method}
-            onChange={(e) => setAgain((a) => ({ ...a, method: e.target.value as VoteMethod }))}
+            onChange={(e) => {
+              const method = e.target.value as VoteMethod
+              setAgain((a) => ({ method, rule: isMeetingRule(a.rule, method) ? a.rule : 'simple_majority' }))
+            }}
             options={VOTE_METHODS.map((m) => ({ value: m, label: t(`session:vote.methods.${m}`) }))}
           />
           <SelectField
             label={t('session:vote.rule')}
             value={again.rule}
             onChange={(e) => setAgain((a) => ({ ...a, rule: e.target.value as ThresholdRule }))}
-            options={MEETING_VOTE_RULES.map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
+            options={rulesForMethod(again.method).map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
           />
         </div>
       )}

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
 import { idsInListedOrder } from '../../../shared/domain/nameOrder'
-import { CHOICES, type Choice, type VoteResult } from '../../../shared/domain/votes'
+import { CHOICES, usesOwners, type Choice, type VoteResult } from '../../../shared/domain/votes'
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
@@ -18,6 +18,8 @@ import { useUnsavedFields } from '../../app/unsaved'
 import { AnnounceConfirm } from './AnnounceConfirm'
 import { CancelVote } from './CancelVote'
 import { HandsCounts, type HandsDrafts } from './HandsCounts'
+import { OwnerFigures, type FigureDrafts } from './OwnerFigures'
+import type { OwnerFigureField } from '../../../shared/doc/voteOwnersRead'
 import { BallotBooth } from './BallotBooth'
 import { PhoneVoting } from './PhoneVoting'
 import { usePhoneErrors } from './phoneMessages'
@@ -35,6 +37,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
   const [sealing, setSealing] = useState(false)
   // Hands counts are stored as typed (HandsCounts); only entries that are not numbers wait here.
   const [handDrafts, setHandDrafts] = useState<HandsDrafts>({})
+  const [figureDrafts, setFigureDrafts] = useState<FigureDrafts>({})
   const [preview, setPreview] = useState<VoteResult | null>(null)
   const [booth, setBooth] = useState<MemberId | null>(null)
   const [confirmClose, setConfirmClose] = useState(false)
@@ -56,7 +59,8 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
     }
   }, [env, handle, council, vote])
 
-  const invalidFields = CHOICES.filter((c) => handDrafts[c] !== undefined).map((c) => t(`votes:counts.${c}`))
+  const figureLabel = (key: string) => (key.startsWith('area:') ? t('session:owners.memberArea', { name: name(key.slice(5)) }) : t(`votes:field.${key as OwnerFigureField}`))
+  const invalidFields = [...CHOICES.filter((c) => handDrafts[c] !== undefined).map((c) => t(`votes:counts.${c}`)), ...Object.keys(figureDrafts).map(figureLabel)]
   useUnsavedFields(invalidFields)
   const chairName = view.attendance.find((a) => a.role === 'chair')?.name ?? ''
   // With phones, drawn codes name no one: the laptop box closes once ballots reach the eligible count.
@@ -95,6 +99,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
       ) : null}
 
       {vote.method === 'hands' ? <HandsCounts vote={vote} live={live} drafts={handDrafts} onDrafts={setHandDrafts} /> : null}
+      {usesOwners(vote.rule) ? <OwnerFigures vote={vote} live={live} preview={preview} drafts={figureDrafts} onDrafts={setFigureDrafts} /> : null}
 
       {vote.method === 'roll_call' ? (
         <table aria-label={t('session:vote.rollCallTitle')}>

@@ -1,11 +1,13 @@
-// The secretary's actions that keep a vote right: a hands count as typed, cancelling an open vote,
+// The secretary's actions that keep a vote right: a hands count (or an owners' figure) as typed, cancelling an open vote,
 // a correction of an announced result, a re-vote. One transaction each on the meeting document,
 // acknowledged once stored on this device; the rules live in shared/doc/voteFixes.ts.
 import type { Council, ThresholdRule } from '../../../shared/domain/council'
-import type { VoteId } from '../../../shared/domain/ids'
+import type { MemberId, VoteId } from '../../../shared/domain/ids'
 import type { BallotCounts, Choice, VoteResult } from '../../../shared/domain/votes'
 import { readVote, setHandsCount, type VoteMethod } from '../../../shared/doc/votes'
 import { cancelVote, correctedResult, openRevote, recordCorrection } from '../../../shared/doc/voteFixes'
+import { setOwnerFigure, setVoteArea } from '../../../shared/doc/voteOwners'
+import type { OwnerFigureField } from '../../../shared/doc/voteOwnersRead'
 import type { AppEnv } from '../../app/env'
 import type { DocHandle } from '../../sync/docs'
 import { clearVote } from '../../data/ballotBox'
@@ -36,5 +38,17 @@ export async function correctVote(env: AppEnv, h: DocHandle, council: Council, v
 
 export async function revote(env: AppEnv, h: DocHandle, voteId: VoteId, input: { method: VoteMethod; rule: ThresholdRule; by: string; reason: string }): Promise<void> {
   openRevote(h.doc, voteId, input, env.now())
+  await env.docs.whenStored(h.name)
+}
+
+/** An owners' figure as typed (null: cleared). */
+export async function enterOwnerFigure(env: AppEnv, h: DocHandle, voteId: VoteId, field: OwnerFigureField, value: number | null): Promise<void> {
+  setOwnerFigure(h.doc, voteId, field, value)
+  await env.docs.whenStored(h.name)
+}
+
+/** A roll-call member's floor area typed on the vote (null: cleared). */
+export async function enterVoteArea(env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, centiM2: number | null): Promise<void> {
+  setVoteArea(h.doc, voteId, memberId, centiM2)
   await env.docs.whenStored(h.name)
 }

@@ -21,5 +21,5 @@ export {
   type VoteResult,
   type VoteThreshold,
 } from './types'
-export { blocksAnnounce, VOTE_WARNING_CODES, voteWarnings, type VoteWarning, type VoteWarningCode } from './warnings'
-export { isMeetingRule, MEETING_VOTE_RULES } from './meetingRules'
+export { blocksAnnounce, resultWarnings, VOTE_WARNING_CODES, voteWarnings, type VoteWarning, type VoteWarningCode } from './warnings'
+export { isMeetingRule, OWNER_RULE_METHODS, rulesForMethod } from './meetingRules'
