@@ -78,8 +78,8 @@ test('a sheet with faulty rows lists every problem by row and imports nothing', 
   // All rows on request: the good ones say so, and the blank row 10 is not counted.
   await page.getByRole('checkbox', { name: '只看有问题的行' }).uncheck()
   await expect(rowNumbers).toHaveText(['2', '3', '4', '5', '6', '7', '8', '9', '11', '12', '13'])
-  await expect(problemsOf(2)).toHaveText('没问题')
-  await expect(problemsOf(4)).toHaveText('没问题')
+  await expect(problemsOf(2)).toHaveText('新增')
+  await expect(problemsOf(4)).toHaveText('新增')
   await expect(importButton).toBeDisabled()
 
   // Back on the register: only the member who was there before, nothing from the file.
@@ -144,7 +144,7 @@ test('a GBK CSV from Chinese Windows Excel imports with the right Chinese names'
   expect(problems).toEqual([])
 })
 
-test('choosing the same file again flags every row as already on the register and blocks the import', async ({ page, problems }) => {
+test('choosing the same file again finds every row already on the register, unchanged: nothing to add or update, nothing written', async ({ page, problems }) => {
   await createCouncil(page, '向阳社区居民议事会')
   await openImport(page)
   await choose(page, 'members-30.xlsx')
@@ -154,13 +154,15 @@ test('choosing the same file again flags every row as already on the register an
   await openImport(page)
   await choose(page, 'members-30.xlsx')
   const preview = page.getByRole('table', { name: '预览：members-30.xlsx' })
-  await expect(page.getByRole('alert').filter({ hasText: '30 行有问题' })).toBeVisible()
+  // Matched, not refused (issue 14): each row is already there and says so.
+  await expect(page.getByRole('group', { name: '表格里已在名册上的行' })).toContainText('新增 0 行；30 行已在名册上（姓名和住址都一样），其中 0 行和名册上的内容不同。')
+  await expect(page.getByRole('status').filter({ hasText: '表格里的每一行都已在名册上，没有要新增或更新的内容。' })).toBeVisible()
   await expect(preview.locator('tbody tr')).toHaveCount(30)
-  await expect(preview.locator('tbody tr.has-error')).toHaveCount(30)
+  await expect(preview.locator('tbody tr.has-error')).toHaveCount(0)
   // Row numbers as the spreadsheet shows them: a title row, the header in row 2, members from row 3.
-  const problemCells = preview.locator('tbody tr td:last-child')
-  await expect(problemCells).toHaveText(members30.map((_, i) => `第 ${i + 3} 行：名册里已经有这个人了（姓名和住址都一样）`))
-  await expect(page.getByRole('button', { name: '导入 30 名成员' })).toBeDisabled()
+  await expect(preview.locator('tbody tr td:first-child')).toHaveText(members30.map((_, i) => String(i + 3)))
+  await expect(preview.locator('tbody tr td:last-child')).toHaveText(members30.map(() => '已在名册上，没有改动'))
+  await expect(page.getByRole('button', { name: '确认导入：新增 0 行，更新 0 行' })).toBeDisabled()
 
   await backToRegister(page)
   await expect(registerRows(page)).toHaveCount(30)

@@ -11,7 +11,20 @@ export interface MergeFormat<F> {
 }
 
 /** The summary and the skip / update choice; shown only when some rows match the register. */
-export function MergeChoice<F>({ plan, choice, onChoice, disabled }: { plan: ImportPlan<F>; choice: ExistingChoice; onChoice: (c: ExistingChoice) => void; disabled: boolean }) {
+export function MergeChoice<F>({
+  plan,
+  choice,
+  onChoice,
+  disabled,
+  matchedBy = 'person',
+}: {
+  plan: ImportPlan<F>
+  choice: ExistingChoice
+  onChoice: (c: ExistingChoice) => void
+  disabled: boolean
+  /** What makes a row the same as a register entry: a member's name and address, or a household's address. */
+  matchedBy?: 'person' | 'address'
+}) {
   const { t } = useTranslation('import')
   const name = useId()
   const { add, update, skip, unchanged } = plan.counts
@@ -21,7 +34,7 @@ export function MergeChoice<F>({ plan, choice, onChoice, disabled }: { plan: Imp
   return (
     <fieldset className="merge-choice">
       <legend>{t('merge.title')}</legend>
-      <p>{t('merge.summary', { add, matched, changed })}</p>
+      <p>{t(matchedBy === 'person' ? 'merge.summary' : 'merge.summaryHouseholds', { add, matched, changed })}</p>
       {changed > 0 ? (
         <div role="radiogroup" aria-label={t('merge.choiceLegend')}>
           <p>{t('merge.choiceLegend')}</p>
