@@ -169,7 +169,8 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
 
       {vote.phone ? <PhoneVoting vote={vote} sealing={sealing} /> : null}
 
-      {vote.method !== 'secret' && preview ? (
+      {/* While confirming, the announce step shows the same result in full: not twice. */}
+      {vote.method !== 'secret' && preview && !confirmClose ? (
         <details open>
           <summary>{t('session:vote.provisional')}</summary>
           <ResultText result={preview} />
