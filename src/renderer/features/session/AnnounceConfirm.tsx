@@ -48,8 +48,9 @@ export function AnnounceConfirm({
           <dd>{t('session:voteFix.denominatorValue', { base: t(`votes:denominator.${preview.denominator}`), of: preview.threshold.of })}</dd>
           <dt>{t('session:voteFix.willFreeze')}</dt>
           <dd data-testid="confirm-outcome">
-            <strong>{rejected ? t('session:voteFix.cannotFreeze') : t(`votes:outcome.${preview.outcome}`)}</strong>{' '}
-            {preview.reasons.map((r) => t(`votes:reason.${r.code}`, r.params)).join(' ')}
+            <strong className={`outcome ${preview.outcome}`}>{rejected ? t('session:voteFix.cannotFreeze') : t(`votes:outcome.${preview.outcome}`)}</strong>
+            <br />
+            <span className="muted">{preview.reasons.map((r) => t(`votes:reason.${r.code}`, r.params)).join(' ')}</span>
           </dd>
         </dl>
       ) : null}
