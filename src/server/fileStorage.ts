@@ -134,6 +134,10 @@ export class FileRegistry implements RegistryBackend {
     return new FileRegistry(file, text === null ? { councils: new Map(), revoked: new Map() } : parseRegistry(text, file))
   }
 
+  councilIds(): string[] {
+    return [...this.state.councils.keys()]
+  }
+
   secretOf(councilId: string): string | null {
     return this.state.councils.get(councilId)?.secret ?? null
   }

@@ -22,6 +22,7 @@ import { CouncilRegistry } from './registry'
 import { createBallotPage } from './staticPage'
 import { openStorage, type DocumentBackend, type StorageKind } from './storage'
 import { StoreKeeper, type StoredDoc } from './storeKeeper'
+import { SealedRegistry, defaultKeyFile, loadServerKey, secureFiles, secureFolder } from './secrets'
 import { DEFAULT_UPDATE_BOUNDS, type UpdateBounds } from './updateBounds'
 
 export interface SyncServerOptions {
@@ -62,6 +63,12 @@ export interface SyncServerOptions {
   /** Rate limits of the /ballot/api endpoints (ballots.ts DEFAULT_PHONE_LIMITS). */
   phoneLimits?: Partial<PhoneLimits>
   logger?: SyncServerLogger
+  /**
+   * The key that seals council secrets in the registry (secrets.ts): created on first start.
+   * Default `<dataDir>.key`, beside the data folder and never inside it, so a copy of the folder
+   * gives no secret. Losing it means every council must be registered again on a new folder.
+   */
+  secretKeyFile?: string
   /** Tests only: wraps the storage's document backend (to make stores fail, as a full disk would). */
   wrapDocuments?: (documents: DocumentBackend) => DocumentBackend
 }
@@ -97,8 +104,17 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const positive = [limits.maxMessageBytes, limits.maxMessagesPerSecond, limits.authTimeoutMs, limits.maxConnectionsPerAddress, limits.maxConnections, limits.preAuthBudget.max, ...Object.values(limits.updateBounds)]
   if (!positive.every((n) => n > 0)) throw new Error('limits must be positive')
 
+  await secureFolder(options.dataDir)
   const storage = await openStorage(options.storage ?? 'sqlite', options.dataDir)
-  const registry = new CouncilRegistry(storage.registry)
+  let registry: CouncilRegistry
+  try {
+    await secureFiles(options.dataDir)
+    const key = await loadServerKey(options.secretKeyFile ?? defaultKeyFile(options.dataDir))
+    registry = new CouncilRegistry(await SealedRegistry.open(storage.registry, key))
+  } catch (e) {
+    await storage.close().catch(() => {})
+    throw e
+  }
   const documents = options.wrapDocuments ? options.wrapDocuments(storage.documents) : storage.documents
   const keeper = new StoreKeeper(documents, log)
   const gates = new Gates()

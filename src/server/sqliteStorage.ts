@@ -6,7 +6,7 @@
 // better-sqlite3 is a native module: it is loaded here, by a dynamic import when a database is
 // opened, and nowhere else, so that importing server.ts (as the desktop app does, whose embedded
 // host uses the 'files' backend) never loads it.
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { storageOf } from './storageOf'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS revoked (
 export async function openDatabase(dataDir: string): Promise<SqliteDb> {
   const { default: Database } = await import('better-sqlite3')
   mkdirSync(dataDir, { recursive: true })
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+  closeSync(openSync(join(dataDir, DATABASE_FILE), 'a', 0o600))
   const db = new Database(join(dataDir, DATABASE_FILE))
   try {
     db.pragma('journal_mode = WAL')
@@ -49,6 +51,8 @@ export async function openDatabase(dataDir: string): Promise<SqliteDb> {
     // Another instance on this machine may hold the write lock for a moment.
     db.pragma('busy_timeout = 5000')
     db.pragma('foreign_keys = ON')
+    // Freed space is zeroed: a council secret replaced by its sealed form leaves no trace in the file.
+    db.pragma('secure_delete = ON')
     db.exec(SCHEMA)
   } catch (e) {
     db.close()
@@ -110,14 +114,24 @@ export class SqliteRegistry implements RegistryBackend {
   private readonly q
   private closed = false
 
-  constructor(db: SqliteDb) {
+  constructor(private readonly db: SqliteDb) {
     this.q = {
       secret: db.prepare<[string], { secret: string }>('SELECT secret FROM councils WHERE id = ?'),
+      ids: db.prepare<[], { id: string }>('SELECT id FROM councils'),
       insert: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO councils (id, secret, registered_at) VALUES (?, ?, ?)'),
       rotate: db.prepare<[string, string, string]>('UPDATE councils SET secret = ? WHERE id = ? AND secret = ?'),
       revoked: db.prepare<[string, string], { n: number }>('SELECT 1 AS n FROM revoked WHERE council_id = ? AND code_id = ?'),
       revoke: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO revoked (council_id, code_id, revoked_at) VALUES (?, ?, ?)'),
     }
+  }
+
+  councilIds(): string[] {
+    return this.q.ids.all().map((r) => r.id)
+  }
+
+  // The WAL holds older versions of the pages until a checkpoint copies the new ones back.
+  async forgetOldSecrets(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   secretOf(councilId: string): string | null {

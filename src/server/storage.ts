@@ -27,6 +27,10 @@ export interface DocumentBackend {
 export interface RegistryBackend {
   // Reads are synchronous: CouncilRegistry.isRegistered / isRevoked are, and both backends
   // answer from a local file (SQLite) or from memory (files).
+  /** Every registered council's id. */
+  councilIds(): string[]
+  /** After secrets were rewritten (sealed): leave no older copy of them in the folder. */
+  forgetOldSecrets?(): Promise<void>
   /** The council's stored secret, or null if it is not registered. */
   secretOf(councilId: string): string | null
   isRevoked(councilId: string, codeId: string): boolean

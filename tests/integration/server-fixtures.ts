@@ -40,7 +40,11 @@ export async function runCleanups(): Promise<void> {
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'yishi-server-'))
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }))
+  onCleanup(() => {
+    rmSync(dir, { recursive: true, force: true })
+    // The server key a sync server keeps beside its data folder (secrets.ts).
+    rmSync(`${dir}.key`, { force: true })
+  })
   return dir
 }
 
