@@ -62,3 +62,9 @@ export function formatTime(lang: string, iso: string): string {
   if (Number.isNaN(d.getTime())) return iso
   return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
+
+/** A calendar day without its year, for a chart's axis: "12月7日" (en: "Dec 7"). */
+export function formatDayMonth(lang: string, isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
+  return fmt(lang, { month: 'short', day: 'numeric' }).format(asUtc(isoDate))
+}

@@ -1,13 +1,13 @@
 // The signing rate day by day as an inline SVG bar chart, with the threshold drawn across it, and
 // the same figures as a table for screen readers and for anyone who prefers numbers. Presentation
 // attributes only (fill, stroke): the app's CSP allows no style attribute.
-import { useId, useMemo } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DailyRate } from '../../../shared/domain/campaignSigning'
 import { addDays, daysBetween, signingShare, type SigningThreshold } from '../../../shared/domain/campaign'
 import { reaches } from '../../../shared/domain/votes/fraction'
 import { rateText } from '../../../shared/campaigns/figures'
-import { formatDate } from '../../app/format'
+import { formatDate, formatDayMonth } from '../../app/format'
 
 const W = 760
 const H = 260
@@ -40,7 +40,6 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
   const { t, i18n } = useTranslation(['campaigns'])
   const lang = i18n.language
   const captionId = useId()
-  const short = useMemo(() => new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', timeZone: 'UTC' }), [lang])
   if (daily.length === 0 || roll === 0) return <p className="muted">{t('campaigns:chart.empty')}</p>
   const n = Math.max(daily.length, daysBetween(start, deadline) + 1)
   const slot = PLOT_W / n
@@ -81,7 +80,7 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
               ) : null}
               {i % every === 0 || i === n - 1 ? (
                 <text x={x} y={H - BOTTOM + 20} textAnchor="middle" fontSize={13} fill={d ? TEXT : MUTED}>
-                  {short.format(Date.parse(`${date}T00:00:00Z`))}
+                  {formatDayMonth(lang, date)}
                 </text>
               ) : null}
             </g>
