@@ -7,7 +7,7 @@
 import { once } from 'node:events'
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Server, type Extension, type ServerConfiguration } from '@hocuspocus/server'
+import { Server, type Extension, type ServerConfiguration, type connectedPayload } from '@hocuspocus/server'
 import { Database } from '@hocuspocus/extension-database'
 import { Redis } from '@hocuspocus/extension-redis'
 import type { ServerOptions, WebSocket } from 'ws'
@@ -135,6 +135,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   let server: Server
   try {
     if (redis) await redisReady(redis)
+    const hooks = authHooks(registry, gates, log, limits.maxMessageBytes, limits.updateBounds)
     const http = createHttpHandler(registry, log, {
       page: ballotPage,
       api: async (req, res, path) => {
@@ -151,7 +152,11 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         debounce: 250,
         maxDebounce: 800,
         extensions,
-        ...authHooks(registry, gates, log, limits.maxMessageBytes, limits.updateBounds),
+        ...hooks,
+        async connected(payload: connectedPayload) {
+          await hooks.connected(payload)
+          keeper.reportTo(payload.connection, payload.instance.documents.get(payload.documentName))
+        },
         async onRequest({ request, response }) {
           await http(request, response)
           // Rejecting without an error is how Hocuspocus 3 is told the request was answered.
@@ -275,7 +280,7 @@ function gateEveryConnection(server: Server, gates: Gates, limits: GateLimits & 
 
 function databaseExtension(documents: DocumentBackend, keeper: StoreKeeper, log: SyncServerLogger): Database {
   return new Database({
-    async fetch({ documentName }) {
+    async fetch({ documentName, document }) {
       try {
         const state = await documents.fetch(documentName)
         // Checked on a scratch doc: a stored state that throws half-way must not be half-applied.
@@ -284,6 +289,7 @@ function databaseExtension(documents: DocumentBackend, keeper: StoreKeeper, log:
           Y.applyUpdate(scratch, state)
           scratch.destroy()
         }
+        keeper.loaded(document, state)
         return state
       } catch (e) {
         log({ type: 'load-failed', documentName, error: errorText(e) })

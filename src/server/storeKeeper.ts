@@ -16,6 +16,8 @@ export const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
 
 export class StoreKeeper {
   private readonly retrying = new Map<string, { doc: StoredDoc; attempt: number; timer: ReturnType<typeof setTimeout> | null }>()
+  /** The state vector on disk of each loaded document (from its load, then from each store). */
+  private readonly onDisk = new WeakMap<Y.Doc, Uint8Array>()
   private closed = false
 
   constructor(
@@ -23,6 +25,25 @@ export class StoreKeeper {
     private readonly log: SyncServerLogger,
     private readonly delays: readonly number[] = RETRY_DELAYS_MS,
   ) {}
+
+  /** The document was loaded with this stored state (null: never stored). */
+  loaded(doc: Y.Doc, state: Uint8Array | null): void {
+    this.onDisk.set(doc, state ? Y.encodeStateVectorFromUpdate(state) : Y.encodeStateVector(new Y.Doc()))
+  }
+
+  /**
+   * Tells a client that just connected what is on disk: one whose changes the server already
+   * stored (sent before a drop, say) would otherwise wait for a store that has nothing to do.
+   */
+  reportTo(connection: { sendStateless(payload: string): void }, doc: Y.Doc | undefined): void {
+    const sv = doc && this.onDisk.get(doc)
+    if (!sv) return
+    try {
+      connection.sendStateless(encodeStoreReport({ kind: 'stored', stateVector: sv }))
+    } catch {
+      // Closed meanwhile.
+    }
+  }
 
   /** Stores the document (its whole state unless given); resolves true once stored, false if it failed (a retry is scheduled). */
   async store(doc: StoredDoc, state: Uint8Array = Y.encodeStateAsUpdate(doc)): Promise<boolean> {
@@ -43,7 +64,9 @@ export class StoreKeeper {
       this.retrying.delete(name)
       this.log({ type: 'store-recovered', documentName: name, attempts: retry.attempt })
     }
-    report(doc, encodeStoreReport({ kind: 'stored', stateVector: Y.encodeStateVectorFromUpdate(state) }))
+    const sv = Y.encodeStateVectorFromUpdate(state)
+    this.onDisk.set(doc, sv)
+    report(doc, encodeStoreReport({ kind: 'stored', stateVector: sv }))
     return true
   }
 

@@ -3,9 +3,11 @@
 // has loaded the document (DocStore's onOpen) and detached when it closes. Each council has an
 // observable status (status.ts) and the time of its last sync, kept in Dexie (syncTime.ts);
 // documents changed while the server could not take them are queued and sent later (outbox.ts).
-import { HocuspocusProvider, MessageType, WebSocketStatus, type onMessageParameters } from '@hocuspocus/provider'
+import { HocuspocusProvider, MessageType, type onMessageParameters } from '@hocuspocus/provider'
 import { liveQuery } from 'dexie'
+import * as Y from 'yjs'
 import { parseAnyDocName } from '../../shared/doc/names'
+import { parseStoreReport, storedCovers } from '../../shared/sync/storeReport'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
@@ -32,8 +34,13 @@ interface Attached {
   localPending: boolean
   /** A read-only device's copy holds changes the server refused to store (they stay on this device only). */
   refused: boolean
+  /** What the server last said it has stored of this document (its "stored" report), or null. */
+  storedSv: Map<number, number> | null
   stop: () => void
 }
+
+/** The server has stored everything this copy holds (the server reports after each store). */
+const storedAll = (a: Attached, doc: Y.Doc): boolean => a.storedSv !== null && storedCovers(a.storedSv, Y.decodeStateVector(Y.encodeStateVector(doc)))
 
 export interface SyncManagerOptions {
   now: () => string
@@ -158,7 +165,8 @@ export class SyncManager {
         const d = this.open.get(name)
         if (!d) return { ok: false, reason: 'closed' }
         const p = d.attached?.provider
-        if (p?.isSynced && (until === 'pulled' || p.unsyncedChanges === 0)) return { ok: true }
+        // 'pushed' means stored: acknowledged by the server and on its disk.
+        if (p?.isSynced && (until === 'pulled' || (p.unsyncedChanges === 0 && storedAll(d.attached!, d.handle.doc)))) return { ok: true }
         const s = this.compute(d.councilId)
         if (s.state === 'local') return { ok: false, reason: 'notConfigured' }
         if (s.state === 'offline') return { ok: false, reason: 'offline' }
@@ -228,7 +236,7 @@ export class SyncManager {
     if (!row) return
     const socket = this.sockets.socketFor(row.serverUrl)
     const provider = new HocuspocusProvider({ name: d.handle.name, document: d.handle.doc, websocketProvider: socket.ws, token: row.code })
-    const attached: Attached = { provider, socket, authFailed: false, localPending: false, refused: false, stop: () => {} }
+    const attached: Attached = { provider, socket, authFailed: false, localPending: false, refused: false, storedSv: null, stop: () => {} }
     socket.refs++
     const onSynced = () => this.synced(d, attached)
     const onUnsynced = ({ number }: { number: number }) => {
@@ -241,9 +249,16 @@ export class SyncManager {
       }
       if (row.access !== 'rw') return
       attached.localPending = true
-      // Made while the server cannot take it at once: remembered, in case the document closes
-      // (or the app does) before it gets there.
-      if (!(socket.status === WebSocketStatus.Connected && provider.isSynced)) this.outbox.add(d.councilId, d.handle.name)
+      // Remembered until the server says it has stored it, in case the document closes (or the
+      // app does, or the server dies before storing) before then.
+      this.outbox.add(d.councilId, d.handle.name)
+    }
+    // After each store the server tells the document's clients what is on its disk.
+    const onStateless = ({ payload }: { payload: string }) => {
+      const report = parseStoreReport(payload)
+      if (report?.kind !== 'stored') return
+      attached.storedSv = Y.decodeStateVector(report.stateVector)
+      this.synced(d, attached)
     }
     const onAuthFailed = () => {
       attached.authFailed = true
@@ -266,6 +281,7 @@ export class SyncManager {
       this.changed()
     }
     provider.on('message', onMessage)
+    provider.on('stateless', onStateless)
     provider.on('synced', onSynced)
     provider.on('unsyncedChanges', onUnsynced)
     provider.on('authenticationFailed', onAuthFailed)
@@ -291,8 +307,8 @@ export class SyncManager {
     const councilId = d.councilId
     const row = this.settings.get(councilId)
     if (!row) return
-    // Everything sent is acknowledged: the server has this document as this device has it.
-    if (a.provider.isSynced && a.provider.unsyncedChanges === 0) {
+    // Everything sent is acknowledged and stored: the server has this document as this device has it.
+    if (a.provider.isSynced && a.provider.unsyncedChanges === 0 && storedAll(a, d.handle.doc)) {
       a.localPending = false
       this.outbox.remove(councilId, d.handle.name)
     }
