@@ -54,14 +54,17 @@ export interface PhoneLimits {
 }
 
 /**
- * For a room where each phone has its own LAN address. The ballot page polls /open every 3 s
- * (src/renderer/ballot/controller.ts POLL_MS): 0.33 requests/s, under both the address and the
- * code rates, with the bursts left for casts and reloads.
+ * For a room where every phone may share one address (a hall behind one NAT). The ballot page
+ * polls /open every 3 s (src/renderer/ballot/controller.ts POLL_MS): 0.33 requests/s per code,
+ * under the code's rate, with the bursts left for casts and reloads.
  */
 export const DEFAULT_PHONE_LIMITS: PhoneLimits = {
-  perAddress: { burst: 120, perSecond: 2 },
+  // Behind one NAT a whole hall shares an address: 120 phones polling every 3 s are 40 a second.
+  perAddress: { burst: 600, perSecond: 40 },
   perCode: { burst: 10, perSecond: 1 / 2 },
-  failedLookups: { burst: 10, perSecond: 1 / 30 },
+  // A hall behind one NAT shares an address: 200 mistyped codes at once, then one every 2 s.
+  // Codes carry 80 random bits, so this bounds the work and the log, not the odds of a guess.
+  failedLookups: { burst: 200, perSecond: 1 / 2 },
   maxTrackedKeys: 10_000,
 }
 
@@ -267,9 +270,11 @@ export function createBallotService(deps: BallotServiceDeps) {
     const result = await docs.use(r.meeting, async (conn, doc) => {
       const meeting = readMeeting(doc)
       if (!meeting) return lookupFailed(address)
-      if (meeting.status !== 'in_session') return refuse('expired')
+      // The code first: without a valid code, an unknown meeting, a closed one and a wrong code
+      // answer alike ('expired' would tell a stranger that the meeting exists).
       const entry = readVoterCode(doc, r.hash)
       if (!entry) return lookupFailed(address)
+      if (meeting.status !== 'in_session') return refuse('expired')
       return { value: await task(conn, doc, entry) }
     })
     return result === null ? lookupFailed(address) : result.value

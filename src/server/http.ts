@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CouncilRegistry, RegistryError } from './registry'
 import { errorText, type SyncServerLogger } from './log'
+import { RateLimiter, type BucketRate } from './rateLimit'
 
 export const MAX_BODY_BYTES = 4096
 
@@ -40,7 +41,18 @@ export interface BallotRoutes {
   page(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>
 }
 
-export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger, ballots?: BallotRoutes) {
+/** Limits of /councils/register and /councils/revoke (per socket address), and the registry's size. */
+export interface CouncilLimits {
+  perAddress: BucketRate
+  /** Councils this server registers at most; a new one past it answers 507 `registry-full`. */
+  maxCouncils: number
+}
+
+// A council registers once, then again only to rotate its secret: a handful a day per address.
+export const DEFAULT_COUNCIL_LIMITS: CouncilLimits = { perAddress: { burst: 20, perSecond: 1 / 60 }, maxCouncils: 100_000 }
+
+export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger, ballots?: BallotRoutes, limits: CouncilLimits = DEFAULT_COUNCIL_LIMITS) {
+  const perAddress = new RateLimiter(limits.perAddress)
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname
@@ -53,8 +65,13 @@ export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogg
       }
       if (path === '/councils/register' || path === '/councils/revoke') {
         if (req.method !== 'POST') throw new HttpError(405, 'method-not-allowed')
+        const address = req.socket.remoteAddress ?? ''
+        if (!perAddress.take(address)) return send(res, 429, { error: 'rate-limited' }, false, { 'retry-after': String(perAddress.retryAfter(address)) })
         const body = await readJson(req)
         if (path === '/councils/register') {
+          if (typeof body.councilId === 'string' && !registry.isRegistered(body.councilId) && registry.size >= limits.maxCouncils) {
+            return send(res, 507, { error: 'registry-full' })
+          }
           const r = await registry.register({ councilId: body.councilId, secret: body.secret, code: body.code })
           if (!r.ok) return send(res, STATUS[r.error], { error: r.error })
           log({ type: 'council-registered', councilId: String(body.councilId), created: r.created, rotated: r.rotated })

@@ -51,6 +51,11 @@ export class CouncilRegistry {
     return () => this.listeners.delete(listener)
   }
 
+  /** How many councils are registered. */
+  get size(): number {
+    return this.rows.councilIds().length
+  }
+
   isRegistered(councilId: string): boolean {
     return this.secretOf(councilId) !== null
   }
