@@ -28,6 +28,9 @@ export default defineConfig((env) => {
     base: './',
     plugins: [react(), cspInBuild()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    // The register reader's worker (features/import/tableWorker.ts) loads exceljs on demand, a
+    // code-split import that only ES module workers can do.
+    worker: { format: 'es' },
     build: {
       outDir: forgeName ? resolve('.vite/renderer', forgeName) : resolve('dist-web'),
       emptyOutDir: true,

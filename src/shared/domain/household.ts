@@ -49,6 +49,7 @@ export type HouseholdError =
   | 'areaNotNumber'
   | 'areaNegative'
   | 'areaTooPrecise'
+  | 'areaComma'
   | 'areaTooLarge'
   | 'phoneInvalid'
   | 'addedInvalid'
@@ -64,6 +65,7 @@ const FROM_MEMBER: Partial<Record<MemberError, HouseholdError>> = {
   areaNotNumber: 'areaNotNumber',
   areaNegative: 'areaNegative',
   areaTooPrecise: 'areaTooPrecise',
+  areaComma: 'areaComma',
   areaTooLarge: 'areaTooLarge',
   phoneInvalid: 'phoneInvalid',
   joinedInvalid: 'addedInvalid',

@@ -40,6 +40,8 @@ export type MemberError =
   | 'areaNotNumber'
   | 'areaNegative'
   | 'areaTooPrecise'
+  /** "85,500": a decimal comma or a thousands separator? Never guessed (issue 16). */
+  | 'areaComma'
   | 'areaTooLarge'
   | 'phoneInvalid'
   | 'joinedInvalid'
@@ -52,8 +54,11 @@ export type MemberError =
  * "1,085.5") into exact hundredths of m². Empty text is null (area unknown).
  */
 export function parseArea(text: string): { ok: true; value: number | null } | { ok: false; error: MemberError } {
-  const t = text.normalize('NFKC').trim().replace(/(㎡|m²|m2|平方米|平米)$/i, '').trim().replace(/,(?=\d{3}(\D|$))/g, '')
+  const t = text.normalize('NFKC').trim().replace(/(㎡|m²|m2|平方米|平米)$/i, '').trim()
   if (t === '') return { ok: true, value: null }
+  // In a register of flats of tens of m², "85,500" is far more often a decimal comma (85.5) or a
+  // typo than 85,500 m²: the person who knows says which, by writing it without the comma.
+  if (t.includes(',')) return { ok: false, error: 'areaComma' }
   if (/^-/.test(t)) return { ok: false, error: 'areaNegative' }
   const m = /^(\d{1,9})(?:\.(\d+))?$/.exec(t)
   if (!m) return { ok: false, error: 'areaNotNumber' }

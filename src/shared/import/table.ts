@@ -2,6 +2,7 @@
 import { isLegacyExtension, looksLikeMarkup, sniffFile } from './sniff'
 import { decodeRegisterText, isBlankRow, splitDelimited, type TextEncodingLabel } from './text'
 import { readWorkbook } from './xlsx'
+import { checkXlsxZip, MAX_CELL_CHARS, MAX_CELLS } from './zipCheck'
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 /** Rows as the spreadsheet numbers them (blank ones and the header included). */
@@ -13,8 +14,15 @@ export type ImportFileError =
   | 'legacyXls' // Excel 97–2003 .xls (or an office system's HTML "xls"): save it as .xlsx
   | 'otherSpreadsheet' // .ods, .xlsb, Numbers: save it as .xlsx
   | 'encrypted' // password-protected: remove the password and save again
-  | 'tooLarge' // over MAX_FILE_BYTES or MAX_TABLE_ROWS
+  | 'tooLarge' // over MAX_FILE_BYTES
   | 'unreadable' // anything else that went wrong while reading
+  // Issue 16: what the file is, said plainly, and which limit it passed.
+  | 'damaged' // an .xlsx whose zip entries do not match their CRC-32 or sizes (a bad copy)
+  | 'unpackedTooLarge' // an .xlsx that unpacks to more than MAX_UNPACKED_BYTES
+  | 'tooManyRows' // over MAX_TABLE_ROWS
+  | 'tooManyCells' // over MAX_CELLS
+  | 'cellTooLong' // one cell over MAX_CELL_CHARS characters
+  | 'encoding' // text whose encoding cannot be told (mixed, or UTF-16 without its mark)
 
 export const IMPORT_FILE_ERRORS: readonly ImportFileError[] = [
   'empty',
@@ -24,7 +32,16 @@ export const IMPORT_FILE_ERRORS: readonly ImportFileError[] = [
   'encrypted',
   'tooLarge',
   'unreadable',
+  'damaged',
+  'unpackedTooLarge',
+  'tooManyRows',
+  'tooManyCells',
+  'cellTooLong',
+  'encoding',
 ]
+
+/** Where reading a file is: checking the zip (with bytes unpacked of the total), loading the workbook. */
+export type ReadProgress = (step: { stage: 'check'; done: number; total: number } | { stage: 'load' }) => void
 
 export type TableResult =
   | {
@@ -47,12 +64,12 @@ export interface ReadTableOptions {
   sheetName?: string
 }
 
-export async function readTable(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Promise<TableResult> {
+export async function readTable(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}, progress?: ReadProgress): Promise<TableResult> {
   try {
     if (bytes.length === 0) return { ok: false, error: 'empty' }
     if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: 'tooLarge' }
     const kind = sniffFile(bytes, fileName)
-    if (kind === 'xlsx') return await readXlsx(bytes, options)
+    if (kind === 'xlsx') return await readXlsx(bytes, options, progress)
     if (kind !== 'text') return { ok: false, error: kind }
     return readText(bytes, fileName, options)
   } catch {
@@ -60,14 +77,18 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
   }
 }
 
-async function readXlsx(bytes: Uint8Array, options: ReadTableOptions): Promise<TableResult> {
+async function readXlsx(bytes: Uint8Array, options: ReadTableOptions, progress?: ReadProgress): Promise<TableResult> {
+  // Whole and within bounds before exceljs, which checks neither (zipCheck.ts).
+  const checked = await checkXlsxZip(bytes, MAX_TABLE_ROWS, (done, total) => progress?.({ stage: 'check', done, total }))
+  if (!checked.ok) return { ok: false, error: checked.error }
+  progress?.({ stage: 'load' })
   let book: Awaited<ReturnType<typeof readWorkbook>>
   try {
     book = await readWorkbook(bytes, MAX_TABLE_ROWS)
   } catch (e) {
     return { ok: false, error: isZipError(e) ? 'notSpreadsheet' : 'unreadable' }
   }
-  if (book.tooLarge) return { ok: false, error: 'tooLarge' }
+  if (book.tooLarge) return { ok: false, error: 'tooManyRows' }
   // Excel always saves at least one sheet: none at all means the workbook part was damaged.
   if (book.sheets.length === 0) return { ok: false, error: 'unreadable' }
   const withData = book.sheets.filter((s) => s.filledRows > 0)
@@ -92,7 +113,13 @@ function readText(bytes: Uint8Array, fileName: string, options: ReadTableOptions
     return { ok: false, error: office || isLegacyExtension(fileName) ? 'legacyXls' : 'notSpreadsheet' }
   }
   const rows = splitDelimited(decoded.text)
-  if (rows.length > MAX_TABLE_ROWS) return { ok: false, error: 'tooLarge' }
+  if (rows.length > MAX_TABLE_ROWS) return { ok: false, error: 'tooManyRows' }
+  let cells = 0
+  for (const row of rows) {
+    cells += row.length
+    if (row.some((cell) => cell.length > MAX_CELL_CHARS)) return { ok: false, error: 'cellTooLong' }
+  }
+  if (cells > MAX_CELLS) return { ok: false, error: 'tooManyCells' }
   if (rows.every(isBlankRow)) return { ok: false, error: 'empty' }
   return { ok: true, rows, encoding: decoded.encoding }
 }

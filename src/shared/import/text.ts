@@ -6,7 +6,8 @@ import { decodeText } from '../runtime'
 export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'big5'] as const
 export type TextEncodingLabel = (typeof TEXT_ENCODINGS)[number]
 
-export type DecodeResult = { ok: true; text: string; encoding: TextEncodingLabel } | { ok: false; error: 'notSpreadsheet' }
+/** encoding: text, but in no one encoding that can be told (mixed, or UTF-16 without its mark). */
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingLabel } | { ok: false; error: 'notSpreadsheet' | 'encoding' }
 
 /**
  * Decodes the bytes: a BOM decides; otherwise strict UTF-8, and when that fails GB18030 (a
@@ -22,8 +23,9 @@ export function decodeRegisterText(bytes: Uint8Array, forced?: TextEncodingLabel
     encoding = 'utf-16be'
     text = decodeText(bytes, encoding)
   } else {
-    // NUL never appears in 8-bit text; it is the surest sign of a binary file.
-    if (!forced?.startsWith('utf-16') && bytes.includes(0)) return { ok: false, error: 'notSpreadsheet' }
+    // NUL never appears in 8-bit text; it is the surest sign of a binary file, unless the NULs
+    // fall every other byte: UTF-16 text saved without its byte order mark.
+    if (!forced?.startsWith('utf-16') && bytes.includes(0)) return { ok: false, error: looksLikeUtf16(bytes) ? 'encoding' : 'notSpreadsheet' }
     if (forced) {
       encoding = forced
       text = decodeText(bytes, forced)
@@ -32,14 +34,69 @@ export function decodeRegisterText(bytes: Uint8Array, forced?: TextEncodingLabel
         text = decodeText(bytes, 'utf-8', true)
         encoding = 'utf-8'
       } catch {
+        // Not UTF-8 as a whole, yet much of it is: lines saved by two programs in two encodings.
+        if (isMixedUtf8(bytes)) return { ok: false, error: 'encoding' }
         encoding = 'gb18030'
         text = decodeText(bytes, encoding)
       }
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (looksBinary(text)) return { ok: false, error: 'notSpreadsheet' }
+  if (looksBinary(text)) return { ok: false, error: mostlyUndecodable(text) ? 'encoding' : 'notSpreadsheet' }
   return { ok: true, text, encoding }
+}
+
+/** In the first 4 KB, NULs at most even (or most odd) positions and almost none at the others. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return false
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++
+    if (bytes[i + 1] === 0) odd++
+  }
+  const half = n / 2
+  return (odd > half * 0.3 && even < half * 0.05) || (even > half * 0.3 && odd < half * 0.05)
+}
+
+/**
+ * Whether well-formed three-byte UTF-8 sequences (how UTF-8 writes Chinese) make up a fifth or
+ * more of the non-ASCII characters of a file that is not UTF-8 as a whole. GBK text forms one by
+ * chance for about 1% of its characters; a file with UTF-8 and GBK lines, for half of them.
+ */
+function isMixedUtf8(bytes: Uint8Array): boolean {
+  let utf8 = 0
+  let other = 0
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    if (b >= 0xe0 && b <= 0xef && ((bytes[i + 1] ?? 0) & 0xc0) === 0x80 && ((bytes[i + 2] ?? 0) & 0xc0) === 0x80) {
+      utf8++
+      i += 3
+    } else {
+      other++
+      // A two-byte GBK character: skipping both keeps the count per character.
+      i += b >= 0x81 ? 2 : 1
+    }
+  }
+  return utf8 >= 3 && utf8 >= (utf8 + other) * 0.2
+}
+
+/** Most of what made the text look binary is U+FFFD, bytes the encoding could not read. */
+function mostlyUndecodable(text: string): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text
+  let replaced = 0
+  let control = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if (c === 0xfffd) replaced++
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++
+  }
+  return replaced > control * 4
 }
 
 /** Control characters and U+FFFD in more than 2% of the text: not a table a person wrote. */

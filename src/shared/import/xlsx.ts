@@ -37,6 +37,14 @@ function loadExcel(): Promise<ExcelModule> {
   return excel
 }
 
+/** Starts loading exceljs now (the import screen opening), so the first file does not wait for it. */
+export function preloadExcel(): void {
+  loadExcel().catch(() => {
+    // Reported when a file is read.
+    excel = undefined
+  })
+}
+
 export interface Sheet {
   name: string
   rows: string[][]

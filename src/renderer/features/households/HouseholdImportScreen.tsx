@@ -21,7 +21,7 @@ import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { setImportNotice } from '../import/importNotice'
 import { MergeChoice, MergeOutcome, type MergeFormat } from '../import/MergePanel'
-import { TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
+import { ReadingProgress, TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
 import { importHouseholdsMerged } from './actions'
 import { useHouseholdsDoc } from './register'
 
@@ -112,7 +112,7 @@ function Import({ handle }: { handle: DocHandle }) {
           onPick={file.pick}
           onError={file.fail}
         />
-        {reading ? <p role="status">{t('importScreen.reading')}</p> : null}
+        {reading ? <ReadingProgress file={file} /> : null}
       </div>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {loaded && preview ? (

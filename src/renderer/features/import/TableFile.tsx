@@ -2,11 +2,12 @@
 // desktop's open dialog, or a file input on the web), reading it with readTable, re-reading it
 // with another text encoding or worksheet, and the "only rows with problems" switch. The member
 // and household import screens each parse the rows and show their own preview.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ENCODING_LABEL_KEYS, TEXT_ENCODINGS, readTable, type ImportFileError, type ReadTableOptions, type TextEncodingLabel } from '../../../shared/import'
+import { ENCODING_LABEL_KEYS, TEXT_ENCODINGS, type ImportFileError, type ReadTableOptions, type TextEncodingLabel } from '../../../shared/import'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
+import { readTableOffThread, warmTableReader, type ReadJob, type ReadStage } from './readOffThread'
 
 /** The rows of a table, parsed into a screen's preview, or the message to show instead. */
 export type ParsedTable<P> = { ok: true; preview: P } | { ok: false; message: string }
@@ -37,13 +38,30 @@ export function useTableFile<P extends { errorCount: number }>(options: {
   const [loaded, setLoaded] = useState<LoadedTable<P> | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [reading, setReading] = useState(false)
+  const [progress, setProgress] = useState<{ stage: ReadStage; percent: number } | null>(null)
+  const job = useRef<ReadJob | null>(null)
+  const { t } = useTranslation('import')
   const [onlyProblems, setOnlyProblems] = useState(true)
+  // The reader is made ready as the screen opens; a read still going when it closes is stopped.
+  useEffect(() => {
+    warmTableReader()
+    return () => job.current?.cancel()
+  }, [])
 
   async function load(fileName: string, bytes: Uint8Array, readOptions: ReadTableOptions = {}) {
     setFailure(null)
     setReading(true)
+    setProgress(null)
+    job.current?.cancel()
+    // Read in a worker (issue 16): the page stays responsive, shows how far it is, and can stop.
+    const current = readTableOffThread(bytes, fileName, readOptions, (stage, percent) => {
+      if (job.current === current) setProgress({ stage, percent })
+    })
+    job.current = current
     try {
-      const table = await readTable(bytes, fileName, readOptions)
+      const table = await current.result
+      // Stopped, or replaced by another file: this one shows nothing.
+      if (table === null || job.current !== current) return
       if (!table.ok) {
         setLoaded(null)
         setFailure(options.fileError(table.error))
@@ -61,8 +79,22 @@ export function useTableFile<P extends { errorCount: number }>(options: {
       setLoaded(null)
       setFailure(errs.message(e))
     } finally {
-      setReading(false)
+      if (job.current === current) {
+        job.current = null
+        setReading(false)
+        setProgress(null)
+      }
     }
+  }
+
+  /** The stop button while a file is read: the worker is ended, nothing is shown or imported. */
+  function cancelRead() {
+    job.current?.cancel()
+    job.current = null
+    setReading(false)
+    setProgress(null)
+    setLoaded(null)
+    setFailure(t('preview.readingStopped'))
   }
 
   /** A newly chosen file (or none: the choice was cancelled) replaces what was shown. */
@@ -78,7 +110,24 @@ export function useTableFile<P extends { errorCount: number }>(options: {
   /** Something outside reading the file failed (the open dialog, the import itself): say what. */
   const fail = (e: unknown) => setFailure(errs.message(e))
 
-  return { loaded, failure, setFailure, fail, reading, onlyProblems, setOnlyProblems, pick, reread }
+  return { loaded, failure, setFailure, fail, reading, progress, cancelRead, onlyProblems, setOnlyProblems, pick, reread }
+}
+
+/** While a file is read: how far (checking the zip, then reading the sheet) and a button to stop. */
+export function ReadingProgress({ file }: { file: { progress: { stage: ReadStage; percent: number } | null; cancelRead: () => void } }) {
+  const { t } = useTranslation('import')
+  const p = file.progress
+  const text = p?.stage === 'load' ? t('preview.loadingSheet') : p ? t('preview.checkingFile', { percent: p.percent }) : t('preview.reading')
+  return (
+    <div className="row reading-progress" role="status">
+      {/* Without a value the bar is indeterminate: exceljs says nothing while it loads the sheet. */}
+      <progress max={100} {...(p?.stage === 'check' ? { value: p.percent } : {})} aria-label={text} />
+      <span>{text}</span>
+      <button type="button" onClick={file.cancelRead}>
+        {t('preview.stopReading')}
+      </button>
+    </div>
+  )
 }
 
 /** The file control: the native open dialog on the desktop (in the Documents folder), a file input on the web. */

@@ -17,7 +17,7 @@ import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { setImportNotice } from '../import/importNotice'
 import { MergeChoice, MergeOutcome } from '../import/MergePanel'
-import { TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
+import { ReadingProgress, TableFileField, TableReadOptions, useTableFile, type ParsedTable } from '../import/TableFile'
 import { importMembersMerged } from './actions'
 import { useMemberMergeFormat } from './mergeFormat'
 
@@ -90,7 +90,7 @@ export function ImportScreen() {
           onPick={file.pick}
           onError={file.fail}
         />
-        {reading ? <p role="status">{t('import:preview.reading')}</p> : null}
+        {reading ? <ReadingProgress file={file} /> : null}
       </div>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {loaded && preview ? (
