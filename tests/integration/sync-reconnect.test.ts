@@ -125,6 +125,27 @@ describe('reconnecting after a drop', () => {
     expect(ms).toBeLessThan(1_000)
   })
 
+  it('an idle connection closed for its silence is opened again at once, without reporting an error', async () => {
+    const server = await startServer()
+    const proxy = await startProxy(server.port)
+    const network = new EventTarget()
+    // Hocuspocus closes a connection that received nothing for `messageReconnectTimeout` (30 s in the app).
+    const env = newDevice().start({
+      sync: { socket: { WebSocketPolyfill: QuietWebSocket, messageReconnectTimeout: 600 }, network, reconnect: { stableMs: 300 } },
+    })
+    await env.sync.start()
+    const councilId = await createCouncil(env, councilInput())
+    const council = await env.docs.acquire(councilDocName(councilId))
+    await connectCouncil(env, council, councilId, proxy.url)
+    await waitFor(() => env.sync.status(councilId).state === 'synced', 'the device synced')
+    const seen = new Set<string>()
+    env.sync.subscribe(() => void seen.add(env.sync.status(councilId).state))
+    await new Promise((r) => setTimeout(r, 2_500))
+    // It was closed and reopened (connecting), never reported unreachable.
+    expect([...seen].sort()).toEqual(['connecting', 'synced'])
+    await waitFor(() => env.sync.status(councilId).state === 'synced', 'synced again')
+  })
+
   it('a handshake that never answers is given up after its deadline and retried', async () => {
     const server = await startServer()
     const proxy = await startProxy(server.port)

@@ -94,6 +94,7 @@ export class SyncManager {
   stop(): void {
     this.stopWatch()
     this.stopWindow()
+    this.syncTimes.stop()
     for (const d of this.open.values()) this.detach(d)
     this.open.clear()
   }

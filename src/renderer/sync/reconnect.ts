@@ -15,11 +15,13 @@ export interface ReconnectOptions {
   backoff: Backoff
   /** An attempt not open by then is given up and counted as failed. */
   connectTimeoutMs: number
+  /** A connection open this long was a working one: losing it is not a failed attempt. */
+  stableMs: number
   random: () => number
   now: () => number
 }
 
-export const DEFAULT_RECONNECT: ReconnectOptions = { backoff: DEFAULT_BACKOFF, connectTimeoutMs: 5_000, random: Math.random, now: Date.now }
+export const DEFAULT_RECONNECT: ReconnectOptions = { backoff: DEFAULT_BACKOFF, connectTimeoutMs: 5_000, stableMs: 5_000, random: Math.random, now: Date.now }
 
 type Timer = ReturnType<typeof setTimeout>
 
@@ -33,6 +35,8 @@ export class Reconnect {
   private deadline: Timer | null = null
   /** Set while this class closes the socket itself, so that closing is not counted as a failure. */
   private quiet = false
+  /** When the current connection opened (ms since the epoch). */
+  private connectedAt = 0
 
   constructor(
     private ws: HocuspocusProviderWebsocket,
@@ -72,6 +76,7 @@ export class Reconnect {
     this.status = status
     if (status === WebSocketStatus.Connected) {
       this.failures = 0
+      this.connectedAt = this.options.now()
       this.clearTimers()
     } else if (status === WebSocketStatus.Disconnected) {
       if (this.deadline) clearTimeout(this.deadline)
@@ -79,8 +84,15 @@ export class Reconnect {
       // Hocuspocus would schedule its own reconnect right after this event; this class does it.
       this.ws.shouldConnect = false
       if (!this.quiet && this.wanted && was !== WebSocketStatus.Disconnected) {
-        this.failures++
-        this.schedule()
+        // A connection that had been up a while (Hocuspocus closes one that has been silent for
+        // 30 s, which an idle council is) is tried again at once, and is no failure; one that
+        // drops as soon as it opens is, or a server that does that would be knocked on in a loop.
+        const lasted = was === WebSocketStatus.Connected && this.options.now() - this.connectedAt >= this.options.stableMs
+        if (lasted && this.failures === 0) this.schedule(0)
+        else {
+          this.failures++
+          this.schedule(backoffDelay(this.failures, this.options.backoff, this.options.random))
+        }
       }
     }
     this.changed()
@@ -101,9 +113,8 @@ export class Reconnect {
     this.changed()
   }
 
-  private schedule(): void {
+  private schedule(delay: number): void {
     if (this.retryTimer) clearTimeout(this.retryTimer)
-    const delay = backoffDelay(this.failures, this.options.backoff, this.options.random)
     this.retryAt = this.options.now() + delay
     this.retryTimer = setTimeout(this.attempt, delay)
   }

@@ -8,6 +8,7 @@ const PERSIST_EVERY_MS = 5_000
 export class SyncTimes {
   private persistedAt = new Map<string, number>()
   private pendingPersist = new Set<string>()
+  private timers = new Set<ReturnType<typeof setTimeout>>()
 
   constructor(
     private db: YishiDb,
@@ -24,12 +25,21 @@ export class SyncTimes {
     } else if (!this.pendingPersist.has(councilId)) {
       // Edits streaming in: the latest time is written once the burst is over.
       this.pendingPersist.add(councilId)
-      setTimeout(() => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer)
         this.pendingPersist.delete(councilId)
         this.persistedAt.set(councilId, Date.now())
         const latest = this.settings.get(councilId)?.lastSyncedAt
         if (latest) recordSynced(this.db, councilId, latest).catch((e: unknown) => console.error('could not record the sync time', e))
       }, PERSIST_EVERY_MS)
+      this.timers.add(timer)
     }
+  }
+
+  /** The manager stops (the app closes its database next): nothing more is written. */
+  stop(): void {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    this.pendingPersist.clear()
   }
 }

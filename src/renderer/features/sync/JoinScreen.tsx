@@ -83,7 +83,8 @@ export function JoinScreen() {
             <button type="submit" className="primary" disabled={progress !== null}>
               {t('sync:join.submit')}
             </button>
-            <a className="button" href={href({ name: 'home' })}>
+            {/* Cancelling is choosing to drop the pasted code: no question about leaving it. */}
+            <a className="button" href={href({ name: 'home' })} onClick={release}>
               {t('common:actions.cancel')}
             </a>
             {progress ? (
