@@ -7,11 +7,11 @@ import { jsonLinesLogger } from './log'
 import { createSyncServer, type SyncServerOptions } from './server'
 import { defaultBallotPageDir } from './staticPage'
 
-function lanUrls(port: number): string[] {
+function lanUrls(port: number, scheme: 'ws' | 'wss'): string[] {
   return Object.values(networkInterfaces())
     .flat()
     .filter((i) => i && i.family === 'IPv4' && !i.internal)
-    .map((i) => `ws://${i!.address}:${port}`)
+    .map((i) => `${scheme}://${i!.address}:${port}`)
 }
 
 async function main(): Promise<void> {
@@ -20,16 +20,16 @@ async function main(): Promise<void> {
     options = parseCli(process.argv.slice(2), process.env)
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e))
-    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port] [--ballot-page DIR]')
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port] [--ballot-page DIR] [--cert FILE --key FILE] [--secret-key FILE]')
     process.exit(2)
   }
   const ballotPageDir = options.ballotPageDir ?? defaultBallotPageDir()
   const server = await createSyncServer({ ...options, ballotPageDir, logger: jsonLinesLogger })
   console.log(`Yishi sync server: ${server.url}`)
-  const lan = options.host === '0.0.0.0' ? lanUrls(server.port) : []
+  const lan = options.host === '0.0.0.0' ? lanUrls(server.port, options.tls ? 'wss' : 'ws') : []
   for (const url of lan) console.log(`  on the LAN: ${url}`)
-  // What phones open: http on the same port, on a LAN address when there is one.
-  const pageUrl = `${(lan[0] ?? server.url).replace(/^ws:/, 'http:')}/ballot/`
+  // What phones open: http(s) on the same port, on a LAN address when there is one.
+  const pageUrl = `${(lan[0] ?? server.url).replace(/^ws/, 'http')}/ballot/`
   console.log(ballotPageDir ? `  phone ballot page: ${pageUrl} (from ${ballotPageDir})` : '  phone ballot page: not built (no dist-web/ballot; or pass --ballot-page DIR)')
   console.log(`  data: ${options.dataDir} (${options.storage ?? 'sqlite'})${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
   let stopping = false

@@ -7,6 +7,9 @@
 //   --redis-prefix P  (Redis key prefix; default "yishi")
 //   --ballot-page DIR (the built phone ballot page; cli.ts defaults to dist-web/ballot of this
 //                      checkout when it is built)
+//   --cert FILE --key FILE  (PEM: serve wss:// and https://; both or neither)
+//   --secret-key FILE (the key sealing council secrets; default DIR.key, beside the data folder)
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { SyncServerOptions } from './server'
@@ -23,6 +26,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       redis: { type: 'string' },
       'redis-prefix': { type: 'string' },
       'ballot-page': { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      'secret-key': { type: 'string' },
     },
     strict: true,
   })
@@ -41,6 +47,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     if (!m) throw new Error(`--redis: expected host:port, got ${values.redis}`)
     options.redis = { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]), ...(values['redis-prefix'] ? { prefix: values['redis-prefix'] } : {}) }
   }
+  if ((values.cert === undefined) !== (values.key === undefined)) throw new Error('--cert and --key: give both (PEM files) or neither')
+  if (values.cert !== undefined && values.key !== undefined) options.tls = { cert: readFileSync(resolve(values.cert)), key: readFileSync(resolve(values.key)) }
+  if (values['secret-key'] !== undefined) options.secretKeyFile = resolve(values['secret-key'])
   if (values['ballot-page'] !== undefined) {
     if (values['ballot-page'] === '') throw new Error('--ballot-page: expected a folder')
     options.ballotPageDir = resolve(values['ballot-page'])

@@ -1,9 +1,13 @@
 // Server addresses and invitations as people type or paste them: a ws:// or wss:// address, a
 // join code, or a whole invitation text holding both (in any language, with any labels).
 
-/** The address in canonical form (no trailing slash), or null if it is not a ws:// or wss:// URL. */
+/**
+ * The address in canonical form (no trailing slash), or null if it is not a ws:// or wss:// URL.
+ * An https:// or http:// address of the server (what a TLS proxy or its operator shows) is the
+ * same server: taken as wss:// or ws://.
+ */
 export function normaliseServerUrl(text: string): string | null {
-  const trimmed = text.trim()
+  const trimmed = text.trim().replace(/^http(s?):\/\//i, 'ws$1://')
   if (!/^wss?:\/\//i.test(trimmed)) return null
   let url: URL
   try {
@@ -24,7 +28,8 @@ export function httpBaseOf(serverUrl: string): string {
 
 /** Picks a server address and a join code out of pasted text; either may be missing. */
 export function parseInvite(text: string): { serverUrl: string | null; code: string | null } {
-  const url = /wss?:\/\/[^\s"'<>，。、；）)]+/i.exec(text)
+  // A ws(s):// address first; else an http(s):// one (the same server, say behind a TLS proxy).
+  const url = /wss?:\/\/[^\s"'<>，。、；）)]+/i.exec(text) ?? /https?:\/\/[^\s"'<>，。、；）)]+/i.exec(text)
   const code = /YS1\.[A-Za-z0-9._~-]+/.exec(text)
   return { serverUrl: url ? normaliseServerUrl(url[0]) : null, code: code ? code[0].replace(/\.+$/, '') : null }
 }
