@@ -100,15 +100,14 @@ export function installLeaveGuard(ask: AskToLeave): () => void {
     discardAll()
     return true
   }
-  // A click on an in-app link: asked before anything changes.
+  // A click on an in-app link: asked before anything changes. Listened to when the click has
+  // bubbled up past React's handlers, so a link's own onClick (a cancel that releases its draft)
+  // has run first; the hash changes only after, as the click's default action.
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
     const a = (e.target as Element | null)?.closest?.('a[href^="#/"]')
     if (!a || a.getAttribute('href') === current) return
-    if (!allowed()) {
-      e.preventDefault()
-      e.stopPropagation()
-    }
+    if (!allowed()) e.preventDefault()
   }
   // Anything else that changed the hash (back, forward, a typed address, navigate()).
   const onHash = (e: HashChangeEvent) => {
@@ -131,11 +130,11 @@ export function installLeaveGuard(ask: AskToLeave): () => void {
     // Older browsers and Electron read returnValue.
     e.returnValue = ''
   }
-  document.addEventListener('click', onClick, true)
+  document.addEventListener('click', onClick)
   window.addEventListener('hashchange', onHash, true)
   window.addEventListener('beforeunload', onUnload)
   return () => {
-    document.removeEventListener('click', onClick, true)
+    document.removeEventListener('click', onClick)
     window.removeEventListener('hashchange', onHash, true)
     window.removeEventListener('beforeunload', onUnload)
   }
