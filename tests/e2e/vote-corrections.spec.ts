@@ -77,10 +77,10 @@ test('hands counts as typed, the announce step, a correction, a cancelled vote',
   await expect(cancel.getByLabel(S.voteFix.by)).toHaveValue('孟繁华')
   await cancel.getByRole('button', { name: S.voteFix.cancelDo }).click()
   await expect(cancel.getByText(C.errors.field.required)).toBeVisible() // no reason: refused, named in its field
-  await cancel.getByLabel(S.voteFix.cancelReason).fill('表决方式选错，应改为重新举手')
+  await cancel.getByLabel(S.voteFix.cancelReason).fill('规则选错，应按简单多数表决')
   await cancel.getByRole('button', { name: S.voteFix.cancelDo }).click()
   const cancelled = motion.getByRole('region', { name: S.voteFix.cancelledTitle })
-  await expect(cancelled.getByTestId('vote-cancelled')).toContainText('表决方式选错，应改为重新举手')
+  await expect(cancelled.getByTestId('vote-cancelled')).toContainText('规则选错，应按简单多数表决')
   await expect(cancelled.getByTestId('vote-cancelled')).toContainText('孟繁华')
   await expect(motion.getByText(S.motionStatus.debating, { exact: true })).toBeVisible()
   await shot(page, cancelled, 'cancelled')
