@@ -162,7 +162,8 @@ test('choosing the same file again finds every row already on the register, unch
   // Row numbers as the spreadsheet shows them: a title row, the header in row 2, members from row 3.
   await expect(preview.locator('tbody tr td:first-child')).toHaveText(members30.map((_, i) => String(i + 3)))
   await expect(preview.locator('tbody tr td:last-child')).toHaveText(members30.map(() => '已在名册上，没有改动'))
-  await expect(page.getByRole('button', { name: '确认导入：新增 0 行，更新 0 行' })).toBeDisabled()
+  // Nothing to write: no import button to press.
+  await expect(page.getByRole('button', { name: /^确认导入/ })).toHaveCount(0)
 
   await backToRegister(page)
   await expect(registerRows(page)).toHaveCount(30)

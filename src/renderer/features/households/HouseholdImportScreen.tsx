@@ -142,13 +142,16 @@ function Import({ handle }: { handle: DocHandle }) {
             <Banner kind="ok">{t('importScreen.ready', { count: (plan?.add.length ?? 0) + (plan?.updates.length ?? 0) })}</Banner>
           )}
           <div className="row">
-            <button className="primary" disabled={!plan?.ready || saving || handle.readOnly} onClick={() => void confirm()}>
-              {saving
-                ? t('importScreen.importing')
-                : plan && plan.rows.some((r) => r.existingId !== null)
-                  ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
-                  : t('importScreen.confirm', { count: (plan?.add.length ?? 0) + blocked })}
-            </button>
+            {/* Shown while it can apply, or until the file is fixed; not when there is nothing to write. */}
+            {plan?.ready || blocked > 0 ? (
+              <button className="primary" disabled={!plan?.ready || saving || handle.readOnly} onClick={() => void confirm()}>
+                {saving
+                  ? t('importScreen.importing')
+                  : plan && plan.rows.some((r) => r.existingId !== null)
+                    ? t('import:merge.confirm', { add: plan.add.length, update: plan.updates.length })
+                    : t('importScreen.confirm', { count: (plan?.add.length ?? 0) + blocked })}
+              </button>
+            ) : null}
             {blocked > 0 ? (
               <label className="checkbox">
                 <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
