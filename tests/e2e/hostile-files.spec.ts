@@ -112,6 +112,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(preview.locator('tbody tr')).toContainText(t.h.households.rowErrors.areaComma)
     await expect(preview.locator('tbody tr')).toContainText('85,500')
     await page.screenshot({ path: `${SHOTS}/area-comma-${lang}.png`, fullPage: true })
+
+    // Nothing of all that reached the register.
+    await page.getByRole('link', { name: t.h.importScreen.back }).click()
+    await expect(page.getByText(t.h.empty)).toBeVisible()
     expect(problems).toEqual([])
   })
 
