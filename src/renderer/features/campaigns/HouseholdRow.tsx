@@ -10,6 +10,8 @@ import type { EntryVoid } from '../../../shared/domain/campaignVoid'
 import type { Household } from '../../../shared/domain/household'
 import { yuanText } from '../../../shared/campaigns/figures'
 import { formatDate, formatMoment } from '../../app/format'
+import { useUnsavedFields } from '../../app/unsaved'
+import { Dialog } from '../../ui/Dialog'
 import { TextField } from '../../ui/Field'
 import { addressText, entryWhat } from './labels'
 
@@ -59,6 +61,7 @@ export function HouseholdRow({
   const [confirming, setConfirming] = useState<'sign' | 'withdraw' | null>(null)
   const [voiding, setVoiding] = useState<CampaignEntry | null>(null)
   const h = row.household
+  const confirmId = useId()
   const address = addressText(t, h)
   const lang = i18n.language
   const statusLabel = kind === 'relocation' ? t(`campaigns:status.${row.status as 'signed'}`) : t(`campaigns:choice.${row.status as ConsentChoice}`)
@@ -147,8 +150,8 @@ export function HouseholdRow({
       {confirming && canRecord ? (
         <tr className="agent-row">
           <td colSpan={5}>
-            <div role="alertdialog" aria-label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })} className="row tight">
-              <span>
+            <Dialog label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })} describedBy={confirmId} className="row tight" onCancel={() => setConfirming(null)}>
+              <span id={confirmId}>
                 {t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
                   household: address,
                   owner: h.owner,
@@ -167,7 +170,7 @@ export function HouseholdRow({
               <button type="button" className="small" onClick={() => setConfirming(null)}>
                 {t('common:actions.cancel')}
               </button>
-            </div>
+            </Dialog>
           </td>
         </tr>
       ) : null}
@@ -200,6 +203,8 @@ function VoidForm({ title, what, by, busy, onSubmit, onCancel }: { title: string
   const { t } = useTranslation(['campaigns', 'common'])
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState(false)
+  // A reason typed and not yet confirmed: leaving asks first, naming it (app/unsaved.ts).
+  useUnsavedFields(reason.trim() ? [t('campaigns:record.voidReason')] : [])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     // The rule (voidRefusal) refuses it too; said here, beside the field, before any write.
@@ -235,6 +240,7 @@ function AgentForm({ kind, address, busy, onSubmit, onCancel }: { kind: Campaign
   const { t } = useTranslation(['campaigns', 'common'])
   const [name, setName] = useState('')
   const [note, setNote] = useState('')
+  useUnsavedFields([name.trim() ? t('campaigns:record.agentName') : '', note.trim() ? t('campaigns:record.agentNote') : ''].filter(Boolean))
   const [choice, setChoice] = useState<ConsentChoice>('agree')
   const choiceId = useId()
   const submit = (e: FormEvent) => {
