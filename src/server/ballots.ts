@@ -251,18 +251,39 @@ export function createBallotService(deps: BallotServiceDeps) {
     }
   }
 
+  /**
+   * The meeting a phone names: its id alone (what ballot addresses carry since issue 15: no council
+   * id, which would let a resident register that council first on another server), or its whole
+   * document name (older slips). Null when no such meeting is here; undefined when malformed.
+   */
+  async function meetingNameOf(v: unknown): Promise<string | null | undefined> {
+    if (isMeetingName(v)) return v
+    if (!isIdString(v)) return undefined
+    const tail = `/meeting/${v}`
+    for (const name of hocuspocus.documents.keys()) if (name.endsWith(tail) && isMeetingName(name)) return name
+    try {
+      const name = await deps.documents.meetingName(v)
+      return name !== null && isMeetingName(name) ? name : null
+    } catch (e) {
+      log({ type: 'phone-error', error: errorText(e) })
+      return refuse('unavailable')
+    }
+  }
+
   /** The shape of a request naming a meeting and a voter code, then the limits a lookup takes. */
   async function codeRequest(body: Record<string, unknown>, address: string): Promise<CodeRequest> {
-    if (!isMeetingName(body.meeting) || typeof body.code !== 'string') return refuse('invalid-request')
+    if ((!isMeetingName(body.meeting) && !isIdString(body.meeting)) || typeof body.code !== 'string') return refuse('invalid-request')
     const canonical = normaliseVoterCode(body.code)
     // Mistyped (wrong length, a letter not in the alphabet): not a guess of a real code.
     if (!canonical) return refuse('invalid-code')
     if (!failures.has(address)) throw new RateLimited(failures.retryAfter(address))
     const hash = (await voterCodeHash(canonical))!
     if (!perCode.take(hash)) throw new RateLimited(perCode.retryAfter(hash))
-    const councilId = parseAnyDocName(body.meeting)!.councilId
+    const meeting = await meetingNameOf(body.meeting)
+    if (!meeting) return lookupFailed(address)
+    const councilId = parseAnyDocName(meeting)!.councilId
     if (!registry.isRegistered(councilId)) return lookupFailed(address)
-    return { meeting: body.meeting, councilId, hash }
+    return { meeting, councilId, hash }
   }
 
   /** Runs `task` with the meeting document in session and the code's entry in it. */

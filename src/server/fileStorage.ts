@@ -70,6 +70,18 @@ export class FileDocuments implements DocumentBackend {
 
   constructor(private readonly dir: string) {}
 
+  async meetingName(meetingId: string): Promise<string | null> {
+    if (this.closed) throw closedError()
+    if (!/^[0-9a-f-]{36}$/.test(meetingId)) return null
+    const tail = documentFileName(`/meeting/${meetingId}`)
+    for (const file of await readdir(this.dir)) {
+      if (!file.startsWith('council%2F') || !file.endsWith(tail)) continue
+      // The encoding is %XX for every byte but a-z 0-9 - _ : decodeURIComponent reverses it.
+      return decodeURIComponent(file.slice(0, -DOC_EXTENSION.length))
+    }
+    return null
+  }
+
   async fetch(name: string): Promise<Uint8Array | null> {
     if (this.closed) throw closedError()
     const file = join(this.dir, documentFileName(name))

@@ -73,6 +73,7 @@ const closedError = () => new Error('storage is closed')
 
 export class SqliteDocuments implements DocumentBackend {
   private readonly select: BetterSqlite3.Statement<[string], { data: Buffer }>
+  private readonly byMeeting: BetterSqlite3.Statement<[string], { name: string }>
   private readonly upsert: BetterSqlite3.Statement<[string, Buffer, string]>
   private readonly merge: (name: string, state: Uint8Array) => void
   private closed = false
@@ -82,6 +83,7 @@ export class SqliteDocuments implements DocumentBackend {
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
     this.select = db.prepare('SELECT data FROM documents WHERE name = ?')
+    this.byMeeting = db.prepare("SELECT name FROM documents WHERE name LIKE 'council/%/meeting/' || ? LIMIT 1")
     this.upsert = db.prepare(
       'INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
     )
@@ -91,6 +93,13 @@ export class SqliteDocuments implements DocumentBackend {
       const merged = row ? mergeStates(new Uint8Array(row.data), state) : state
       this.upsert.run(name, Buffer.from(merged), this.now())
     }).immediate
+  }
+
+  async meetingName(meetingId: string): Promise<string | null> {
+    if (this.closed) throw closedError()
+    // A meeting id is a UUID (no % or _), so LIKE matches it literally.
+    if (!/^[0-9a-f-]{36}$/.test(meetingId)) return null
+    return this.byMeeting.get(meetingId)?.name ?? null
   }
 
   async fetch(name: string): Promise<Uint8Array | null> {

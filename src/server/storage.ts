@@ -20,6 +20,8 @@ export interface DocumentBackend {
    * overwriting it: two writers can never erase each other's edits. Resolves once it is durable.
    */
   store(name: string, update: Uint8Array): Promise<void>
+  /** The stored meeting document `council/<any>/meeting/<meetingId>`, if any (ballot addresses carry only the meeting id). */
+  meetingName(meetingId: string): Promise<string | null>
   /** Waits for pending stores; later calls reject. */
   close(): Promise<void>
 }

@@ -13,7 +13,7 @@
 import type { Choice } from './domain/votes'
 
 export interface OpenRequest {
-  /** The meeting document's name: council/<id>/meeting/<id>. */
+  /** The meeting's id (ballot addresses carry only that), or its document name council/<id>/meeting/<id>. */
   meeting: string
   code: string
 }

@@ -125,7 +125,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     expect(drawn.urls).toHaveLength(3)
     expect(new Set(drawn.codes).size).toBe(3)
     for (const [i, url] of drawn.urls.entries()) {
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4455\/ballot\/\?m=council%2F[^#]+#c=[0-9A-Z]{16}$/)
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4455\/ballot\/\?m=[0-9a-f-]{36}#c=[0-9A-Z]{16}$/)
       expect(url.endsWith(drawn.codes[i]!.replace(/-/g, ''))).toBe(true)
     }
     const sheetText = await drawn.sheet.innerText()
@@ -173,7 +173,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await setup.getByRole('button', { name: S.vote.open }).click()
     const phones = gate.getByRole('region', { name: S.phones.title })
     await expect(phones.getByTestId('phone-count')).toHaveText(fmt(S.phones.received_other, { count: 0 }))
-    await expect(phones.getByTestId('ballot-url')).toHaveText(/^http:\/\/127\.0\.0\.1:4455\/ballot\/\?m=council%2F/)
+    await expect(phones.getByTestId('ballot-url')).toHaveText(/^http:\/\/127\.0\.0\.1:4455\/ballot\/\?m=[0-9a-f-]{36}$/)
     await expect(phones.getByRole('img', { name: S.phones.qr })).toBeVisible()
     await shot(page, lang, 'vote-panel')
 

@@ -8,7 +8,7 @@ import { closeSession } from '../../src/shared/doc/session'
 import { newVoterCode } from '../../src/shared/domain/voterCode'
 import { newCouncilSecret } from '../../src/shared/sync/joinCode'
 import { acked, drawnCodes, later, meetingInSession, phone } from './phone-fixtures'
-import { runCleanups, startServer, type TestServer } from './server-fixtures'
+import { STORAGES, runCleanups, startServer, storedDoc, waitFor, type TestServer } from './server-fixtures'
 
 afterEach(runCleanups)
 
@@ -53,5 +53,21 @@ describe('phone ballots answer a stranger alike', () => {
     await acked(m.client)
     expect(await phone(s, 'open', { meeting: m.name, code: newVoterCode() })).toEqual(invalid)
     expect(await phone(s, 'open', { meeting: m.name, code: valid })).toEqual([403, { error: 'expired' }])
+  }, 30_000)
+})
+
+describe.each(STORAGES)('ballot addresses carry no council id (%s)', (storage) => {
+  it('a phone naming the meeting by its id alone is served, the document loaded or not; an unknown id answers invalid-code', async () => {
+    const s = await startServer({ storage, phoneLimits: {} })
+    const m = await meetingInSession(s)
+    const [code] = await drawnCodes(m, 1)
+    const meetingId = m.name.slice(m.name.lastIndexOf('/') + 1)
+    expect(await phone(s, 'open', { meeting: meetingId, code })).toEqual([200, { ok: true, vote: null }])
+    // The secretary leaves: the document is stored and unloaded; the id is found in the storage.
+    m.client.destroy()
+    await waitFor(() => storedDoc(s.dataDir, m.name, storage) !== null, 'the meeting stored')
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await phone(s, 'open', { meeting: meetingId, code })).toEqual([200, { ok: true, vote: null }])
+    expect(await phone(s, 'open', { meeting: newMeetingId(), code })).toEqual([403, { error: 'invalid-code' }])
   }, 30_000)
 })

@@ -34,6 +34,7 @@ describe.each(STORAGES)('storing (%s)', (storage) => {
       storage,
       wrapDocuments: (real): DocumentBackend => ({
         fetch: (name) => real.fetch(name),
+        meetingName: (id) => real.meetingName(id),
         store: async (name, update) => {
           if (full) throw new Error(storage === 'sqlite' ? 'SQLITE_FULL: database or disk is full' : 'ENOSPC: no space left on device, write')
           return real.store(name, update)

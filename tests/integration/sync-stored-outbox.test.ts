@@ -28,6 +28,7 @@ describe('the outbox keeps a document until the server has stored it', () => {
     const server = await startServer({
       wrapDocuments: (real): DocumentBackend => ({
         fetch: (name) => real.fetch(name),
+        meetingName: (id) => real.meetingName(id),
         store: async (name, update) => {
           if (full) throw new Error('SQLITE_FULL: database or disk is full')
           return real.store(name, update)

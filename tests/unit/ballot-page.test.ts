@@ -32,7 +32,9 @@ describe('readBallotAddress', () => {
     const code = newVoterCode()
     const url = new URL(ballotPageUrl('http://192.168.1.20:4455/', MEETING, code))
     expect(url.pathname).toBe('/ballot/')
-    expect(readBallotAddress(url.search, url.hash)).toEqual({ meeting: MEETING, code: normaliseVoterCode(code) })
+    // The meeting's id alone: no council id on a slip (issue 15); the host finds the meeting by it.
+    expect(readBallotAddress(url.search, url.hash)).toEqual({ meeting: '1234abcd-bbbb', code: normaliseVoterCode(code) })
+    expect(url.search).not.toContain('0c0ffee0')
   })
 })
 

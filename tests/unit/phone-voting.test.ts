@@ -89,8 +89,9 @@ describe('voter codes', () => {
 
   it('travel in the slip URL fragment, never in the query the server logs', () => {
     const url = ballotPageUrl('http://192.168.1.10:4455/', 'council/a/meeting/b', '7kqm 2x9p 4hrt w3cd')
-    expect(url).toBe('http://192.168.1.10:4455/ballot/?m=council%2Fa%2Fmeeting%2Fb#c=7KQM2X9P4HRTW3CD')
-    expect(ballotPageUrl('http://h:1', 'council/a/meeting/b')).toBe('http://h:1/ballot/?m=council%2Fa%2Fmeeting%2Fb')
+    // The meeting's id alone: a council id on a slip would let a resident register it first elsewhere (issue 15).
+    expect(url).toBe('http://192.168.1.10:4455/ballot/?m=b#c=7KQM2X9P4HRTW3CD')
+    expect(ballotPageUrl('http://h:1', 'council/a/meeting/b')).toBe('http://h:1/ballot/?m=b')
   })
 
   it('drawn codes are a batch with no name attached; named codes bind a member and a reissue retires the old one', async () => {

@@ -1,9 +1,10 @@
 // What the ballot page's address says: the meeting (?m=) and the voter code (#c=), which stays in
 // the fragment so it never reaches the server's logs, and leaves the address bar once read.
 import { parseAnyDocName } from '../../shared/doc/names'
+import { isIdString } from '../../shared/domain/ids'
 
 export interface BallotAddress {
-  /** The meeting document's name, or null when the address names no meeting. */
+  /** The meeting's id (or, from an older slip, its document name), or null when the address names no meeting. */
   meeting: string | null
   /** The code as it came in the fragment (not yet checked), or null. */
   code: string | null
@@ -29,7 +30,7 @@ export function readBallotAddress(search: string, hash: string): BallotAddress {
   const m = param(search, 'm')
   const parsed = m === null ? null : parseAnyDocName(m)
   const c = param(hash, 'c')
-  return { meeting: parsed?.kind === 'meeting' ? m : null, code: c === null || c.trim() === '' ? null : c }
+  return { meeting: parsed?.kind === 'meeting' || isIdString(m) ? m : null, code: c === null || c.trim() === '' ? null : c }
 }
 
 /**

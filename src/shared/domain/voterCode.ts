@@ -84,8 +84,13 @@ export async function voterCodeHash(code: string): Promise<string | null> {
   return Promise.resolve(sha256HexSync(new g.TextEncoder().encode(`yishi-voter-code/1:${canonical}`)))
 }
 
-/** The ballot page's address for a meeting, with the code (if any) in the fragment: never sent to the server or kept in its logs. */
+/**
+ * The ballot page's address for a meeting, with the code (if any) in the fragment: never sent to
+ * the server or kept in its logs. It names the meeting by its id alone: a council id on a slip or a
+ * QR code would let a resident register that council first on another server (issue 15).
+ */
 export function ballotPageUrl(httpBase: string, meetingDocName: string, code?: string): string {
   const base = httpBase.replace(/\/+$/, '')
-  return `${base}/ballot/?m=${encodeURIComponent(meetingDocName)}${code ? `#c=${normaliseVoterCode(code) ?? ''}` : ''}`
+  const meetingId = meetingDocName.slice(meetingDocName.lastIndexOf('/') + 1)
+  return `${base}/ballot/?m=${encodeURIComponent(meetingId)}${code ? `#c=${normaliseVoterCode(code) ?? ''}` : ''}`
 }
