@@ -13,6 +13,7 @@ import { useErrors } from '../../app/errors'
 import { assertNothingUnsaved } from '../../app/unsaved'
 import { formatDateTime, formatInstant } from '../../app/format'
 import { href, navigate } from '../../app/router'
+import { Dialog } from '../../ui/Dialog'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useCouncil } from '../councils/CouncilContext'
@@ -79,7 +80,7 @@ export function MeetingScreen() {
         <h2 id="notice-title">{t('meetings:notice.title')}</h2>
         {meeting.status === 'draft' ? (
           confirming ? (
-            <div role="alertdialog" aria-labelledby="notice-confirm">
+            <Dialog labelledBy="notice-confirm" onCancel={() => setConfirming(false)}>
               <p id="notice-confirm">{t('meetings:notice.confirm', { count: items.length })}</p>
               <div className="row">
                 <button className="primary" onClick={issue}>
@@ -87,7 +88,7 @@ export function MeetingScreen() {
                 </button>
                 <button onClick={() => setConfirming(false)}>{t('common:actions.cancel')}</button>
               </div>
-            </div>
+            </Dialog>
           ) : (
             <>
               <p className="muted" id="notice-why">

@@ -15,6 +15,7 @@ import { href } from '../../app/router'
 import { useAction } from '../../app/useAction'
 import { UnsavedInputError, useUnsavedFields } from '../../app/unsaved'
 import { Banner } from '../../ui/Banner'
+import { Dialog } from '../../ui/Dialog'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
 import { useCouncil } from '../councils/CouncilContext'
@@ -106,7 +107,15 @@ export function SignPanel() {
             )}
           </div>
           {confirmSeal && canSign ? (
-            <div role="alertdialog" aria-labelledby="seal-confirm-title" aria-describedby="seal-confirm-text" className="card confirm">
+            <Dialog
+              labelledBy="seal-confirm-title"
+              describedBy="seal-confirm-text"
+              className="card confirm"
+              onCancel={() => {
+                sealing.setFailure(null)
+                setConfirmSeal(false)
+              }}
+            >
               <h2 id="seal-confirm-title">{t('minutes:sign.sealConfirmTitle')}</h2>
               <p id="seal-confirm-text">{t('minutes:sign.sealConfirm')}</p>
               {sealing.failure ? <Banner kind="error">{sealing.failure}</Banner> : null}
@@ -136,7 +145,7 @@ export function SignPanel() {
                   {t('common:actions.cancel')}
                 </button>
               </div>
-            </div>
+            </Dialog>
           ) : null}
         </>
       )}

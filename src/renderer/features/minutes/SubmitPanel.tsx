@@ -11,6 +11,7 @@ import { useEnv } from '../../app/env'
 import { formatDate, formatMoment } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
+import { Dialog } from '../../ui/Dialog'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { Checklist } from '../review/Checklist'
@@ -96,7 +97,8 @@ export function SubmitPanel() {
         <p className="muted">{t('minutes:submit.explain')}</p>
         {meeting.status === 'minutes_drafted' ? <p>{t('minutes:submit.resend')}</p> : null}
         {askEarly && running ? (
-          <div role="alertdialog" aria-labelledby="early-title" aria-describedby="early-text" className="banner warn">
+          // Focus starts on waiting, the safe answer; sending anyway is one Shift+Tab away.
+          <Dialog labelledBy="early-title" describedBy="early-text" className="banner warn" onCancel={() => setAskEarly(false)} initialFocus=".primary">
             <p id="early-title">
               <strong>{t('minutes:submit.noticeRunningTitle')}</strong>
             </p>
@@ -107,7 +109,7 @@ export function SubmitPanel() {
                 {t('minutes:submit.wait')}
               </button>
             </div>
-          </div>
+          </Dialog>
         ) : (
           <button className="primary" disabled={!canSend || handle.readOnly} onClick={() => (running ? setAskEarly(true) : void send())}>
             {meeting.status === 'published' ? t('minutes:submit.send') : t('minutes:submit.sendAgain')}

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next'
 import { blocksAnnounce, resultWarnings, type VoteResult } from '../../../shared/domain/votes'
 import type { Vote } from '../../../shared/doc/votes'
+import { Dialog } from '../../ui/Dialog'
 
 export function AnnounceConfirm({
   vote,
@@ -29,8 +30,8 @@ export function AnnounceConfirm({
   const blocked = invalidFields.length > 0 || rejected || blocksAnnounce(warnings) || !preview
   const c = preview?.counts
   return (
-    <div role="alertdialog" aria-label={t('session:voteFix.confirmTitle')} className="card announce-confirm">
-      <h4>{t('session:voteFix.confirmTitle')}</h4>
+    <Dialog labelledBy="announce-confirm-title" describedBy="announce-confirm-question" onCancel={onBack} className="card announce-confirm">
+      <h4 id="announce-confirm-title">{t('session:voteFix.confirmTitle')}</h4>
       {invalidFields.length ? (
         <p className="banner error" role="alert">
           {t('session:voteFix.fieldsInvalid', { fields: invalidFields.join(t('session:listSep')) })}
@@ -60,13 +61,13 @@ export function AnnounceConfirm({
           {t(`votes:warning.${w.code}`, w.params)}
         </p>
       ))}
-      <p>{t('session:vote.closeConfirm')}</p>
+      <p id="announce-confirm-question">{t('session:vote.closeConfirm')}</p>
       <div className="row">
         <button className="primary" disabled={busy || blocked} onClick={onConfirm}>
           {t('session:vote.yesClose')}
         </button>
         <button onClick={onBack}>{t('session:voteFix.backToCounts')}</button>
       </div>
-    </div>
+    </Dialog>
   )
 }

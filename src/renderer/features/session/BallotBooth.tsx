@@ -1,7 +1,7 @@
 // The laptop as a ballot box: after the secretary checks the voter in, the screen shows only the
 // motion and three large choices, nothing of earlier ballots; the ballot is stored durably before
 // it says "cast", then the screen resets for the next voter.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
 import { CHOICES, type Choice } from '../../../shared/domain/votes'
@@ -10,6 +10,7 @@ import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
 import { useErrors } from '../../app/errors'
 import { Banner } from '../../ui/Banner'
+import { Dialog } from '../../ui/Dialog'
 import { useMeeting } from '../meetings/MeetingContext'
 import { castSecret } from './actions'
 
@@ -21,6 +22,7 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
   const [choice, setChoice] = useState<Choice | null>(null)
   const [state, setState] = useState<'choosing' | 'casting' | 'cast'>('choosing')
   const [failure, setFailure] = useState<string | null>(null)
+  const castButton = useRef<HTMLButtonElement>(null)
 
   // While a voter is at the booth, the screen shows the booth alone: no header, no way elsewhere.
   useEffect(() => {
@@ -42,8 +44,28 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
     }
   }
 
+  // A radio group: the arrows move between the choices and choose as they go (one Tab stop for
+  // the group); Enter on a choice chooses it and moves on to the cast button, so casting takes a
+  // second, deliberate Enter.
+  function onChoiceKey(e: KeyboardEvent<HTMLButtonElement>, c: Choice) {
+    const i = CHOICES.indexOf(c)
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
+    if (step !== 0) {
+      e.preventDefault()
+      const next = CHOICES[(i + step + CHOICES.length) % CHOICES.length]!
+      setChoice(next)
+      e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-choice="${next}"]`)?.focus()
+    } else if (e.key === 'Enter') {
+      e.preventDefault()
+      setChoice(c)
+      // The cast button is enabled on the next render.
+      requestAnimationFrame(() => castButton.current?.focus())
+    }
+  }
+  const tabStop = choice ?? CHOICES[0]
+
   return (
-    <div className="booth" role="dialog" aria-modal="true" aria-label={t('session:ballot.boothTitle')}>
+    <Dialog role="dialog" modal className="booth" label={t('session:ballot.boothTitle')} onCancel={state === 'choosing' ? onDone : undefined} initialFocus='[role="radio"][tabindex="0"]'>
       {state === 'cast' ? (
         <div className="booth-done">
           <p className="big">{t('session:ballot.thanks')}</p>
@@ -59,13 +81,23 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
           {failure ? <Banner kind="error">{failure}</Banner> : null}
           <div className="choices" role="radiogroup" aria-label={t('session:ballot.question')}>
             {CHOICES.map((c) => (
-              <button key={c} role="radio" aria-checked={choice === c} className={`huge choice ${c}${choice === c ? ' chosen' : ''}`} onClick={() => setChoice(c)} disabled={state === 'casting'}>
+              <button
+                key={c}
+                role="radio"
+                data-choice={c}
+                aria-checked={choice === c}
+                tabIndex={c === tabStop ? 0 : -1}
+                className={`huge choice ${c}${choice === c ? ' chosen' : ''}`}
+                onClick={() => setChoice(c)}
+                onKeyDown={(e) => onChoiceKey(e, c)}
+                disabled={state === 'casting'}
+              >
                 {t(`votes:counts.${c}`)}
               </button>
             ))}
           </div>
           <div className="row booth-actions">
-            <button className="primary huge" disabled={!choice || state === 'casting'} onClick={() => void cast()}>
+            <button ref={castButton} className="primary huge" disabled={!choice || state === 'casting'} onClick={() => void cast()}>
               {choice ? t('session:ballot.castAs', { choice: t(`votes:counts.${choice}`) }) : t('session:ballot.chooseFirst')}
             </button>
             <button onClick={onDone} disabled={state === 'casting'}>
@@ -74,6 +106,6 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
           </div>
         </>
       )}
-    </div>
+    </Dialog>
   )
 }

@@ -6,6 +6,7 @@ import { useEnv } from '../../app/env'
 import { formatInstant } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { href } from '../../app/router'
+import { Dialog } from '../../ui/Dialog'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useCouncil } from '../councils/CouncilContext'
@@ -80,13 +81,13 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
       {inSession && !handle.readOnly ? (
         <section className="card" aria-label={t('session:close.title')}>
           {confirmClose ? (
-            <div role="alertdialog" aria-label={t('session:close.confirm')} className="row">
-              <span>{t('session:close.confirm')}</span>
+            <Dialog labelledBy="close-confirm" onCancel={() => setConfirmClose(false)} className="row">
+              <span id="close-confirm">{t('session:close.confirm')}</span>
               <button className="primary" onClick={() => void closeMeeting()}>
                 {t('session:close.yes')}
               </button>
               <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>
-            </div>
+            </Dialog>
           ) : (
             <button onClick={() => setConfirmClose(true)}>{t('session:close.button')}</button>
           )}

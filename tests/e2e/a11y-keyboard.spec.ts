@@ -1,0 +1,119 @@
+// Keyboard only, where focus matters most: the laptop ballot booth holds the voter (Tab cannot
+// leave it, nothing behind it can be clicked, arrows choose, Enter casts, Escape steps back) and
+// an inline confirmation takes the focus, says its question, and gives the focus back.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
+import { fmt, texts } from './i18n'
+
+const { session: S, votes: V, meetings: M } = texts['zh-CN']
+const NAMES = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华']
+
+function registerCsv(dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  const rows = NAMES.map((n, i) => `${n},${i === 0 ? '主持人' : i === 1 ? '记录人' : '议事会成员'},1,1,${101 + i},60`)
+  const file = join(dir, 'register.csv')
+  writeFileSync(file, ['姓名,角色,楼栋,单元,房号,面积', ...rows].join('\n'))
+  return file
+}
+
+/** What has the focus, as a screen reader would name it: role and accessible text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body) return 'body'
+    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`
+  })
+
+test('the ballot booth holds the voter; confirmations take and give back the focus', async ({ page }, info) => {
+  test.setTimeout(90_000)
+  await createCouncil(page, '键盘议事会')
+  await importRegister(page, registerCsv(info.outputPath('fixtures')), NAMES.length)
+  await createMeeting(page, '键盘会议', '2026-12-19T19:00')
+  await addItem(page, '楼道堆物清理', '刘桂兰', '20')
+
+  // 发出通知: the confirmation takes the focus and is named by its question; Escape steps back
+  // and the focus returns to the button that opened it.
+  const issue = page.getByRole('button', { name: M.notice.issue, exact: true })
+  await issue.focus()
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('alertdialog', { name: fmt(M.notice.confirm_other, { count: 1 }) })
+  await expect(confirm).toBeVisible()
+  expect(await focused(page)).toBe(`button:${M.notice.yesIssue}`)
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  expect(await focused(page), 'Tab wraps inside the confirmation').toBe(`button:${M.notice.yesIssue}`)
+  await page.keyboard.press('Escape')
+  await expect(confirm).toBeHidden()
+  await expect(issue).toBeFocused()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: M.notice.issue, exact: true })).toBeHidden()
+
+  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: M.session.enter }).click()
+  await page.getByRole('button', { name: S.signIn.start }).click()
+  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
+  await confirmEarlyOpening(page)
+  await page.getByRole('button', { name: S.open.open, exact: true }).click()
+  await page.getByRole('link', { name: S.tabs.floor }).click()
+  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道堆物清理' }) }).click()
+  const text = '本月底前清理各楼道堆放杂物。'
+  const propose = page.getByRole('form', { name: S.motion.proposeTitle })
+  await propose.getByLabel(S.motion.proposer).selectOption({ label: '刘桂兰' })
+  await propose.getByLabel(S.motion.text).fill(text)
+  await propose.getByRole('button', { name: S.motion.propose }).click()
+  const motion = page.getByRole('article', { name: fmt(S.motion.label, { text }) })
+  await motion.getByLabel(S.motion.seconder).selectOption({ label: '王志强' })
+  await motion.getByRole('button', { name: S.motion.second }).click()
+  await motion.getByRole('button', { name: S.motion.debate }).click()
+  await motion.getByLabel(S.vote.method).selectOption({ label: S.vote.methods.secret })
+  await motion.getByRole('button', { name: S.vote.open }).click()
+
+  for (const [i, name] of ['张建国', '李秀英'].entries()) {
+    await page.getByRole('button', { name: fmt(S.ballot.checkIn, { name }) }).focus()
+    await page.keyboard.press('Enter')
+    const booth = page.getByRole('dialog', { name: S.ballot.boothTitle })
+    await expect(booth.getByText(fmt(S.ballot.voter, { name }))).toBeVisible()
+    // Each new voter starts on the first choice, with nothing chosen yet.
+    expect(await focused(page)).toBe(`radio:${V.counts.for}`)
+    await expect(booth.getByRole('radio', { checked: true })).toHaveCount(0)
+
+    // Forty Tabs and Shift+Tabs never leave the booth.
+    for (let k = 0; k < 40; k++) {
+      await page.keyboard.press(k % 3 === 2 ? 'Shift+Tab' : 'Tab')
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.booth')), `Tab ${k + 1} stays in the booth`).toBe(true)
+    }
+    // Nothing behind the booth can be reached or clicked: the rest of the page is inert.
+    expect(await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => !b.closest('.booth') && !b.closest('[inert]')).length)).toBe(0)
+
+    // Arrows move between the choices and choose; Enter moves to the cast button; Enter casts.
+    await booth.getByRole('radio', { name: V.counts.for }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await focused(page)).toBe(`radio:${V.counts.against}`)
+    await expect(booth.getByRole('radio', { name: V.counts.against })).toHaveAttribute('aria-checked', 'true')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect(await focused(page), 'arrows wrap around').toBe(`radio:${V.counts.abstain}`)
+    const choice = i === 0 ? V.counts.for : V.counts.abstain
+    if (i === 0) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect(booth.getByRole('button', { name: fmt(S.ballot.castAs, { choice }) })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(booth.getByText(S.ballot.thanks)).toBeVisible()
+    await expect(booth.getByRole('button', { name: S.ballot.next })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(booth).toBeHidden()
+  }
+  await expect(page.getByText(fmt(S.ballot.progress, { cast: 2, eligible: NAMES.length }))).toBeVisible()
+
+  // Escape at the booth steps back without a ballot, and nothing behind stays inert.
+  await page.getByRole('button', { name: fmt(S.ballot.checkIn, { name: '王志强' }) }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: S.ballot.boothTitle })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: S.ballot.boothTitle })).toBeHidden()
+  expect(await page.evaluate(() => document.querySelectorAll('[inert]').length)).toBe(0)
+  await expect(page.getByText(fmt(S.ballot.progress, { cast: 2, eligible: NAMES.length }))).toBeVisible()
+})
