@@ -86,16 +86,19 @@ describe.each(STORAGES)('storing (%s)', (storage) => {
       const last = got.at(-1)
       // What a report says is stored must be on disk.
       if (last?.report.kind === 'stored' && checked.length < got.length) {
-        const disk = storedDoc(server.dataDir, council.docName, storage)!
+        // The report a client gets on connecting may come before anything was ever stored.
+        const disk = storedDoc(server.dataDir, council.docName, storage) ?? new Y.Doc()
         checked.push(storedCovers(Y.decodeStateVector(Y.encodeStateVector(disk)), Y.decodeStateVector(last.report.stateVector)))
       }
     }
-    const stored = got.filter((r) => r.report.kind === 'stored').map((r) => r.at)
+    // Stores of these writes (not the report sent on connecting).
+    const stored = got.filter((r) => r.report.kind === 'stored' && r.at >= started).map((r) => r.at)
     const gaps = stored.slice(1).map((t, k) => t - stored[k]!)
     const firstAfter = (stored[0] ?? Infinity) - started
     console.log(`[${storage}] ${i} writes in 3 s: ${stored.length} stores, first after ${firstAfter} ms, longest gap ${Math.max(...gaps)} ms`)
-    expect(firstAfter).toBeLessThan(1_500)
-    expect(Math.max(...gaps)).toBeLessThan(1_500)
+    // Within a second (800 ms plus the store); the margin is for a loaded test machine.
+    expect(firstAfter).toBeLessThan(1_200)
+    expect(Math.max(...gaps)).toBeLessThan(1_200)
     expect(checked.length).toBeGreaterThan(0)
     expect(checked.every(Boolean)).toBe(true)
     await waitFor(() => got.some((r) => covers(r.report, writer.doc)), 'the last write stored and reported', 3_000)
