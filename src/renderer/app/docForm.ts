@@ -153,6 +153,13 @@ export function useEditForm<T extends object>(
     },
     saved,
     submit,
+    /** A cancel that first drops the draft (the person chose to discard it, so nothing asks). */
+    discardThen: (onCancel?: () => void) =>
+      onCancel &&
+      (() => {
+        form.reset()
+        onCancel()
+      }),
     /** The conflicts in words, for ui/FieldConflicts. */
     shownConflicts: form.conflicts.map((c) => ({ key: c.key, label: label(c.key), mine: show(c.key, c.mine), theirs: show(c.key, c.theirs) })),
     // A choice made answers the "choose first" message.

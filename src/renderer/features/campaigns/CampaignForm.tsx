@@ -202,13 +202,7 @@ export function CampaignForm({
         submitLabel={submitLabel}
         busy={busy}
         saved={saved}
-        onCancel={
-          onCancel &&
-          (() => {
-            f.reset()
-            onCancel()
-          })
-        }
+        onCancel={f.discardThen(onCancel)}
       />
     </form>
   )

@@ -138,13 +138,7 @@ export function CouncilForm({
           submitLabel={submitLabel}
           busy={busy}
           saved={saved}
-          onCancel={
-            onCancel &&
-            (() => {
-              f.reset()
-              onCancel()
-            })
-          }
+          onCancel={f.discardThen(onCancel)}
         />
       )}
     </form>

@@ -148,10 +148,7 @@ export function HouseholdForm({
       <FormActions
         submitLabel={t('common:actions.save')}
         busy={busy}
-        onCancel={() => {
-          f.reset()
-          onCancel()
-        }}
+        onCancel={f.discardThen(onCancel)}
       />
     </form>
   )

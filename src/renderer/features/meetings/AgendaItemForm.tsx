@@ -88,13 +88,7 @@ export function AgendaItemForm({
       <FormActions
         submitLabel={submitLabel}
         busy={busy}
-        onCancel={
-          onCancel &&
-          (() => {
-            f.reset()
-            onCancel()
-          })
-        }
+        onCancel={f.discardThen(onCancel)}
       />
     </form>
   )

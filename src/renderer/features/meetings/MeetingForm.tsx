@@ -70,13 +70,7 @@ export function MeetingForm({
           submitLabel={submitLabel}
           busy={busy}
           saved={saved}
-          onCancel={
-            onCancel &&
-            (() => {
-              f.reset()
-              onCancel()
-            })
-          }
+          onCancel={f.discardThen(onCancel)}
         />
       )}
       </fieldset>

@@ -113,10 +113,7 @@ export function MemberForm({
       <FormActions
         submitLabel={t('common:actions.save')}
         busy={busy}
-        onCancel={() => {
-          f.reset()
-          onCancel()
-        }}
+        onCancel={f.discardThen(onCancel)}
       />
     </form>
   )
