@@ -6,6 +6,7 @@
 // (pngjs, fs), and @types/qrcode references Node's types, which src/shared must not see.
 // @ts-expect-error -- the core module has no declaration; its one function used here is typed by QrCore below.
 import qrcodeCore from 'qrcode/lib/core/qrcode.js'
+import { crc32Update } from '../import/crc32'
 
 interface QrCore {
   create(text: string, options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' }): {
@@ -67,21 +68,8 @@ export function qrSvg(text: string, options: { moduleSize?: number; margin?: num
   )
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    t[n] = c >>> 0
-  }
-  return t
-})()
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
+/** PNG chunks carry the zip CRC-32. */
+const crc32 = (bytes: Uint8Array): number => crc32Update(0, bytes)
 
 function adler32(bytes: Uint8Array): number {
   let a = 1
