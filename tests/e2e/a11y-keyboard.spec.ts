@@ -31,6 +31,9 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await createCouncil(page, '键盘议事会')
   await importRegister(page, registerCsv(info.outputPath('fixtures')), NAMES.length)
   await createMeeting(page, '键盘会议', '2026-12-19T19:00')
+  // A new screen: the focus is on its heading and the page title names it and its council.
+  await expect(page.getByRole('heading', { level: 1, name: '键盘会议' })).toBeFocused()
+  await expect(page).toHaveTitle('键盘会议 · 键盘议事会 · 议事')
   await addItem(page, '楼道堆物清理', '刘桂兰', '20')
 
   // 发出通知: the confirmation takes the focus and is named by its question; Escape steps back
@@ -53,11 +56,14 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
 
   await page.getByRole('link', { name: '← 返回会议' }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
+  await expect(page).toHaveTitle(`${S.tabs.signin} · 键盘会议 · 键盘议事会 · 议事`)
+  await expect(page.getByRole('heading', { level: 1, name: '键盘会议' })).toBeFocused()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
   await confirmEarlyOpening(page)
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await page.getByRole('link', { name: S.tabs.floor }).click()
+  await expect(page).toHaveTitle(`${S.tabs.floor} · 键盘会议 · 键盘议事会 · 议事`)
   await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道堆物清理' }) }).click()
   const text = '本月底前清理各楼道堆放杂物。'
   const propose = page.getByRole('form', { name: S.motion.proposeTitle })
@@ -116,4 +122,8 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await expect(page.getByRole('dialog', { name: S.ballot.boothTitle })).toBeHidden()
   expect(await page.evaluate(() => document.querySelectorAll('[inert]').length)).toBe(0)
   await expect(page.getByText(fmt(S.ballot.progress, { cast: 2, eligible: NAMES.length }))).toBeVisible()
+
+  // In English the title is in English.
+  await page.getByLabel('界面语言').selectOption('en')
+  await expect(page).toHaveTitle(`${texts.en.session.tabs.floor} · 键盘会议 · 键盘议事会 · Yishi`)
 })

@@ -31,6 +31,7 @@ import { isLanguage } from '../../shared/i18n/languages'
 import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useLeaveGuard } from './useLeaveGuard'
+import { useScreenFocusAndTitle } from './screenFocus'
 
 export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
   return (
@@ -50,9 +51,7 @@ function Shell() {
   // Installed before the router listens, so a declined way out never reaches it.
   useLeaveGuard()
   const route = useRoute()
-  useEffect(() => {
-    document.title = `${t('app.name')} · ${t('app.tagline')}`
-  }, [t])
+  useScreenFocusAndTitle(JSON.stringify(route), t('app.name'))
   // The desktop's menus follow the interface language.
   const lang = i18n.language
   useEffect(() => {
