@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts } from './i18n'
 
-const { session: S, votes: V, meetings: M } = texts['zh-CN']
+const { session: S, votes: V, meetings: M, common: C } = texts['zh-CN']
 const NAMES = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华']
 
 function registerCsv(dir: string): string {
@@ -109,6 +109,9 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
     await page.keyboard.press('Enter')
     await expect(booth.getByText(S.ballot.thanks)).toBeVisible()
     await expect(booth.getByRole('button', { name: S.ballot.next })).toBeFocused()
+    // Said once through the app's polite live region, which the booth leaves reachable.
+    await expect(page.getByTestId('announcer')).toHaveText(C.announce.ballotCast)
+    await expect(page.getByTestId('announcer')).not.toHaveAttribute('inert')
     await page.keyboard.press('Enter')
     await expect(booth).toBeHidden()
   }
@@ -122,6 +125,17 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await expect(page.getByRole('dialog', { name: S.ballot.boothTitle })).toBeHidden()
   expect(await page.evaluate(() => document.querySelectorAll('[inert]').length)).toBe(0)
   await expect(page.getByText(fmt(S.ballot.progress, { cast: 2, eligible: NAMES.length }))).toBeVisible()
+
+  // 结束表决: the confirmation takes the focus, is named by its title and asks its question;
+  // Enter on the focused 确认 announces, and the result is said through the live region.
+  await motion.getByRole('button', { name: S.vote.close }).focus()
+  await page.keyboard.press('Enter')
+  const announce = motion.getByRole('alertdialog', { name: S.voteFix.confirmTitle })
+  await expect(announce).toHaveAccessibleDescription(S.vote.closeConfirm)
+  await expect(announce.getByRole('button', { name: S.vote.yesClose })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(announce).toBeHidden()
+  await expect(page.getByTestId('announcer')).toContainText(fmt(C.announce.voteClosed, { outcome: '', counts: '' }).split('：')[0]!)
 
   // In English the title is in English.
   await page.getByLabel('界面语言').selectOption('en')

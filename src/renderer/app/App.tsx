@@ -32,13 +32,16 @@ import { Banner } from '../ui/Banner'
 import { ErrorBoundary } from './ErrorBoundary'
 import { useLeaveGuard } from './useLeaveGuard'
 import { useScreenFocusAndTitle } from './screenFocus'
+import { AnnouncerProvider } from './announce'
 
 export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
   return (
     <EnvProvider env={env}>
       <I18nextProvider i18n={i18n}>
         <ErrorBoundary>
-          <Shell />
+          <AnnouncerProvider>
+            <Shell />
+          </AnnouncerProvider>
         </ErrorBoundary>
       </I18nextProvider>
     </EnvProvider>

@@ -30,7 +30,8 @@ function inertOthers(keep: HTMLElement): () => void {
     const parent: HTMLElement | null = node.parentElement
     if (!parent) break
     for (const sibling of parent.children) {
-      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert) continue
+      // The app's live region stays outside: the booth says "ballot cast" through it.
+      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert || sibling.hasAttribute('data-live-region')) continue
       // Scripts and styles hold no content; marking them does nothing but noise.
       if (sibling.tagName === 'SCRIPT' || sibling.tagName === 'STYLE') continue
       sibling.inert = true

@@ -10,6 +10,7 @@ import { assembleMeetingRecord } from '../../../shared/minutes/model'
 import { sha256Hex, utf8 } from '../../../shared/minutes/webCrypto'
 import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
+import { useAnnounce } from '../../app/announce'
 import { formatMoment } from '../../app/format'
 import { href } from '../../app/router'
 import { useAction } from '../../app/useAction'
@@ -41,6 +42,7 @@ function useContentHash(doc: Y.Doc): string | null {
 export function SignPanel() {
   const { t, i18n } = useTranslation(['minutes', 'common'])
   const env = useEnv()
+  const say = useAnnounce()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const signatures = useDocValue(handle.doc, readSignatures) ?? []
@@ -131,6 +133,7 @@ export function SignPanel() {
                       })
                       if (unsigned.length) throw new UnsavedInputError(unsigned.map((role) => t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${role}`) })))
                       await seal(env, handle, council)
+                      say(t('common:announce.sealed'))
                     }).then((ok) => ok && setConfirmSeal(false))
                   }
                 >

@@ -8,6 +8,7 @@ import { CHOICES, type Choice } from '../../../shared/domain/votes'
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
+import { useAnnounce } from '../../app/announce'
 import { useErrors } from '../../app/errors'
 import { Banner } from '../../ui/Banner'
 import { Dialog } from '../../ui/Dialog'
@@ -17,6 +18,7 @@ import { castSecret } from './actions'
 export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote: Vote; motion: Motion; voterId: MemberId; voterName: string; onDone: () => void }) {
   const { t } = useTranslation(['session', 'votes', 'common'])
   const env = useEnv()
+  const say = useAnnounce()
   const errs = useErrors()
   const { handle } = useMeeting()
   const [choice, setChoice] = useState<Choice | null>(null)
@@ -38,6 +40,7 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
       await castSecret(env, handle, vote.id, voterId, choice)
       setChoice(null)
       setState('cast')
+      say(t('common:announce.ballotCast'))
     } catch (e) {
       setState('choosing')
       setFailure(errs.message(e))

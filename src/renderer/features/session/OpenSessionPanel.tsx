@@ -71,7 +71,7 @@ export function OpenSessionPanel() {
             void submit(true)
           }}
         >
-          <Banner kind="error">{t('session:open.noQuorum', { present: q.present, members: q.members, required: q.required })}</Banner>
+          <Banner kind="error" quiet>{t('session:open.noQuorum', { present: q.present, members: q.members, required: q.required })}</Banner>
           <p>{t('session:open.overrideExplain')}</p>
           <div className="grid">
             <TextField label={t('session:open.by')} value={override.by} error={errors.by} onChange={(e) => setOverride((o) => ({ ...o, by: e.target.value }))} />

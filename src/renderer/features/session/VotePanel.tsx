@@ -9,6 +9,7 @@ import { CHOICES, usesOwners, type Choice, type VoteResult } from '../../../shar
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
+import { useAnnounce } from '../../app/announce'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
@@ -30,6 +31,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
   const { t } = useTranslation(['session', 'votes', 'common'])
   const { t: ts } = useTranslation('session')
   const env = useEnv()
+  const say = useAnnounce()
   const { council } = useCouncil()
   const { handle } = useMeeting()
   const { failure, setFailure, run } = useAction()
@@ -73,6 +75,11 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
     try {
       const r = await announce(env, handle, council, vote.id)
       if (!r.closed) setRefused(r.result)
+      else {
+        const c = r.result.counts
+        const counts = (['for', 'against', 'abstain'] as const).map((k) => t('session:vote.count', { label: t(`votes:counts.${k}`), count: c[k] })).join(t('session:listSep'))
+        say(t('common:announce.voteClosed', { outcome: t(`votes:outcome.${r.result.outcome}`), counts }))
+      }
     } catch (e) {
       setFailure(phoneErrs.message(e))
     } finally {
