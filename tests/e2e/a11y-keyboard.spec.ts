@@ -141,3 +141,57 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await page.getByLabel('界面语言').selectOption('en')
   await expect(page).toHaveTitle(`${texts.en.session.tabs.floor} · 键盘会议 · 键盘议事会 · Yishi`)
 })
+
+test('twenty members sign in by keyboard alone in well under 100 key presses', async ({ page }, info) => {
+  test.setTimeout(90_000)
+  const names = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华', '赵文军', '黄淑珍', '周永福', '吴美玲', '徐国庆', '孙玉梅', '胡振华', '朱红霞', '高志远', '林秀兰', '何建平', '郭翠英', '马德胜', '罗春燕']
+  const dir = info.outputPath('fixtures')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'register-20.csv')
+  writeFileSync(file, ['姓名,角色,楼栋,单元,房号,面积', ...names.map((n, i) => `${n},${i === 0 ? '主持人' : i === 1 ? '记录人' : '议事会成员'},1,1,${101 + i},60`)].join('\n'))
+  await createCouncil(page, '签到议事会')
+  await importRegister(page, file, names.length)
+  await createMeeting(page, '签到会议', '2026-12-19T19:00')
+  await addItem(page, '楼道堆物清理')
+  await page.getByRole('button', { name: M.notice.issue, exact: true }).click()
+  await page.getByRole('button', { name: M.notice.yesIssue }).click()
+  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: M.session.enter }).click()
+  await page.getByRole('button', { name: S.signIn.start }).click()
+
+  // From here on, only the keyboard, every key press counted.
+  let presses = 0
+  const press = async (key: string) => {
+    presses++
+    await page.keyboard.press(key)
+  }
+  const find = page.getByLabel(S.signIn.find)
+  while (!(await find.evaluate((el) => el === document.activeElement))) {
+    await press('Tab')
+    expect(presses, 'the search box is reachable by Tab').toBeLessThan(25)
+  }
+  // Five arrive out of order: found by their pinyin initials, Enter signs each in.
+  for (const [name, initials] of [['罗春燕', 'lcy'], ['周永福', 'zyf'], ['胡振华', 'hzh'], ['王志强', 'wzq'], ['郭翠英', 'gcy']] as const) {
+    for (const k of initials) await press(k)
+    await expect(page.getByRole('row', { name })).toBeVisible()
+    await press('Enter')
+    await expect(find).toBeFocused()
+    await expect(find).toHaveValue('')
+    await expect(page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) })).toHaveCount(0)
+  }
+  // The rest queue up in register order: Tab to the first 到会, then Enter moves down the list.
+  const first = page.getByRole('button', { name: fmt(S.signIn.markPresent, { name: '张建国' }) })
+  while (!(await first.evaluate((el) => el === document.activeElement))) {
+    await press('Tab')
+    expect(presses).toBeLessThan(60)
+  }
+  for (let i = 0; i < 15; i++) {
+    const before = await page.getByRole('button', { name: /到会$/ }).count()
+    await press('Enter')
+    await expect(page.getByRole('button', { name: /到会$/ })).toHaveCount(before - 1)
+  }
+  await expect(page.getByRole('button', { name: /到会$/ })).toHaveCount(0)
+  await expect(page.getByRole('status', { name: S.quorum.label })).toContainText(fmt(S.quorum.present_other, { count: 20 }))
+  console.log(`signing 20 members in took ${presses} key presses`)
+  expect(presses).toBeLessThan(60)
+})

@@ -1,7 +1,7 @@
 // Sign-in (签到): each member on the roster of the meeting's day marked present, on leave (with a
 // reason) or absent; arrivals and departures during the session with their times; observers; and
 // the voter codes members take to vote from their phones (VoterSlips).
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readMembers } from '../../../shared/doc/council'
 import type { AttendanceRow } from '../../../shared/doc/attendance'
@@ -9,12 +9,15 @@ import { useDocValue } from '../../app/docHooks'
 import { useEnv } from '../../app/env'
 import { formatTime } from '../../app/format'
 import { useAction } from '../../app/useAction'
+import { useAnnounce } from '../../app/announce'
+import { nameMatches } from '../../../shared/domain/nameFind'
 import { Banner } from '../../ui/Banner'
 import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { absent, arrives, beginSignIn, departs, dropObserver, newObserver, onLeave, present } from './actions'
 import type { SessionView } from './useSession'
 import { VoterSlips } from './VoterSlips'
+import { useUnsavedFields } from '../../app/unsaved'
 
 const time = formatTime
 
@@ -28,6 +31,10 @@ export function SignInPanel({ view }: { view: SessionView }) {
   const [leaveFor, setLeaveFor] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [observer, setObserver] = useState({ name: '', note: '' })
+  const [query, setQuery] = useState('')
+  const findBox = useRef<HTMLInputElement>(null)
+  const say = useAnnounce()
+  useUnsavedFields([reason.trim() ? t('session:signIn.leaveReason') : '', observer.name.trim() ? t('session:observers.name') : ''].filter(Boolean))
   const inSession = meeting.status === 'in_session'
   const editable = (meeting.status === 'noticed' || inSession) && !handle.readOnly
 
@@ -53,11 +60,57 @@ export function SignInPanel({ view }: { view: SessionView }) {
   // Observers on the register (role 列席) who signed in: listed with the observers added here,
   // as the printed record lists them (register first, in the one order of names).
   const registerObservers = view.attendance.filter((a) => !a.counts && a.status === 'present')
+  const shown = view.attendance.filter((a) => nameMatches(a.name, query))
+
+  // After 到会 the focus goes on to the next person not yet signed in (Enter, Enter, Enter signs a
+  // queue in); after a find, back to the search box, emptied, for the next name.
+  // The focus moves at once, before the write lands, so a quick second Enter signs in the next
+  // person rather than falling on a button about to disappear.
+  async function markPresent(a: AttendanceRow) {
+    if (!query) {
+      const i = view.attendance.indexOf(a)
+      const waiting = [...view.attendance.slice(i + 1), ...view.attendance.slice(0, i)].find((b) => b.status !== 'present')
+      const next = waiting ? document.querySelector<HTMLButtonElement>(`button[data-present="${waiting.memberId}"]`) : null
+      ;(next ?? findBox.current)?.focus()
+    }
+    const ok = await run(() => present(env, handle, a.memberId))
+    if (!ok) return
+    say(t('session:signIn.signedIn', { name: a.name }))
+    if (query) {
+      setQuery('')
+      findBox.current?.focus()
+    }
+  }
+  const findable = editable && !inSession ? shown.filter((a) => a.status !== 'present') : []
 
   return (
     <section aria-labelledby="signin-title">
       <h2 id="signin-title">{t('session:signIn.title')}</h2>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
+      <div className="field find-box">
+        <label className="label" htmlFor="signin-find">
+          {t('session:signIn.find')}
+        </label>
+        <input
+          id="signin-find"
+          ref={findBox}
+          type="search"
+          value={query}
+          autoComplete="off"
+          aria-describedby="signin-find-hint"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && query && findable.length === 1) {
+              e.preventDefault()
+              void markPresent(findable[0]!)
+            }
+          }}
+        />
+        <span className="hint" id="signin-find-hint">
+          {t('session:signIn.findHint')}
+        </span>
+        {query && shown.length === 0 ? <p>{t('session:signIn.noMatch', { query })}</p> : null}
+      </div>
       <div className="table-wrap">
         <table aria-labelledby="signin-title">
           <thead>
@@ -70,7 +123,7 @@ export function SignInPanel({ view }: { view: SessionView }) {
             </tr>
           </thead>
           <tbody>
-            {view.attendance.map((a) => (
+            {shown.map((a) => (
               <tr key={a.memberId} aria-label={a.name}>
                 <td>{a.name}</td>
                 <td>{t(`common:enums.role.${a.role}`)}</td>
@@ -91,7 +144,7 @@ export function SignInPanel({ view }: { view: SessionView }) {
                             {t('session:signIn.arriveLate')}
                           </button>
                         ) : (
-                          <button className="small" onClick={() => void run(() => present(env, handle, a.memberId))} aria-label={t('session:signIn.markPresent', { name: a.name })}>
+                          <button className="small" data-present={a.memberId} onClick={() => void markPresent(a)} aria-label={t('session:signIn.markPresent', { name: a.name })}>
                             {t('session:attendance.present')}
                           </button>
                         )
