@@ -70,12 +70,17 @@ export function ReviewScreen() {
         <ul className="plain no-print" aria-label={t('review:results')}>
           {results.map((r, i) =>
             r.ok ? (
-              <li key={i} className="banner ok" role="status">
-                {t(r.again ? 'review:openedAgain' : 'review:verified', { file: r.fileName })}
+              // A list item keeps its listitem role; the live region is inside it (axe: list).
+              <li key={i}>
+                <div className="banner ok" role="status">
+                  {t(r.again ? 'review:openedAgain' : 'review:verified', { file: r.fileName })}
+                </div>
               </li>
             ) : (
-              <li key={i} className="banner error" role="alert">
-                {t('review:rejected', { file: r.fileName, reason: t(`review:reason.${r.reason}` as 'review:reason.malformed') })}
+              <li key={i}>
+                <div className="banner error" role="alert">
+                  {t('review:rejected', { file: r.fileName, reason: t(`review:reason.${r.reason}` as 'review:reason.malformed') })}
+                </div>
               </li>
             ),
           )}
