@@ -18,6 +18,15 @@ function registerCsv(dir: string): string {
   return file
 }
 
+/** A screenshot at 200% zoom (half the CSS width), to look at by eye. */
+async function zoomShot(page: Page, name: string) {
+  mkdirSync('/tmp/shots/a11y', { recursive: true })
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 640, height: 800 })
+  await page.screenshot({ path: `/tmp/shots/a11y/${name}-zoom200.png`, fullPage: true })
+  await page.setViewportSize(size)
+}
+
 /** What has the focus, as a screen reader would name it: role and accessible text. */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -140,6 +149,7 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   // In English the title is in English.
   await page.getByLabel('界面语言').selectOption('en')
   await expect(page).toHaveTitle(`${texts.en.session.tabs.floor} · 键盘会议 · 键盘议事会 · Yishi`)
+  await zoomShot(page, 'en-floor-announced')
 })
 
 test('twenty members sign in by keyboard alone in well under 100 key presses', async ({ page }, info) => {
@@ -193,5 +203,11 @@ test('twenty members sign in by keyboard alone in well under 100 key presses', a
   await expect(page.getByRole('button', { name: /到会$/ })).toHaveCount(0)
   await expect(page.getByRole('status', { name: S.quorum.label })).toContainText(fmt(S.quorum.present_other, { count: 20 }))
   console.log(`signing 20 members in took ${presses} key presses`)
+  await zoomShot(page, 'zh-CN-signin-20')
+  await page.getByLabel('界面语言').selectOption('en')
+  await page.getByLabel(texts.en.session.signIn.find).fill('wz')
+  await expect(page.getByText(texts.en.session.signIn.findHint)).toBeVisible()
+  await expect(page.getByRole('row')).toHaveCount(2)
+  await zoomShot(page, 'en-signin-find')
   expect(presses).toBeLessThan(60)
 })
