@@ -131,7 +131,8 @@ for (const x of TEXTS) {
 
     await page.goto(`/${urls.council}/members/import`)
     await page.locator('input[type=file]').setInputFiles(join(fixturesDir, 'members-bad-rows.xlsx'))
-    await expect(page.getByRole('table', { name: x.preview }).locator('tbody tr.has-error')).toHaveCount(10)
+    // Nine rows with a fault; the rows already on the register are matches to skip or update, not errors.
+    await expect(page.getByRole('table', { name: x.preview }).locator('tbody tr.has-error')).toHaveCount(9)
     await shoot(page, x.lang, 'import-errors', page.getByRole('heading', { level: 2, name: x.preview }))
 
     await page.goto(`/${urls.draft}`)
