@@ -27,66 +27,87 @@ export function ProjectorScreen() {
   // While a vote takes phone ballots, the room sees where to vote and how many ballots are in (never who).
   const phoneVote = view.votes.find((v) => v.closedAt === null && v.phone && v.phone.sealedAt === null)
   const lastResult = [...view.votes].filter((v) => v.closedAt && v.result).sort((a, b) => (a.closedAt! < b.closedAt! ? 1 : -1))[0]
+  const phones = phoneVote?.phone && host ? phoneVote : null
+  const floor = Boolean(motion || running)
+  const side = Boolean(phones || lastResult?.result)
+  // Long motions get smaller type and are cut to a few lines so nothing falls off the screen; the
+  // whole text stays in the title (and to screen readers) and on the secretary's screen.
+  const long = (motion?.text.length ?? 0) > 90
   return (
     <div className="projector" aria-label={t('session:projector.title')}>
-      <p className="council">{council.name}</p>
-      <h1>{meeting.title}</h1>
-      {item ? (
-        <section aria-label={t('session:projector.item')}>
-          <p className="label">{t('session:projector.item')}</p>
-          <p className="item">{item.title}</p>
-        </section>
-      ) : (
-        <p className="item">{t('session:projector.waiting')}</p>
-      )}
-      {motion ? (
-        <section aria-label={t('session:projector.motion')}>
-          <p className="label">{motion.parentId ? t('session:amendment.heading') : t('session:motion.heading')}</p>
-          <p className="motion-text pre">{motion.text}</p>
-        </section>
-      ) : null}
-      {running ? (
-        <section aria-label={t('session:projector.speaking')}>
-          <p className="label">{t('session:speech.running', { name: view.names.get(running.speakerId) ?? '' })}</p>
-          <SpeakingTimer startedAt={running.startedAt} limitSeconds={council.speechSeconds} large />
-        </section>
-      ) : null}
-      {phoneVote?.phone && host ? (
-        <section className="projector-phones" aria-label={t('session:phones.title')}>
-          <QrCode text={ballotPage(host, handle.name)} label={t('session:phones.qr')} className="qr-code projector-qr" />
-          <div>
-            <p className="label">{t('session:phones.title')}</p>
-            <p>{t('session:projector.phoneScan')}</p>
-            <p className="phone-count" data-testid="projector-phone-count">
-              {t('session:projector.ballotsIn', { total: phoneVote.checkedOff.length + phoneVote.phone.received, eligible: phoneVote.eligible.length })}
-            </p>
-          </div>
-        </section>
-      ) : null}
-      {lastResult?.result ? (
-        <div className="projector-result">
-          <section aria-label={t('session:projector.result')}>
-            <p className="label">{t('session:projector.result')}</p>
-            <ResultText result={lastResult.result} large />
-            {/* A correction is shown beside the announced result, never in its place. */}
-            <CorrectionList vote={lastResult} large />
-          </section>
-          {lastResult.phone?.sealedAt ? (
-            <section className="receipts" aria-labelledby="receipts-title">
-              <p className="label">
-                <span id="receipts-title">{t('session:projector.receipts')}</span>
-                <span className="receipts-count">{t('session:phones.receiptsCount', { count: lastResult.phone.receipts.length })}</span>
+      <header className="projector-head">
+        <p className="council">{council.name}</p>
+        <h1>{meeting.title}</h1>
+      </header>
+      {/* On a landscape screen, what is on the floor sits beside the ballot page or the result. */}
+      <div className={`projector-body${floor && side ? ' two-col' : ''}`}>
+        <div className="projector-floor">
+          {item ? (
+            <section aria-label={t('session:projector.item')}>
+              <p className="label">{t('session:projector.item')}</p>
+              <p className="item">{item.title}</p>
+            </section>
+          ) : (
+            <p className="item">{t('session:projector.waiting')}</p>
+          )}
+          {motion ? (
+            <section aria-label={t('session:projector.motion')}>
+              <p className="label">{motion.parentId ? t('session:amendment.heading') : t('session:motion.heading')}</p>
+              <p className={`motion-text pre${long ? ' long' : ''}`} title={motion.text}>
+                {motion.text}
               </p>
-              <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
-              <ol className="receipt-list" aria-labelledby="receipts-title">
-                {lastResult.phone.receipts.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ol>
+            </section>
+          ) : null}
+          {running ? (
+            <section aria-label={t('session:projector.speaking')}>
+              <p className="label">{t('session:speech.running', { name: view.names.get(running.speakerId) ?? '' })}</p>
+              <SpeakingTimer startedAt={running.startedAt} limitSeconds={council.speechSeconds} large />
             </section>
           ) : null}
         </div>
-      ) : null}
+        {side ? (
+          <div className="projector-side">
+            {phones?.phone && host ? (
+              <section className="projector-phones" aria-label={t('session:phones.title')}>
+                <QrCode text={ballotPage(host, handle.name)} label={t('session:phones.qr')} className="qr-code projector-qr" />
+                <div>
+                  <p className="label">{t('session:phones.title')}</p>
+                  <p className="phone-count" data-testid="projector-phone-count">
+                    {t('session:projector.ballotsIn', { total: phones.checkedOff.length + phones.phone.received, eligible: phones.eligible.length })}
+                  </p>
+                  <p className="phone-scan">{t('session:projector.phoneScan')}</p>
+                </div>
+              </section>
+            ) : null}
+            {lastResult?.result && !phones ? (
+              <div className="projector-result">
+                <section aria-label={t('session:projector.result')}>
+                  <p className="label">{t('session:projector.result')}</p>
+                  {/* A correction is shown beside the announced result, never in its place. */}
+                  <div className="result-pair">
+                    <ResultText result={lastResult.result} large />
+                    <CorrectionList vote={lastResult} large />
+                  </div>
+                </section>
+                {lastResult.phone?.sealedAt ? (
+                  <section className="receipts" aria-labelledby="receipts-title">
+                    <p className="label">
+                      <span id="receipts-title">{t('session:projector.receipts')}</span>
+                      <span className="receipts-count">{t('session:phones.receiptsCount', { count: lastResult.phone.receipts.length })}</span>
+                    </p>
+                    <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
+                    <ol className="receipt-list" aria-labelledby="receipts-title">
+                      {lastResult.phone.receipts.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ol>
+                  </section>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </div>
   )
 }
