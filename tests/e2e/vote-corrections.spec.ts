@@ -91,6 +91,8 @@ test('hands counts as typed, the announce step, a correction, a cancelled vote',
   const hands = motion.getByRole('group', { name: S.vote.handsTitle })
   await expect(motion.getByRole('button', { name: S.vote.saveCounts })).toHaveCount(0)
   await hands.getByLabel(V.counts.for).fill('2')
+  // A screen reader hears the count stored (once, through the polite live region).
+  await expect(page.getByTestId('announcer')).toHaveText(fmt(S.voteFix.countStored, { choice: V.counts.for, count: 2 }))
   await hands.getByLabel(V.counts.against).fill('x')
   await expect(hands.getByText(S.voteFix.countInvalid)).toBeVisible()
   await motion.getByRole('button', { name: S.vote.close }).click()

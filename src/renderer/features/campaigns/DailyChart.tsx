@@ -18,12 +18,14 @@ const TOP = 24
 /** A short window's bars stay bars, not blocks. */
 const MAX_BAR = 56
 /** Up to this many days, each bar carries its rate above it. */
-const LABELLED_BARS = 14
+const LABELLED_BARS = 10
 const BOTTOM = 40
 const PLOT_W = W - LEFT - RIGHT
 const PLOT_H = H - TOP - BOTTOM
 const TICKS = [0, 25, 50, 75, 100]
-const MAX_LABELS = 10
+const MAX_LABELS = 8
+/** Chart text at the app's smallest size (16 px at the browser's default; the chart is drawn 1:1 up to its width). */
+const FONT = 16
 
 const OK = '#1d6b35'
 const BELOW = '#5b7fb5'
@@ -56,7 +58,7 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
         {TICKS.map((p) => (
           <g key={p}>
             <line x1={LEFT} x2={W - RIGHT} y1={y(p / 100)} y2={y(p / 100)} stroke={GRID} strokeWidth={1} />
-            <text x={LEFT - 8} y={y(p / 100) + 5} textAnchor="end" fontSize={13} fill={TEXT}>
+            <text x={LEFT - 8} y={y(p / 100) + 5} textAnchor="end" fontSize={FONT} fill={TEXT}>
               {t('campaigns:percent', { value: p })}
             </text>
           </g>
@@ -74,12 +76,12 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
                 </rect>
               ) : null}
               {d && n <= LABELLED_BARS ? (
-                <text x={x} y={TOP + PLOT_H - h - 6} textAnchor="middle" fontSize={13} fontWeight={700} fill={TEXT}>
+                <text x={x} y={TOP + PLOT_H - h - 6} textAnchor="middle" fontSize={FONT} fontWeight={700} fill={TEXT}>
                   {t('campaigns:percent', { value: rateText({ num: d.signed, den: roll }) })}
                 </text>
               ) : null}
               {i % every === 0 || i === n - 1 ? (
-                <text x={x} y={H - BOTTOM + 20} textAnchor="middle" fontSize={13} fill={d ? TEXT : MUTED}>
+                <text x={x} y={H - BOTTOM + 20} textAnchor="middle" fontSize={FONT} fill={d ? TEXT : MUTED}>
                   {formatDayMonth(lang, date)}
                 </text>
               ) : null}
@@ -87,7 +89,7 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
           )
         })}
         <line x1={LEFT} x2={W - RIGHT} y1={thresholdY} y2={thresholdY} stroke={THRESHOLD} strokeWidth={2} strokeDasharray="8 5" />
-        <text x={W - RIGHT + 6} y={thresholdY + 5} textAnchor="start" fontSize={13} fill={THRESHOLD}>
+        <text x={W - RIGHT + 6} y={thresholdY + 5} textAnchor="start" fontSize={FONT} fill={THRESHOLD}>
           {t('campaigns:chart.threshold', { threshold: thresholdPercent })}
         </text>
         <line x1={LEFT} x2={W - RIGHT} y1={TOP + PLOT_H} y2={TOP + PLOT_H} stroke={TEXT} strokeWidth={1} />

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next'
 import { CHOICES, type Choice } from '../../../shared/domain/votes'
 import type { Vote } from '../../../shared/doc/votes'
+import { useAnnounce } from '../../app/announce'
 import { useEnv } from '../../app/env'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
@@ -21,6 +22,7 @@ export function HandsCounts({ vote, live, drafts, onDrafts }: { vote: Vote; live
   const env = useEnv()
   const { handle } = useMeeting()
   const { failure, run } = useAction()
+  const say = useAnnounce()
 
   function typed(c: Choice, text: string) {
     const s = text.trim()
@@ -28,7 +30,8 @@ export function HandsCounts({ vote, live, drafts, onDrafts }: { vote: Vote; live
     const rest = { ...drafts }
     delete rest[c]
     onDrafts(rest)
-    void run(() => enterHand(env, handle, vote.id, c, Number(s)))
+    // Said once stored (a quick run of keystrokes is said once, as the last value).
+    void run(() => enterHand(env, handle, vote.id, c, Number(s))).then((ok) => ok && say(t('session:voteFix.countStored', { choice: t(`votes:counts.${c}`), count: Number(s) })))
   }
 
   return (
