@@ -3,7 +3,8 @@
 // correction — fits one screen without scrolling at 1024×768, 1280×720 and 1920×1080, in zh-CN
 // and en, with the QR code, the ballot count and the result inside the screen and no text under
 // 24 px. One meeting per language (synced through the real server on port 4455 so phones can
-// vote); the projector tab is resized in place. Screenshots in /tmp/shots/projector/.
+// vote); the projector tab is resized in place. Screenshots in /tmp/shots/projector/. Also: a
+// printed voter slip has no text under 12 pt and the code at 20 pt (issue 24, item 3).
 import { mkdirSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, addMember, createCouncil, createMeeting, addItem, confirmEarlyOpening } from './fixtures'
@@ -108,6 +109,22 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await slipsCard.getByRole('button', { name: S.slips.printDrawn }).click()
     const sheet = page.getByRole('dialog', { name: S.slips.sheet })
     const slipUrl = (await sheet.getByTestId('slip').locator('svg[data-qr-text]').first().getAttribute('data-qr-text'))!
+    // As printed: no slip text under 12 pt (16 px), the code at 20 pt, nothing cut off the slip.
+    await page.emulateMedia({ media: 'print' })
+    const printed = await sheet.getByTestId('slip').first().evaluate((slip) => {
+      const texts = [...slip.querySelectorAll<HTMLElement>('*')].filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      return {
+        smallest: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        code: parseFloat(getComputedStyle(slip.querySelector('.slip-code')!).fontSize),
+        overflow: slip.scrollHeight - slip.clientHeight,
+      }
+    })
+    expect(printed.smallest).toBeGreaterThanOrEqual(16)
+    expect(printed.code).toBeGreaterThanOrEqual(26.6)
+    expect(printed.overflow).toBeLessThanOrEqual(0)
+    mkdirSync(SHOTS, { recursive: true })
+    await page.screenshot({ path: `${SHOTS}/${lang}-slip-print.png` })
+    await page.emulateMedia({ media: 'screen' })
     await sheet.getByRole('button', { name: S.slips.close }).click()
 
     await confirmEarlyOpening(page)
@@ -143,6 +160,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await setup.getByRole('button', { name: S.vote.open }).click()
     const count = projector.getByTestId('projector-phone-count')
     await expect(count).toHaveText(fmt(S.projector.ballotsIn, { total: 0, eligible: 3 }))
+    // On the secretary's panel the phone count sits beside its heading, near the vote's heading.
+    const panelHead = (await motion.locator('.vote-open > h4').boundingBox())!
+    const panelCount = (await motion.getByTestId('phone-count').boundingBox())!
+    expect(panelCount.y - panelHead.y).toBeLessThan(200)
+    await motion.locator('.vote-open').screenshot({ path: `${SHOTS}/${lang}-vote-panel-phones.png` })
     const qr = projector.getByRole('img', { name: S.phones.qr })
     await expectFits(projector, lang, '3-phones', [qr, count, motionText])
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { saveSyncSettings } from '../../src/renderer/data/syncSettings'
 import { announce, castSecret, startVote } from '../../src/renderer/features/session/actions'
-import { issueDrawnSlips, issueNamedSlips, PhoneSealError, phoneHostOf, sealPhones } from '../../src/renderer/features/session/phoneActions'
+import { issueDrawnSlips, issueNamedSlips, PhoneSealError, phoneHostMissing, phoneHostOf, sealPhones } from '../../src/renderer/features/session/phoneActions'
 import { PhoneHostError } from '../../src/renderer/sync/phoneBallots'
 import { meetingDocName } from '../../src/shared/doc/names'
 import { readVoterCode, sealPhoneBallots, setPhoneReceived, voterCodeSummary } from '../../src/shared/doc/phoneVoting'
@@ -105,6 +105,10 @@ describe('voter codes', () => {
     expect(phoneHostOf({ ...row, access: 'rw' })).toEqual({ serverUrl: SERVER, code: RW_CODE })
     expect(phoneHostOf({ ...row, access: 'ro' })).toBeNull()
     expect(phoneHostOf(undefined)).toBeNull()
+    // The screen names the true reason: a read-only device has sync settings, just not the right to seal.
+    expect(phoneHostMissing({ ...row, access: 'rw' })).toBeNull()
+    expect(phoneHostMissing({ ...row, access: 'ro' })).toBe('readOnly')
+    expect(phoneHostMissing(undefined)).toBe('noSync')
   })
 })
 

@@ -8,7 +8,7 @@ import { useCouncil } from '../councils/CouncilContext'
 import { useMeeting } from '../meetings/MeetingContext'
 import { ballotPage } from './phoneActions'
 import { QrCode } from './QrCode'
-import { usePhoneHost } from './usePhoneHost'
+import { usePhoneHost, usePhoneHostMissing } from './usePhoneHost'
 
 /** Ballots in from phones: the host's running count (secret ballot and roll call alike). */
 export const phoneBallotCount = (vote: Vote): number => vote.phone?.received ?? 0
@@ -18,6 +18,7 @@ export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean })
   const { council } = useCouncil()
   const { handle } = useMeeting()
   const host = usePhoneHost(council.id)
+  const missing = usePhoneHostMissing(council.id)
   const phone = vote.phone
   if (!phone) return null
   const url = host ? ballotPage(host, handle.name) : null
@@ -25,12 +26,15 @@ export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean })
   const total = vote.checkedOff.length + phone.received
   return (
     <section className="phone-voting" aria-labelledby={`phones-${vote.id}`}>
-      <h5 id={`phones-${vote.id}`}>{t('phones.title')}</h5>
+      {/* The count beside its heading, so the secretary sees it without scrolling. */}
+      <div className="phone-voting-head">
+        <h5 id={`phones-${vote.id}`}>{t('phones.title')}</h5>
+        <p role="status" className="phone-count" data-testid="phone-count">
+          {t('phones.received', { count: phoneBallotCount(vote) })}
+        </p>
+      </div>
       <div className="phone-voting-body">
         <div className="phone-voting-text">
-          <p role="status" className="phone-count" data-testid="phone-count">
-            {t('phones.received', { count: phoneBallotCount(vote) })}
-          </p>
           {secret ? (
             <p role="status" data-testid="ballots-in">
               {t('phones.ballotsIn', { total, eligible: vote.eligible.length, laptop: vote.checkedOff.length, phone: phone.received })}
@@ -49,7 +53,9 @@ export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean })
                 </code>
               </p>
             </>
-          ) : host === null ? (
+          ) : missing === 'readOnly' ? (
+            <p className="muted">{t('phones.noHostReadOnly')}</p>
+          ) : missing === 'noSync' ? (
             <p className="muted">
               {t('phones.noHostHere')} <a href={href({ name: 'council', councilId: council.id, tab: 'sync' })}>{t('phones.syncLink')}</a>
             </p>

@@ -1,4 +1,4 @@
-// The sheet of voter slips to print (A4, eight to a page, dashed lines to cut along): each slip
+// The sheet of voter slips to print (A4, six to a page in type of 12 pt and more, dashed lines to cut along): each slip
 // the meeting, a QR code of the ballot page with its code, the code in large groups, and one line
 // of instructions; a named slip also the member's name, a drawn slip never any name. It covers the
 // screen while open and is all that prints; closing it forgets the codes.
@@ -78,9 +78,10 @@ export function SlipSheet({ slips, host, onClose }: { slips: readonly Slip[]; ho
                 <p className="slip-code" aria-label={t('slips.slipCode')} data-testid="slip-code">
                   <CodeText code={s.code} />
                 </p>
-                <p className="slip-steps">{t('slips.slipSteps')}</p>
               </div>
             </div>
+            {/* The steps across the slip's full width, so they can be printed large enough to read. */}
+            <p className="slip-steps">{t('slips.slipSteps')}</p>
           </li>
         ))}
       </ul>

@@ -105,6 +105,9 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
         </div>
       ) : null}
 
+      {/* The phone count right under the vote's heading, never below a long list of voters. */}
+      {vote.phone ? <PhoneVoting vote={vote} sealing={sealing} /> : null}
+
       {vote.method === 'hands' ? <HandsCounts vote={vote} live={live} drafts={handDrafts} onDrafts={setHandDrafts} /> : null}
       {usesOwners(vote.rule) ? <OwnerFigures vote={vote} live={live} preview={preview} drafts={figureDrafts} onDrafts={setFigureDrafts} /> : null}
 
@@ -173,8 +176,6 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
           </ul>
         </>
       ) : null}
-
-      {vote.phone ? <PhoneVoting vote={vote} sealing={sealing} /> : null}
 
       {/* While confirming, the announce step shows the same result in full: not twice. */}
       {vote.method !== 'secret' && preview && !confirmClose ? (

@@ -24,6 +24,11 @@ export interface PhoneHost {
 export const phoneHostOf = (row: CouncilSyncRow | null | undefined): PhoneHost | null =>
   row && row.access === 'rw' && row.serverUrl && row.code ? { serverUrl: row.serverUrl, code: row.code } : null
 
+/** Why this device has no phones' host, so the screen says the true reason: it does not sync this
+ *  council at all, or it joined read-only (only a read-write device may seal phone ballots). */
+export const phoneHostMissing = (row: CouncilSyncRow | null | undefined): 'noSync' | 'readOnly' | null =>
+  phoneHostOf(row) ? null : row?.serverUrl && row.access === 'ro' ? 'readOnly' : 'noSync'
+
 /** The ballot page of a meeting on its host, with a code in the fragment when given. */
 export const ballotPage = (host: PhoneHost, meetingDocName: string, code?: string): string => ballotPageUrl(httpBaseOf(host.serverUrl), meetingDocName, code)
 

@@ -3,9 +3,15 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEnv } from '../../app/env'
 import { getSyncSettings } from '../../data/syncSettings'
-import { phoneHostOf, type PhoneHost } from './phoneActions'
+import { phoneHostMissing, phoneHostOf, type PhoneHost } from './phoneActions'
 
 export function usePhoneHost(councilId: string): PhoneHost | null | undefined {
   const { db } = useEnv()
   return useLiveQuery(async () => phoneHostOf(await getSyncSettings(db, councilId)), [db, councilId])
+}
+
+/** Why there is no host here (undefined while loading, null when there is one). */
+export function usePhoneHostMissing(councilId: string): 'noSync' | 'readOnly' | null | undefined {
+  const { db } = useEnv()
+  return useLiveQuery(async () => phoneHostMissing(await getSyncSettings(db, councilId)), [db, councilId])
 }
