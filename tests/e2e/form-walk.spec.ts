@@ -98,11 +98,22 @@ test('every draft asks before it is left, and a finalising action refuses it (zh
   const both = await clickExpectingQuestion(page, () => page.getByRole('link', { name: '← 返回会议列表' }).click(), 'stay')
   expect(both).toContain('地点')
   expect(both).toContain('议题')
-  // Saved, the notice goes out.
+  // Saved, nothing asks any more: a reload right after both saves goes through without a question.
   await page.getByRole('form', { name: '添加议题' }).getByRole('button', { name: '添加到议程' }).click()
   await page.getByRole('form', { name: '保存' }).getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('社区活动中心三楼').first()).toBeVisible()
-  // The refused confirmation is still open: confirmed now, it goes through.
+  const asked: string[] = []
+  const onDialog = (d: Dialog) => {
+    asked.push(d.type())
+    void d.dismiss()
+  }
+  page.on('dialog', onDialog)
+  await page.reload()
+  page.off('dialog', onDialog)
+  expect(asked).toEqual([])
+  await expect(page.getByRole('list', { name: '议程' }).getByRole('listitem', { name: '加装电梯' })).toBeVisible()
+  // The notice goes out.
+  await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
   await page.getByRole('link', { name: '← 返回会议' }).click()
 

@@ -42,12 +42,15 @@ export interface DocForm<T extends object> {
  * `stored`: the record as the document holds it now (re-read on every render);
  * `labels`: each field's label in the user's language, for "unsaved: …" messages.
  */
-export function useDocForm<T extends object>(stored: T, labels: Partial<Record<Key<T>, string>>): DocForm<T> {
+export function useDocForm<T extends object>(stored: T, labels: Partial<Record<Key<T>, string>>, inFlight: Partial<T> | null = null): DocForm<T> {
   const [edits, setEdits] = useState<Partial<T>>({})
   const [base, setBase] = useState<Partial<T>>({})
   const plan = useMemo(() => planSave(stored, edits, base), [stored, edits, base])
   const changedKeys = Object.keys(plan.changed) as Key<T>[]
-  const release = useUnsavedFields(changedKeys.map((k) => labels[k] ?? k))
+  // A value being saved right now is not unsaved input (a new record's form keeps it on screen
+  // until the save returns); whatever is typed over it while the save runs is.
+  const unsaved = changedKeys.filter((k) => !(inFlight && k in inFlight && same(inFlight[k], plan.changed[k])))
+  const release = useUnsavedFields(unsaved.map((k) => labels[k] ?? k))
 
   const setMany = useCallback(
     (patch: Partial<T>) => {
@@ -119,7 +122,8 @@ export function useEditForm<T extends object>(
   } = {},
 ) {
   const { t } = useTranslation('common')
-  const form = useDocForm(stored, labels)
+  const [inFlight, setInFlight] = useState<Partial<T> | null>(null)
+  const form = useDocForm(stored, labels, inFlight)
   const action = useFormAction(options.describe)
   const [saved, setSaved] = useState(false)
   const label = (k: Key<T>) => labels[k] ?? k
@@ -132,7 +136,9 @@ export function useEditForm<T extends object>(
     }
     const merged = form.merged()
     const changed = form.changed()
+    setInFlight(changed)
     const ok = await action.submit(() => save(merged, changed))
+    setInFlight(null)
     if (ok) {
       if (options.staysOpen) form.clearSaved(changed)
       else form.reset()
