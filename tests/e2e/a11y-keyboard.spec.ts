@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening, motionUnderDebate } from './fixtures'
 import { fmt, texts } from './i18n'
 
 const { session: S, votes: V, meetings: M, common: C } = texts['zh-CN']
@@ -73,16 +73,7 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await page.getByRole('link', { name: S.tabs.floor }).click()
   await expect(page).toHaveTitle(`${S.tabs.floor} · 键盘会议 · 键盘议事会 · 议事`)
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道堆物清理' }) }).click()
-  const text = '本月底前清理各楼道堆放杂物。'
-  const propose = page.getByRole('form', { name: S.motion.proposeTitle })
-  await propose.getByLabel(S.motion.proposer).selectOption({ label: '刘桂兰' })
-  await propose.getByLabel(S.motion.text).fill(text)
-  await propose.getByRole('button', { name: S.motion.propose }).click()
-  const motion = page.getByRole('article', { name: fmt(S.motion.label, { text }) })
-  await motion.getByLabel(S.motion.seconder).selectOption({ label: '王志强' })
-  await motion.getByRole('button', { name: S.motion.second }).click()
-  await motion.getByRole('button', { name: S.motion.debate }).click()
+  const motion = await motionUnderDebate(page, '楼道堆物清理', '本月底前清理各楼道堆放杂物。', '刘桂兰', '王志强')
   await motion.getByLabel(S.vote.method).selectOption({ label: S.vote.methods.secret })
   await motion.getByRole('button', { name: S.vote.open }).click()
 

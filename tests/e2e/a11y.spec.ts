@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening, motionUnderDebate } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 
 const NAMES = ['张建国', '李秀英', '王志强', '刘桂兰', '陈德明', '杨丽华']
@@ -96,16 +96,7 @@ test('the main screens have no serious or critical axe violations, and text is l
   await confirmEarlyOpening(page)
   await page.getByRole('button', { name: S.open.open, exact: true }).click()
   await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道堆物清理' }) }).click()
-  const text = '本月底前清理各楼道堆放杂物。'
-  const propose = page.getByRole('form', { name: S.motion.proposeTitle })
-  await propose.getByLabel(S.motion.proposer).selectOption({ label: '刘桂兰' })
-  await propose.getByLabel(S.motion.text).fill(text)
-  await propose.getByRole('button', { name: S.motion.propose }).click()
-  const motion = page.getByRole('article', { name: fmt(S.motion.label, { text }) })
-  await motion.getByLabel(S.motion.seconder).selectOption({ label: '王志强' })
-  await motion.getByRole('button', { name: S.motion.second }).click()
-  await motion.getByRole('button', { name: S.motion.debate }).click()
+  const motion = await motionUnderDebate(page, '楼道堆物清理', '本月底前清理各楼道堆放杂物。', '刘桂兰', '王志强')
   await check('session floor')
   await motion.getByLabel(S.vote.method).selectOption({ label: S.vote.methods.secret })
   await motion.getByRole('button', { name: S.vote.open }).click()

@@ -3,6 +3,7 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { fmt, texts } from './i18n'
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 export const HOSTILE = '<img src=x onerror=alert(1)>'
@@ -88,4 +89,22 @@ export async function agendaTitles(page: Page): Promise<string[]> {
 export async function confirmEarlyOpening(page: Page) {
   const confirm = page.getByRole('alertdialog').getByRole('button', { name: /^(确认提前开会|Yes, open early)$/ })
   if (await confirm.isVisible()) await confirm.click()
+}
+
+/**
+ * On the floor (zh-CN): takes up `item`, proposes `text` by `proposer`, has `seconder` second it
+ * and opens the debate; returns the motion's card.
+ */
+export async function motionUnderDebate(page: Page, item: string, text: string, proposer: string, seconder: string) {
+  const S = texts['zh-CN'].session
+  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: item }) }).click()
+  const propose = page.getByRole('form', { name: S.motion.proposeTitle })
+  await propose.getByLabel(S.motion.proposer).selectOption({ label: proposer })
+  await propose.getByLabel(S.motion.text).fill(text)
+  await propose.getByRole('button', { name: S.motion.propose }).click()
+  const motion = page.getByRole('article', { name: fmt(S.motion.label, { text }) })
+  await motion.getByLabel(S.motion.seconder).selectOption({ label: seconder })
+  await motion.getByRole('button', { name: S.motion.second }).click()
+  await motion.getByRole('button', { name: S.motion.debate }).click()
+  return motion
 }

@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, addMember, createCouncil, createMeeting, addItem, confirmEarlyOpening } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
+import { connectAndIssue } from './syncDevices'
 
-const SERVER = 'ws://127.0.0.1:4455'
 const SHOTS = '/tmp/shots/projector'
 const NAMES = ['张建国', '李秀英', '王志强']
 const SIZES = [
@@ -88,16 +88,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     for (const [i, name] of NAMES.entries()) await addMember(page, name, String(i + 1))
     await createMeeting(page, '小区大门改造专题议事会', `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T19:00`)
     await addItem(page, '东西两个大门改造方案及费用分摊')
-    const meetingUrl = page.url()
-    await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').nth(1).click()
-    await page.getByRole('navigation', { name: council }).getByRole('link', { name: '同步' }).click()
-    await page.getByLabel('服务器地址').fill(SERVER)
-    await page.getByRole('button', { name: '连接并同步' }).click()
-    await expect(page.getByText('已连接。这个议事会现在会和服务器同步。')).toBeVisible()
-    await page.goto(meetingUrl)
-    await page.getByRole('button', { name: '发出通知' }).click()
-    await page.getByRole('button', { name: '确认发出通知' }).click()
-    await page.getByRole('link', { name: '← 返回会议' }).click()
+    await connectAndIssue(page, council)
     if (lang === 'en') await page.getByLabel('界面语言').selectOption('en')
     await page.getByRole('link', { name: M.session.enter }).click()
     await page.getByRole('button', { name: S.signIn.start }).click()

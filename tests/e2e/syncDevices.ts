@@ -73,3 +73,20 @@ export async function councilWithMeeting(a: Device, council: string, meeting: st
 }
 
 export { agendaTitles }
+
+/**
+ * From a meeting's page: connects its council to the test server, comes back, issues the notice and
+ * returns to the meeting (zh-CN, before any language switch).
+ */
+export async function connectAndIssue(page: Page, council: string) {
+  const meetingUrl = page.url()
+  await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').nth(1).click()
+  await councilTabs(page, council).getByRole('link', { name: '同步' }).click()
+  await page.getByLabel('服务器地址').fill(SERVER)
+  await page.getByRole('button', { name: '连接并同步' }).click()
+  await expect(page.getByText('已连接。这个议事会现在会和服务器同步。')).toBeVisible()
+  await page.goto(meetingUrl)
+  await page.getByRole('button', { name: '发出通知' }).click()
+  await page.getByRole('button', { name: '确认发出通知' }).click()
+  await page.getByRole('link', { name: '← 返回会议' }).click()
+}
