@@ -82,6 +82,8 @@ export function Dialog({
   const ref = useRef<HTMLDivElement>(null)
   const cancel = useRef(onCancel)
   cancel.current = onCancel
+  // Read once, when the dialog opens: focus moves in then, and later renders leave it where the person put it.
+  const opening = useRef({ modal, initialFocus })
 
   useEffect(() => {
     const root = ref.current
@@ -89,8 +91,9 @@ export function Dialog({
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : lastFocused
     const openerText = (opener?.textContent ?? '').trim()
     const host = root.parentElement
-    const undoInert = modal ? inertOthers(root) : () => {}
-    const first = (initialFocus ? root.querySelector<HTMLElement>(initialFocus) : null) ?? tabbables(root)[0] ?? root
+    const { modal: isModal, initialFocus: focusFirst } = opening.current
+    const undoInert = isModal ? inertOthers(root) : () => {}
+    const first = (focusFirst ? root.querySelector<HTMLElement>(focusFirst) : null) ?? tabbables(root)[0] ?? root
     first.focus()
     return () => {
       undoInert()
@@ -99,8 +102,6 @@ export function Dialog({
         if (!document.activeElement || document.activeElement === document.body) returnFocus(opener, openerText, host)
       })
     }
-    // Focus moves in once, when the dialog opens; later renders leave it where the person put it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   function onKeyDown(e: React.KeyboardEvent<HTMLDivElement>) {
