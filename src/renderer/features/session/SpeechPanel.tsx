@@ -56,7 +56,11 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
           aria-label={t('session:speech.running', { name: name(running.speakerId) })}
           onSubmit={(e) => {
             e.preventDefault()
-            void run(() => stopSpeaking(env, handle, running.id, summary)).then((ok) => ok && setSummary(''))
+            // The summary goes into the document now: it is no longer unsaved input while the store
+            // finishes (a reload then asks nothing); a refused write puts it back in the field.
+            const text = summary
+            setSummary('')
+            void run(() => stopSpeaking(env, handle, running.id, text)).then((ok) => ok || setSummary(text))
           }}
         >
           <p>
@@ -77,7 +81,10 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
           onSubmit={(e) => {
             e.preventDefault()
             if (!ask.speakerId) return
-            void run(() => askFloor(env, handle, { motionId: motion.id, ...ask })).then((ok) => ok && setAsk({ speakerId: '', stance: 'for' }))
+            // As for the summary: the request is in the document now; a refused write puts it back.
+            const request = ask
+            setAsk({ speakerId: '', stance: 'for' })
+            void run(() => askFloor(env, handle, { motionId: motion.id, ...request })).then((ok) => ok || setAsk(request))
           }}
         >
           <SelectField label={t('session:speech.speaker')} value={ask.speakerId} onChange={(e) => setAsk((a) => ({ ...a, speakerId: e.target.value }))} options={speakers} />
