@@ -6,8 +6,8 @@
 //   npx tsx bench/measure-backup.ts
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
-import type { AppEnv } from '../src/renderer/app/env'
-import { collectBackup, restoreBackup } from '../src/renderer/data/backup'
+import type { AppEnv } from '../src/renderer/kit/env'
+import { collectBackup, restoreBackup } from '../src/renderer/sync/backup'
 import { openDb } from '../src/renderer/data/db'
 import { createCouncil } from '../src/renderer/features/councils/actions'
 import { createMeeting, saveNewItem } from '../src/renderer/features/meetings/actions'

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { collectBackup, restoreBackup } from '../../src/renderer/data/backup'
+import { collectBackup, restoreBackup } from '../../src/renderer/sync/backup'
 import { createCouncil } from '../../src/renderer/features/councils/actions'
 import { createMeeting } from '../../src/renderer/features/meetings/actions'
 import { saveNewMember } from '../../src/renderer/features/members/actions'

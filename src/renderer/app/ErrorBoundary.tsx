@@ -2,7 +2,7 @@
 // and a way back, instead of a blank window. Saved data is untouched.
 import { Component, type ReactNode } from 'react'
 import { Translation } from 'react-i18next'
-import { href } from './router'
+import { href } from '../kit/router'
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null }

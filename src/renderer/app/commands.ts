@@ -3,8 +3,8 @@
 // what the screen would not allow at that moment; elsewhere it does nothing.
 import { useEffect } from 'react'
 import type { MenuCommand } from '../../shared/ipc'
-import type { AppEnv } from './env'
-import { navigate } from './router'
+import type { AppEnv } from '../kit/env'
+import { navigate } from '../kit/router'
 
 /** The commands that press a button of the meeting screen. */
 const BUTTON_COMMANDS: readonly MenuCommand[] = ['previousAgendaItem', 'nextAgendaItem', 'toggleSpeakingTimer', 'recordSpeech', 'openVote', 'openProjector']

@@ -10,7 +10,7 @@ import { relayBetweenTabs } from '../sync/tabs'
 import { SyncManager } from '../sync/provider'
 import { detectPlatform } from '../platform'
 import { App } from './App'
-import { localToday, type AppEnv } from './env'
+import { localToday, type AppEnv } from '../kit/env'
 
 async function start() {
   const db = openDb()

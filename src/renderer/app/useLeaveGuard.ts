@@ -1,7 +1,7 @@
 // Asks before any way out of a screen that holds unsaved input (unsaved.ts), in the user's language.
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { installLeaveGuard } from './unsaved'
+import { installLeaveGuard } from '../kit/unsaved'
 
 export function useLeaveGuard(): void {
   const { t } = useTranslation('common')

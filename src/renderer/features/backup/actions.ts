@@ -3,8 +3,8 @@
 // the file, shows what it holds, and merges it (a CRDT merge never loses newer edits).
 import { decodeBackup, encodeBackup, type BackupDecodeError, type BackupSummary } from '../../../shared/backup/format'
 import type { BackupContent } from '../../../shared/backup/format'
-import type { AppEnv } from '../../app/env'
-import { collectBackup, restoreBackup, type RestoreResult } from '../../data/backup'
+import type { AppEnv } from '../../kit/env'
+import { collectBackup, restoreBackup, type RestoreResult } from '../../sync/backup'
 
 /** The backup file's name when downloaded in a browser (the desktop names its files itself). */
 export const downloadName = (now: string): string => `yishi-backup-${now.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.yishibackup`

@@ -2,7 +2,7 @@
 // open (checked at start and every hour). Only where the shell offers a backup folder and the
 // user has chosen one that is there; a missing USB stick skips the backup, never writes elsewhere.
 import { useEffect } from 'react'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import { backupDue, backupToFolder } from './actions'
 
 export const MEETING_CLOSED_EVENT = 'yishi:meeting-closed'

@@ -21,7 +21,7 @@ import { DocError } from '../../../shared/doc/errors'
 import { Banner } from '../../ui/Banner'
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { useEditForm } from '../../app/docForm'
+import { useEditForm } from '../../kit/docForm'
 import { FieldConflicts } from '../../ui/FieldConflicts'
 import { useCampaignErrors } from './errors'
 

@@ -7,7 +7,7 @@ import type { DailyRate } from '../../../shared/domain/campaignSigning'
 import { addDays, daysBetween, signingShare, type SigningThreshold } from '../../../shared/domain/campaign'
 import { reaches } from '../../../shared/domain/votes/fraction'
 import { rateText } from '../../../shared/campaigns/figures'
-import { formatDate, formatDayMonth } from '../../app/format'
+import { formatDate, formatDayMonth } from '../../kit/format'
 
 const W = 760
 const H = 260

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { campaignNoticeDocument } from '../../../shared/campaigns/notice'
 import { signingStateOnDay } from '../../../shared/campaigns/dayState'
 import { windowState } from '../../../shared/domain/campaign'
-import { href } from '../../app/router'
+import { href } from '../../kit/router'
 import { TextField } from '../../ui/Field'
-import { useCouncil } from '../councils/CouncilContext'
-import { PrintDocumentView } from '../minutes/PrintDocumentView'
+import { useCouncil } from '../../kit/CouncilContext'
+import { PrintDocumentView } from '../../kit/PrintDocumentView'
 import { useCampaign } from './CampaignContext'
 
 export function NoticePanel() {

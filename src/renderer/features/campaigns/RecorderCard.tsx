@@ -3,7 +3,7 @@
 // form signed yesterday and typed in today is dated yesterday).
 import { useTranslation } from 'react-i18next'
 import { MAX_DEVICE_LABEL, MAX_PERSON_NAME, type CampaignKind } from '../../../shared/domain/campaign'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { TextField } from '../../ui/Field'
 import { saveDeviceLabel, saveRecorder } from './local'
 

@@ -2,7 +2,7 @@
 // rules a household signed under stay the rules it is counted by); nothing once decided.
 import { useTranslation } from 'react-i18next'
 import { windowState } from '../../../shared/domain/campaign'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { Banner } from '../../ui/Banner'
 import { saveCampaignSettings } from './actions'
 import { CampaignForm } from './CampaignForm'

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next'
 import { DocError } from '../../../shared/doc/errors'
 import type { CampaignSettingsError, EntryRefusal } from '../../../shared/domain/campaign'
 import type { EntryWriteRefusal } from '../../../shared/doc/campaign'
-import { errorMessage } from '../../app/errors'
+import { errorMessage } from '../../kit/errors'
 
 export const ENTRY_REFUSALS: readonly EntryRefusal[] = ['householdNotOnRoll', 'wrongCampaignKind', 'beforeWindow', 'afterDeadline', 'datedAfterRecorded', 'withdrawalNotAllowed', 'notSigned']
 const isRefusal = (code: string): code is EntryRefusal => (ENTRY_REFUSALS as readonly string[]).includes(code)

@@ -13,7 +13,7 @@ import {
 import { CheckboxField, SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useEditForm } from '../../app/docForm'
+import { useEditForm } from '../../kit/docForm'
 import { FieldConflicts } from '../../ui/FieldConflicts'
 
 export function CouncilForm({

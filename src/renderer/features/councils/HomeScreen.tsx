@@ -1,10 +1,10 @@
 // The first screen: the councils on this device, creating a new one and joining one.
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../app/env'
-import { href } from '../../app/router'
+import { useEnv } from '../../kit/env'
+import { href } from '../../kit/router'
 import { listCouncils } from '../../data/catalogue'
-import { formatNumber } from '../../app/format'
+import { formatNumber } from '../../kit/format'
 import { DataLocation } from '../settings/DataLocation'
 
 export function HomeScreen() {

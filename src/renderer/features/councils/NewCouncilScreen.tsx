@@ -2,8 +2,8 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultCouncilInput } from '../../../shared/domain/council'
-import { useEnv } from '../../app/env'
-import { navigate } from '../../app/router'
+import { useEnv } from '../../kit/env'
+import { navigate } from '../../kit/router'
 import { CouncilForm } from './CouncilForm'
 import { createCouncil } from './actions'
 

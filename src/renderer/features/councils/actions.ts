@@ -5,28 +5,22 @@ import { newCouncilId, type CouncilId } from '../../../shared/domain/ids'
 import { initCouncilDoc, updateCouncil } from '../../../shared/doc/council'
 import { DocError } from '../../../shared/doc/errors'
 import { councilDocName } from '../../../shared/doc/names'
-import type * as Y from 'yjs'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import { markOpened } from '../../data/catalogue'
+import type * as Y from 'yjs'
+import { createDoc, writeDoc } from '../../kit/write'
 
 export async function createCouncil(env: AppEnv, input: CouncilInput): Promise<CouncilId> {
   const errors = validateCouncil(input)
   if (Object.keys(errors).length) throw new DocError('invalidInput', errors)
   const id = newCouncilId()
   const name = councilDocName(id)
-  const { doc } = await env.docs.acquire(name)
-  try {
-    initCouncilDoc(doc, id, input, env.now())
-    await env.docs.whenStored(name)
-  } finally {
-    await env.docs.release(name)
-  }
+  await createDoc(env, name, (doc, now) => initCouncilDoc(doc, id, input, now))
   await env.projector.flush()
   await markOpened(env.db, id, env.now())
   return id
 }
 
 export async function saveCouncil(env: AppEnv, doc: Y.Doc, name: string, input: CouncilInput): Promise<void> {
-  updateCouncil(doc, input)
-  await env.docs.whenStored(name)
+  await writeDoc(env, { doc, name }, (d) => updateCouncil(d, input))
 }

@@ -6,8 +6,8 @@ import { readHouseholdHistory } from '../../../shared/doc/households'
 import { HOUSEHOLD_FIELDS, type HouseholdFields, type HouseholdId } from '../../../shared/domain/household'
 import { areaToText } from '../../../shared/domain/member'
 import { HOUSEHOLD_FIELD_LABEL_KEYS } from '../../../shared/import/labels'
-import { useDocValue } from '../../app/docHooks'
-import { formatDate, formatInstant } from '../../app/format'
+import { useDocValue } from '../../kit/docHooks'
+import { formatDate, formatInstant } from '../../kit/format'
 
 type FieldKey = keyof HouseholdFields
 

@@ -5,8 +5,8 @@ import { householdsDocName } from '../../../shared/doc/names'
 import { addressSearchParts, searchText } from '../../../shared/domain/addressSearch'
 import type { Household, HouseholdFields } from '../../../shared/domain/household'
 import { householdImportKey } from '../../../shared/import/parseHouseholdTable'
-import { useDocHandle, type DocState } from '../../app/docHooks'
-import { useCouncil } from '../councils/CouncilContext'
+import { useDocHandle, type DocState } from '../../kit/docHooks'
+import { useCouncil } from '../../kit/CouncilContext'
 
 /** The register is its own document (council/<id>/households), opened while a screen shows it. */
 export function useHouseholdsDoc(): DocState {

@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENCODING_LABEL_KEYS, TEXT_ENCODINGS, type ImportFileError, type ReadTableOptions, type TextEncodingLabel } from '../../../shared/import'
-import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
+import { useEnv } from '../../kit/env'
+import { useErrors } from '../../kit/errors'
 import { readTableOffThread, warmTableReader, type ReadJob, type ReadStage } from './readOffThread'
 
 /** The rows of a table, parsed into a screen's preview, or the message to show instead. */

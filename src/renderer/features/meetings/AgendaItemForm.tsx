@@ -7,7 +7,7 @@ import { PROPOSAL_SOURCES, type AgendaItemFields, type ProposalSource } from '..
 import { SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useEditForm } from '../../app/docForm'
+import { useEditForm } from '../../kit/docForm'
 import { FieldConflicts } from '../../ui/FieldConflicts'
 
 /** The item as the form's text fields. */

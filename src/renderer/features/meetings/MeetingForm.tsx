@@ -7,7 +7,7 @@ import type { MeetingFields } from '../../../shared/domain/meeting'
 import { TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useEditForm } from '../../app/docForm'
+import { useEditForm } from '../../kit/docForm'
 import { FieldConflicts } from '../../ui/FieldConflicts'
 
 export function MeetingForm({

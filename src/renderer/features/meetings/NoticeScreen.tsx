@@ -1,16 +1,16 @@
 // The printable notice of a meeting (会议通知): the agenda as residents will see it on the
 // notice board. Printing uses the platform (system print dialog in both builds).
 import { useTranslation } from 'react-i18next'
-import { useAction } from '../../app/useAction'
+import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { agendaMinutes } from '../../../shared/domain/meeting'
-import { useDocValue } from '../../app/docHooks'
-import { localToday, useEnv } from '../../app/env'
-import { formatDate, formatDateTime } from '../../app/format'
-import { href } from '../../app/router'
-import { useCouncil } from '../councils/CouncilContext'
-import { useMeeting } from './MeetingContext'
+import { useDocValue } from '../../kit/docHooks'
+import { localToday, useEnv } from '../../kit/env'
+import { formatDate, formatDateTime } from '../../kit/format'
+import { href } from '../../kit/router'
+import { useCouncil } from '../../kit/CouncilContext'
+import { useMeeting } from '../../kit/MeetingContext'
 
 /** 清风社区居民议事会-2026-12-05-会议通知: council, meeting date, document kind. */
 export const noticeFileName = (council: string, startsAt: string, kind: string): string =>

@@ -1,100 +1,34 @@
 // Meeting writes: each is one transaction on the meeting document, reported saved once stored;
 // the meeting list (Dexie) follows through the projector.
-import type * as Y from 'yjs'
 import { newMeetingId, type AgendaItemId, type CouncilId, type MeetingId } from '../../../shared/domain/ids'
 import { validateMeeting, type AgendaItemFields, type MeetingFields } from '../../../shared/domain/meeting'
-import { indexMeeting, meetingIds } from '../../../shared/doc/council'
+import { indexMeeting } from '../../../shared/doc/council'
 import { DocError } from '../../../shared/doc/errors'
-import { addAgendaItem, initMeetingDoc, readMeeting, moveAgendaItem, removeAgendaItem, transitionMeeting, updateAgendaItem, updateMeeting } from '../../../shared/doc/meeting'
+import { addAgendaItem, initMeetingDoc, moveAgendaItem, removeAgendaItem, transitionMeeting, updateAgendaItem, updateMeeting } from '../../../shared/doc/meeting'
 import { meetingDocName } from '../../../shared/doc/names'
-import type { AppEnv } from '../../app/env'
-import { projectedIds } from '../../data/projections'
+import type { AppEnv } from '../../kit/env'
 import type { DocHandle } from '../../sync/docs'
+import { createIndexedDoc, writeDoc } from '../../kit/write'
 
 export async function createMeeting(env: AppEnv, council: DocHandle, councilId: CouncilId, fields: MeetingFields): Promise<MeetingId> {
   const errors = validateMeeting(fields)
   if (Object.keys(errors).length) throw new DocError('invalidInput', errors)
   const meetingId = newMeetingId()
   const name = meetingDocName(councilId, meetingId)
-  const { doc } = await env.docs.acquire(name)
-  try {
-    const now = env.now()
-    initMeetingDoc(doc, { councilId, meetingId }, fields, now)
-    await env.docs.whenStored(name)
-    indexMeeting(council.doc, meetingId, now)
-    await env.docs.whenStored(council.name)
-  } finally {
-    await env.docs.release(name)
-  }
+  await createIndexedDoc(
+    env,
+    council,
+    name,
+    (doc, now) => initMeetingDoc(doc, { councilId, meetingId }, fields, now),
+    (councilDoc, now) => indexMeeting(councilDoc, meetingId, now),
+  )
   await env.projector.flush()
   return meetingId
 }
 
-/**
- * Rebuilds the list rows of meetings this device knows only from the council document. A
- * document that cannot be opened (damaged) does not keep the others off the list: they are
- * rebuilt first, then its error is raised. On a synced council a meeting that exists here only
- * as an entry in the council document is fetched from the server (opening it attaches the
- * provider) and projected once it has arrived.
- */
-export async function ensureProjections(
-  env: AppEnv,
-  council: DocHandle,
-  councilId: CouncilId,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<number> {
-  const have = await projectedIds(env.db, councilId)
-  const fetching = fetchingBy.get(env.docs) ?? new Set<string>()
-  fetchingBy.set(env.docs, fetching)
-  // Meetings another call is already fetching (the list re-asks whenever sync state changes) are left to it.
-  const missing = meetingIds(council.doc).filter((id) => !have.has(id) && !fetching.has(meetingDocName(councilId, id)))
-  for (const id of missing) fetching.add(meetingDocName(councilId, id))
-  const syncing = env.sync.status(councilId).state !== 'local'
-  const failures: unknown[] = []
-  let done = 0
-  if (missing.length) onProgress(0, missing.length)
-  const one = async (id: MeetingId) => {
-    const name = meetingDocName(councilId, id)
-    // A document already open elsewhere is not attached again, so ask for its row explicitly.
-    const wasOpen = env.docs.openNames.includes(name)
-    try {
-      const handle = await env.docs.acquire(name)
-      if (wasOpen) env.projector.project(handle)
-      // The projector rewrites the row after every transaction, the synced one included.
-      if (syncing && !readMeeting(handle.doc)) await env.sync.waitForSync(name, MEETING_SYNC_TIMEOUT_MS)
-      await env.projector.flush()
-    } catch (e) {
-      failures.push(e)
-    } finally {
-      // A failed acquire still holds a reference: release it so the store does not keep it open.
-      await env.docs.release(name)
-      fetching.delete(name)
-      onProgress(++done, missing.length)
-    }
-  }
-  // A few at a time: each waits for a round trip to the server, and one WebSocket carries them all.
-  const queue = [...missing]
-  const worker = async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) await one(id)
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, queue.length) }, worker))
-  if (failures.length) throw failures[0]
-  return missing.length
-}
-
-// Per document store (one per app instance), the meeting documents being fetched for the list.
-const fetchingBy = new WeakMap<object, Set<string>>()
-const PARALLEL_FETCHES = 6
-const MEETING_SYNC_TIMEOUT_MS = 15_000
-
-async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc) => void): Promise<void> {
-  fn(h.doc)
-  await env.docs.whenStored(h.name)
-}
-
-export const saveMeetingFields = (env: AppEnv, h: DocHandle, f: MeetingFields) => write(env, h, (d) => updateMeeting(d, f))
-export const saveNewItem = (env: AppEnv, h: DocHandle, f: AgendaItemFields) => write(env, h, (d) => void addAgendaItem(d, f))
-export const saveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, f: AgendaItemFields) => write(env, h, (d) => updateAgendaItem(d, id, f))
-export const deleteItem = (env: AppEnv, h: DocHandle, id: AgendaItemId) => write(env, h, (d) => removeAgendaItem(d, id))
-export const moveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, to: number) => write(env, h, (d) => moveAgendaItem(d, id, to))
-export const issueNotice = (env: AppEnv, h: DocHandle) => write(env, h, (d) => transitionMeeting(d, 'noticed', env.now()))
+export const saveMeetingFields = (env: AppEnv, h: DocHandle, f: MeetingFields) => writeDoc(env, h, (d) => updateMeeting(d, f))
+export const saveNewItem = (env: AppEnv, h: DocHandle, f: AgendaItemFields) => writeDoc(env, h, (d) => void addAgendaItem(d, f))
+export const saveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, f: AgendaItemFields) => writeDoc(env, h, (d) => updateAgendaItem(d, id, f))
+export const deleteItem = (env: AppEnv, h: DocHandle, id: AgendaItemId) => writeDoc(env, h, (d) => removeAgendaItem(d, id))
+export const moveItem = (env: AppEnv, h: DocHandle, id: AgendaItemId, to: number) => writeDoc(env, h, (d) => moveAgendaItem(d, id, to))
+export const issueNotice = (env: AppEnv, h: DocHandle) => writeDoc(env, h, (d, now) => transitionMeeting(d, 'noticed', now))

@@ -6,8 +6,8 @@ import { areaToText, MEMBER_ROLES, parseArea, type MemberFields, type MemberRole
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
-import { useEditForm } from '../../app/docForm'
-import { useErrors } from '../../app/errors'
+import { useEditForm } from '../../kit/docForm'
+import { useErrors } from '../../kit/errors'
 import { FieldConflicts } from '../../ui/FieldConflicts'
 
 /** The member as the form's text fields. */

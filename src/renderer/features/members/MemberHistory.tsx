@@ -5,9 +5,9 @@ import type * as Y from 'yjs'
 import type { MemberId } from '../../../shared/domain/ids'
 import { readMemberHistory } from '../../../shared/doc/council'
 import { areaToText } from '../../../shared/domain/member'
-import { useDocValue } from '../../app/docHooks'
-import { formatInstant } from '../../app/format'
-import { useCouncil } from '../councils/CouncilContext'
+import { useDocValue } from '../../kit/docHooks'
+import { formatInstant } from '../../kit/format'
+import { useCouncil } from '../../kit/CouncilContext'
 
 const FIELD_KEYS = ['name', 'role', 'building', 'unit', 'room', 'areaCentiM2', 'phone', 'joinedOn', 'leftOn'] as const
 type FieldKey = (typeof FIELD_KEYS)[number]

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberFields } from '../../../shared/domain/member'
 import { FIELD_LABEL_KEYS } from '../../../shared/import'
-import { formatArea, formatDate } from '../../app/format'
+import { formatArea, formatDate } from '../../kit/format'
 import type { MergeFormat } from '../import/MergePanel'
 
 export function useMemberMergeFormat(): MergeFormat<MemberFields> {

@@ -4,11 +4,11 @@ import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { noticeDocument, recordDocument, summaryDocument } from '../../../shared/minutes/layout'
-import { useDocValue } from '../../app/docHooks'
-import { useCouncil } from '../councils/CouncilContext'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useDocValue } from '../../kit/docHooks'
+import { useCouncil } from '../../kit/CouncilContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { exportName, minutesSources } from './actions'
-import { PrintDocumentView } from './PrintDocumentView'
+import { PrintDocumentView } from '../../kit/PrintDocumentView'
 
 const KINDS = ['record', 'summary', 'notice'] as const
 type Kind = (typeof KINDS)[number]

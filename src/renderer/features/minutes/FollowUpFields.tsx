@@ -6,9 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { readResolutionField } from '../../../shared/doc/minutes'
-import { useErrors } from '../../app/errors'
+import { useErrors } from '../../kit/errors'
 import { TextField } from '../../ui/Field'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { editFollowUp } from './actions'
 
 /** Tells the draft panel whether a motion's deadline is typed only in part (not stored yet). */

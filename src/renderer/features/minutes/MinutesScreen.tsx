@@ -1,11 +1,11 @@
 // The minutes after the meeting closes: draft, sign and seal, the printed documents, the public
 // notice (公示) with its objections, and sending to the street office and reading its answer.
 import { useTranslation } from 'react-i18next'
-import { MINUTES_TABS, href, type MinutesTab } from '../../app/router'
+import { MINUTES_TABS, href, type MinutesTab } from '../../kit/router'
 import { StatusPill } from '../../ui/StatusPill'
 import { Banner } from '../../ui/Banner'
-import { useCouncil } from '../councils/CouncilContext'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useCouncil } from '../../kit/CouncilContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { DraftPanel } from './DraftPanel'
 import { SignPanel } from './SignPanel'
 import { DocumentsPanel } from './DocumentsPanel'

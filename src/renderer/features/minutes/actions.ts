@@ -30,15 +30,11 @@ import { assembleMeetingRecord } from '../../../shared/minutes/model'
 import { decodeReview, verifyReview } from '../../../shared/minutes/review'
 import { amendSealed, sealMinutes } from '../../../shared/minutes/seal'
 import { sha256Hex, utf8 } from '../../../shared/minutes/webCrypto'
-import type { AppEnv } from '../../app/env'
-import { UnsavedInputError } from '../../app/unsaved'
+import type { AppEnv } from '../../kit/env'
+import { UnsavedInputError } from '../../kit/unsaved'
 import { deviceKey } from '../../data/deviceKey'
 import type { DocHandle } from '../../sync/docs'
-
-async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc, now: string) => void): Promise<void> {
-  fn(h.doc, env.now())
-  await env.docs.whenStored(h.name)
-}
+import { writeDoc } from '../../kit/write'
 
 /** The SHA-256 of the meeting record as it stands: what a signature attests. */
 export const contentHash = (doc: Y.Doc, council: Council): Promise<string> => sha256Hex(utf8(canonicalJson(assembleMeetingRecord(doc, council))))
@@ -66,14 +62,14 @@ export const editFollowUp = (h: DocHandle, motionId: string, field: 'implementer
  */
 export async function completeDraft(env: AppEnv, h: DocHandle, pending: readonly string[] = []): Promise<void> {
   if (pending.length > 0) throw new UnsavedInputError(pending)
-  await write(env, h, (d, now) => finishDraft(d, now))
+  await writeDoc(env, h, (d, now) => finishDraft(d, now))
 }
 
 export async function sign(env: AppEnv, h: DocHandle, council: Council, role: 'chair' | 'recorder', name: string): Promise<void> {
   const hash = await contentHash(h.doc, council)
-  await write(env, h, (d, now) => signMinutes(d, { role, name }, hash, now))
+  await writeDoc(env, h, (d, now) => signMinutes(d, { role, name }, hash, now))
 }
-export const unsign = (env: AppEnv, h: DocHandle, role: 'chair' | 'recorder') => write(env, h, (d) => withdrawSignature(d, role))
+export const unsign = (env: AppEnv, h: DocHandle, role: 'chair' | 'recorder') => writeDoc(env, h, (d) => withdrawSignature(d, role))
 
 /**
  * Seals the minutes with this device's key. Both signatures must be of the record as it is now:
@@ -90,18 +86,18 @@ export async function seal(env: AppEnv, h: DocHandle, council: Council): Promise
     signatures.map(({ role, name, signedAt }) => ({ role, name, signedAt })),
     key.keyPair,
   )
-  await write(env, h, (d, now) => storeSeal(d, sealed, now))
+  await writeDoc(env, h, (d, now) => storeSeal(d, sealed, now))
 }
 
 export async function correct(env: AppEnv, h: DocHandle, text: string, by: string): Promise<void> {
   const sealed = readSealed(h.doc)
   if (!sealed) throw new DocError('notFound')
-  await write(env, h, (d, now) => void addCorrection(d, amendSealed(sealed, { text, at: now, by })))
+  await writeDoc(env, h, (d, now) => void addCorrection(d, amendSealed(sealed, { text, at: now, by })))
 }
 
-export const postNotice = (env: AppEnv, h: DocHandle, notice: { place: string; startDate: string; endDate: string }) => write(env, h, (d, now) => postPublicNotice(d, notice, now))
-export const newObjection = (env: AppEnv, h: DocHandle, o: { receivedOn: string; from: string; content: string }) => write(env, h, (d) => void addObjection(d, o))
-export const settleObjection = (env: AppEnv, h: DocHandle, id: string, v: { handling: string; handledOn: string }) => write(env, h, (d) => handleObjection(d, id, v))
+export const postNotice = (env: AppEnv, h: DocHandle, notice: { place: string; startDate: string; endDate: string }) => writeDoc(env, h, (d, now) => postPublicNotice(d, notice, now))
+export const newObjection = (env: AppEnv, h: DocHandle, o: { receivedOn: string; from: string; content: string }) => writeDoc(env, h, (d) => void addObjection(d, o))
+export const settleObjection = (env: AppEnv, h: DocHandle, id: string, v: { handling: string; handledOn: string }) => writeDoc(env, h, (d) => handleObjection(d, id, v))
 
 /** A file name the street office can sort by: council, meeting date, what it is. */
 export function exportName(council: Council, startsAt: string, kind: string): string {
@@ -131,7 +127,7 @@ export async function submitBundle(env: AppEnv, h: DocHandle, council: Council, 
     data: encodeBundle(bundle),
     mime: 'application/json',
   })
-  if (result.saved) await write(env, h, (d) => recordSubmission(d, bundle.annexSeal.hash, now))
+  if (result.saved) await writeDoc(env, h, (d) => recordSubmission(d, bundle.annexSeal.hash, now))
   return result
 }
 
@@ -153,7 +149,7 @@ export async function importReview(env: AppEnv, h: DocHandle, text: string): Pro
   const sealed = readSealed(h.doc)
   const r = decoded.file.review
   if (!sealed || r.sealedHash !== sealed.hash || r.meetingId !== sealed.record.meeting.id) throw new ReviewImportFailure('otherMeeting')
-  await write(env, h, (d, now) =>
+  await writeDoc(env, h, (d, now) =>
     recordReview(d, { hash: decoded.file.hash, decision: r.decision, comments: r.comments, reviewer: r.office ? `${r.office} · ${r.reviewer}` : r.reviewer, reviewedAt: r.reviewedAt, file: JSON.parse(text) as unknown }, now),
   )
   return r.decision

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ChecklistItem } from '../../../shared/minutes/review'
 import { StatusPill } from '../../ui/StatusPill'
-import { formatDate } from '../../app/format'
+import { formatDate } from '../../kit/format'
 
 /** A finding's text: by its reason when it has one (each failure says what is wrong), else by its status. */
 const detailKey = (item: ChecklistItem) => `detail.${item.id}.${typeof item.detail.reason === 'string' ? item.detail.reason : item.status}`

@@ -2,7 +2,7 @@
 // and sign the opinion with this device's key so the council can import it.
 import { decodeBundle, verifyBundle, type Bundle } from '../../../shared/minutes/bundle'
 import { createReview, encodeReview, type ChecklistItem } from '../../../shared/minutes/review'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import type { ReviewRow } from '../../data/db'
 import { deviceKey } from '../../data/deviceKey'
 

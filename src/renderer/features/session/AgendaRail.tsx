@@ -4,10 +4,10 @@
 import { useTranslation } from 'react-i18next'
 import type { AgendaItemId } from '../../../shared/domain/ids'
 import { readItemsTaken } from '../../../shared/doc/session'
-import { useEnv } from '../../app/env'
-import { useAction } from '../../app/useAction'
+import { useEnv } from '../../kit/env'
+import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { current } from './actions'
 import type { SessionView } from './useSession'
 

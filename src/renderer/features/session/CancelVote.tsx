@@ -3,13 +3,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Vote } from '../../../shared/doc/votes'
-import { useEnv } from '../../app/env'
-import { useUnsavedFields } from '../../app/unsaved'
-import { useAction } from '../../app/useAction'
-import { useErrors } from '../../app/errors'
+import { useEnv } from '../../kit/env'
+import { useUnsavedFields } from '../../kit/unsaved'
+import { useAction } from '../../kit/useAction'
+import { useErrors } from '../../kit/errors'
 import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { cancelOpenVote } from './voteFixActions'
 
 export function CancelVote({ vote, chairName }: { vote: Vote; chairName: string }) {

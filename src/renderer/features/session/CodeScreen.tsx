@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { ballotPage, type PhoneHost } from './phoneActions'
 import { QrCode } from './QrCode'
 import { CodeText, useOverlay } from './SlipSheet'

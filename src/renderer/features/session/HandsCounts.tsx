@@ -4,12 +4,12 @@
 import { useTranslation } from 'react-i18next'
 import { CHOICES, type Choice } from '../../../shared/domain/votes'
 import type { Vote } from '../../../shared/doc/votes'
-import { useAnnounce } from '../../app/announce'
-import { useEnv } from '../../app/env'
-import { useAction } from '../../app/useAction'
+import { useAnnounce } from '../../kit/announce'
+import { useEnv } from '../../kit/env'
+import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { enterHand } from './voteFixActions'
 
 /** What a count field holds that is not a stored number: the text as typed, by field. */

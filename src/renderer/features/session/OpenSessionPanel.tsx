@@ -3,15 +3,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { opensEarly } from '../../../shared/domain/meeting'
-import { useEnv } from '../../app/env'
-import { formatDateTime } from '../../app/format'
-import { useFormAction } from '../../app/useFormAction'
+import { useEnv } from '../../kit/env'
+import { formatDateTime } from '../../kit/format'
+import { useFormAction } from '../../kit/useFormAction'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
-import { useCouncil } from '../councils/CouncilContext'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useCouncil } from '../../kit/CouncilContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { open, quorumNow } from './actions'
-import { useUnsavedFields } from '../../app/unsaved'
+import { useUnsavedFields } from '../../kit/unsaved'
 
 /** This device's wall-clock time (YYYY-MM-DDTHH:mm) at an instant: the meeting's time is wall-clock too. */
 function wallClock(iso: string): string {

@@ -3,9 +3,9 @@
 // choices are public and shown in the vote's own table.
 import { useTranslation } from 'react-i18next'
 import type { Vote } from '../../../shared/doc/votes'
-import { href } from '../../app/router'
-import { useCouncil } from '../councils/CouncilContext'
-import { useMeeting } from '../meetings/MeetingContext'
+import { href } from '../../kit/router'
+import { useCouncil } from '../../kit/CouncilContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { ballotPage } from './phoneActions'
 import { QrCode } from './QrCode'
 import { usePhoneHost, usePhoneHostMissing } from './usePhoneHost'

@@ -3,11 +3,11 @@
 // secretary's window live. After a vote with phones, the receipts phones were given are published
 // beside the result (sorted, never with a name), so each resident can find theirs.
 import { useTranslation } from 'react-i18next'
-import { useCouncil } from '../councils/CouncilContext'
+import { useCouncil } from '../../kit/CouncilContext'
 import { ballotPage } from './phoneActions'
 import { QrCode } from './QrCode'
 import { usePhoneHost } from './usePhoneHost'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 import { SpeakingTimer } from './SpeakingTimer'
 import { ResultText } from './VoteResultView'
 import { CorrectionList } from './VoteHistory'

@@ -5,10 +5,10 @@ import type * as Y from 'yjs'
 import type { Council } from '../../../shared/domain/council'
 import { quorumNow } from './actions'
 import { useClock } from './useClock'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { readMembers } from '../../../shared/doc/council'
-import { useDocValue } from '../../app/docHooks'
-import { useCouncil } from '../councils/CouncilContext'
+import { useDocValue } from '../../kit/docHooks'
+import { useCouncil } from '../../kit/CouncilContext'
 
 export function QuorumBar({ doc, council, version }: { doc: Y.Doc; council: Council; version: unknown }) {
   const { t } = useTranslation(['session', 'common'])

@@ -2,7 +2,7 @@
 // and never in place of it: a cancellation, the corrections recorded, the earlier vote a re-vote repeats.
 import { useTranslation } from 'react-i18next'
 import type { Vote } from '../../../shared/doc/votes'
-import { formatMoment } from '../../app/format'
+import { formatMoment } from '../../kit/format'
 import { ResultText } from './VoteResultView'
 
 export function CancelledNote({ vote }: { vote: Vote }) {

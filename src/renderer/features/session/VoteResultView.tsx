@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { VoteResult } from '../../../shared/domain/votes'
 import { lateEntries, type Vote } from '../../../shared/doc/votes'
-import { useMeeting } from '../meetings/MeetingContext'
+import { useMeeting } from '../../kit/MeetingContext'
 
 /** The vote's method as shown in titles; a vote with phones says so. */
 export function methodLabel(t: TFunction<'session'>, vote: Vote): string {

@@ -17,15 +17,11 @@ import { endSpeech, startSpeech, updateSummary } from '../../../shared/doc/speec
 import { giveFloor, requestFloor, withdrawFloorRequest } from '../../../shared/doc/floor'
 import { recuse, unrecuse } from '../../../shared/doc/recusals'
 import { closeVote, openVote, readVote, recordRollCall, setHandsCounts, voteInput, type VoteMethod } from '../../../shared/doc/votes'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import type { DocHandle } from '../../sync/docs'
+import { stored, writeDoc } from '../../kit/write'
 import { ballotsOf, castBallot, checkOff, clearVote, restoreCheckOffs } from '../../data/ballotBox'
 import { sealPhones } from './phoneActions'
-
-async function write(env: AppEnv, h: DocHandle, fn: (doc: Y.Doc, now: string) => void): Promise<void> {
-  fn(h.doc, env.now())
-  await env.docs.whenStored(h.name)
-}
 
 export const motionRules = (council: Council) => ({ secondingRequired: council.secondingRequired })
 
@@ -39,54 +35,54 @@ export function quorumNow(doc: Y.Doc, council: Council, at: string, register?: r
   return evaluateQuorum(council.quorumRule, figures)
 }
 
-export const beginSignIn = (env: AppEnv, h: DocHandle, register: readonly Member[]) => write(env, h, (d, now) => void startSignIn(d, register, now))
-export const present = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => markPresent(d, id, now))
-export const onLeave = (env: AppEnv, h: DocHandle, id: MemberId, reason: string) => write(env, h, (d, now) => markLeave(d, id, reason, now))
-export const absent = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => markAbsent(d, id, now))
-export const arrives = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => void recordArrival(d, id, now))
-export const departs = (env: AppEnv, h: DocHandle, id: MemberId) => write(env, h, (d, now) => void recordDeparture(d, id, now))
-export const newObserver = (env: AppEnv, h: DocHandle, name: string, note: string) => write(env, h, (d, now) => void addObserver(d, { name, note }, now))
-export const dropObserver = (env: AppEnv, h: DocHandle, id: Parameters<typeof removeObserver>[1]) => write(env, h, (d) => removeObserver(d, id))
+export const beginSignIn = (env: AppEnv, h: DocHandle, register: readonly Member[]) => writeDoc(env, h, (d, now) => void startSignIn(d, register, now))
+export const present = (env: AppEnv, h: DocHandle, id: MemberId) => writeDoc(env, h, (d, now) => markPresent(d, id, now))
+export const onLeave = (env: AppEnv, h: DocHandle, id: MemberId, reason: string) => writeDoc(env, h, (d, now) => markLeave(d, id, reason, now))
+export const absent = (env: AppEnv, h: DocHandle, id: MemberId) => writeDoc(env, h, (d, now) => markAbsent(d, id, now))
+export const arrives = (env: AppEnv, h: DocHandle, id: MemberId) => writeDoc(env, h, (d, now) => void recordArrival(d, id, now))
+export const departs = (env: AppEnv, h: DocHandle, id: MemberId) => writeDoc(env, h, (d, now) => void recordDeparture(d, id, now))
+export const newObserver = (env: AppEnv, h: DocHandle, name: string, note: string) => writeDoc(env, h, (d, now) => void addObserver(d, { name, note }, now))
+export const dropObserver = (env: AppEnv, h: DocHandle, id: Parameters<typeof removeObserver>[1]) => writeDoc(env, h, (d) => removeObserver(d, id))
 
 export function open(env: AppEnv, h: DocHandle, council: Council, override?: { by: string; reason: string }) {
-  return write(env, h, (d, now) => {
+  return writeDoc(env, h, (d, now) => {
     const q = quorumNow(d, council, now)
     openSession(d, q.met ? { quorumMet: true } : { quorumMet: false, ...(override ? { override } : {}) }, now)
   })
 }
-export const close = (env: AppEnv, h: DocHandle) => write(env, h, (d, now) => closeSession(d, now))
-export const current = (env: AppEnv, h: DocHandle, itemId: AgendaItemId | null) => write(env, h, (d, now) => setCurrentItem(d, itemId, undefined, now))
+export const close = (env: AppEnv, h: DocHandle) => writeDoc(env, h, (d, now) => closeSession(d, now))
+export const current = (env: AppEnv, h: DocHandle, itemId: AgendaItemId | null) => writeDoc(env, h, (d, now) => setCurrentItem(d, itemId, undefined, now))
 
 export const propose = (env: AppEnv, h: DocHandle, input: { itemId: AgendaItemId; proposerId: MemberId; text: string; parentId?: Motion['id'] | null }) =>
-  write(env, h, (d, now) => void proposeMotion(d, input, now))
-export const second = (env: AppEnv, h: DocHandle, motionId: Motion['id'], memberId: MemberId) => write(env, h, (d, now) => secondMotion(d, motionId, memberId, now))
+  writeDoc(env, h, (d, now) => void proposeMotion(d, input, now))
+export const second = (env: AppEnv, h: DocHandle, motionId: Motion['id'], memberId: MemberId) => writeDoc(env, h, (d, now) => secondMotion(d, motionId, memberId, now))
 export const moveTo = (env: AppEnv, h: DocHandle, council: Council, motionId: Motion['id'], to: 'debating' | 'withdrawn' | 'deferred') =>
-  write(env, h, (d, now) => moveMotion(d, motionId, to, motionRules(council), now))
+  writeDoc(env, h, (d, now) => moveMotion(d, motionId, to, motionRules(council), now))
 
-export const speak = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void startSpeech(d, input, now))
+export const speak = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => writeDoc(env, h, (d, now) => void startSpeech(d, input, now))
 /** Requests for the floor live in the meeting document (shared/doc/floor.ts), not in the screen. */
-export const askFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void requestFloor(d, input, now))
-export const withdrawFloor = (env: AppEnv, h: DocHandle, motionId: Motion['id'], speakerId: string) => write(env, h, (d, now) => withdrawFloorRequest(d, motionId, speakerId, now))
+export const askFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => writeDoc(env, h, (d, now) => void requestFloor(d, input, now))
+export const withdrawFloor = (env: AppEnv, h: DocHandle, motionId: Motion['id'], speakerId: string) => writeDoc(env, h, (d, now) => withdrawFloorRequest(d, motionId, speakerId, now))
 /** Starts the speech and marks the speaker's request done, in one transaction. */
-export const giveTheFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => write(env, h, (d, now) => void giveFloor(d, input, now))
+export const giveTheFloor = (env: AppEnv, h: DocHandle, input: { motionId: Motion['id']; speakerId: string; stance: Stance }) => writeDoc(env, h, (d, now) => void giveFloor(d, input, now))
 export const stopSpeaking = (env: AppEnv, h: DocHandle, id: SpeechId, summary: string) =>
-  write(env, h, (d, now) => {
+  writeDoc(env, h, (d, now) => {
     d.transact(() => {
       updateSummary(d, id, summary)
       endSpeech(d, id, now)
     })
   })
 
-export const recuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId, reason: string) => write(env, h, (d, now) => recuse(d, itemId, memberId, reason, now))
-export const unrecuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId) => write(env, h, (d) => unrecuse(d, itemId, memberId))
+export const recuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId, reason: string) => writeDoc(env, h, (d, now) => recuse(d, itemId, memberId, reason, now))
+export const unrecuseMember = (env: AppEnv, h: DocHandle, itemId: AgendaItemId, memberId: MemberId) => writeDoc(env, h, (d) => unrecuse(d, itemId, memberId))
 
 /** Opens a vote; with `phones`, residents may also vote from their phones (secret ballot, roll call). */
 export const startVote = (env: AppEnv, h: DocHandle, motionId: Motion['id'], method: VoteMethod, rule: ThresholdRule, phones = false) =>
-  write(env, h, (d, now) => void openVote(d, motionId, phones ? { method, rule, phones } : { method, rule }, now))
+  writeDoc(env, h, (d, now) => void openVote(d, motionId, phones ? { method, rule, phones } : { method, rule }, now))
 export const enterHands = (env: AppEnv, h: DocHandle, voteId: VoteId, counts: { for: number; against: number; abstain: number }) =>
-  write(env, h, (d) => setHandsCounts(d, voteId, counts))
+  writeDoc(env, h, (d) => setHandsCounts(d, voteId, counts))
 export const enterRollCall = (env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, choice: Choice) =>
-  write(env, h, (d, now) => void recordRollCall(d, voteId, memberId, choice, now))
+  writeDoc(env, h, (d, now) => void recordRollCall(d, voteId, memberId, choice, now))
 
 /**
  * A secret ballot on this laptop: the voter is checked off in the document (who voted, never
@@ -95,7 +91,7 @@ export const enterRollCall = (env: AppEnv, h: DocHandle, voteId: VoteId, memberI
 export async function castSecret(env: AppEnv, h: DocHandle, voteId: VoteId, memberId: MemberId, choice: Choice): Promise<void> {
   await checkOff(env.db, h.doc, voteId, memberId)
   await castBallot(env.db, voteId, choice)
-  await env.docs.whenStored(h.name)
+  await stored(env, h)
 }
 
 /** After a reload: check-offs stored on this device that the document had not yet stored. */
@@ -127,7 +123,7 @@ export async function announce(env: AppEnv, h: DocHandle, council: Council, vote
   const result = evaluateVote(input)
   if (result.outcome === 'rejected') return { closed: false, result }
   closeVote(h.doc, vote.id, { ballots, result }, env.now())
-  await env.docs.whenStored(h.name)
+  await stored(env, h)
   if (vote.method === 'secret') await clearVote(env.db, voteId)
   return { closed: true, result }
 }

@@ -7,11 +7,12 @@ import type { MemberId, VoteId } from '../../../shared/domain/ids'
 import { ballotPageUrl, newVoterCode, normaliseVoterCode, voterCodeHash } from '../../../shared/domain/voterCode'
 import { issueDrawnCodes, issueNamedCodes } from '../../../shared/doc/phoneVoting'
 import { readVote } from '../../../shared/doc/votes'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import type { CouncilSyncRow } from '../../data/db'
 import { getSyncSettings } from '../../data/syncSettings'
 import { httpBaseOf } from '../../sync/address'
 import type { DocHandle } from '../../sync/docs'
+import { writeDoc } from '../../kit/write'
 import { PhoneHostError, sealPhoneBallots } from '../../sync/phoneBallots'
 
 /** The council's sync server as the phones' host, as this device may use it: read-write only. */
@@ -55,8 +56,8 @@ function freshCodes(n: number): string[] {
 export async function issueDrawnSlips(env: AppEnv, h: DocHandle, count: number): Promise<string[]> {
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_SLIPS) throw new RangeError(`slips: count ${count} outside 1..${MAX_SLIPS}`)
   const codes = freshCodes(count)
-  issueDrawnCodes(h.doc, await hashed(codes))
-  await env.docs.whenStored(h.name)
+  const hashes = await hashed(codes)
+  await writeDoc(env, h, (d) => issueDrawnCodes(d, hashes))
   return codes
 }
 
@@ -64,11 +65,12 @@ export async function issueDrawnSlips(env: AppEnv, h: DocHandle, count: number):
 export async function issueNamedSlips<M extends { memberId: MemberId }>(env: AppEnv, h: DocHandle, members: readonly M[]): Promise<(M & { code: string })[]> {
   const codes = freshCodes(members.length)
   const hashes = await hashed(codes)
-  issueNamedCodes(
-    h.doc,
-    members.map((m, i) => ({ memberId: m.memberId, hash: hashes[i]! })),
+  await writeDoc(env, h, (d) =>
+    issueNamedCodes(
+      d,
+      members.map((m, i) => ({ memberId: m.memberId, hash: hashes[i]! })),
+    ),
   )
-  await env.docs.whenStored(h.name)
   return members.map((m, i) => ({ ...m, code: codes[i]! }))
 }
 

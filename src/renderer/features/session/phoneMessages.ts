@@ -2,7 +2,7 @@
 // rest (documents, storage) as every other screen does.
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../app/errors'
+import { errorMessage } from '../../kit/errors'
 import { PhoneHostError } from '../../sync/phoneBallots'
 import { PhoneSealError } from './phoneActions'
 

@@ -1,7 +1,7 @@
 // The host phones reach for this council, as this device may use it (read-write sync settings):
 // undefined while loading, null when the council does not sync through a server here.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { getSyncSettings } from '../../data/syncSettings'
 import { phoneHostMissing, phoneHostOf, type PhoneHost } from './phoneActions'
 

@@ -7,7 +7,7 @@ import { readMotions } from '../../../shared/doc/motions'
 import { readSession } from '../../../shared/doc/session'
 import { readSpeeches } from '../../../shared/doc/speeches'
 import { readVotes } from '../../../shared/doc/votes'
-import { useDocValue } from '../../app/docHooks'
+import { useDocValue } from '../../kit/docHooks'
 
 function readAll(doc: Y.Doc) {
   return {

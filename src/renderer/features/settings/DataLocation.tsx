@@ -1,7 +1,7 @@
 // Tells the secretary where the data lives on this device (and the app version).
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import type { AppInfo } from '../../platform/types'
 
 export function DataLocation() {

@@ -1,7 +1,7 @@
 // Switches the interface language; the choice is kept on this device.
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '../../../shared/i18n/languages'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { saveLanguage } from '../../data/settings'
 
 export function LanguageSwitcher() {

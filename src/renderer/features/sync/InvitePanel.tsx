@@ -4,17 +4,17 @@
 import { useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../app/env'
-import { formatMoment } from '../../app/format'
+import { useEnv } from '../../kit/env'
+import { formatMoment } from '../../kit/format'
 import type { IssuedCodeRow, SyncAccess } from '../../data/db'
 import { listIssuedCodes } from '../../data/syncSettings'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
-import { useCouncil } from '../councils/CouncilContext'
+import { useCouncil } from '../../kit/CouncilContext'
 import { issueJoinCode, revokeIssuedCode } from './actions'
 import { InviteView } from './InviteView'
 import { useSyncErrors } from './messages'
-import { useUnsavedFields } from '../../app/unsaved'
+import { useUnsavedFields } from '../../kit/unsaved'
 
 export function InvitePanel() {
   const { t } = useTranslation('sync')

@@ -4,14 +4,14 @@
 // nothing behind.
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../app/env'
-import { href, navigate } from '../../app/router'
+import { useEnv } from '../../kit/env'
+import { href, navigate } from '../../kit/router'
 import { parseInvite } from '../../sync/address'
 import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { checkJoinInput, joinCouncil, type JoinProgress } from './actions'
 import { useSyncErrors } from './messages'
-import { useUnsavedFields } from '../../app/unsaved'
+import { useUnsavedFields } from '../../kit/unsaved'
 
 export function JoinScreen() {
   const { t } = useTranslation(['sync', 'common'])

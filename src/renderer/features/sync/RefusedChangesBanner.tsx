@@ -3,8 +3,8 @@
 // drop them: the documents' local state is deleted and the app reloads them from the server.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../app/env'
-import { errorMessage } from '../../app/errors'
+import { useEnv } from '../../kit/env'
+import { errorMessage } from '../../kit/errors'
 import { Banner } from '../../ui/Banner'
 import { useSyncStatus } from './useSyncStatus'
 

@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { href } from '../../app/router'
-import { formatMoment } from '../../app/format'
+import { href } from '../../kit/router'
+import { formatMoment } from '../../kit/format'
 import type { SyncStatus } from '../../sync/provider'
-import { useEnv } from '../../app/env'
+import { useEnv } from '../../kit/env'
 import { useSyncStatus } from './useSyncStatus'
 
 // Shapes as well as colours, so the state does not depend on seeing colour.

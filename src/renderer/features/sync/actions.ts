@@ -5,7 +5,7 @@ import { createJoinCode, newCodeId, newCouncilSecret, parseJoinCode } from '../.
 import { campaignIds, meetingIds, readCouncil } from '../../../shared/doc/council'
 import { campaignDocName, councilDocName, householdsDocName, meetingDocName } from '../../../shared/doc/names'
 import { asCouncilId, type CouncilId } from '../../../shared/domain/ids'
-import type { AppEnv } from '../../app/env'
+import type { AppEnv } from '../../kit/env'
 import type { DocHandle } from '../../sync/docs'
 import { markOpened } from '../../data/catalogue'
 import type { IssuedCodeRow, SyncAccess } from '../../data/db'
@@ -21,7 +21,7 @@ import {
 import { normaliseServerUrl, parseInvite } from '../../sync/address'
 import { registerCouncil, revokeJoinCode } from '../../sync/councilServer'
 import { SyncError } from '../../sync/errors'
-import { ensureProjections } from '../meetings/actions'
+import { ensureProjections } from '../../kit/meetingList'
 
 /** How long joining waits for the council's first sync before saying why it could not. */
 export const JOIN_TIMEOUT_MS = 20_000

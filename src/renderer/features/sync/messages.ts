@@ -2,7 +2,7 @@
 // rest (storage, documents) as every other screen does.
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../app/errors'
+import { errorMessage } from '../../kit/errors'
 import { SyncError } from '../../sync/errors'
 
 const SERVER_CODES = ['invalid-request', 'council-registered', 'unknown-council', 'invalid-code', 'code-revoked', 'read-only-code', 'conflict'] as const

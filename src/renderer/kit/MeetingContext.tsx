@@ -1,15 +1,15 @@
 // The open meeting's document, for the meeting screen and its printable notice.
 import { createContext, useContext, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Meeting } from '../../../shared/domain/meeting'
-import { asMeetingId } from '../../../shared/domain/ids'
-import { readMeeting } from '../../../shared/doc/meeting'
-import { meetingDocName } from '../../../shared/doc/names'
-import { useDocHandle, useDocValue } from '../../app/docHooks'
-import { useErrors } from '../../app/errors'
-import type { DocHandle } from '../../sync/docs'
-import { Banner } from '../../ui/Banner'
-import { useCouncil } from '../councils/CouncilContext'
+import type { Meeting } from '../../shared/domain/meeting'
+import { asMeetingId } from '../../shared/domain/ids'
+import { readMeeting } from '../../shared/doc/meeting'
+import { meetingDocName } from '../../shared/doc/names'
+import { useDocHandle, useDocValue } from './docHooks'
+import { useErrors } from './errors'
+import type { DocHandle } from '../sync/docs'
+import { Banner } from '../ui/Banner'
+import { useCouncil } from './CouncilContext'
 
 export interface MeetingCtx {
   handle: DocHandle

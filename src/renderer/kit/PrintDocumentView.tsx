@@ -3,12 +3,12 @@
 // "Save as PDF" in a browser) and DOCX, with a progress bar while the file is built.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PrintDocument } from '../../../shared/minutes/blocks'
-import { renderDocx } from '../../../shared/minutes/docx'
-import { PRINT_CSS, renderHtmlBody } from '../../../shared/minutes/html'
-import { useEnv } from '../../app/env'
-import { useAction } from '../../app/useAction'
-import { Banner } from '../../ui/Banner'
+import type { PrintDocument } from '../../shared/minutes/blocks'
+import { renderDocx } from '../../shared/minutes/docx'
+import { PRINT_CSS, renderHtmlBody } from '../../shared/minutes/html'
+import { useEnv } from './env'
+import { useAction } from './useAction'
+import { Banner } from '../ui/Banner'
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 

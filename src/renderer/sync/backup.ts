@@ -14,9 +14,9 @@ import { ORIGIN_IMPORT } from '../../shared/doc/schema'
 import { isIdString, type CouncilId } from '../../shared/domain/ids'
 import { isLanguage } from '../../shared/i18n/languages'
 import { toBase64Url } from '../../shared/sync/joinCode'
-import type { DocStore } from '../sync/docs'
-import type { Projector } from '../sync/projector'
-import type { YishiDb } from './db'
+import type { DocStore } from './docs'
+import type { Projector } from './projector'
+import type { YishiDb } from '../data/db'
 
 /** The part of the app's environment (app/env.tsx AppEnv) a backup reads. */
 export interface BackupEnv {

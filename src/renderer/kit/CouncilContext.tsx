@@ -1,16 +1,16 @@
 // The open council's document, shared by its tabs and the screens below it.
 import { createContext, useContext, useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Council } from '../../../shared/domain/council'
-import { readCouncil } from '../../../shared/doc/council'
-import { councilDocName } from '../../../shared/doc/names'
-import { asCouncilId } from '../../../shared/domain/ids'
-import { useDocHandle, useDocValue } from '../../app/docHooks'
-import { useEnv } from '../../app/env'
-import { useErrors } from '../../app/errors'
-import { markOpened } from '../../data/catalogue'
-import type { DocHandle } from '../../sync/docs'
-import { Banner } from '../../ui/Banner'
+import type { Council } from '../../shared/domain/council'
+import { readCouncil } from '../../shared/doc/council'
+import { councilDocName } from '../../shared/doc/names'
+import { asCouncilId } from '../../shared/domain/ids'
+import { useDocHandle, useDocValue } from './docHooks'
+import { useEnv } from './env'
+import { useErrors } from './errors'
+import { markOpened } from '../data/catalogue'
+import type { DocHandle } from '../sync/docs'
+import { Banner } from '../ui/Banner'
 
 export interface CouncilCtx {
   handle: DocHandle
