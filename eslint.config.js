@@ -8,6 +8,28 @@ import globals from 'globals'
 
 const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'http', 'https', 'url', 'worker_threads']
 const msg = (text) => ({ message: `${text} (shared/architecture.md, section 1)` })
+const rendererBase = [
+  { group: node, ...msg('the renderer never imports Node modules') },
+  { group: ['**/main/**', '**/server/**'], ...msg('the renderer imports src/shared only') },
+]
+// Files under `layer` importing any of `above` by a relative path (`../sync/…` from data/).
+const upFrom = (layer, above, prefix = '../') =>
+  [{ regex: `^${prefix.replaceAll('.', '\\.')}(${above.join('|')})/`, ...msg(`${layer} imports nothing above it`) }]
+// One flat-config block per renderer layer: the base patterns plus the arrows it must not draw.
+const rendererZone = (files, prefix, above, text) => [
+  {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', ...msg('the renderer never imports electron') }],
+          patterns: [...rendererBase, { regex: `^${prefix.replaceAll('.', '\\.')}(${above.join('|')})/`, ...msg(text) }],
+        },
+      ],
+    },
+  },
+]
 
 export default tseslint.config(
   { ignores: ['node_modules', '.vite', 'out', 'dist-web', 'test-results', 'playwright-report', 'bench/results'] },
@@ -82,12 +104,19 @@ export default tseslint.config(
           patterns: [
             { group: node, ...msg('the renderer never imports Node modules') },
             { group: ['**/main/**', '**/server/**'], ...msg('the renderer imports src/shared only') },
-            { group: ['**/features/**', '**/ui/**', '**/app/**', 'react', 'react-dom'], ...msg('data/ and sync/ never import features, ui or React') },
+            { group: ['**/features/**', '**/ui/**', '**/app/**', '**/kit/**', 'react', 'react-dom'], ...msg('data/ and sync/ never import features, kit, ui or React') },
+            // sync/ may import data/, never the reverse (src/renderer/README.md, layers).
+            ...(upFrom('data', ['sync'])),
           ],
         },
       ],
     },
   },
+  // The renderer's layers, one way: app → features → kit → ui → platform, and kit → sync → data.
+  // tests/unit/renderer-layers.test.ts checks the same order and every cycle on the whole graph.
+  ...rendererZone('src/renderer/features/**/*.{ts,tsx}', '../../', ['app'], 'a feature never imports app/ (the composition root)'),
+  ...rendererZone('src/renderer/kit/**/*.{ts,tsx}', '../', ['app', 'features'], 'kit/ is below the features: it imports no feature and not app/'),
+  ...rendererZone('src/renderer/ui/**/*.{ts,tsx}', '../', ['app', 'features', 'kit', 'sync', 'data'], 'ui/ is presentational: no data access, no feature, no kit'),
   {
     // The phone ballot page: a tiny separate entry. It imports src/shared and its own modules,
     // never the app (React, Dexie, platform), or the page would grow and leak the app's code.

@@ -33,3 +33,8 @@ export function useSessionView(doc: Y.Doc): SessionView | null {
     return { ...all, names }
   }, [all])
 }
+
+/** Members present now (signed in and not departed), observers excluded. */
+export function presentMembers(view: SessionView) {
+  return view.attendance.filter((a) => a.counts && a.status === 'present' && (a.events.at(-1)?.kind ?? 'arrive') === 'arrive')
+}
