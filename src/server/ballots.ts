@@ -28,14 +28,12 @@ import { isIdString, type VoteId } from '../shared/domain/ids'
 import { newReceipt, normaliseVoterCode, voterCodeHash } from '../shared/domain/voterCode'
 import type { Choice } from '../shared/domain/votes'
 import { isCastAttempt, PHONE_ERROR_STATUS, type CastResponse, type OpenResponse, type PhoneErrorCode, type SealResponse } from '../shared/phoneBallot'
-import type { BallotStore, PendingBallots } from './ballotStore'
+import type { DocumentBackend, PendingBallotBackend, PendingBallots } from './storageTypes'
 import { retryToken, UnreadableBallots } from './ballotStore'
 import { HttpError, readJson, send } from './http'
-import { KeyedMutex } from './keyedMutex'
 import { errorText, type SyncServerLogger } from './log'
 import { RateLimiter, type BucketRate } from './rateLimit'
 import type { CouncilRegistry } from './registry'
-import type { DocumentBackend } from './storage'
 
 /** The transaction origin of what the host writes for phones. */
 export const PHONE_HOST_ORIGIN = 'phone-host'
@@ -72,7 +70,8 @@ export interface BallotServiceDeps {
   hocuspocus: Hocuspocus
   documents: DocumentBackend
   registry: CouncilRegistry
-  store: BallotStore
+  /** Pending ballots and the per-vote lock (files in the data folder, or PostgreSQL shared by every instance). */
+  store: PendingBallotBackend
   log: SyncServerLogger
   limits?: Partial<PhoneLimits>
   now?: () => Date
@@ -189,7 +188,6 @@ export function createBallotService(deps: BallotServiceDeps) {
   const failures = new RateLimiter(limits.failedLookups, limits.maxTrackedKeys)
   const now = () => (deps.now ?? (() => new Date()))().toISOString()
   const docs = new DocLeases(hocuspocus, deps.documents)
-  const mutex = new KeyedMutex()
   const reportedUnreadable = new Set<string>()
   // A flood is refused request by request but logged at most once a second.
   let rateLimitedLoggedAt = 0
@@ -319,7 +317,7 @@ export function createBallotService(deps: BallotServiceDeps) {
     if (!isIdString(voteId) || !isChoice(choice) || (attempt !== undefined && !isCastAttempt(attempt))) return refuse('invalid-request')
     const r = await codeRequest(body, address)
     return withCode(r, address, (conn, doc, entry) =>
-      mutex.run(`${r.meeting}\n${voteId}`, async () => {
+      store.locked(r.meeting, voteId, async () => {
         const vote = readVote(doc, voteId as VoteId)
         if (!vote?.phone?.enabled) return refuse('vote-closed')
         const held = await pending(r.meeting, voteId)
@@ -379,7 +377,7 @@ export function createBallotService(deps: BallotServiceDeps) {
       return refuse('forbidden')
     }
     const result = await docs.use(meeting, (conn, doc) =>
-      mutex.run(`${meeting}\n${voteId}`, async (): Promise<SealResponse> => {
+      store.locked(meeting, voteId, async (): Promise<SealResponse> => {
         const vote = readVote(doc, voteId as VoteId)
         if (!vote?.phone) return refuse('vote-closed')
         // Sealed already (a retry, a second device): the same answer. The document decides; the

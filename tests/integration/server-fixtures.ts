@@ -20,8 +20,12 @@ import { createSyncServer, type SyncServer, type SyncServerOptions } from '../..
 import { DOCS_DIR, documentFileName } from '../../src/server/fileStorage'
 import { STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
 
-/** Both storage backends, for the suites that must hold whichever one stores (describe.each). */
-export const STORAGES: readonly StorageKind[] = STORAGE_KINDS
+/**
+ * The storage backends of one data folder, for the suites that must hold whichever one stores
+ * (describe.each). Storage 'postgres' needs a running PostgreSQL: server-postgres.test.ts and
+ * the suites that call usePostgres() add it.
+ */
+export const STORAGES: readonly StorageKind[] = STORAGE_KINDS.filter((k) => k !== 'postgres')
 
 /** Functions run in reverse order by `runCleanups` (afterEach / afterAll of each file). */
 const cleanups: (() => unknown)[] = []
