@@ -31,25 +31,23 @@ export function SealKeysFields({ value, onChange, problem }: { value: SealPass; 
     <section className="card" aria-labelledby="backup-keys-title">
       <h2 id="backup-keys-title">{t('keys.title')}</h2>
       <p className="muted">{t('keys.explain', { count })}</p>
-      <div className="row">
-        <TextField
-          label={t('keys.pass')}
-          hint={t('keys.passHint', { count: MIN_PASSPHRASE })}
-          type="password"
-          autoComplete="new-password"
-          value={value.pass}
-          error={problem === 'short' ? t('keys.short', { count: MIN_PASSPHRASE }) : undefined}
-          onChange={(e) => onChange({ ...value, pass: e.target.value })}
-        />
-        <TextField
-          label={t('keys.again')}
-          type="password"
-          autoComplete="new-password"
-          value={value.again}
-          error={problem === 'mismatch' ? t('keys.mismatch') : undefined}
-          onChange={(e) => onChange({ ...value, again: e.target.value })}
-        />
-      </div>
+      <TextField
+        label={t('keys.pass')}
+        hint={t('keys.passHint', { count: MIN_PASSPHRASE })}
+        type="password"
+        autoComplete="new-password"
+        value={value.pass}
+        error={problem === 'short' ? t('keys.short', { count: MIN_PASSPHRASE }) : undefined}
+        onChange={(e) => onChange({ ...value, pass: e.target.value })}
+      />
+      <TextField
+        label={t('keys.again')}
+        type="password"
+        autoComplete="new-password"
+        value={value.again}
+        error={problem === 'mismatch' ? t('keys.mismatch') : undefined}
+        onChange={(e) => onChange({ ...value, again: e.target.value })}
+      />
     </section>
   )
 }

@@ -11,9 +11,9 @@ export function NewLaptopHelp({ joined }: { joined: boolean }) {
       <h3 id="new-laptop-title">{t('newLaptop.title')}</h3>
       <ol>
         <li>
-          {t('newLaptop.backup')} <a href={href({ name: 'backup' })}>{t('newLaptop.backupLink')}</a>
+          {t(joined ? 'newLaptop.backupJoined' : 'newLaptop.backup')} <a href={href({ name: 'backup' })}>{t('newLaptop.backupLink')}</a>
         </li>
-        <li>{t('newLaptop.inviting')}</li>
+        <li>{t(joined ? 'newLaptop.invitingJoined' : 'newLaptop.inviting')}</li>
         {joined ? null : (
           <li>
             {t('newLaptop.rejoin')} <a href={href({ name: 'joinCouncil' })}>{t('newLaptop.joinLink')}</a>
