@@ -140,6 +140,26 @@ test('a backup with a passphrase gives a new laptop the power to invite; old cod
   await expect(page.getByRole('heading', { level: 2, name: enBackup.keys.title })).toBeVisible()
   await shot(page, 'backup-keys-en')
 
-  expect(own.filter((p) => !/status of 403/.test(p))).toEqual([])
-  for (const d of [laptop, device, oldHolder]) await d.context.close()
+  // In English, on yet another laptop: the restore card, then the ways on after "another key".
+  const other: string[] = []
+  const third = await newDevice(browser, other, 'third laptop')
+  await third.page.goto('/#/backup')
+  await third.page.getByLabel('界面语言').selectOption('en')
+  await third.page.getByLabel(enBackup.file.open).setInputFiles(file)
+  const enCard = third.page.getByRole('region', { name: fmt(enBackup.restore.title, { file: download.suggestedFilename() }) })
+  await expect(enCard.getByText(enBackup.keys.carried)).toBeVisible()
+  await shot(third.page, 'restore-card-en')
+  await enCard.getByRole('button', { name: enBackup.restore.confirm }).click()
+  await expect(third.page.getByText(enBackup.keys.skipped)).toBeVisible()
+  await third.page.goto('/')
+  await third.page.getByRole('link', { name: COUNCIL }).click()
+  await councilTabs(third.page, COUNCIL).getByRole('link', { name: enSync.tab.title }).click()
+  await third.page.getByLabel(enSync.connect.server).fill(SERVER)
+  await third.page.getByRole('button', { name: enSync.connect.submit }).click()
+  await expect(third.page.getByRole('alert')).toHaveText(enSync.errors.otherKey)
+  await expect(third.page.getByRole('note', { name: enSync.newLaptop.title })).toContainText(enSync.newLaptop.rejoin)
+  await shot(third.page, 'sync-other-key-en')
+
+  for (const list of [own, other]) expect(list.filter((p) => !/status of 403/.test(p))).toEqual([])
+  for (const d of [laptop, device, oldHolder, third]) await d.context.close()
 })
