@@ -1,5 +1,5 @@
-// IPC handlers for the channels of shared/ipc.ts, and registerIpc(), which puts the sender
-// check, the payload validator and the Result shape in front of every one of them. Plain
+// IPC handlers for the channels of shared/ipc (IPC_CONTRACT), and registerIpc(), which puts the
+// sender check, the contract's payload validator and the Result shape in front of every one. Plain
 // module: Electron objects arrive as parameters, so tests drive it with fakes.
 import {
   IPC_CHANNELS,

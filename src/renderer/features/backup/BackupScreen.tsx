@@ -60,7 +60,7 @@ export function BackupScreen() {
       <p className="muted">{t('backup:explain')}</p>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {done ? <Banner kind="ok">{done}</Banner> : null}
-      {env.platform.backups ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} /> : null}
+      {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} /> : null}
       <section className="card" aria-labelledby="backup-file-title">
         <h2 id="backup-file-title">{t('backup:file.title')}</h2>
         <p className="muted">{t('backup:file.explain')}</p>
@@ -72,7 +72,7 @@ export function BackupScreen() {
             label={t('backup:file.open')}
             kind="backup"
             accept=".yishibackup,application/octet-stream"
-            openNative={env.platform.openFiles}
+            openNative={env.platform.capability('openFiles')}
             onFiles={([file]) => file && void run(() => open(file.name, () => file.text()))}
           />
         </div>
@@ -102,7 +102,7 @@ export function BackupScreen() {
 function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () => Promise<string>) => void; onDone: (message: string) => void }) {
   const { t, i18n } = useTranslation(['backup', 'common'])
   const env = useEnv()
-  const backups = env.platform.backups!
+  const backups = env.platform.capability('backups')!
   const [status, setStatus] = useState<BackupStatus | null>(null)
   const [list, setList] = useState<BackupEntry[]>([])
   const { failure, run } = useAction()

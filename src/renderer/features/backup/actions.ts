@@ -16,8 +16,9 @@ async function backupText(env: AppEnv): Promise<string> {
 
 /** Desktop: writes a backup into the chosen folder (the oldest beyond 30 are removed). */
 export async function backupToFolder(env: AppEnv): Promise<{ path: string; removed: string[] }> {
-  if (!env.platform.backups) throw new Error('no-folder')
-  return env.platform.backups.write(await backupText(env))
+  const backups = env.platform.capability('backups')
+  if (!backups) throw new Error('no-folder')
+  return backups.write(await backupText(env))
 }
 
 /** Browser (or a copy anywhere on the desktop): saves the backup file where the user says. */
