@@ -19,9 +19,10 @@ import {
   updateRequest,
   type Recorder,
 } from '../../src/shared/doc/matters'
-import { addMilestone, addNote, attachFile, completeFollowUp, openFollowUp, readAttachments, readFollowUpState, readMilestones, readNotes, updateFollowUp, updateMilestone } from '../../src/shared/doc/mattersFollowUp'
+import { addMilestone, addNote, attachFile, completeFollowUp, openFollowUp, readAllFileRefs, readAttachments, readFollowUpState, readMilestones, readNotes, updateFollowUp, updateMilestone } from '../../src/shared/doc/mattersFollowUp'
 import { DocError } from '../../src/shared/doc/errors'
 import { waitingRequests, type RequestFields } from '../../src/shared/matters/requests'
+import { referencedHashes } from '../../src/shared/files/fileRef'
 import type { MatterFields } from '../../src/shared/matters/matter'
 import { COUNCIL_ID, expectDocError, newDoc, replicaOf, stateOf, syncAll } from './helpers'
 
@@ -107,6 +108,7 @@ describe('matters document', () => {
     expect(readNotes(doc, matterId)).toHaveLength(1)
     expect(readAttachments(doc, { kind: 'milestone', id: m1 }).map((a) => a.file.name)).toEqual(['报价单.jpg'])
     expect(readMatters(doc)[0]!.title).toBe('3栋加装电梯维修基金')
+    expect(referencedHashes(readAllFileRefs(doc))).toEqual(['b'.repeat(64), 'c'.repeat(64)])
     // The document holds references only: no byte of any file.
     expect(JSON.stringify(doc.toJSON()).length).toBeLessThan(20_000)
   })

@@ -17,7 +17,7 @@ import { completionRefusal, followUpErrors, followUpState, milestoneErrors, byOr
 import { MAX_REQUEST_TEXT } from '../matters/requests'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
-import { readMatterPath, readMatters, type Recorder } from './matters'
+import { readMatterPath, readMatters, readStepEntries, type Recorder } from './matters'
 import { str, strOrNull } from './read'
 import { assertWritable, ORIGIN_LOCAL } from './schema'
 
@@ -212,4 +212,11 @@ export function readAttachments(doc: Y.Doc, on?: AttachTarget): Attachment[] {
     out.push(r as unknown as Attachment)
   })
   return out.sort((a, b) => cmpStr(a.at, b.at) || cmpStr(a.id, b.id))
+}
+
+/** Every file the year's document refers to (attachments and steps' scans): what a backup carries and a bundle lists by hash. */
+export function readAllFileRefs(doc: Y.Doc): FileRef[] {
+  const refs = readAttachments(doc).map((a) => a.file)
+  for (const e of readStepEntries(doc)) if (e.mode === 'outside' && isFileRef(e.scan)) refs.push(e.scan)
+  return refs
 }
