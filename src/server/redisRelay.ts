@@ -20,6 +20,12 @@ export interface RedisConfig {
  */
 class RelayOnlyRedis extends Redis {
   override async onStoreDocument(): Promise<void> {}
+  // Upstream releases its lock here and, after a store from a direct connection (every phone
+  // cast and seal), waits a whole second (disconnectDelay) "so sync can finish": each cast then
+  // took over a second under its vote's lock, 50 phones almost a minute. There is no lock to
+  // release, changes are published when they happen (onChange), and unloading a document is
+  // still delayed by beforeUnloadDocument, so nothing needs that wait.
+  override async afterStoreDocument(): Promise<void> {}
 }
 
 export function redisExtension(config: RedisConfig, log: SyncServerLogger): Redis {
