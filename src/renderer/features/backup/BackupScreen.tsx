@@ -10,6 +10,8 @@ import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { FilePicker } from '../../ui/FilePicker'
 import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
+import { OpenKeysField, SealKeysFields, sealPassProblem, type SealPass } from './KeysFields'
+import { keysNoteOf } from './keysNote'
 
 type Candidate = Extract<ReadBackup, { ok: true }> & { source: string }
 
@@ -20,11 +22,29 @@ export function BackupScreen() {
   const [done, setDone] = useState<string | null>(null)
   const [candidate, setCandidate] = useState<Candidate | null>(null)
   const [busy, setBusy] = useState(false)
+  // Council keys (issue 24): the passphrase that seals them into a backup made here, the one that
+  // opens them in a backup being restored, and what the last restore did with keys.
+  const [seal, setSeal] = useState<SealPass>({ pass: '', again: '' })
+  const [sealTried, setSealTried] = useState(false)
+  const [openPass, setOpenPass] = useState('')
+  const [keysNote, setKeysNote] = useState<{ kind: 'ok' | 'info'; text: string } | null>(null)
+  const sealProblem = sealTried ? sealPassProblem(seal) : null
+  /** The passphrase to seal with ('' for none), or null when the fields are not right yet. */
+  const sealWith = (): string | null => {
+    setSealTried(true)
+    return sealPassProblem(seal) === null ? seal.pass : null
+  }
+  const sealed = () => {
+    setSeal({ pass: '', again: '' })
+    setSealTried(false)
+  }
 
   const open = async (source: string, text: () => Promise<string>) => {
     setDone(null)
     setFailure(null)
     setCandidate(null)
+    setKeysNote(null)
+    setOpenPass('')
     const r = await readBackup(await text())
     if (r.ok) setCandidate({ ...r, source })
     else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`, { version: r.appVersion ?? '?' }) }))
@@ -35,9 +55,13 @@ export function BackupScreen() {
       if (!candidate) return
       setBusy(true)
       try {
-        const r = await restore(env, candidate.content)
-        setDone(t('backup:restored', { docs: r.docs, councils: r.councils }))
+        const r = await restore(env, candidate.content, openPass)
+        // A wrong passphrase restores nothing: the card stays for another try.
+        if (!r.ok) return setFailure(t(`backup:keys.error.${r.error}`))
+        setDone(t('backup:restored', { docs: r.result.docs, councils: r.result.councils }))
+        setKeysNote(keysNoteOf(t, r.result.keys, candidate.summary.sealedKeys))
         setCandidate(null)
+        setOpenPass('')
       } finally {
         setBusy(false)
       }
@@ -46,9 +70,14 @@ export function BackupScreen() {
   const download = () =>
     run(async () => {
       setDone(null)
+      const pass = sealWith()
+      if (pass === null) return
       setBusy(true)
       try {
-        if ((await backupToFile(env)).saved) setDone(t('backup:saved'))
+        if ((await backupToFile(env, pass || undefined)).saved) {
+          setDone(t(pass ? 'backup:savedWithKeys' : 'backup:saved'))
+          sealed()
+        }
       } finally {
         setBusy(false)
       }
@@ -60,7 +89,9 @@ export function BackupScreen() {
       <p className="muted">{t('backup:explain')}</p>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {done ? <Banner kind="ok">{done}</Banner> : null}
-      {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} /> : null}
+      {keysNote ? <Banner kind={keysNote.kind}>{keysNote.text}</Banner> : null}
+      <SealKeysFields value={seal} onChange={setSeal} problem={sealProblem} />
+      {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} sealWith={sealWith} sealed={sealed} /> : null}
       <section className="card" aria-labelledby="backup-file-title">
         <h2 id="backup-file-title">{t('backup:file.title')}</h2>
         <p className="muted">{t('backup:file.explain')}</p>
@@ -87,11 +118,19 @@ export function BackupScreen() {
             ))}
           </ul>
           <p className="muted">{t('backup:restore.explain', { docs: formatNumber(i18n.language, candidate.summary.docCount) })}</p>
+          {candidate.summary.sealedKeys ? <OpenKeysField value={openPass} onChange={setOpenPass} /> : <p className="muted">{t('backup:keys.notCarried')}</p>}
           <div className="row">
             <button className="primary" onClick={() => void merge()} disabled={busy}>
               {t('backup:restore.confirm')}
             </button>
-            <button onClick={() => setCandidate(null)}>{t('common:actions.cancel')}</button>
+            <button
+              onClick={() => {
+                setCandidate(null)
+                setOpenPass('')
+              }}
+            >
+              {t('common:actions.cancel')}
+            </button>
           </div>
         </section>
       ) : null}
@@ -99,7 +138,17 @@ export function BackupScreen() {
   )
 }
 
-function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () => Promise<string>) => void; onDone: (message: string) => void }) {
+function FolderCard({
+  onOpen,
+  onDone,
+  sealWith,
+  sealed,
+}: {
+  onOpen: (entry: BackupEntry, read: () => Promise<string>) => void
+  onDone: (message: string) => void
+  sealWith: () => string | null
+  sealed: () => void
+}) {
   const { t, i18n } = useTranslation(['backup', 'common'])
   const env = useEnv()
   const backups = env.platform.capability('backups')!
@@ -133,8 +182,11 @@ function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () 
           disabled={status?.folderState !== 'ok'}
           onClick={() =>
             void run(async () => {
-              const r = await backupToFolder(env)
+              const pass = sealWith()
+              if (pass === null) return
+              const r = await backupToFolder(env, pass || undefined)
               onDone(t('backup:folder.written', { path: r.path, count: r.removed.length }))
+              if (pass) sealed()
               await refresh()
             })
           }
