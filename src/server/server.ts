@@ -5,7 +5,7 @@
 // phone ballot page and endpoints (ballots.ts, staticPage.ts). Started by `npm run server`
 // (cli.ts) or embedded.
 import type { AddressInfo } from 'node:net'
-import type { Extension, connectedPayload } from '@hocuspocus/server'
+import type { Extension, ServerConfiguration, connectedPayload } from '@hocuspocus/server'
 import { BallotStore } from './ballotStore'
 import { createBallotService, type BallotService, type PhoneLimits } from './ballots'
 import { gateEveryConnection, type ConnectionLimits } from './connections'
@@ -132,6 +132,28 @@ async function openData(options: SyncServerOptions): Promise<{ storage: Storage;
   }
 }
 
+/** The Hocuspocus configuration: store timing, extensions, the auth hooks, HTTP on the same port. */
+function configuration(hooks: ReturnType<typeof authHooks>, keeper: StoreKeeper, extensions: Extension[], http: ReturnType<typeof createHttpHandler>): Partial<ServerConfiguration> {
+  return {
+    name: 'yishi',
+    // Store a document 250 ms after its last change, and within a second while it changes
+    // (800 ms plus the store itself): clients count a change as synced only once it is stored.
+    debounce: 250,
+    maxDebounce: 800,
+    extensions,
+    ...hooks,
+    async connected(payload: connectedPayload) {
+      await hooks.connected(payload)
+      keeper.reportTo(payload.connection, payload.instance.documents.get(payload.documentName))
+    },
+    async onRequest({ request, response }) {
+      await http(request, response)
+      // Rejecting without an error is how Hocuspocus 3 is told the request was answered.
+      return Promise.reject()
+    },
+  }
+}
+
 export async function createSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const log = options.logger ?? defaultLogger
   const host = options.host ?? '127.0.0.1'
@@ -160,24 +182,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       },
     }, { ...DEFAULT_COUNCIL_LIMITS, ...options.councilLimits }, createFileRoutes({ dataDir: options.dataDir, registry, log }))
     server = await startHocuspocus(
-      {
-        name: 'yishi',
-        // Store a document 250 ms after its last change, and within a second while it changes
-        // (800 ms plus the store itself): clients count a change as synced only once it is stored.
-        debounce: 250,
-        maxDebounce: 800,
-        extensions,
-        ...hooks,
-        async connected(payload: connectedPayload) {
-          await hooks.connected(payload)
-          keeper.reportTo(payload.connection, payload.instance.documents.get(payload.documentName))
-        },
-        async onRequest({ request, response }) {
-          await http(request, response)
-          // Rejecting without an error is how Hocuspocus 3 is told the request was answered.
-          return Promise.reject()
-        },
-      },
+      configuration(hooks, keeper, extensions, http),
       {
         host,
         port: options.port,
