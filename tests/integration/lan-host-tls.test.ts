@@ -3,7 +3,7 @@
 // a joining client that pins that fingerprint (the same decision module as the Electron wiring,
 // src/main/certPins.ts) syncs with it, while a different self-signed certificate is refused.
 import { X509Certificate } from 'node:crypto'
-import { get } from 'node:https'
+import { get, type RequestOptions } from 'node:https'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -46,7 +46,7 @@ function presented(host: string, port: number): Promise<PeerCertificate> {
  * passes for it alone), and checkServerIdentity asks the pin decision about its fingerprint
  * instead of matching names. Nothing is sent before both agree.
  */
-async function pinnedTls(url: string, pins: CertPin[]): Promise<Pick<ClientOptions, 'ca' | 'checkServerIdentity'>> {
+async function pinnedTls(url: string, pins: CertPin[]): Promise<Pick<RequestOptions, 'ca' | 'checkServerIdentity'>> {
   const { hostname, port } = new URL(url)
   const cert = await presented(hostname, Number(port))
   return {
@@ -55,6 +55,12 @@ async function pinnedTls(url: string, pins: CertPin[]): Promise<Pick<ClientOptio
       decideCertificate(pins, { host: hostname, port: Number(port), fingerprint: peer.fingerprint256 }) === 'accept' ? undefined : new Error('not the pinned certificate'),
   }
 }
+
+/**
+ * As ws options: ws hands them to tls.connect unchanged, but its typings declare
+ * checkServerIdentity as returning a boolean where Node takes Error | undefined.
+ */
+const asWs = (tls: Pick<RequestOptions, 'ca' | 'checkServerIdentity'>): ClientOptions => tls as unknown as ClientOptions
 
 function outcome(socket: WebSocket): Promise<string> {
   return new Promise((resolve) => {
@@ -82,7 +88,7 @@ describe('a laptop hosting on the LAN', () => {
     const tls = await pinnedTls(host.url, [pin!])
     class Pinned extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, tls)
+        super(url, protocols, asWs(tls))
         this.on('error', () => {})
       }
     }
@@ -116,14 +122,14 @@ describe('a laptop hosting on the LAN', () => {
 
     // The code said "first"; something else answers at the address (a laptop impersonating the host).
     const impostorPin = pinFor(second.url, first.fingerprint)!
-    const refused = new WebSocket(second.url, await pinnedTls(second.url, [impostorPin]))
+    const refused = new WebSocket(second.url, asWs(await pinnedTls(second.url, [impostorPin])))
     expect(await outcome(refused)).toMatch(/not the pinned certificate/)
 
     // The pinned certificate for another host:port does not carry over either.
     const elsewhere = pinFor(`wss://127.0.0.1:${Number(secondPort) === 1 ? 2 : 1}`, second.fingerprint)!
-    expect(await outcome(new WebSocket(second.url, await pinnedTls(second.url, [elsewhere])))).toMatch(/not the pinned certificate/)
+    expect(await outcome(new WebSocket(second.url, asWs(await pinnedTls(second.url, [elsewhere]))))).toMatch(/not the pinned certificate/)
 
     // And the exact pin opens it.
-    expect(await outcome(new WebSocket(second.url, await pinnedTls(second.url, [pinFor(second.url, second.fingerprint)!])))).toBe('open')
+    expect(await outcome(new WebSocket(second.url, asWs(await pinnedTls(second.url, [pinFor(second.url, second.fingerprint)!]))))).toBe('open')
   }, 30_000)
 })
