@@ -110,6 +110,7 @@ describe('one IPC map', () => {
     await menu.setLanguage('en')
     await platform.capability('savePdf')!('minutes')
     expect(await platform.capability('hostSync')!('council-0001')).toEqual({ serverUrl: 'ws://127.0.0.1:4455' })
+    await platform.capability('pinCertificate')!('wss://example.org', 'f'.repeat(43))
     expect([...called].sort()).toEqual([...CONTRACT_NAMES, ...Object.keys(YISHI_API_EVENTS)].sort())
   })
 
@@ -120,7 +121,7 @@ describe('one IPC map', () => {
   })
 
   it('has the browser platform offer none of the desktop capabilities', () => {
-    for (const name of ['openFiles', 'backups', 'menu', 'savePdf', 'hostSync'] as const) {
+    for (const name of ['openFiles', 'backups', 'menu', 'savePdf', 'hostSync', 'pinCertificate'] as const) {
       expect(webPlatform.capability(name)).toBeUndefined()
       expect(electronPlatform(recordingApi().api).capability(name)).toBeDefined()
     }

@@ -52,10 +52,11 @@ export function electronPlatform(api: YishiApi): Platform {
         return { saved: (await call('savePdf', { suggestedName })).saved }
       },
       async hostSync(councilId) {
-        const { lanUrls, localUrl } = await call('hostSync', { councilId })
+        const { lanUrls, localUrl, fingerprint } = await call('hostSync', { councilId })
         // Other devices in the room need a LAN address; with none (no network), this laptop alone.
-        return { serverUrl: lanUrls[0] ?? localUrl }
+        return { serverUrl: lanUrls[0] ?? localUrl, ...(fingerprint ? { fingerprint } : {}) }
       },
+      pinCertificate: (serverUrl, fingerprint) => call('pinCertificate', { serverUrl, fingerprint }),
     }),
   }
 }

@@ -47,8 +47,14 @@ export interface AppMenu {
 /** Renders the page to an A4 PDF and asks where to save it. */
 export type SavePdf = (suggestedName: string) => Promise<{ saved: boolean }>
 
-/** Starts the embedded sync server on this computer for the council; answers the address other devices use. */
-export type HostSync = (councilId: string) => Promise<{ serverUrl: string }>
+/**
+ * Starts the embedded sync server on this computer for the council; answers the address other
+ * devices use and, when it serves TLS, its certificate's fingerprint (for the join codes made here).
+ */
+export type HostSync = (councilId: string) => Promise<{ serverUrl: string; fingerprint?: string }>
+
+/** Accepts exactly the certificate with this fingerprint for this server (a join code's pin; desktop only). */
+export type PinCertificate = (serverUrl: string, fingerprint: string) => Promise<void>
 
 /**
  * What a platform may offer beyond the core. A feature asks for the capability it needs
@@ -61,6 +67,7 @@ export interface Capabilities {
   menu: AppMenu
   savePdf: SavePdf
   hostSync: HostSync
+  pinCertificate: PinCertificate
 }
 export type CapabilityName = keyof Capabilities
 

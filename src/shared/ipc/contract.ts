@@ -31,6 +31,7 @@ import {
   validateWriteBackup,
   type PayloadCheck,
 } from './validators'
+import { validatePinCertificate } from '../sync/pinRequest'
 
 /** One entry: channel name, payload validator, and the answer's type V (a type only, never a value). */
 export interface ChannelSpec<C extends string, P, V> {
@@ -64,6 +65,8 @@ export const IPC_CONTRACT = {
   openProjector: channel<OpenProjectorResult>()('app:openProjector', validateOpenProjector),
   /** Starts (once) the sync server inside the desktop app, for this council's devices on the LAN. */
   hostSync: channel<HostSyncResult>()('sync:host', validateHostSync),
+  /** Accepts exactly this certificate for this server from now on (a join code's fingerprint; main/certPins.ts). */
+  pinCertificate: channel<void>()('sync:pinCertificate', validatePinCertificate),
   /** Tells main the interface language (on start and on every change): menus and dialogs follow it. */
   setLanguage: channel<void>()('app:setLanguage', validateSetLanguage),
   /** Asks where to save (native dialog, in Documents) and writes the data there. */

@@ -219,4 +219,6 @@ export interface HostSyncResult {
   localUrl: string
   /** For the other devices in the room: one per LAN address of this laptop. */
   lanUrls: string[]
+  /** The host's TLS certificate (SHA-256, base64url) that join codes made here carry; absent without TLS. */
+  fingerprint?: string
 }
