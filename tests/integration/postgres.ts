@@ -9,7 +9,7 @@ import { userInfo } from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { freePort } from './server-fixtures'
+import { createServer } from 'node:net'
 
 export interface PostgresProcess {
   port: number
@@ -30,6 +30,17 @@ function binDir(): string {
 }
 
 let counter = 0
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  const { port } = srv.address() as { port: number }
+  await new Promise<void>((resolve) => srv.close(() => resolve()))
+  return port
+}
+
+/** psql of the installed PostgreSQL (for reading synchronously, as storedDoc does). */
+export const psqlPath = (): string => join(binDir(), 'psql')
 
 /** Starts a throwaway PostgreSQL cluster; the caller stops it (afterAll). */
 export async function startPostgres(): Promise<PostgresProcess> {
