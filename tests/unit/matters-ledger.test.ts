@@ -8,7 +8,9 @@ import { addRequest, initMattersDoc, openMatter, recordOutcome, recordReply, rec
 import { addMilestone, completeFollowUp, openFollowUp, updateMilestone } from '../../src/shared/doc/mattersFollowUp'
 import { createI18n } from '../../src/shared/i18n/index'
 import { buildLedgerWorkbook, type Translate } from '../../src/shared/matters/ledger'
-import { ledgerInput } from '../../src/shared/matters/ledgerInput'
+import { ledgerInput, meetingLedgerRow } from '../../src/shared/matters/ledgerInput'
+import { markLeave, markPresent, startSignIn } from '../../src/shared/doc/attendance'
+import { at, memberId, noticedMeeting, register } from './session-helpers'
 import { STEP_KEYS } from '../../src/shared/matters/matterPath'
 import { REPLY_CHANNELS, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUESTER_KINDS } from '../../src/shared/matters/requests'
 import { COUNCIL_ID, newDoc } from './helpers'
@@ -93,6 +95,27 @@ describe('ledgers workbook', () => {
     expect(row.getCell(5).value).toBe('已完成')
     expect(row.getCell(6).value).toBe(0)
     expect(row.getCell(10).type).toBe(ExcelJS.ValueType.Date)
+  })
+
+  it('adds the meetings sheet with attendance when meetings are given', async () => {
+    const { doc: meeting } = noticedMeeting()
+    startSignIn(meeting, register(5), at(-30))
+    markPresent(meeting, memberId(1), at(-20))
+    markPresent(meeting, memberId(2), at(-19))
+    markPresent(meeting, memberId(3), at(-18))
+    markLeave(meeting, memberId(4), '出差', at(-17))
+    const row = meetingLedgerRow(meeting)!
+    expect(row).toMatchObject({ members: 5, present: 3, leave: 1, absent: 0, items: 2 })
+    const input = { ...ledgerInput([sampleYear()], '2025-01-01', '2026-12-31', '2026-06-01'), meetings: [row] }
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await buildLedgerWorkbook(input, zh)) as unknown as ArrayBuffer)
+    const ws = wb.worksheets[3]!
+    expect(ws.name).toBe('会议及出席')
+    expect(ws.getRow(1).values).toEqual([undefined, '会议日期', '会议名称', '地点', '召集人', '应到人数', '实到人数', '请假人数', '缺席人数', '议程项数'])
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(ws.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Date)
+    expect(ws.getRow(2).getCell(1).value).toEqual(new Date(`${row.date}T00:00:00Z`))
+    expect([5, 6, 7, 8, 9].map((c) => ws.getRow(2).getCell(c).value)).toEqual([5, 3, 1, 0, 2])
   })
 
   it('a date range keeps only what was received or opened in it', async () => {

@@ -1,5 +1,6 @@
 // The 台账 street offices inspect, as a real XLSX workbook (exceljs, loaded on first use): one sheet
-// each for requests and their replies, matters and their paths, resolutions and their follow-up.
+// each for requests and their replies, matters and their paths, resolutions and their follow-up,
+// and (when given) meetings with their attendance.
 // Chinese headings (every word from the `t` given, so en and zh-TW work too), a frozen header row,
 // column widths, and dates as Excel dates (yyyy-mm-dd), so Excel, WPS and LibreOffice sort and
 // filter them as dates. Pure: the caller reads the documents (ledgerInput.ts) and saves the bytes.
@@ -21,6 +22,22 @@ export interface LedgerInput {
   paths: ReadonlyMap<string, ResolvedPath>
   followUps: readonly FollowUp[]
   milestones: readonly Milestone[]
+  /** Meetings with their attendance (ledgerInput.ts meetingLedgerRow); the sheet is left out when absent. */
+  meetings?: readonly MeetingLedgerRow[]
+}
+
+/** One meeting in the meetings ledger: when, what, where, and who attended of the members due. */
+export interface MeetingLedgerRow {
+  date: IsoDate
+  title: string
+  place: string
+  convener: string
+  /** Members on the meeting's roster who count for quorum. */
+  members: number
+  present: number
+  leave: number
+  absent: number
+  items: number
 }
 
 // The few exceljs shapes used here, typed locally (exceljs's own declarations name Node's Buffer).
@@ -192,6 +209,12 @@ export async function buildLedgerWorkbook(input: LedgerInput, t: Translate): Pro
     col('title', 'long', 28), col('resolvedOn', 'date', 12), col('owner', 'text', 16), col('deadline', 'date', 12), col('status', 'text', 10),
     col('daysOverdue', 'number', 10), col('completedOn', 'date', 14), col('milestone', 'long', 24), col('due', 'date', 12), col('doneOn', 'date', 14),
   ], followUpRows(input, t))
+  if (input.meetings) {
+    sheet(wb, t('ledger.meetings.sheet'), t, 'ledger.meetings', [
+      col('date', 'date', 12), col('title', 'long', 30), col('place', 'text', 16), col('convener', 'text', 14), col('members', 'number', 10),
+      col('present', 'number', 10), col('leave', 'number', 10), col('absent', 'number', 10), col('items', 'number', 10),
+    ], [...input.meetings].filter((m) => inRange(m.date, input)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((m) => ({ ...m, date: asDate(m.date) })))
+  }
   const out = await wb.xlsx.writeBuffer()
   return out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out)
 }

@@ -4,7 +4,9 @@ import type * as Y from 'yjs'
 import type { IsoDate } from '../domain/dates'
 import { readMatterPath, readMatters, readRequestStates } from '../doc/matters'
 import { readFollowUps, readMilestones } from '../doc/mattersFollowUp'
-import type { LedgerInput } from './ledger'
+import { readAttendance } from '../doc/attendance'
+import { readAgenda, readMeeting } from '../doc/meeting'
+import type { LedgerInput, MeetingLedgerRow } from './ledger'
 import type { ResolvedPath } from './matterPath'
 import type { RequestState } from './requests'
 
@@ -25,4 +27,23 @@ export function ledgerInput(docs: readonly Y.Doc[], from: IsoDate, to: IsoDate, 
   }
   input.matters = matters.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.id < b.id ? -1 : 1))
   return input
+}
+
+/** A meeting document as a row of the meetings ledger: attendance counts only members who count for quorum. */
+export function meetingLedgerRow(doc: Y.Doc): MeetingLedgerRow | null {
+  const m = readMeeting(doc)
+  if (!m) return null
+  const rows = readAttendance(doc).filter((r) => r.counts)
+  const count = (status: string) => rows.filter((r) => r.status === status).length
+  return {
+    date: m.startsAt.slice(0, 10),
+    title: m.title,
+    place: m.place,
+    convener: m.convener,
+    members: rows.length,
+    present: count('present'),
+    leave: count('leave'),
+    absent: count('absent'),
+    items: readAgenda(doc).length,
+  }
 }
