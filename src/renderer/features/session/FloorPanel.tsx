@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AgendaItemId, MemberId } from '../../../shared/domain/ids'
+import { presentRows } from '../../../shared/doc/attendance'
 import { readRecusals } from '../../../shared/doc/recusals'
 import { useEnv } from '../../app/env'
 import { useAction } from '../../app/useAction'
@@ -13,10 +14,8 @@ import { MotionCard } from './MotionCard'
 import type { SessionView } from './useSession'
 import { useUnsavedFields } from '../../app/unsaved'
 
-/** Members present now (signed in and not departed), observers excluded. */
-export function presentMembers(view: SessionView) {
-  return view.attendance.filter((a) => a.counts && a.status === 'present' && (a.events.at(-1)?.kind ?? 'arrive') === 'arrive')
-}
+/** Members present now (signed in and not departed), observers excluded: the rule is shared/doc/attendance's. */
+export const presentMembers = (view: SessionView) => presentRows(view.attendance)
 
 export function FloorPanel({ view }: { view: SessionView }) {
   const { t } = useTranslation(['session', 'common'])

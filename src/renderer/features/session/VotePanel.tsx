@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
 import { idsInListedOrder } from '../../../shared/domain/nameOrder'
-import { CHOICES, usesOwners, type Choice, type VoteResult } from '../../../shared/domain/votes'
+import { ballotBoxFull, ballotBoxOf, CHOICES, usesOwners, type Choice, type VoteResult } from '../../../shared/domain/votes'
 import type { Motion } from '../../../shared/doc/motions'
 import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../app/env'
@@ -66,7 +66,7 @@ export function VotePanel({ vote, motion, view }: { vote: Vote; motion: Motion; 
   useUnsavedFields(invalidFields)
   const chairName = view.attendance.find((a) => a.role === 'chair')?.name ?? ''
   // With phones, drawn codes name no one: the laptop box closes once ballots reach the eligible count.
-  const full = vote.phone !== null && vote.checkedOff.length + vote.phone.received >= vote.eligible.length
+  const full = vote.phone !== null && ballotBoxFull(ballotBoxOf(vote))
 
   // A vote with phones first has the host seal them in; its failures say what to do, in words.
   async function closeNow() {
