@@ -5,18 +5,19 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupEntry, BackupStatus } from '../../../shared/ipc'
 import { useEnv } from '../../app/env'
-import { formatMoment, formatNumber } from '../../app/format'
+import { formatMoment } from '../../app/format'
 import { useAction } from '../../app/useAction'
 import { Banner } from '../../ui/Banner'
 import { FilePicker } from '../../ui/FilePicker'
 import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
-import { OpenKeysField, SealKeysFields, sealPassProblem, type SealPass } from './KeysFields'
+import { SealKeysFields, useSealPass } from './KeysFields'
+import { RestoreCard } from './RestoreCard'
 import { keysNoteOf } from './keysNote'
 
 type Candidate = Extract<ReadBackup, { ok: true }> & { source: string }
 
 export function BackupScreen() {
-  const { t, i18n } = useTranslation(['backup', 'common'])
+  const { t } = useTranslation(['backup', 'common'])
   const env = useEnv()
   const { failure, setFailure, run } = useAction()
   const [done, setDone] = useState<string | null>(null)
@@ -24,20 +25,9 @@ export function BackupScreen() {
   const [busy, setBusy] = useState(false)
   // Council keys (issue 24): the passphrase that seals them into a backup made here, the one that
   // opens them in a backup being restored, and what the last restore did with keys.
-  const [seal, setSeal] = useState<SealPass>({ pass: '', again: '' })
-  const [sealTried, setSealTried] = useState(false)
+  const { seal, setSeal, problem: sealProblem, sealWith, sealed } = useSealPass()
   const [openPass, setOpenPass] = useState('')
   const [keysNote, setKeysNote] = useState<{ kind: 'ok' | 'info'; text: string } | null>(null)
-  const sealProblem = sealTried ? sealPassProblem(seal) : null
-  /** The passphrase to seal with ('' for none), or null when the fields are not right yet. */
-  const sealWith = (): string | null => {
-    setSealTried(true)
-    return sealPassProblem(seal) === null ? seal.pass : null
-  }
-  const sealed = () => {
-    setSeal({ pass: '', again: '' })
-    setSealTried(false)
-  }
 
   const open = async (source: string, text: () => Promise<string>) => {
     setDone(null)
@@ -109,30 +99,18 @@ export function BackupScreen() {
         </div>
       </section>
       {candidate ? (
-        <section className="card" aria-labelledby="restore-title">
-          <h2 id="restore-title">{t('backup:restore.title', { file: candidate.source })}</h2>
-          <p>{t('backup:restore.made', { when: formatMoment(i18n.language, candidate.summary.createdAt), version: candidate.summary.appVersion })}</p>
-          <ul>
-            {candidate.summary.councils.map((c) => (
-              <li key={c.id}>{t('backup:restore.council', { name: c.name, count: c.meetings })}</li>
-            ))}
-          </ul>
-          <p className="muted">{t('backup:restore.explain', { docs: formatNumber(i18n.language, candidate.summary.docCount) })}</p>
-          {candidate.summary.sealedKeys ? <OpenKeysField value={openPass} onChange={setOpenPass} /> : <p className="muted">{t('backup:keys.notCarried')}</p>}
-          <div className="row">
-            <button className="primary" onClick={() => void merge()} disabled={busy}>
-              {t('backup:restore.confirm')}
-            </button>
-            <button
-              onClick={() => {
-                setCandidate(null)
-                setOpenPass('')
-              }}
-            >
-              {t('common:actions.cancel')}
-            </button>
-          </div>
-        </section>
+        <RestoreCard
+          source={candidate.source}
+          summary={candidate.summary}
+          passphrase={openPass}
+          onPassphrase={setOpenPass}
+          busy={busy}
+          onConfirm={() => void merge()}
+          onCancel={() => {
+            setCandidate(null)
+            setOpenPass('')
+          }}
+        />
       ) : null}
     </>
   )

@@ -1,6 +1,7 @@
 // The passphrase fields of the backup screen (issue 24): sealing this device's council keys into a
 // backup made by hand (shown only where the device holds a key), and opening them when restoring.
 // The passphrase is never stored: typed, used once, cleared.
+import { useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { passphraseLongEnough, MIN_PASSPHRASE } from '../../../shared/backup/sealedKeys'
@@ -19,6 +20,25 @@ export function sealPassProblem({ pass, again }: SealPass): 'short' | 'mismatch'
   if (!pass && !again) return null
   if (!passphraseLongEnough(pass)) return 'short'
   return pass === again ? null : 'mismatch'
+}
+
+/** The sealing fields' state: the passphrase to seal with ('' for none) or null while the fields are wrong (then shown), and a reset after use. */
+export function useSealPass() {
+  const [seal, setSeal] = useState<SealPass>({ pass: '', again: '' })
+  const [tried, setTried] = useState(false)
+  return {
+    seal,
+    setSeal,
+    problem: tried ? sealPassProblem(seal) : null,
+    sealWith: (): string | null => {
+      setTried(true)
+      return sealPassProblem(seal) === null ? seal.pass : null
+    },
+    sealed: () => {
+      setSeal({ pass: '', again: '' })
+      setTried(false)
+    },
+  }
 }
 
 export function SealKeysFields({ value, onChange, problem }: { value: SealPass; onChange: (v: SealPass) => void; problem: 'short' | 'mismatch' | null }) {
