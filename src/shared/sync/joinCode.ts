@@ -20,6 +20,10 @@
 // alike, and a re-made certificate does not revoke anyone's code.
 import { isIdString } from '../domain/ids'
 import { randomBytes } from '../runtime'
+import { fromBase64Url, toBase64Url } from '../encoding/base64url'
+
+/** Re-exported for the callers written before encoding/base64url.ts existed. */
+export { fromBase64Url, toBase64Url }
 
 export type JoinAccess = 'rw' | 'ro'
 
@@ -135,40 +139,4 @@ function constantTimeEqual(a: string, b: string): boolean {
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
   return diff === 0
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i]!
-    const b1 = bytes[i + 1]
-    const b2 = bytes[i + 2]
-    out += ALPHABET[b0 >> 2]
-    out += ALPHABET[((b0 & 3) << 4) | ((b1 ?? 0) >> 4)]
-    if (b1 !== undefined) out += ALPHABET[((b1 & 15) << 2) | ((b2 ?? 0) >> 6)]
-    if (b2 !== undefined) out += ALPHABET[b2 & 63]
-  }
-  return out
-}
-
-/** Decodes unpadded base64url; null on any other character or an impossible length. */
-export function fromBase64Url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4))
-  let bits = 0
-  let value = 0
-  let o = 0
-  for (let i = 0; i < text.length; i++) {
-    const v = ALPHABET.indexOf(text[i]!)
-    if (v < 0) return null
-    value = ((value << 6) | v) & 0xffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (value >> bits) & 0xff
-    }
-  }
-  return out
 }
