@@ -130,6 +130,20 @@ describe.each(STORAGES)('integration cost (%s)', (storage) => {
     expect(storedDoc(server.dataDir, council.docName, storage)!.getMap('members').get('m1')).toBe('张三')
   }, 60_000)
 
+  it('a connection whose updates take more than its time budget in 10 s is closed; its first update always passes', async () => {
+    const server = await startServer({ storage, updateBounds: { maxUpdateMsPer10s: 1 } })
+    const council = await newCouncil(server)
+    const member = connect(server.url, council.docName, await council.code('rw'))
+    await waitFor(() => member.provider.isSynced, 'member synced')
+    const attacker = await authenticatedRawClient(server.url, council.docName, await council.code('rw'))
+    for (let i = 0; i < 500; i++) attacker.send(frames.update(council.docName, encodeItems([{ client: 5, clock: i, root: 'm', key: `k${i}` }])))
+    expect(await attacker.closed).toMatchObject({ code: 1008, reason: 'update-time-budget' })
+    const got = member.doc.getMap('m').size
+    expect(got).toBeGreaterThan(0)
+    expect(got).toBeLessThan(500)
+    expect(server.events.some((e) => e.type === 'update-too-costly' && e.reason.includes('in 10 s'))).toBe(true)
+  }, 30_000)
+
   it('a big legitimate document, 300 device ids over years, uploads and syncs; offline edits made concurrently merge', async () => {
     const server = await startServer({ storage })
     const council = await newCouncil(server)
