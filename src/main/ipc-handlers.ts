@@ -1,5 +1,5 @@
-// IPC handlers for the channels of shared/ipc.ts, and registerIpc(), which puts the sender
-// check, the payload validator and the Result shape in front of every one of them. Plain
+// IPC handlers for the channels of shared/ipc (IPC_CONTRACT), and registerIpc(), which puts the
+// sender check, the contract's payload validator and the Result shape in front of every one. Plain
 // module: Electron objects arrive as parameters, so tests drive it with fakes.
 import {
   IPC_CHANNELS,
@@ -81,6 +81,8 @@ export interface IpcDeps<W> extends OriginOptions {
   openProjector(route: string): OpenProjectorResult
   /** Starts the embedded sync server once (syncHost.ts) and says where devices reach it. */
   hostSync(councilId: string): Promise<HostSyncResult>
+  /** Records a certificate pin from a join code (certPins.ts); false if the address cannot be pinned. */
+  pinCertificate(serverUrl: string, fingerprint: string): Promise<boolean>
   log?(message: string, detail?: unknown): void
 }
 
@@ -110,6 +112,7 @@ export function createHandlers<W>(deps: IpcDeps<W>): IpcHandlers {
       return ipcOk(undefined)
     },
     'sync:host': async (_sender, { councilId }) => ipcOk(await deps.hostSync(councilId)),
+    'sync:pinCertificate': async (_sender, { serverUrl, fingerprint }) => ((await deps.pinCertificate(serverUrl, fingerprint)) ? ipcOk(undefined) : ipcErr('invalid-payload')),
     ...createFileHandlers(deps),
     ...createBackupHandlers(deps),
   }

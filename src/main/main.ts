@@ -16,6 +16,7 @@ import { hardenSession, hardenWebContents } from './security'
 import { registerIpc } from './ipc-handlers'
 import { createProjector, type Projector } from './projector'
 import { createSyncHost } from './syncHost'
+import { certificateVerifyProc, createPinStore, pinFor, PINS_FILE_NAME } from './certPins'
 import { createSyncServer } from '../server/server'
 import { networkInterfaces } from 'node:os'
 import { askBeforeDiscardingInput, focusWindow, mainWindowOptions, showWhenReady, unsavedInputQuestion } from './window'
@@ -54,8 +55,20 @@ function createMainWindow(): void {
   window.loadURL(devServerUrl ?? APP_INDEX_URL).catch((error: unknown) => log('loading the app failed', error))
 }
 
+// Certificates this app accepts beyond the usual ones: a laptop hosting on the LAN, pinned by the
+// fingerprint in its join code, and this laptop's own host (certPins.ts).
+const pins = createPinStore(path.join(app.getPath('userData'), PINS_FILE_NAME), log)
+/** Installed again after each new pin: the network service caches a verify proc's answers. */
+function trustPinnedCertificates(): void {
+  if (!app.isReady()) return
+  const decide = certificateVerifyProc(pins.pins)
+  // Waits for the pins file on the very first check; everything unpinned is Chromium's to verify.
+  session.defaultSession.setCertificateVerifyProc((request, callback) => void pins.load().then(() => decide(request, callback)))
+}
+
 function start(): void {
   hardenSession(session.defaultSession)
+  trustPinnedCertificates()
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({ rootDir: path.join(buildDir, '..', 'renderer', rendererName) }),
@@ -106,6 +119,13 @@ function start(): void {
     backups: { store: backupStore, settings, now: () => new Date() },
     openProjector: (route) => windowProjector.open(route),
     hostSync: () => syncHost.host(),
+    pinCertificate: async (serverUrl, fingerprint) => {
+      const pin = pinFor(serverUrl, fingerprint)
+      if (!pin) return false
+      await pins.add(pin)
+      trustPinnedCertificates()
+      return true
+    },
   })
   shellText = appMenu.text
   createMainWindow()
@@ -120,6 +140,13 @@ const syncHost = createSyncHost({
   ballotPageDir: path.join(buildDir, '..', 'renderer', 'ballot'),
   networkInterfaces,
   log: (message, detail) => console.error(message, detail),
+  // wss:// and https:// with a self-signed certificate kept here (0600); its fingerprint goes
+  // into the join codes made on this laptop, and this laptop accepts it for its own addresses.
+  certDir: path.join(app.getPath('userData'), 'sync-host-tls'),
+  pinOwn: (hosts, port, fingerprint) => {
+    pins.pinOwn(hosts, port, fingerprint)
+    trustPinnedCertificates()
+  },
 })
 app.on('will-quit', () => void syncHost.stop())
 

@@ -15,25 +15,12 @@ import { join } from 'node:path'
 import type { BallotCounts } from '../shared/domain/votes'
 import { VOTER_CODE_HASH, normaliseReceipt } from '../shared/domain/voterCode'
 import { writeAtomically } from './fileStorage'
+import { KeyedMutex } from './keyedMutex'
+import type { PendingBallotBackend, PendingBallots } from './storageTypes'
+
+export type { PendingBallots } from './storageTypes'
 
 export const PHONE_BALLOTS_DIR = 'phone-ballots'
-
-export interface PendingBallots {
-  meeting: string
-  voteId: string
-  counts: BallotCounts
-  /** Hashes of the codes that voted, sorted. */
-  used: string[]
-  /** Receipts handed out, sorted. */
-  receipts: string[]
-  /**
-   * retryToken(code hash, attempt, choice) -> the receipt given for that ballot, so a phone that
-   * lost the reply gets the same receipt on retry. Links no code to a receipt or a choice for
-   * anyone without the phone's attempt id (never stored here).
-   */
-  retries: Record<string, string>
-  sealed: boolean
-}
 
 /** The key of one ballot (a code's hash, the phone's attempt id, the choice) in PendingBallots.retries. */
 export const retryToken = (codeHash: string, attempt: string, choice: string): string =>
@@ -46,9 +33,12 @@ export const pendingFileName = (meeting: string, voteId: string): string => `${c
 
 const MAX_CACHED = 256
 
-export class BallotStore {
+export class BallotStore implements PendingBallotBackend {
   /** Recently used votes, least recently used first. Every value is what is on disk. */
   private readonly cache = new Map<string, PendingBallots>()
+  /** One process per data folder: an in-process lock per vote is the whole lock. */
+  private readonly mutex = new KeyedMutex()
+  private closed = false
 
   private constructor(private readonly dir: string) {}
 
@@ -78,25 +68,26 @@ export class BallotStore {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UnreadableBallots(`cannot read ${key}: ${(e as Error).message}`)
     }
-    const state = text === null ? empty(meeting, voteId) : parse(text, meeting, voteId, key)
+    const state = text === null ? emptyPending(meeting, voteId) : parsePending(text, meeting, voteId, key)
     // A concurrent get may have loaded it meanwhile; both read the same file.
     this.remember(key, this.cache.get(key) ?? state)
     return this.cache.get(key)!
   }
 
+  locked<T>(meeting: string, voteId: string, task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('phone ballots are closed'))
+    return this.mutex.run(`${meeting}\n${voteId}`, task)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.mutex.settle()
+  }
+
   /** Writes the vote's state durably, then makes it the one `get` answers. */
   async put(state: PendingBallots): Promise<void> {
     const key = pendingFileName(state.meeting, state.voteId)
-    const clean: PendingBallots = {
-      meeting: state.meeting,
-      voteId: state.voteId,
-      counts: { for: state.counts.for, against: state.counts.against, abstain: state.counts.abstain },
-      used: [...state.used].sort(),
-      receipts: [...state.receipts].sort(),
-      // Sorted by token (random-looking), not in the order the ballots came.
-      retries: Object.fromEntries(Object.entries(state.retries).sort(([a], [b]) => (a < b ? -1 : 1))),
-      sealed: state.sealed,
-    }
+    const clean = cleanPending(state)
     await writeAtomically(join(this.dir, key), `${JSON.stringify({ version: 1, ...clean })}\n`)
     this.remember(key, clean)
   }
@@ -112,9 +103,24 @@ export class BallotStore {
   }
 }
 
-const empty = (meeting: string, voteId: string): PendingBallots => ({ meeting, voteId, counts: { for: 0, against: 0, abstain: 0 }, used: [], receipts: [], retries: {}, sealed: false })
+/** The state as stored: sets sorted, nothing kept in the order the ballots came. */
+export function cleanPending(state: PendingBallots): PendingBallots {
+  return {
+    meeting: state.meeting,
+    voteId: state.voteId,
+    counts: { for: state.counts.for, against: state.counts.against, abstain: state.counts.abstain },
+    used: [...state.used].sort(),
+    receipts: [...state.receipts].sort(),
+    // Sorted by token (random-looking), not in the order the ballots came.
+    retries: Object.fromEntries(Object.entries(state.retries).sort(([a], [b]) => (a < b ? -1 : 1))),
+    sealed: state.sealed,
+  }
+}
 
-function parse(text: string, meeting: string, voteId: string, key: string): PendingBallots {
+export const emptyPending = (meeting: string, voteId: string): PendingBallots => ({ meeting, voteId, counts: { for: 0, against: 0, abstain: 0 }, used: [], receipts: [], retries: {}, sealed: false })
+
+/** A stored state read back, checked field by field (throws UnreadableBallots). */
+export function parsePending(text: string, meeting: string, voteId: string, key: string): PendingBallots {
   const bad = (why: string) => new UnreadableBallots(`${key} is not a valid phone ballot file (${why})`)
   let v: unknown
   try {

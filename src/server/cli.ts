@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     options = parseCli(process.argv.slice(2), process.env)
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e))
-    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files] [--redis host:port] [--ballot-page DIR] [--cert FILE --key FILE] [--secret-key FILE]')
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files|postgres] [--database-url postgres://…] [--redis host:port] [--ballot-page DIR] [--cert FILE --key FILE] [--secret-key FILE]')
     process.exit(2)
   }
   const ballotPageDir = options.ballotPageDir ?? defaultBallotPageDir()
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // What phones open: http(s) on the same port, on a LAN address when there is one.
   const pageUrl = `${(lan[0] ?? server.url).replace(/^ws/, 'http')}/ballot/`
   console.log(ballotPageDir ? `  phone ballot page: ${pageUrl} (from ${ballotPageDir})` : '  phone ballot page: not built (no dist-web/ballot; or pass --ballot-page DIR)')
-  console.log(`  data: ${options.dataDir} (${options.storage ?? 'sqlite'})${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
+  console.log(`  data: ${options.storage === 'postgres' ? 'PostgreSQL' : `${options.dataDir} (${options.storage ?? 'sqlite'})`}${options.redis ? `, relaying through Redis at ${options.redis.host}:${options.redis.port}` : ''}`)
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

@@ -2,7 +2,9 @@
 //   --port N          (default 4455; 0 = any free port)
 //   --host ADDRESS    (default 0.0.0.0: every interface, for devices on the LAN)
 //   --data DIR        (default $YISHI_DATA, else ./yishi-data)
-//   --storage KIND    (sqlite, the default: DIR/yishi.sqlite; or files: DIR/docs/, DIR/registry.json)
+//   --storage KIND    (sqlite, the default: DIR/yishi.sqlite; or files: DIR/docs/, DIR/registry.json;
+//                      or postgres: the database of --database-url, shared by every instance)
+//   --database-url U  (postgres://user@host:port/db; default $DATABASE_URL)
 //   --redis HOST:PORT (relay through Redis to other instances)
 //   --redis-prefix P  (Redis key prefix; default "yishi")
 //   --ballot-page DIR (the built phone ballot page; cli.ts defaults to dist-web/ballot of this
@@ -13,7 +15,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { SyncServerOptions } from './server'
-import { STORAGE_KINDS, type StorageKind } from './storage'
+import { STORAGE_KINDS } from './storage'
+import type { StorageKind } from './storageTypes'
 
 export function parseCli(argv: string[], env: Record<string, string | undefined>): SyncServerOptions {
   const { values } = parseArgs({
@@ -23,6 +26,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       host: { type: 'string' },
       data: { type: 'string' },
       storage: { type: 'string' },
+      'database-url': { type: 'string' },
       redis: { type: 'string' },
       'redis-prefix': { type: 'string' },
       'ballot-page': { type: 'string' },
@@ -41,6 +45,13 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     host: values.host ?? '0.0.0.0',
     dataDir: resolve(values.data ?? env.YISHI_DATA ?? './yishi-data'),
     storage: storage as StorageKind,
+  }
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL
+  if (storage === 'postgres') {
+    if (!databaseUrl) throw new Error('--storage postgres: give --database-url postgres://… (or DATABASE_URL)')
+    options.databaseUrl = databaseUrl
+  } else if (values['database-url'] !== undefined) {
+    throw new Error('--database-url: only with --storage postgres')
   }
   if (values.redis !== undefined) {
     const m = /^(.+):(\d{1,5})$/.exec(values.redis)

@@ -18,7 +18,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { mergeStates } from './merge'
-import type { DocumentBackend, RegistryBackend, Storage } from './storage'
+import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 import { KeyedMutex } from './keyedMutex'
 
 export const DOCS_DIR = 'docs'

@@ -2,9 +2,11 @@
 // them, and checking that their content decodes before Hocuspocus applies it. Only frames of an
 // authenticated document are decoded (the gate reads no more than the header before that). An
 // update must first stay within the cost bounds (updateBounds.ts: structure decoded, nothing
-// integrated); a corrupted Yjs update can throw after partly applying (yjs#599, lib0#43;
-// architecture.md §3a), so it is then applied to a scratch Y.Doc that is thrown away.
+// integrated), then integrate within a step budget on a shadow of the live document
+// (costTrial.ts); a corrupted Yjs update can throw after partly applying (yjs#599, lib0#43;
+// architecture.md §3a), and only the shadow (or a scratch Y.Doc) ever sees that.
 import * as Y from 'yjs'
+import { tryUpdate } from './costTrial'
 import { DEFAULT_UPDATE_BOUNDS, UpdateTooCostly, checkUpdateBounds, type UpdateBounds } from './updateBounds'
 
 /** Hocuspocus 3 message types (@hocuspocus/server types.ts). */
@@ -149,16 +151,12 @@ function checkUpdate(update: Uint8Array, { bounds = DEFAULT_UPDATE_BOUNDS, doc }
   if (clients * 3 > update.length) throw new FrameError('update does not decode: more clients than bytes')
   if (clients > bounds.maxClients) throw new TooCostly(`${clients} clients in one update (at most ${bounds.maxClients})`)
   try {
-    checkUpdateBounds(update, bounds, doc)
+    const structs = checkUpdateBounds(update, bounds, doc)
+    // Integrated on the live document's shadow (or a scratch doc), its work counted and cut off.
+    tryUpdate(update, structs, bounds, doc)
   } catch (e) {
     if (e instanceof UpdateTooCostly) throw new TooCostly(e.message)
     throw new FrameError(`update does not decode: ${e instanceof Error ? e.message : String(e)}`.slice(0, 200))
-  }
-  const scratch = new Y.Doc({ gc: false })
-  try {
-    decodes(() => Y.applyUpdate(scratch, update), 'update')
-  } finally {
-    scratch.destroy()
   }
 }
 

@@ -2,7 +2,8 @@
 // pauses, nothing is dropped), the size limit, and bounds on what Hocuspocus would queue for
 // documents that are not (yet) authenticated (auth frames included). Before a document has
 // authenticated only a frame's header (name, type) is read: its content is decoded (frames.ts:
-// cost bounds, then a scratch doc) when Hocuspocus replays it after authentication, or at once
+// cost bounds, then a trial on a shadow of the document with its work counted; gateBudget.ts:
+// the connection's time budget) when Hocuspocus replays it after authentication, or at once
 // for an authenticated document. Awareness is dropped: the app does not use it, and relaying it
 // let one read-only socket grow the server by hundreds of MB. A socket that has not
 // authenticated a document within `authTimeoutMs` is closed.
@@ -16,40 +17,25 @@
 // stop one listener from another; the wrapper decides whether (and when) a frame is emitted.
 import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { FrameError, MessageType, TooCostly, readHeader, validateFrame } from './frames'
+import { FrameError, MessageType, readHeader } from './frames'
+import { TimeBudget, documentNameOf, judgeFrame } from './gateBudget'
+import {
+  Close,
+  MAX_AUTH_FRAME_BYTES,
+  MAX_DOCUMENT_NAME_LENGTH,
+  MAX_DOCUMENTS,
+  MAX_PENDING_MESSAGES,
+  checked,
+  pendingBytesLimit,
+  unchecked,
+  type Frame,
+  type GateLimits,
+} from './gateRules'
 import type { SyncServerLogger } from './log'
-import type { UpdateBounds } from './updateBounds'
 
-export interface GateLimits {
-  maxMessageBytes: number
-  maxMessagesPerSecond: number
-  updateBounds: UpdateBounds
-  /** A socket with no authenticated document after this long is closed. */
-  authTimeoutMs: number
-  /** Shared by every socket of a server: bytes held for documents not (yet) authenticated, and the most allowed. */
-  preAuthBudget: { used: number; max: number }
-}
-
-/** Close codes sent by the gate and the hooks (4xxx are Hocuspocus-style application codes). */
-export const Close = {
-  malformed: { code: 1007, reason: 'malformed-message' },
-  tooLarge: { code: 1009, reason: 'message-too-large' },
-  policy: (reason: string) => ({ code: 1008, reason }),
-  revoked: { code: 4403, reason: 'code-revoked' },
-  /** Hocuspocus cannot authenticate one document name twice on one socket: reconnect instead. */
-  reauthenticate: { code: 4409, reason: 'reconnect-to-reauthenticate' },
-} as const
-
-// Documents a single connection may open, and what it may send for documents whose
-// authentication has not finished: a provider sends auth, sync step 1 and awareness, plus
-// whatever it queued while offline. Hocuspocus keeps all of that in memory until then (and for a
-// refused document, for the life of the connection), so it is bounded per connection.
-const MAX_DOCUMENTS = 1024
-const MAX_PENDING_MESSAGES = 2000
-const pendingBytesLimit = (maxMessageBytes: number) => 4 * maxMessageBytes
-/** Document names are `council/<uuid>/meeting/<uuid>` (about 90 bytes); tokens are join codes. */
-export const MAX_DOCUMENT_NAME_LENGTH = 256
-const MAX_AUTH_FRAME_BYTES = 2048
+// The rules live in gateRules.ts (and the decision on a decoded frame in gateBudget.ts); their
+// importers have always found them here.
+export { Close, MAX_DOCUMENT_NAME_LENGTH, wasChecked, type GateLimits } from './gateRules'
 
 interface DocEntry {
   authSent: boolean
@@ -59,14 +45,6 @@ interface DocEntry {
   /** Frames that arrived after the client closed the document, until Hocuspocus has let it go. */
   held: Frame[] | null
 }
-
-type Frame = [data: Uint8Array, isBinary: unknown]
-
-/** Frames that a gate validated and handed to Hocuspocus. */
-const checked = new WeakSet<object>()
-export const wasChecked = (frame: object): boolean => checked.has(frame)
-/** Frames handed to Hocuspocus's queue before authentication, not decoded yet (see replay). */
-const unchecked = new WeakSet<object>()
 
 export class SocketGate {
   private readonly docs = new Map<string, DocEntry>()
@@ -81,6 +59,7 @@ export class SocketGate {
   private authTimer: ReturnType<typeof setTimeout> | null = null
   private deliver: (frame: Frame) => void = () => {}
   private emitUnchecked: (frame: Frame) => void = () => {}
+  private readonly budget: TimeBudget
 
   constructor(
     readonly ws: WebSocket,
@@ -90,6 +69,7 @@ export class SocketGate {
     private readonly documentOf: (name: string) => Y.Doc | undefined = () => undefined,
   ) {
     this.tokens = limits.maxMessagesPerSecond
+    this.budget = new TimeBudget(limits.updateBounds.maxUpdateMsPer10s)
     ws.once('close', () => this.stop())
     this.authTimer = setTimeout(() => this.close(Close.policy('authentication-timeout')), limits.authTimeoutMs)
     this.authTimer.unref?.()
@@ -232,23 +212,11 @@ export class SocketGate {
 
   /** Decodes a whole frame of an authenticated document; closes the socket if it may not be applied. */
   private validate(data: Uint8Array): boolean {
-    let name: string | undefined
-    try {
-      name = readHeader(data).documentName
-      validateFrame(data, { bounds: this.limits.updateBounds, doc: this.documentOf(name) })
-      return true
-    } catch (e) {
-      const reason = e instanceof FrameError ? e.message : 'undecodable'
-      const documentName = name?.slice(0, 200) ?? documentNameOf(data).documentName
-      if (e instanceof TooCostly) {
-        this.log({ type: 'update-too-costly', reason, ...(documentName ? { documentName } : {}) })
-        this.close(Close.policy('update-too-costly'))
-      } else {
-        this.log({ type: 'malformed-message', reason, ...(documentName ? { documentName } : {}) })
-        this.close(Close.malformed)
-      }
-      return false
-    }
+    const verdict = judgeFrame(data, this.limits.updateBounds, this.documentOf, this.budget)
+    if (verdict.ok) return true
+    this.log(verdict.event)
+    this.close(verdict.close)
+    return false
   }
 
   private process(frame: Frame): void {
@@ -314,13 +282,5 @@ export class SocketGate {
       return false
     }
     return true
-  }
-}
-
-function documentNameOf(frame: Uint8Array): { documentName?: string } {
-  try {
-    return { documentName: readHeader(frame).documentName.slice(0, 200) }
-  } catch {
-    return {}
   }
 }

@@ -13,7 +13,7 @@
 import type { JoinAccess } from '../shared/sync/joinCode'
 import { isCodeId, isCouncilSecret, parseJoinCode, verifyJoinCode } from '../shared/sync/joinCode'
 import { isIdString } from '../shared/domain/ids'
-import type { RegistryBackend } from './storage'
+import type { RegistryBackend } from './storageTypes'
 
 export type RegistryError =
   | 'invalid-request'

@@ -8,7 +8,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { chmod, mkdir, open, readFile, readdir, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import type { RegistryBackend } from './storage'
+import type { RegistryBackend } from './storageTypes'
 
 const KEY_BYTES = 32
 const IV_BYTES = 12

@@ -11,7 +11,7 @@ import { storageOf } from './storageOf'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { mergeStates } from './merge'
-import type { DocumentBackend, RegistryBackend, Storage } from './storage'
+import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 
 export type SqliteDb = BetterSqlite3.Database
 

@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { encodeStoreReport } from '../shared/sync/storeReport'
 import { errorText, type SyncServerLogger } from './log'
-import type { DocumentBackend } from './storage'
+import type { DocumentBackend } from './storageTypes'
 
 /** What a Hocuspocus document offers here: a Y.Doc that can message its connections. */
 export type StoredDoc = Y.Doc & { name: string; broadcastStateless?: (payload: string) => void }

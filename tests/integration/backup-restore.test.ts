@@ -197,6 +197,7 @@ describe('backup and restore', () => {
       councils: [{ id: councilId, name: '锦江小区院落议事会', meetings: 50 }],
       docCount: 51,
       bytes: readFileSync(written.path).length,
+      sealedKeys: false,
     })
 
     await loseLaptop(a, content)
@@ -205,7 +206,7 @@ describe('backup and restore', () => {
     expect((await b.docs.acquire(councilDocName(councilId))).doc.store.clients.size).toBe(0)
     await b.docs.release(councilDocName(councilId))
 
-    expect(await restoreBackup(b, decoded.content)).toEqual({ docs: 51, councils: 1, skipped: [] })
+    expect(await restoreBackup(b, decoded.content)).toEqual({ docs: 51, councils: 1, skipped: [], keys: null })
     expect(b.docs.openNames).toEqual([])
     await settle(b)
     const after = await snapshot(b, councilId)
@@ -301,7 +302,7 @@ describe('backup and restore', () => {
     await loseLaptop(a, content)
     const deviceB = newDevice()
     const b = deviceB.start()
-    expect(await restoreBackup(b, decoded.content)).toEqual({ docs: 5, councils: 2, skipped: [] })
+    expect(await restoreBackup(b, decoded.content)).toEqual({ docs: 5, councils: 2, skipped: [], keys: null })
     await settle(b)
     expect(await householdsSnapshot(b, councilId)).toEqual(before)
     expect((await householdsSnapshot(b, councilId)).history[0]).toEqual([{ at: expect.any(String), by: '李主任', changes: { owner: ['业主001', '王秀兰'], areaCentiM2: [null, 7010] } }])

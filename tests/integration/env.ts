@@ -39,6 +39,7 @@ export const testPlatform: Platform = {
   async saveFile() {
     return { saved: true }
   },
+  capability: () => undefined,
 }
 
 export interface TestEnv extends AppEnv {

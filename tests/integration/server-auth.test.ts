@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newCouncilSecret, createJoinCode } from '../../src/shared/sync/joinCode'
 import { assertAuthenticates, startHocuspocus, type SyncServerOptions } from '../../src/server/server'
-import { authenticatedRawClient, canonical, connect, FrameWriter, frames, newCouncil, runCleanups, sameState, sleep, startServer, STORAGES, storedDoc, waitFor, type Client } from './server-fixtures'
+import { authenticatedRawClient, canonical, connect, FrameWriter, frames, newCouncil, runCleanups, sameState, sleep, startServer, storedDoc, waitFor, withPostgres, type Client } from './server-fixtures'
 
 afterEach(runCleanups)
 
@@ -15,7 +15,7 @@ const AUTH = 2
 /** Frames for `name` that carry content (sync or awareness), as opposed to auth answers. */
 const contentFrames = (c: Client, name: string) => c.received.filter((r) => r.documentName === name && r.type !== AUTH)
 
-describe.each(STORAGES)('storage: %s', (storage) => {
+describe.each(withPostgres())('storage: %s', (storage) => {
   const start = (options: Partial<SyncServerOptions> = {}) => startServer({ storage, ...options })
 
   describe('sync server: convergence', () => {

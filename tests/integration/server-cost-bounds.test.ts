@@ -96,7 +96,7 @@ describe.each(STORAGES)('update cost bounds (%s)', (storage) => {
     const authenticatedMs = await keystroke()
     expect(await member.closed).toMatchObject({ code: 1008, reason: 'update-too-costly' })
 
-    // 4. Fewer clients than the bound on clients, all at one position: refused by the bound on siblings.
+    // 4. Fewer clients than the bound on clients, all at one position: refused by the integration trial's step budget.
     const fewer = await authenticatedRawClient(server.url, attacked.docName, await attacked.code('rw'))
     fewer.send(frames.update(attacked.docName, quadraticUpdate(4_000)))
     const siblingsMs = await keystroke()

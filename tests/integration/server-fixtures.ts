@@ -18,10 +18,48 @@ import { createJoinCode, newCodeId, newCouncilSecret, type JoinAccess } from '..
 import type { SyncServerEvent } from '../../src/server/log'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../src/server/server'
 import { DOCS_DIR, documentFileName } from '../../src/server/fileStorage'
-import { STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
+import { afterAll } from 'vitest'
+import { openStorage, STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
+import type { Storage } from '../../src/server/storageTypes'
+import { psqlPath, startPostgres, type PostgresProcess } from './postgres'
 
-/** Both storage backends, for the suites that must hold whichever one stores (describe.each). */
-export const STORAGES: readonly StorageKind[] = STORAGE_KINDS
+/**
+ * The storage backends of one data folder, for the suites that must hold whichever one stores
+ * (describe.each). Storage 'postgres' needs a running PostgreSQL: server-postgres.test.ts and
+ * the suites that call usePostgres() add it.
+ */
+export const STORAGES: readonly StorageKind[] = STORAGE_KINDS.filter((k) => k !== 'postgres')
+
+// Storage 'postgres' in the shared suites: one PostgreSQL cluster per test file, started on first
+// use, a fresh database per data folder (so a restart on the same folder finds its database).
+let cluster: Promise<PostgresProcess> | null = null
+const databases = new Map<string, string>()
+
+/** Every storage, postgres included; the file must call this at its top level (stops the cluster after it). */
+export function withPostgres(): readonly StorageKind[] {
+  afterAll(async () => {
+    const c = cluster
+    cluster = null
+    databases.clear()
+    if (c) await (await c).stop()
+  })
+  return STORAGE_KINDS
+}
+
+/** The database standing for `dataDir` with storage 'postgres' (created on first use). */
+export async function databaseFor(dataDir: string): Promise<string> {
+  const known = databases.get(dataDir)
+  if (known) return known
+  cluster ??= startPostgres()
+  const url = await (await cluster).createDatabase()
+  databases.set(dataDir, url)
+  return url
+}
+
+/** openStorage for the tests: with postgres, the database of that data folder. */
+export async function openTestStorage(kind: StorageKind, dataDir: string): Promise<Storage> {
+  return openStorage(kind, { dataDir, ...(kind === 'postgres' ? { databaseUrl: await databaseFor(dataDir) } : {}) })
+}
 
 /** Functions run in reverse order by `runCleanups` (afterEach / afterAll of each file). */
 const cleanups: (() => unknown)[] = []
@@ -61,7 +99,8 @@ export async function startServer(options: Partial<SyncServerOptions> = {}): Pro
   const events: SyncServerEvent[] = []
   const dataDir = options.dataDir ?? tempDir()
   const storage = options.storage ?? 'sqlite'
-  const server = await createSyncServer({ port: 0, host: '127.0.0.1', ...options, dataDir, storage, logger: (e) => events.push(e) })
+  const databaseUrl = storage === 'postgres' ? (options.databaseUrl ?? (await databaseFor(dataDir))) : undefined
+  const server = await createSyncServer({ port: 0, host: '127.0.0.1', ...options, dataDir, storage, ...(databaseUrl ? { databaseUrl } : {}), logger: (e) => events.push(e) })
   onCleanup(() => server.close())
   return {
     ...server,
@@ -195,7 +234,15 @@ export function canonical(value: unknown): string {
  */
 export function storedDoc(dataDir: string, name: string, storage: StorageKind = 'sqlite'): Y.Doc | null {
   let data: Uint8Array | null = null
-  if (storage === 'files') {
+  if (storage === 'postgres') {
+    const url = databases.get(dataDir)
+    if (!url) throw new Error(`no database for ${dataDir}`)
+    // Synchronous like the other two: psql, the name passed as a variable (never spliced in).
+    const r = spawnSync(psqlPath(), ['-At', '-v', `name=${name}`, url], { input: "SELECT encode(data, 'base64') FROM documents WHERE name = :'name';", encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`psql: ${r.stderr}`)
+    const b64 = r.stdout.replace(/\s+/g, '')
+    if (b64) data = new Uint8Array(Buffer.from(b64, 'base64'))
+  } else if (storage === 'files') {
     try {
       data = readFileSync(join(dataDir, DOCS_DIR, documentFileName(name)))
     } catch (e) {

@@ -1,21 +1,21 @@
 // Council registration (trust on first use), revocation, and the HTTP endpoints that expose them.
 import { afterEach, describe, expect, it } from 'vitest'
-import { openStorage } from '../../src/server/storage'
 import { openDatabase } from '../../src/server/sqliteStorage'
 import { CouncilRegistry } from '../../src/server/registry'
 import { MAX_BODY_BYTES } from '../../src/server/http'
 import type { SyncServerOptions } from '../../src/server/server'
 import { newCouncilId } from '../../src/shared/domain/ids'
 import { createJoinCode, newCouncilSecret, type JoinAccess } from '../../src/shared/sync/joinCode'
-import { onCleanup, runCleanups, startServer, STORAGES, tempDir } from './server-fixtures'
+import { onCleanup, openTestStorage, runCleanups, startServer, tempDir, withPostgres } from './server-fixtures'
 
 afterEach(runCleanups)
 
 const code = (secret: string, councilId: string, access: JoinAccess = 'rw', codeId = '1111111111111111') => createJoinCode(secret, { councilId, access, codeId })
 
-describe.each(STORAGES)('storage: %s', (storage) => {
+// postgres too: the registry's contract holds whichever storage keeps its rows.
+describe.each(withPostgres())('storage: %s', (storage) => {
   async function registry() {
-    const s = await openStorage(storage, tempDir())
+    const s = await openTestStorage(storage, tempDir())
     onCleanup(() => s.close())
     return new CouncilRegistry(s.registry)
   }
@@ -128,14 +128,14 @@ describe.each(STORAGES)('storage: %s', (storage) => {
       const other = newCouncilId()
       const secret = newCouncilSecret()
       const next = newCouncilSecret()
-      const s1 = await openStorage(storage, dir)
+      const s1 = await openTestStorage(storage, dir)
       const r1 = new CouncilRegistry(s1.registry)
       await r1.register({ councilId: id, secret })
       await r1.register({ councilId: other, secret })
       await r1.revokeCode(id, 'cccccccccccccccc', await code(secret, id))
       expect(await r1.register({ councilId: other, secret: next, code: await code(secret, other) })).toMatchObject({ rotated: true })
       await s1.close()
-      const s2 = await openStorage(storage, dir)
+      const s2 = await openTestStorage(storage, dir)
       onCleanup(() => s2.close())
       const r2 = new CouncilRegistry(s2.registry)
       expect(r2.isRegistered(id)).toBe(true)

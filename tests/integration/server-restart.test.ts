@@ -3,7 +3,7 @@
 // it was down reconnect by themselves and converge, and the stored document has every edit.
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { connect, newCouncil, runCleanups, sameState, sleep, startServer, STORAGES, storedDoc, waitFor, type Client } from './server-fixtures'
+import { connect, newCouncil, runCleanups, sameState, sleep, startServer, storedDoc, waitFor, withPostgres, type Client } from './server-fixtures'
 import type { SyncServerOptions } from '../../src/server/server'
 
 afterEach(runCleanups)
@@ -28,7 +28,8 @@ function editLoop(client: Client, tag: string) {
 
 const entries = (doc: Y.Doc) => new Set(doc.getArray<string>('log').toArray())
 
-describe.each(STORAGES)('storage: %s', (storage) => {
+// postgres too: a restart on the same database loses nothing either.
+describe.each(withPostgres())('storage: %s', (storage) => {
   const start = (options: Partial<SyncServerOptions> = {}) => startServer({ storage, ...options })
 
   describe('sync server: restart', () => {

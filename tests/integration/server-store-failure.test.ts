@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { parseStoreReport, storedCovers, type StoreReport } from '../../src/shared/sync/storeReport'
 import type { DocumentBackend } from '../../src/server/storage'
-import { STORAGES, connect, newCouncil, onCleanup, runCleanups, sleep, startServer, storedDoc, waitFor, type Client } from './server-fixtures'
+import { connect, newCouncil, onCleanup, runCleanups, sleep, startServer, storedDoc, waitFor, withPostgres, type Client } from './server-fixtures'
 
 afterEach(runCleanups)
 
@@ -22,7 +22,7 @@ function reports(client: Client): { at: number; report: StoreReport }[] {
 
 const covers = (report: StoreReport, doc: Y.Doc) => report.kind === 'stored' && storedCovers(Y.decodeStateVector(report.stateVector), Y.decodeStateVector(Y.encodeStateVector(doc)))
 
-describe.each(STORAGES)('storing (%s)', (storage) => {
+describe.each(withPostgres())('storing (%s)', (storage) => {
   it('a full disk: the store is logged, reported as failed, retried; the server keeps serving; once there is room the change is stored and reported', async () => {
     const unhandled: unknown[] = []
     const onUnhandled = (e: unknown) => unhandled.push(e)

@@ -40,6 +40,10 @@ export class FakeSession {
   setDevicePermissionHandler(handler: () => boolean): void {
     this.deviceHandler = handler
   }
+  verifyProc: ((request: { hostname: string; certificate: { fingerprint: string; data?: string } }, callback: (result: number) => void) => void) | null = null
+  setCertificateVerifyProc(proc: FakeSession['verifyProc']): void {
+    this.verifyProc = proc
+  }
 }
 
 /** A BrowserWindow: records its options and loads, closes like Electron ('closed', then destroyed). */

@@ -46,6 +46,7 @@ describe('the contract', () => {
       'listBackups',
       'openFiles',
       'openProjector',
+      'pinCertificate',
       'print',
       'readBackup',
       'saveFile',

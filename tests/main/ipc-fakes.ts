@@ -56,6 +56,7 @@ export function deps(overrides: Partial<IpcDeps<Win>> = {}): IpcDeps<Win> {
     backups: { store: fakeStore(), settings: memorySettings(), now: () => new Date('2025-03-01T10:00:00Z') },
     openProjector: vi.fn(() => ({ opened: true as const, display: 'external' as const })),
     hostSync: vi.fn(async () => ({ localUrl: 'ws://127.0.0.1:4455', lanUrls: ['ws://192.168.1.20:4455'] })),
+    pinCertificate: vi.fn(async () => true),
     log: vi.fn(),
     ...overrides,
   }
@@ -84,6 +85,7 @@ export const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   'app:openProjector': [{ route: PROJECTOR_ROUTE }],
   'app:setLanguage': [{ language: 'en' }],
   'sync:host': [{ councilId: 'c0ffee00-0000-4000-8000-000000000000' }],
+  'sync:pinCertificate': [{ serverUrl: 'wss://192.168.1.20:4455', fingerprint: 'v8tBetR-B0RbkEmD2PlwFPR_iHiV6Kx7NrmWzYiArQg' }],
   'file:save': [{ suggestedName: '纪要', kind: 'docx', data: new Uint8Array([1]) }],
   'file:open': [{ kind: 'bundle', multiple: true }],
   'backup:chooseFolder': [],
@@ -103,6 +105,13 @@ export const INVALID_ARGS: Record<IpcChannel, unknown[][]> = {
   'app:openProjector': [[], [{ route: '#/' }]],
   'app:setLanguage': [[], [{ language: 'fr' }], [{ language: 'EN' }], ['en'], [{ language: 'en', x: 1 }]],
   'sync:host': [[], [{ councilId: '../x' }]],
+  'sync:pinCertificate': [
+    [],
+    [{ serverUrl: 'ws://192.168.1.20:4455', fingerprint: 'v8tBetR-B0RbkEmD2PlwFPR_iHiV6Kx7NrmWzYiArQg' }],
+    [{ serverUrl: 'wss://192.168.1.20:4455', fingerprint: 'sha256/v8tBetR+B0RbkEmD2PlwFPR/iHiV6Kx7NrmWzYiArQg=' }],
+    [{ serverUrl: 'wss://192.168.1.20:4455', fingerprint: 'v8tBetR-B0RbkEmD2PlwFPR_iHiV6Kx7NrmWzYiArQg', extra: 1 }],
+    [{ serverUrl: 'wss://user@192.168.1.20:4455', fingerprint: 'v8tBetR-B0RbkEmD2PlwFPR_iHiV6Kx7NrmWzYiArQg' }],
+  ],
   'file:save': [
     [],
     [{ suggestedName: 'x', kind: 'exe', data: '' }],

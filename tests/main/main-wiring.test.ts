@@ -180,6 +180,15 @@ describe('main.ts wiring', () => {
     expect(result).toEqual({ ok: true, value: { version: '0.1.0', platform: process.platform, dataDir: '/fake/userData' } })
   })
 
+  it('installs a certificate verify proc after ready that leaves every unpinned certificate to Chromium', async () => {
+    const fake = await startMain()
+    expect(fake.electron.session.defaultSession.verifyProc).toBeNull()
+    await becomeReady(fake)
+    const proc = fake.electron.session.defaultSession.verifyProc!
+    const answer = await new Promise<number>((resolve) => proc({ hostname: '192.168.1.20', certificate: { fingerprint: `sha256/${'A'.repeat(43)}=` } }, resolve))
+    expect(answer).toBe(-3)
+  })
+
   it('finds the window of the sender for the modal save dialog, in Documents', async () => {
     const fake = await startMain()
     await becomeReady(fake)

@@ -58,7 +58,8 @@ function Shell() {
   // The desktop's menus follow the interface language.
   const lang = i18n.language
   useEffect(() => {
-    if (env.platform.setLanguage && isLanguage(lang)) void env.platform.setLanguage(lang).catch((e: unknown) => console.warn('menu language', e))
+    const menu = env.platform.capability('menu')
+    if (menu && isLanguage(lang)) void menu.setLanguage(lang).catch((e: unknown) => console.warn('menu language', e))
   }, [env, lang])
   useCommands(env)
   useAutoBackup(env)

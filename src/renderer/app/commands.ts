@@ -58,7 +58,8 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 /** Menu commands (desktop) and the meeting shortcuts (browser), for as long as the app runs. */
 export function useCommands(env: AppEnv): void {
   useEffect(() => {
-    if (env.platform.onMenuCommand) return env.platform.onMenuCommand((command) => runCommand(env, command))
+    const menu = env.platform.capability('menu')
+    if (menu) return menu.onCommand((command) => runCommand(env, command))
     const onKey = (e: KeyboardEvent) => {
       const command = commandForKey(e)
       if (command && pressCommand(command)) e.preventDefault()

@@ -113,6 +113,17 @@ export interface ReviewRow {
   decidedAt: string | null
 }
 
+/** An attached file's bytes, by content hash (blobs.ts); the documents hold only its reference. */
+export interface BlobRow {
+  hash: string
+  bytes: Uint8Array
+  size: number
+  storedAt: string
+  /** Councils whose server does not have it yet (multi-entry index: what to upload). */
+  pendingFor: string[]
+  uploadedTo: string[]
+}
+
 export type YishiDb = Dexie & {
   councils: EntityTable<CouncilRow, 'id'>
   meetings: EntityTable<MeetingRow, 'id'>
@@ -123,6 +134,7 @@ export type YishiDb = Dexie & {
   issuedCodes: EntityTable<IssuedCodeRow, 'codeId'>
   deviceKeys: EntityTable<DeviceKeyRow, 'id'>
   reviews: EntityTable<ReviewRow, 'bundleHash'>
+  blobs: EntityTable<BlobRow, 'hash'>
 }
 
 export const DB_NAME = 'yishi'
@@ -148,6 +160,10 @@ export function openDb(name = DB_NAME): YishiDb {
   db.version(4).stores({
     deviceKeys: 'id',
     reviews: 'bundleHash, openedAt',
+  })
+  // Version 5 adds the attached files' bytes, by content hash (blobs.ts).
+  db.version(5).stores({
+    blobs: 'hash, storedAt, *pendingFor',
   })
   return db
 }

@@ -57,6 +57,14 @@ export async function keepPendingSecret(db: YishiDb, councilId: string, secret: 
   await db.settings.put({ key: pendingKey(councilId), value: secret })
 }
 
+/** Forgets a pending secret the server refused (it holds the council under another key). */
+export async function dropPendingSecret(db: YishiDb, councilId: string, secret: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(pendingKey(councilId))
+    if (row?.value === secret) await db.settings.delete(pendingKey(councilId))
+  })
+}
+
 export async function recordSynced(db: YishiDb, councilId: string, at: string): Promise<void> {
   await db.councilSync.update(councilId, { lastSyncedAt: at })
 }

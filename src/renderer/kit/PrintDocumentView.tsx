@@ -36,13 +36,14 @@ export function PrintDocumentView({ doc, fileName }: { doc: PrintDocument; fileN
   usePrintStyles()
 
   const [pdfBusy, setPdfBusy] = useState(false)
+  const savePdf = env.platform.capability('savePdf')
   const exportPdf = () =>
     run(async () => {
       setDone(null)
-      if (env.platform.savePdf) {
+      if (savePdf) {
         setPdfBusy(true)
         try {
-          const r = await env.platform.savePdf(fileName)
+          const r = await savePdf(fileName)
           if (r.saved) setDone(t('minutes:export.savedPdf'))
         } finally {
           setPdfBusy(false)
@@ -69,7 +70,7 @@ export function PrintDocumentView({ doc, fileName }: { doc: PrintDocument; fileN
     <>
       <div className="row no-print">
         <button className="primary" onClick={() => void exportPdf()} disabled={pdfBusy}>
-          {env.platform.savePdf ? t('common:actions.savePdf') : t('minutes:export.printPdf')}
+          {savePdf ? t('common:actions.savePdf') : t('minutes:export.printPdf')}
         </button>
         <button onClick={() => void exportDocx()} disabled={progress !== null}>
           {t('minutes:export.docx')}

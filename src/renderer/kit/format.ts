@@ -1,4 +1,5 @@
 // Dates, times and numbers through Intl in the chosen language.
+import { isIsoDate, isLocalDateTime } from '../../shared/domain/dates'
 import { areaToText } from '../../shared/domain/member'
 
 const dateCache = new Map<string, Intl.DateTimeFormat>()
@@ -16,12 +17,12 @@ function fmt(lang: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeForma
 const asUtc = (date: string, time = '00:00') => new Date(`${date}T${time}:00Z`)
 
 export function formatDate(lang: string, isoDate: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
+  if (!isIsoDate(isoDate)) return isoDate
   return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(asUtc(isoDate))
 }
 
 export function formatDateTime(lang: string, local: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local
+  if (!isLocalDateTime(local)) return local
   return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(
     asUtc(local.slice(0, 10), local.slice(11, 16)),
   )
@@ -65,6 +66,6 @@ export function formatTime(lang: string, iso: string): string {
 
 /** A calendar day without its year, for a chart's axis: "12月7日" (en: "Dec 7"). */
 export function formatDayMonth(lang: string, isoDate: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
+  if (!isIsoDate(isoDate)) return isoDate
   return fmt(lang, { month: 'short', day: 'numeric' }).format(asUtc(isoDate))
 }

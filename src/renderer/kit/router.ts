@@ -1,6 +1,7 @@
 // A small hash router: the app is served from app:// in Electron and from any static host on
 // the web, so routes live in the hash and reload to the same screen.
 import { useEffect, useState } from 'react'
+import { ID_CHARS } from '../../shared/domain/ids'
 
 export type CouncilTab = 'meetings' | 'members' | 'households' | 'campaigns' | 'rules' | 'sync'
 export const CAMPAIGN_TABS = ['overview', 'record', 'notice', 'settings'] as const
@@ -27,7 +28,7 @@ export type Route =
   | { name: 'backup' }
   | { name: 'notFound' }
 
-const ID = '([0-9a-z-]{8,64})'
+const ID = `(${ID_CHARS})`
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/councils\/new$/, () => ({ name: 'newCouncil' })],

@@ -1,57 +1,62 @@
-// The desktop platform: calls the named functions the preload exposes (src/shared/ipc.ts).
-import type { IpcResult, YishiApi } from '../../shared/ipc'
-import type { AppInfo, Platform } from './types'
+// The desktop platform, built on the preload API (YishiApi, derived from shared/ipc's contract):
+// `call` invokes one contract function and unwraps its answer, so each method here is only the
+// translation between the contract's shape and the renderer's (types.ts); the types follow the
+// contract, and a test checks every contract function is reachable from here.
+import type { IpcResult, YishiAnswer, YishiApi, YishiInvokeName } from '../../shared/ipc'
+import { capabilityLookup, type AppInfo, type Platform } from './types'
 
-/** A result of the preload API, or the error code as an Error (the UI translates it). */
-function value<T>(r: IpcResult<T>): T {
-  if (!r.ok) throw new Error(r.error)
-  return r.value
+type Call = <K extends YishiInvokeName>(name: K, ...payload: Parameters<YishiApi[K]>) => Promise<YishiAnswer<K>>
+
+/** Invokes the contract function `name`; an error code comes back as an Error (the UI translates it). */
+function caller(api: YishiApi): Call {
+  return async (name, ...payload) => {
+    const invoke = api[name] as (...args: unknown[]) => Promise<IpcResult<YishiAnswer<typeof name>>>
+    const r = await invoke(...payload)
+    if (!r.ok) throw new Error(r.error)
+    return r.value
+  }
 }
 
 export function electronPlatform(api: YishiApi): Platform {
+  const call = caller(api)
   return {
     kind: 'electron',
     async getAppInfo(): Promise<AppInfo> {
-      const r = await api.getAppInfo()
-      if (!r.ok) throw new Error(r.error)
-      return { version: r.value.version, platform: r.value.platform, dataLocation: { kind: 'folder', path: r.value.dataDir } }
+      const info = await call('getAppInfo')
+      return { version: info.version, platform: info.platform, dataLocation: { kind: 'folder', path: info.dataDir } }
     },
-    async print() {
-      const r = await api.print()
-      if (!r.ok) throw new Error(r.error)
-    },
+    print: () => call('print'),
     async saveFile({ suggestedName, kind, data }) {
-      return { saved: value(await api.saveFile({ suggestedName, kind, data: typeof data === 'string' ? data : new Uint8Array(data) })).saved }
-    },
-    async openFiles(kind, multiple) {
-      const { files } = value(await api.openFiles({ kind, multiple }))
-      return files.map((f) => ({ name: f.name, size: f.bytes.byteLength, text: async () => new TextDecoder().decode(f.bytes), bytes: async () => f.bytes }))
-    },
-    backups: {
-      chooseFolder: async () => ({ chosen: value(await api.chooseBackupFolder()).chosen }),
-      status: async () => value(await api.backupStatus()),
-      write: async (text) => value(await api.writeBackup({ text })),
-      list: async () => value(await api.listBackups()).backups,
-      read: async (name) => value(await api.readBackup({ name })).text,
-    },
-    onMenuCommand: (listener) => api.onMenuCommand(listener),
-    async setLanguage(language) {
-      value(await api.setLanguage({ language }))
-    },
-    async hostSync(councilId: string) {
-      const r = await api.hostSync({ councilId })
-      if (!r.ok) throw new Error(r.error)
-      // Other devices in the room need a LAN address; with none (no network), this laptop alone.
-      return { serverUrl: r.value.lanUrls[0] ?? r.value.localUrl }
+      return { saved: (await call('saveFile', { suggestedName, kind, data: typeof data === 'string' ? data : new Uint8Array(data) })).saved }
     },
     async openProjector(route: string) {
-      const r = await api.openProjector({ route })
-      if (!r.ok) throw new Error(r.error)
+      await call('openProjector', { route })
     },
-    async savePdf(suggestedName: string) {
-      const r = await api.savePdf({ suggestedName })
-      if (!r.ok) throw new Error(r.error)
-      return { saved: r.value.saved }
-    },
+    capability: capabilityLookup({
+      async openFiles(kind, multiple) {
+        const { files } = await call('openFiles', { kind, multiple })
+        return files.map((f) => ({ name: f.name, size: f.bytes.byteLength, text: async () => new TextDecoder().decode(f.bytes), bytes: async () => f.bytes }))
+      },
+      backups: {
+        chooseFolder: async () => ({ chosen: (await call('chooseBackupFolder')).chosen }),
+        status: () => call('backupStatus'),
+        write: (text) => call('writeBackup', { text }),
+        list: async () => (await call('listBackups')).backups,
+        read: async (name) => (await call('readBackup', { name })).text,
+      },
+      menu: {
+        onCommand: (listener) => api.onMenuCommand(listener),
+        setLanguage: (language) => call('setLanguage', { language }),
+      },
+      async savePdf(suggestedName) {
+        return { saved: (await call('savePdf', { suggestedName })).saved }
+      },
+      async hostSync(councilId) {
+        const { lanUrls, localUrl, fingerprint } = await call('hostSync', { councilId })
+        // Other devices in the room need a LAN address; with none (no network), this laptop alone.
+        return { serverUrl: lanUrls[0] ?? localUrl, ...(fingerprint ? { fingerprint } : {}) }
+      },
+      pinCertificate: (serverUrl, fingerprint) => call('pinCertificate', { serverUrl, fingerprint }),
+    }),
   }
 }

@@ -33,7 +33,56 @@ export interface AppInfo {
   dataLocation: { kind: 'folder'; path: string } | { kind: 'browser'; origin: string }
 }
 
+/** The native open dialog (the web build uses a file input instead). */
+export type OpenFiles = (kind: OpenFileKind, multiple: boolean) => Promise<PickedFile[]>
+
+/** The application menu: its commands and shortcuts, and the language it is written in. */
+export interface AppMenu {
+  /** Calls `listener` for every menu command or shortcut; returns the unsubscribe. */
+  onCommand(listener: (command: MenuCommand) => void): () => void
+  /** The menus follow the interface language. */
+  setLanguage(language: Language): Promise<void>
+}
+
+/** Renders the page to an A4 PDF and asks where to save it. */
+export type SavePdf = (suggestedName: string) => Promise<{ saved: boolean }>
+
+/**
+ * Starts the embedded sync server on this computer for the council; answers the address other
+ * devices use and, when it serves TLS, its certificate's fingerprint (for the join codes made here).
+ */
+export type HostSync = (councilId: string) => Promise<{ serverUrl: string; fingerprint?: string }>
+
+/** Accepts exactly the certificate with this fingerprint for this server (a join code's pin; desktop only). */
+export type PinCertificate = (serverUrl: string, fingerprint: string) => Promise<void>
+
+/**
+ * What a platform may offer beyond the core. A feature asks for the capability it needs
+ * (`platform.capability('backups')`) and shows its controls only when it is there; it never asks
+ * which platform it runs on. Today the desktop offers them all and the browser none.
+ */
+export interface Capabilities {
+  openFiles: OpenFiles
+  backups: BackupFolder
+  menu: AppMenu
+  savePdf: SavePdf
+  hostSync: HostSync
+  pinCertificate: PinCertificate
+}
+export type CapabilityName = keyof Capabilities
+
+export type CapabilityLookup = <K extends CapabilityName>(name: K) => Capabilities[K] | undefined
+
+/** A lookup over the capabilities a platform has. */
+export function capabilityLookup(offered: Partial<Capabilities>): CapabilityLookup {
+  return (name) => offered[name]
+}
+
 export interface Platform {
+  /**
+   * What kind of device this is, to name it to people ("this computer", "this browser"); never to
+   * decide what a feature may do: ask `capability` for that.
+   */
   kind: 'electron' | 'web'
   getAppInfo(): Promise<AppInfo>
   /** Opens the system print dialog for the current page. */
@@ -45,18 +94,6 @@ export interface Platform {
    * the desktop, a download in the browser. Resolves saved: false when cancelled.
    */
   saveFile(request: SaveFileRequest): Promise<{ saved: boolean }>
-  /** Desktop only: the native open dialog (the web build uses a file input instead). */
-  openFiles?: (kind: OpenFileKind, multiple: boolean) => Promise<PickedFile[]>
-  backups?: BackupFolder
-  /** Desktop only: commands from the application menu and its shortcuts; returns an unsubscribe. */
-  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void
-  /** Desktop only: the menus follow the interface language. */
-  setLanguage?: (language: Language) => Promise<void>
-  /** Desktop only: renders the page to an A4 PDF and asks where to save it. */
-  savePdf?: (suggestedName: string) => Promise<{ saved: boolean }>
-  /**
-   * Desktop only, when the shell offers it: starts the embedded sync server on this computer
-   * for the council and gives the address other devices use. Not implemented on the web.
-   */
-  hostSync?: (councilId: string) => Promise<{ serverUrl: string }>
+  /** The capability `name` when this platform offers it, else undefined. */
+  capability: CapabilityLookup
 }

@@ -1,5 +1,5 @@
 // The browser platform: the web build, the tests, and a second device using Yishi in a browser.
-import type { AppInfo, Platform } from './types'
+import { capabilityLookup, type AppInfo, type Platform } from './types'
 import { downloadFile } from './download'
 
 export const webPlatform: Platform = {
@@ -17,4 +17,7 @@ export const webPlatform: Platform = {
     url.hash = route
     window.open(url.toString(), 'yishi-projector')
   },
+  // The browser has no native open dialog (a file input instead), no backup folder, no menu,
+  // no PDF rendering of its own (print to PDF) and cannot host a sync server.
+  capability: capabilityLookup({}),
 }

@@ -1,6 +1,7 @@
 // Backing up and restoring this device's data. The backup holds every council in the catalogue:
 // its council document, every meeting and campaign document the council lists and its register of
-// households (council/<id>/households), as Yjs updates, and the settings that are safe to carry. The restore
+// households (council/<id>/households), as Yjs updates, and the settings that are safe to carry;
+// made with a passphrase, also the council keys sealed under it (backupKeys.ts). The restore
 // merges a checked backup into the current documents (a CRDT merge, so nothing newer is lost) and
 // the projector brings back the catalogue rows and meeting lists. Documents go through the
 // DocStore, so ones already open stay open and see the merge at once. The file format is
@@ -14,6 +15,8 @@ import { ORIGIN_IMPORT } from '../../shared/doc/schema'
 import { isIdString, type CouncilId } from '../../shared/domain/ids'
 import { isLanguage } from '../../shared/i18n/languages'
 import { toBase64Url } from '../../shared/sync/joinCode'
+import { sealKeys, type CouncilKey } from '../../shared/backup/sealedKeys'
+import { collectKeys, installKeys, type InstalledKeys } from '../data/backupKeys'
 import type { DocStore } from './docs'
 import type { Projector } from './projector'
 import type { YishiDb } from '../data/db'
@@ -33,6 +36,8 @@ export interface RestoreEnv extends BackupEnv {
 export interface CollectOptions {
   /** A document that cannot be opened (damaged) is left out of the backup and reported here. */
   onUnreadable?: (name: string, error: unknown) => void
+  /** Seals this device's council keys into the backup under this passphrase (sealedKeys.ts). */
+  passphrase?: string
 }
 
 export interface RestoreResult {
@@ -42,6 +47,8 @@ export interface RestoreResult {
   councils: number
   /** Documents left as they are because this device may not write them (read-only, newer schema). */
   skipped: string[]
+  /** The council keys put back, when the backup's keys were opened with their passphrase. */
+  keys: InstalledKeys | null
 }
 
 /**
@@ -89,7 +96,12 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
     docs.push({ name, update: read.update }, ...kept, ...campaigns)
     if (households) docs.push({ name: householdsName, update: households })
   }
-  return { createdAt: env.now(), appVersion, councils, docs, local: { settings: await carriedSettings(env.db) } }
+  const content: BackupContent = { createdAt: env.now(), appVersion, councils, docs, local: { settings: await carriedSettings(env.db) } }
+  if (options.passphrase) {
+    const keys = await collectKeys(env.db)
+    if (keys.length) content.keys = await sealKeys(keys, options.passphrase)
+  }
+  return content
 }
 
 /**
@@ -101,7 +113,7 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
  * its value. Merging is idempotent: after a failure (reported once the other documents are
  * merged), restoring the same backup again is safe.
  */
-export async function restoreBackup(env: RestoreEnv, content: BackupContent): Promise<RestoreResult> {
+export async function restoreBackup(env: RestoreEnv, content: BackupContent, keys: readonly CouncilKey[] | null = null): Promise<RestoreResult> {
   const updates = backupUpdates(content)
   const entries = content.docs.map((d, i) => ({ name: d.name, update: updates[i]!, council: backupDocName(d.name)?.kind === 'council' }))
   const skipped: string[] = []
@@ -130,10 +142,13 @@ export async function restoreBackup(env: RestoreEnv, content: BackupContent): Pr
   const meetings = await pool(entries.filter((e) => !e.council), merge)
   const councils = await pool(entries.filter((e) => e.council), merge)
   await restoreSettings(env.db, content.local.settings)
+  // Keys after the documents: a key restored for a council whose document failed is still the
+  // council's key, and restoring the same backup again is as safe for keys as for documents.
+  const installed = keys ? await installKeys(env.db, keys) : null
   await env.projector.flush()
   if (failures.length) throw failures[0]
   const merged = (list: boolean[]) => list.filter(Boolean).length
-  return { docs: merged(meetings) + merged(councils), councils: merged(councils), skipped }
+  return { docs: merged(meetings) + merged(councils), councils: merged(councils), skipped, keys: installed }
 }
 
 async function restoreSettings(db: YishiDb, settings: readonly BackupSetting[]): Promise<void> {

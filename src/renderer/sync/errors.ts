@@ -9,6 +9,12 @@ export type SyncErrorCode =
   | 'empty'
   | 'refused'
   | 'noSecret'
+  /** The server holds this council under another key (features/sync/NewLaptopHelp.tsx says what to do). */
+  | 'otherKey'
+  /** An inviting code (shared/sync/inviteKey.ts) that is not one, is another council's, or is not this council's key. */
+  | 'keyInvalid'
+  | 'keyOtherCouncil'
+  | 'keyMismatch'
 
 export class SyncError extends Error {
   constructor(

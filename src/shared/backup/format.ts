@@ -11,6 +11,7 @@ import { canonicalJson } from '../doc/canonical'
 import { readEnvelope } from '../minutes/bundle'
 import { sha256Hex, utf8 } from '../minutes/webCrypto'
 import { checkContentShape, checkUpdatesWhy, isObjectWithKeys } from './shape'
+import type { SealedKeys } from './sealedKeys'
 
 export const BACKUP_FORMAT = 'yishi.backup/1'
 
@@ -56,6 +57,12 @@ export interface BackupContent {
    * device or read how anyone voted in an open secret ballot.
    */
   local: { settings: BackupSetting[] }
+  /**
+   * Only in a backup made with a passphrase: the council keys (secrets, servers, issued codes),
+   * sealed under it (sealedKeys.ts). Backups without it (automatic ones, older ones) restore
+   * everything but the power to invite devices.
+   */
+  keys?: SealedKeys
 }
 
 /** What the restore screen shows before the user confirms. */
@@ -66,6 +73,8 @@ export interface BackupSummary {
   docCount: number
   /** Size of the backup text in UTF-8 bytes. */
   bytes: number
+  /** Whether it carries council keys sealed with a passphrase. */
+  sealedKeys: boolean
 }
 
 /** newerSchema: a document in it was written by a newer Yishi (the failure carries that Yishi's appVersion). */
@@ -157,6 +166,7 @@ export function summarise(content: BackupContent, text: string): BackupSummary {
     councils: content.councils.map((c) => ({ id: c.id, name: c.name, meetings: c.meetings })),
     docCount: content.docs.length,
     bytes: utf8Length(text),
+    sealedKeys: content.keys !== undefined,
   }
 }
 

@@ -12,8 +12,14 @@ import { parseAnyDocName, type AnyDocName } from '../doc/names'
 import { SCHEMA_VERSION } from '../doc/schema'
 import { fromBase64Url } from '../sync/joinCode'
 import type { BackupContent } from './format'
+import { isCanonicalBase64Url, isObjectWithKeys } from './checks'
+import { isSealedKeys } from './sealedKeys'
+
+export { isCanonicalBase64Url, isObjectWithKeys }
 
 const CONTENT_KEYS = ['appVersion', 'councils', 'createdAt', 'docs', 'local'] as const
+// A backup made with a passphrase also holds the council keys, sealed (sealedKeys.ts).
+const CONTENT_KEYS_SEALED = [...CONTENT_KEYS, 'keys'] as const
 const COUNCIL_KEYS = ['id', 'meetings', 'name'] as const
 const DOC_KEYS = ['name', 'update'] as const
 const LOCAL_KEYS = ['settings'] as const
@@ -25,27 +31,6 @@ const MAX_APP_VERSION = 64
 const MAX_COUNCIL_NAME = 1_000
 const MAX_SETTINGS = 1_000
 const MAX_SETTING_KEY = 200
-const BASE64URL = /^[A-Za-z0-9_-]+$/
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-/** A plain object whose own keys are exactly `keys`. */
-export function isObjectWithKeys<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
-  const own = Object.keys(value)
-  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(value, k))
-}
-
-/**
- * Unpadded base64url with one spelling per byte string: the unused low bits of the last
- * character must be zero (fromBase64Url would ignore them, so two texts could mean one update).
- */
-export function isCanonicalBase64Url(value: unknown): value is string {
-  if (typeof value !== 'string' || !BASE64URL.test(value)) return false
-  const rest = value.length % 4
-  if (rest === 1) return false
-  const last = ALPHABET.indexOf(value[value.length - 1]!)
-  return rest === 0 || (last & (rest === 2 ? 0x0f : 0x03)) === 0
-}
 
 /** The documents a backup may hold, by name: every kind of a council's documents. */
 export type BackupDocName = AnyDocName
@@ -57,7 +42,9 @@ export function backupDocName(name: string): BackupDocName | null {
 
 /** null if the content has the exact shape of BackupContent, else why not. */
 export function checkContentShape(value: unknown): 'malformed' | null {
-  if (!isObjectWithKeys(value, CONTENT_KEYS)) return 'malformed'
+  if (isObjectWithKeys(value, CONTENT_KEYS_SEALED)) {
+    if (!isSealedKeys(value.keys)) return 'malformed'
+  } else if (!isObjectWithKeys(value, CONTENT_KEYS)) return 'malformed'
   const { createdAt, appVersion, councils, docs, local } = value
   if (!isInstant(createdAt)) return 'malformed'
   if (typeof appVersion !== 'string' || appVersion.length === 0 || appVersion.length > MAX_APP_VERSION) return 'malformed'

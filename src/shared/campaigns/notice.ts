@@ -8,6 +8,7 @@ import type { SigningState } from '../domain/campaignSigning'
 import type { IsoDate } from '../domain/dates'
 import { buildingKey, type Household } from '../domain/household'
 import type { Block, PrintDocument } from '../minutes/blocks'
+import { printedDate } from '../minutes/dateText'
 import { isolate } from '../minutes/layout'
 import { percentText, rateText } from './figures'
 import { rateBasisPoints } from '../domain/campaignSigning'
@@ -32,29 +33,8 @@ export interface CampaignNoticeOptions {
   showNames: boolean
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const months = new Map<string, Intl.DateTimeFormat>()
-
-function monthName(lang: string, y: number, m: number): string {
-  let f = months.get(lang)
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' })
-    } catch {
-      f = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' })
-    }
-    months.set(lang, f)
-  }
-  return f.format(Date.UTC(y, m - 1, 1))
-}
-
 /** A calendar day in Arabic numerals, as every printed document writes it. */
-function dateText(o: CampaignNoticeOptions, value: string): string {
-  const m = DATE.exec(value)
-  if (!m) return isolate(value)
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  return o.t('documents:format.date', { y, m: mo, d, month: monthName(o.lang, y, mo) })
-}
+const dateText = (o: CampaignNoticeOptions, value: string): string => printedDate(o.t, o.lang, value) ?? isolate(value)
 
 const dash = (o: CampaignNoticeOptions, s: string): string => (s.trim() ? isolate(s) : o.t('documents:dash'))
 const field = (label: string, value: string): Block => ({ kind: 'field', label, value })

@@ -163,6 +163,14 @@ export function presentAt(doc: Y.Doc, at: string): MemberId[] {
     .sort(cmpStr)
 }
 
+/**
+ * The voting members present now (observers never count): signed in, and their latest arrival or
+ * departure an arrival. The floor, the speakers' list and the voter slips offer these people.
+ */
+export function presentRows<R extends Pick<AttendanceRow, 'counts' | 'status' | 'events'>>(rows: readonly R[]): R[] {
+  return rows.filter((row) => row.counts && row.status === 'present' && (row.events.at(-1)?.kind ?? 'arrive') === 'arrive')
+}
+
 /** Voting members on the roster and how many are present at `at`: the quorum's figures. */
 export function headcount(doc: Y.Doc, at: string): { members: number; present: number } {
   return { members: readRoster(doc).filter((e) => countsForQuorum(e.role)).length, present: presentAt(doc, at).length }

@@ -3,6 +3,7 @@
 //   council/<councilId>/meeting/<meetingId>      one meeting
 //   council/<councilId>/campaign/<campaignId>    one household campaign (relocation or renovation)
 //   council/<councilId>/households               the council's register of households
+//   council/<councilId>/matters/<year>           requests, matters, paths and follow-up of one council year
 import type { CampaignId } from '../domain/campaign'
 import type { CouncilId, MeetingId } from '../domain/ids'
 import { isIdString } from '../domain/ids'
@@ -11,6 +12,7 @@ export const councilDocName = (councilId: CouncilId): string => `council/${counc
 export const meetingDocName = (councilId: CouncilId, meetingId: MeetingId): string => `council/${councilId}/meeting/${meetingId}`
 export const campaignDocName = (councilId: CouncilId, campaignId: CampaignId): string => `council/${councilId}/campaign/${campaignId}`
 export const householdsDocName = (councilId: CouncilId): string => `council/${councilId}/households`
+export const mattersDocName = (councilId: CouncilId, year: number): string => `council/${councilId}/matters/${year}`
 
 /** The council and meeting documents: what parseDocName has always answered (backups and projections rely on it). */
 export type ParsedDocName =
@@ -22,6 +24,7 @@ export type AnyDocName =
   | ParsedDocName
   | { kind: 'campaign'; councilId: CouncilId; campaignId: CampaignId }
   | { kind: 'households'; councilId: CouncilId }
+  | { kind: 'matters'; councilId: CouncilId; year: number }
 
 /**
  * Any document name, strictly: exactly these shapes, ids of the id alphabet, nothing more. A name
@@ -33,6 +36,7 @@ export function parseAnyDocName(name: string): AnyDocName | null {
   const councilId = parts[1] as CouncilId
   if (parts.length === 2) return { kind: 'council', councilId }
   if (parts.length === 3 && parts[2] === 'households') return { kind: 'households', councilId }
+  if (parts.length === 4 && parts[2] === 'matters' && /^(19|2[01])\d\d$/.test(parts[3] ?? '')) return { kind: 'matters', councilId, year: Number(parts[3]) }
   if (parts.length === 4 && isIdString(parts[3])) {
     if (parts[2] === 'meeting') return { kind: 'meeting', councilId, meetingId: parts[3] as MeetingId }
     if (parts[2] === 'campaign') return { kind: 'campaign', councilId, campaignId: parts[3] as CampaignId }
@@ -60,5 +64,7 @@ export function docNameOf(parsed: AnyDocName): string {
       return campaignDocName(parsed.councilId, parsed.campaignId)
     case 'households':
       return householdsDocName(parsed.councilId)
+    case 'matters':
+      return mattersDocName(parsed.councilId, parsed.year)
   }
 }

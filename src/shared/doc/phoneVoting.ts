@@ -22,7 +22,7 @@ import * as Y from 'yjs'
 import type { MemberId, VoteId } from '../domain/ids'
 import { randomHex, shuffled } from '../domain/random'
 import { normaliseReceipt, VOTER_CODE_HASH } from '../domain/voterCode'
-import type { Choice } from '../domain/votes'
+import { ballotBoxFull, ballotBoxOf, ballotRoom, type Choice } from '../domain/votes'
 import { DocError } from './errors'
 import { assertInstant, assertMeetingIn, record, strField } from './guards'
 import { ORIGIN_LOCAL } from './schema'
@@ -114,7 +114,7 @@ function openPhoneVote(doc: Y.Doc, voteId: VoteId): { vote: Vote; phone: Y.Map<u
 
 /** How many ballots may still come from phones: eligible voters less those already in. */
 export function phoneRoom(vote: Vote): number {
-  if (vote.method === 'secret') return Math.max(0, vote.eligible.length - vote.checkedOff.length - (vote.phone?.received ?? 0))
+  if (vote.method === 'secret') return ballotRoom(ballotBoxOf(vote))
   return vote.eligible.length
 }
 
@@ -126,7 +126,7 @@ export function assertPhoneMayVote(doc: Y.Doc, voteId: VoteId, code: VoterCodeEn
   const { vote } = openPhoneVote(doc, voteId)
   if (codeKindFor(vote.method) !== code.kind) throw new DocError('wrongCodeKind', { method: vote.method })
   if (code.kind === 'named' && !vote.eligible.includes(code.memberId)) throw new DocError('notEligible', { memberId: code.memberId })
-  if (vote.method === 'secret' && phoneRoom(vote) < 1) throw new DocError('ballotsFull', { eligible: vote.eligible.length })
+  if (vote.method === 'secret' && ballotBoxFull(ballotBoxOf(vote))) throw new DocError('ballotsFull', { eligible: vote.eligible.length })
   return vote
 }
 

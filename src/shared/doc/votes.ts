@@ -28,7 +28,7 @@ import * as Y from 'yjs'
 import { THRESHOLD_RULES, type ThresholdRule } from '../domain/council'
 import { newEntryId, newVoteId, type MemberId, type MotionId, type VoteId } from '../domain/ids'
 import { randomHex, shuffled } from '../domain/random'
-import { isMeetingRule, type BallotCounts, type Choice, type VoteResult } from '../domain/votes'
+import { ballotBoxFull, ballotBoxOf, isMeetingRule, type BallotCounts, type Choice, type VoteResult } from '../domain/votes'
 import { presentAt } from './attendance'
 import { DocError } from './errors'
 import { assertInstant, assertMeetingIn, cmpStr, openVotes } from './guards'
@@ -162,7 +162,7 @@ export function assertCanCheckOff(doc: Y.Doc, voteId: VoteId, memberId: MemberId
   if (!vote.eligible.includes(memberId)) throw new DocError('notEligible', { memberId })
   if (vote.checkedOff.includes(memberId)) throw new DocError('alreadyVoted', { memberId })
   // Drawn phone codes name no one, so with phones the box stops at as many ballots as eligible voters.
-  if (vote.phone && vote.checkedOff.length + vote.phone.received >= vote.eligible.length) throw new DocError('ballotsFull', { eligible: vote.eligible.length })
+  if (vote.phone && ballotBoxFull(ballotBoxOf(vote))) throw new DocError('ballotsFull', { eligible: vote.eligible.length })
 }
 
 function amendmentTarget(doc: Y.Doc, amendment: Motion): Y.Map<unknown> | null {

@@ -13,7 +13,12 @@ export type SpeechId = Brand<string, 'SpeechId'>
 export type VoteId = Brand<string, 'VoteId'>
 export type ObserverId = Brand<string, 'ObserverId'>
 
-const ID_PATTERN = /^[0-9a-z-]{8,64}$/
+/**
+ * What an id looks like (a UUID, or a readable id in tests and fixtures), written once: the
+ * router, the IPC validators and the doc accessors all build on this source.
+ */
+export const ID_CHARS = '[0-9a-z-]{8,64}'
+export const ID_PATTERN = new RegExp(`^${ID_CHARS}$`, 'u')
 
 export function isIdString(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value)

@@ -44,6 +44,9 @@ import enMenu from './locales/en/menu.json'
 import enBackup from './locales/en/backup.json'
 import enCampaigns from './locales/en/campaigns.json'
 import enHouseholds from './locales/en/households.json'
+import zhCNmatters from './locales/zh-CN/matters.json'
+import zhTWmatters from './locales/zh-TW/matters.json'
+import enMatters from './locales/en/matters.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -61,10 +64,11 @@ export const sourceResources = {
   backup: zhCNbackup,
   households: zhCNhouseholds,
   campaigns: zhCNcampaigns,
+  matters: zhCNmatters,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup, households: zhTWhouseholds, campaigns: zhTWcampaigns },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup, households: enHouseholds, campaigns: enCampaigns },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup, households: zhTWhouseholds, campaigns: zhTWcampaigns, matters: zhTWmatters },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup, households: enHouseholds, campaigns: enCampaigns, matters: enMatters },
 }

@@ -5,7 +5,7 @@
 // file is an error value, never an exception.
 import { canonicalJson } from '../doc/canonical'
 import { instantMs } from '../domain/dates'
-import { fromBase64Url, toBase64Url } from '../sync/joinCode'
+import { fromBase64Url, toBase64Url } from '../encoding/base64url'
 import { verifySealed, type MinutesAmendment, type SealedMinutes } from './seal'
 import { checkAnnex, checkAnnexSeal, checkSealed } from './shape'
 import type { Objection, PublicNotice } from './types'

@@ -5,7 +5,9 @@
 //
 // Longer than the usual 300 lines on purpose: the four layouts share one set of formatting
 // helpers, and splitting them would scatter the wording rules that must agree between documents.
+import { isIsoDate, isLocalDateTime } from '../domain/dates'
 import type { Block, PrintDocument } from './blocks'
+import { printedDate } from './dateText'
 import { headingNumber } from './numerals'
 import type { MinutesAmendment, Signature } from './seal'
 import { cancelledBlocks, correctionBlocks, fixedSentence, revoteBlocks } from './voteFixBlocks'
@@ -71,8 +73,6 @@ export function isolate(s: string): string {
   return '\u2068'.repeat(unmatched + 1) + s + '\u2069'.repeat(open + 1)
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function zonedFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
@@ -86,21 +86,6 @@ function zonedFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
       f = new Intl.DateTimeFormat('en-US', options) // an unknown zone: the device's
     }
     formatters.set(key, f)
-  }
-  return f
-}
-
-const months = new Map<string, Intl.DateTimeFormat>()
-/** Month names ("November") for languages whose date pattern spells them; cached, as Intl formatters are slow to make. */
-function monthFormatter(lang: string): Intl.DateTimeFormat {
-  let f = months.get(lang)
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' })
-    } catch {
-      f = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' })
-    }
-    months.set(lang, f)
   }
   return f
 }
@@ -128,17 +113,12 @@ class Fmt {
 
   /** YYYY-MM-DD in Arabic numerals ("2026年11月22日", "22 November 2026"). */
   date(value: string): string {
-    const m = DATE.exec(value)
-    if (!m) return isolate(value)
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    const month = monthFormatter(this.lang).format(Date.UTC(y, mo - 1, 1))
-    return this.t('documents:format.date', { y, m: mo, d, month })
+    return printedDate(this.t, this.lang, value) ?? isolate(value)
   }
 
   /** A wall-clock LocalDateTime (YYYY-MM-DDTHH:mm), as written, in no time zone. */
   local(value: string): string {
-    const m = LOCAL.exec(value)
-    return m ? this.t('documents:format.dateTime', { date: this.date(m[1]!), time: m[2] }) : this.date(value)
+    return isLocalDateTime(value) ? this.t('documents:format.dateTime', { date: this.date(value.slice(0, 10)), time: value.slice(11, 16) }) : this.date(value)
   }
 
   /** An instant's date and time in the zone of the options. */
@@ -535,7 +515,7 @@ export function reviewDocument(rv: ReviewOpinion, o: LayoutOptions): PrintDocume
     if (c.status === 'na' && !Object.keys(d).length) return t('documents:dash')
     const code = typeof d.reason === 'string' ? d.reason : c.status === 'pass' || c.status === 'na' ? c.status : null
     if (known(REVIEW_CHECKS, c.id) && code && /^\w+$/.test(code))
-      return t(`review:detail.${c.id}.${code}`, Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'string' && DATE.test(v) ? f.date(v) : v])))
+      return t(`review:detail.${c.id}.${code}`, Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? f.date(v) : v])))
     const entries = Object.entries(d)
     return entries.length ? entries.map(([k, v]) => t('documents:review.detailEntry', { key: isolate(k), value: isolate(String(v)) })).join(t('documents:review.detailSep')) : t('documents:dash')
   }

@@ -8,7 +8,7 @@ import { QUORUM_RULES, THRESHOLD_RULES, type QuorumRule, type ThresholdRule } fr
 import { dateOf, instantMs, isInstant, isIsoDate, isLocalDateTime } from '../domain/dates'
 import { isPresentAt } from '../domain/attendance'
 import { evaluateVote, QUORUM_SHARES, resultWarnings, smallestReaching, usesOwners, type OwnerTally, type VoteInput } from '../domain/votes'
-import { toBase64Url } from '../sync/joinCode'
+import { toBase64Url } from '../encoding/base64url'
 import { checkEd25519, readEnvelope, verifyBundle, type Bundle, type DecodeError } from './bundle'
 import { CHECKLIST_IDS, checkReviewContent, checkReviewFile, MAX_COMMENTS, REVIEW_FORMAT, type CHECK_STATUSES } from './shape'
 import type { AgendaEntry, MeetingRecord, MotionEntry, VoteEntry } from './types'

@@ -4,7 +4,7 @@
 // amendment that names the sealed hash; the sealed minutes are never edited.
 import { canonicalJson } from '../doc/canonical'
 import { isInstant } from '../domain/dates'
-import { fromBase64Url, toBase64Url } from '../sync/joinCode'
+import { fromBase64Url, toBase64Url } from '../encoding/base64url'
 import { exportRawPublicKey, generateEd25519, importEd25519PublicKey, sha256Hex, signEd25519, utf8, verifyEd25519, type KeyPairLike } from './webCrypto'
 import { checkSealed } from './shape'
 import { MINUTES_SCHEMA, type MeetingRecord } from './types'

@@ -2,7 +2,7 @@
 // file): exact keys, types and lengths, so a reviewer's screen never meets an unexpected value.
 // Never throws. The checklist ids live here because they are part of the review file's format.
 import { isInstant, isIsoDate } from '../domain/dates'
-import { fromBase64Url, toBase64Url } from '../sync/joinCode'
+import { fromBase64Url, toBase64Url } from '../encoding/base64url'
 import { MINUTES_SCHEMA } from './types'
 
 type Check = (v: unknown, depth: number) => boolean

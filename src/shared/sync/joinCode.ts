@@ -2,12 +2,28 @@
 // the council's secret with HMAC-SHA256, so the server (which stores the secret) can check it
 // without a list of issued codes, and revoke one by its code id.
 //
-//   YS1.<councilId>.<rw|ro>.<codeId>.<mac>
+//   YS1.<councilId>.<rw|ro>.<codeId>.<mac>[.<fingerprint>]
 //   mac = base64url(first 16 bytes of HMAC-SHA256(secret, "YS1|<councilId>|<access>|<codeId>"))
 //
 // The secret is 32 random bytes in base64url (43 characters); the key is those 32 bytes.
+//
+// The optional sixth part is the SHA-256 of the DER certificate of a laptop hosting on the LAN
+// (base64url, 43 characters): the joining desktop app accepts exactly that certificate for the
+// server address that comes with the code (src/main/certPins.ts). Codes without it (every code
+// made before, and codes for a server with a CA certificate or plain ws://) parse as before.
+// The MAC does not cover it, on purpose: only the server can check a MAC (it alone holds the
+// secret), and the server is the very party the fingerprint is there to authenticate; so a MAC
+// over it would protect the joining device from nothing. Someone who can change the code on its
+// way (the paper, the QR code) can change the server address beside it just as well; the
+// out-of-band hand-over is what the pin relies on. Left out of the MAC, the authority of a code
+// stays independent of the transport: the server checks a code with or without a fingerprint
+// alike, and a re-made certificate does not revoke anyone's code.
 import { isIdString } from '../domain/ids'
 import { randomBytes } from '../runtime'
+import { fromBase64Url, toBase64Url } from '../encoding/base64url'
+
+/** Re-exported for the callers written before encoding/base64url.ts existed. */
+export { fromBase64Url, toBase64Url }
 
 export type JoinAccess = 'rw' | 'ro'
 
@@ -16,6 +32,8 @@ export interface JoinCodeFields {
   access: JoinAccess
   /** 16 lowercase hex digits (64 random bits); names the code so it can be revoked. */
   codeId: string
+  /** The hosting laptop's certificate pin (see above); absent for every other server. */
+  fingerprint?: string
 }
 
 export interface ParsedJoinCode extends JoinCodeFields {
@@ -31,6 +49,8 @@ const CODE_ID_PATTERN = /^[0-9a-f]{16}$/
 // 16 bytes are 22 base64url characters whose last one carries 2 bits: only A, Q, g or w is
 // canonical. Refusing the others means one MAC has exactly one spelling.
 const MAC_PATTERN = /^[A-Za-z0-9_-]{21}[AQgw]$/
+// A SHA-256 is 32 bytes, 43 characters, like the secret (one spelling per hash, as for the MAC).
+const FINGERPRINT_PATTERN = SECRET_PATTERN
 
 // src/shared compiles without DOM or Node types; these are the Web Crypto members used here,
 // present in browsers, Node 20 and Electron.
@@ -65,27 +85,35 @@ export function isCodeId(value: unknown): value is string {
   return typeof value === 'string' && CODE_ID_PATTERN.test(value)
 }
 
+/** A certificate fingerprint as join codes carry it: SHA-256 of the DER, base64url, 43 characters. */
+export function isCertFingerprint(value: unknown): value is string {
+  return typeof value === 'string' && FINGERPRINT_PATTERN.test(value)
+}
+
 /** Makes a join code. Throws on a malformed secret, council id, access or code id (a bug in the caller). */
 export async function createJoinCode(secret: string, fields: JoinCodeFields): Promise<string> {
-  const { councilId, access, codeId } = fields
+  const { councilId, access, codeId, fingerprint } = fields
   if (!isCouncilSecret(secret)) throw new Error('createJoinCode: the secret is not 43 base64url characters')
   if (!isIdString(councilId)) throw new Error('createJoinCode: not a council id')
   if (access !== 'rw' && access !== 'ro') throw new Error('createJoinCode: access must be rw or ro')
   if (!isCodeId(codeId)) throw new Error('createJoinCode: the code id must be 16 lowercase hex digits')
+  if (fingerprint !== undefined && !isCertFingerprint(fingerprint)) throw new Error('createJoinCode: the fingerprint must be a SHA-256 in base64url')
   const mac = await macFor(secret, fields)
-  return [VERSION, councilId, access, codeId, mac].join('.')
+  return [VERSION, councilId, access, codeId, mac, ...(fingerprint !== undefined ? [fingerprint] : [])].join('.')
 }
 
 /** Reads a code's parts (after trimming whitespace) without checking its MAC; null if malformed. */
 export function parseJoinCode(text: string): ParsedJoinCode | null {
   if (typeof text !== 'string' || text.length > 200) return null
   const parts = text.trim().split('.')
-  if (parts.length !== 5) return null
-  const [version, councilId, access, codeId, mac] = parts as [string, string, string, string, string]
+  if (parts.length !== 5 && parts.length !== 6) return null
+  const [version, councilId, access, codeId, mac, fingerprint] = parts as [string, string, string, string, string, string | undefined]
   if (version !== VERSION || !isIdString(councilId)) return null
   if (access !== 'rw' && access !== 'ro') return null
   if (!isCodeId(codeId) || !MAC_PATTERN.test(mac)) return null
-  return { councilId, access, codeId, mac }
+  if (fingerprint === undefined) return { councilId, access, codeId, mac }
+  if (!isCertFingerprint(fingerprint)) return null
+  return { councilId, access, codeId, mac, fingerprint }
 }
 
 /** Whether `code` is well formed and was made from `secret`. Never throws. */
@@ -111,40 +139,4 @@ function constantTimeEqual(a: string, b: string): boolean {
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
   return diff === 0
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i]!
-    const b1 = bytes[i + 1]
-    const b2 = bytes[i + 2]
-    out += ALPHABET[b0 >> 2]
-    out += ALPHABET[((b0 & 3) << 4) | ((b1 ?? 0) >> 4)]
-    if (b1 !== undefined) out += ALPHABET[((b1 & 15) << 2) | ((b2 ?? 0) >> 6)]
-    if (b2 !== undefined) out += ALPHABET[b2 & 63]
-  }
-  return out
-}
-
-/** Decodes unpadded base64url; null on any other character or an impossible length. */
-export function fromBase64Url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4))
-  let bits = 0
-  let value = 0
-  let o = 0
-  for (let i = 0; i < text.length; i++) {
-    const v = ALPHABET.indexOf(text[i]!)
-    if (v < 0) return null
-    value = ((value << 6) | v) & 0xffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (value >> bits) & 0xff
-    }
-  }
-  return out
 }

@@ -5,26 +5,36 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupEntry, BackupStatus } from '../../../shared/ipc'
 import { useEnv } from '../../kit/env'
-import { formatMoment, formatNumber } from '../../kit/format'
+import { formatMoment } from '../../kit/format'
 import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { FilePicker } from '../../ui/FilePicker'
 import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
+import { SealKeysFields, useSealPass } from './KeysFields'
+import { RestoreCard } from './RestoreCard'
+import { keysNoteOf } from './keysNote'
 
 type Candidate = Extract<ReadBackup, { ok: true }> & { source: string }
 
 export function BackupScreen() {
-  const { t, i18n } = useTranslation(['backup', 'common'])
+  const { t } = useTranslation(['backup', 'common'])
   const env = useEnv()
   const { failure, setFailure, run } = useAction()
   const [done, setDone] = useState<string | null>(null)
   const [candidate, setCandidate] = useState<Candidate | null>(null)
   const [busy, setBusy] = useState(false)
+  // Council keys (issue 24): the passphrase that seals them into a backup made here, the one that
+  // opens them in a backup being restored, and what the last restore did with keys.
+  const { seal, setSeal, problem: sealProblem, sealWith, sealed } = useSealPass()
+  const [openPass, setOpenPass] = useState('')
+  const [keysNote, setKeysNote] = useState<{ kind: 'ok' | 'info'; text: string } | null>(null)
 
   const open = async (source: string, text: () => Promise<string>) => {
     setDone(null)
     setFailure(null)
     setCandidate(null)
+    setKeysNote(null)
+    setOpenPass('')
     const r = await readBackup(await text())
     if (r.ok) setCandidate({ ...r, source })
     else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`, { version: r.appVersion ?? '?' }) }))
@@ -35,9 +45,13 @@ export function BackupScreen() {
       if (!candidate) return
       setBusy(true)
       try {
-        const r = await restore(env, candidate.content)
-        setDone(t('backup:restored', { docs: r.docs, councils: r.councils }))
+        const r = await restore(env, candidate.content, openPass)
+        // A wrong passphrase restores nothing: the card stays for another try.
+        if (!r.ok) return setFailure(t(`backup:keys.error.${r.error}`))
+        setDone(t('backup:restored', { docs: r.result.docs, councils: r.result.councils }))
+        setKeysNote(keysNoteOf(t, r.result.keys, candidate.summary.sealedKeys))
         setCandidate(null)
+        setOpenPass('')
       } finally {
         setBusy(false)
       }
@@ -46,9 +60,14 @@ export function BackupScreen() {
   const download = () =>
     run(async () => {
       setDone(null)
+      const pass = sealWith()
+      if (pass === null) return
       setBusy(true)
       try {
-        if ((await backupToFile(env)).saved) setDone(t('backup:saved'))
+        if ((await backupToFile(env, pass || undefined)).saved) {
+          setDone(t(pass ? 'backup:savedWithKeys' : 'backup:saved'))
+          sealed()
+        }
       } finally {
         setBusy(false)
       }
@@ -60,7 +79,9 @@ export function BackupScreen() {
       <p className="muted">{t('backup:explain')}</p>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {done ? <Banner kind="ok">{done}</Banner> : null}
-      {env.platform.backups ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} /> : null}
+      {keysNote ? <Banner kind={keysNote.kind}>{keysNote.text}</Banner> : null}
+      <SealKeysFields value={seal} onChange={setSeal} problem={sealProblem} />
+      {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} sealWith={sealWith} sealed={sealed} /> : null}
       <section className="card" aria-labelledby="backup-file-title">
         <h2 id="backup-file-title">{t('backup:file.title')}</h2>
         <p className="muted">{t('backup:file.explain')}</p>
@@ -72,37 +93,43 @@ export function BackupScreen() {
             label={t('backup:file.open')}
             kind="backup"
             accept=".yishibackup,application/octet-stream"
-            openNative={env.platform.openFiles}
+            openNative={env.platform.capability('openFiles')}
             onFiles={([file]) => file && void run(() => open(file.name, () => file.text()))}
           />
         </div>
       </section>
       {candidate ? (
-        <section className="card" aria-labelledby="restore-title">
-          <h2 id="restore-title">{t('backup:restore.title', { file: candidate.source })}</h2>
-          <p>{t('backup:restore.made', { when: formatMoment(i18n.language, candidate.summary.createdAt), version: candidate.summary.appVersion })}</p>
-          <ul>
-            {candidate.summary.councils.map((c) => (
-              <li key={c.id}>{t('backup:restore.council', { name: c.name, count: c.meetings })}</li>
-            ))}
-          </ul>
-          <p className="muted">{t('backup:restore.explain', { docs: formatNumber(i18n.language, candidate.summary.docCount) })}</p>
-          <div className="row">
-            <button className="primary" onClick={() => void merge()} disabled={busy}>
-              {t('backup:restore.confirm')}
-            </button>
-            <button onClick={() => setCandidate(null)}>{t('common:actions.cancel')}</button>
-          </div>
-        </section>
+        <RestoreCard
+          source={candidate.source}
+          summary={candidate.summary}
+          passphrase={openPass}
+          onPassphrase={setOpenPass}
+          busy={busy}
+          onConfirm={() => void merge()}
+          onCancel={() => {
+            setCandidate(null)
+            setOpenPass('')
+          }}
+        />
       ) : null}
     </>
   )
 }
 
-function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () => Promise<string>) => void; onDone: (message: string) => void }) {
+function FolderCard({
+  onOpen,
+  onDone,
+  sealWith,
+  sealed,
+}: {
+  onOpen: (entry: BackupEntry, read: () => Promise<string>) => void
+  onDone: (message: string) => void
+  sealWith: () => string | null
+  sealed: () => void
+}) {
   const { t, i18n } = useTranslation(['backup', 'common'])
   const env = useEnv()
-  const backups = env.platform.backups!
+  const backups = env.platform.capability('backups')!
   const [status, setStatus] = useState<BackupStatus | null>(null)
   const [list, setList] = useState<BackupEntry[]>([])
   const { failure, run } = useAction()
@@ -133,8 +160,11 @@ function FolderCard({ onOpen, onDone }: { onOpen: (entry: BackupEntry, read: () 
           disabled={status?.folderState !== 'ok'}
           onClick={() =>
             void run(async () => {
-              const r = await backupToFolder(env)
+              const pass = sealWith()
+              if (pass === null) return
+              const r = await backupToFolder(env, pass || undefined)
               onDone(t('backup:folder.written', { path: r.path, count: r.removed.length }))
+              if (pass) sealed()
               await refresh()
             })
           }

@@ -13,7 +13,7 @@ export const announceMeetingClosed = (): void => void window.dispatchEvent(new E
 
 export function useAutoBackup(env: AppEnv): void {
   useEffect(() => {
-    const backups = env.platform.backups
+    const backups = env.platform.capability('backups')
     if (!backups) return
     let running = false
     const run = async (force: boolean) => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { campaignNoticeDocument } from '../../../shared/campaigns/notice'
 import { signingStateOnDay } from '../../../shared/campaigns/dayState'
 import { windowState } from '../../../shared/domain/campaign'
+import { isIsoDate } from '../../../shared/domain/dates'
 import { href } from '../../kit/router'
 import { TextField } from '../../ui/Field'
 import { useCouncil } from '../../kit/CouncilContext'
@@ -42,7 +43,7 @@ export function NoticePanel() {
           value={day}
           min={campaign.start}
           max={today}
-          onChange={(e) => setDayChoice(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : null)}
+          onChange={(e) => setDayChoice(isIsoDate(e.target.value) ? e.target.value : null)}
         />
       </div>
       <p className="muted no-print">

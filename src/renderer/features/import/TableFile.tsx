@@ -147,7 +147,7 @@ export function TableFileField({
 }) {
   const { t } = useTranslation('import')
   const env = useEnv()
-  const openFiles = env.platform.openFiles
+  const openFiles = env.platform.capability('openFiles')
   return (
     <div className="field">
       <label htmlFor="import-file">{label}</label>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../kit/format'
 import { meetingYears, queryMeetings } from '../../data/projections'
 import { useCouncil } from '../../kit/CouncilContext'
 import { ensureProjections } from '../../kit/meetingList'
+import { useWatchMeetings, watchedNames } from './useWatchMeetings'
 import { StatusPill } from '../../ui/StatusPill'
 import { useDocValue } from '../../kit/docHooks'
 import { meetingIds } from '../../../shared/doc/council'
@@ -36,6 +37,8 @@ export function MeetingsTab() {
   useEffect(() => {
     ensureProjections(env, handle, council.id).catch((e: unknown) => console.error('could not list every meeting', e))
   }, [env, handle, council.id, meetingKey, synced])
+  // Rows whose meeting can still change on another device follow it without being opened.
+  useWatchMeetings(env, rows ? watchedNames(council.id, rows) : '')
 
   return (
     <section aria-labelledby="meetings-title">

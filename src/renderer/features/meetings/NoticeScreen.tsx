@@ -25,13 +25,14 @@ export function NoticeScreen() {
   // The local calendar day the notice went out (noticedAt is a UTC instant).
   const issued = meeting.noticedAt ? localToday(new Date(meeting.noticedAt)) : null
   const { failure, run } = useAction()
+  const savePdf = platform.capability('savePdf')
   return (
     <>
       <div className="row no-print">
         <a href={href({ name: 'meeting', councilId: council.id, meetingId: meeting.id })}>{t('meetings:notice.backToMeeting')}</a>
         <span className="spacer" />
-        {platform.savePdf ? (
-          <button onClick={() => void run(() => platform.savePdf?.(noticeFileName(council.name, meeting.startsAt, t('meetings:notice.heading'))))}>
+        {savePdf ? (
+          <button onClick={() => void run(() => savePdf(noticeFileName(council.name, meeting.startsAt, t('meetings:notice.heading'))))}>
             {t('common:actions.savePdf')}
           </button>
         ) : null}

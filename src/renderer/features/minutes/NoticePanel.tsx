@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultNoticeEnd, readObjections, readPublicNotice } from '../../../shared/doc/minutes'
+import { isIsoDate } from '../../../shared/domain/dates'
 import type { Objection } from '../../../shared/minutes/types'
 import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
@@ -94,7 +95,7 @@ function NoticeForm() {
           value={startDate}
           onChange={(e) => {
             setStart(e.target.value)
-            if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) setEnd(defaultNoticeEnd(e.target.value))
+            if (isIsoDate(e.target.value)) setEnd(defaultNoticeEnd(e.target.value))
           }}
           error={fields.startDate}
         />

@@ -138,7 +138,7 @@ export function SubmitPanel() {
         ))}
         {meeting.status === 'returned' ? <p>{t('minutes:answer.returnedNext')}</p> : null}
         {canImport ? (
-          <FilePicker label={t('minutes:answer.import')} kind="review" accept=".json,application/json" openNative={env.platform.openFiles} onFiles={([file]) => file && onFile(file)} />
+          <FilePicker label={t('minutes:answer.import')} kind="review" accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={([file]) => file && onFile(file)} />
         ) : null}
       </section>
     </section>

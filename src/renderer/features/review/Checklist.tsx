@@ -1,6 +1,7 @@
 // The automatic review checklist (quorum, thresholds, recusals, signatures, notice periods,
 // objections), one line per finding, each with its status and what it found.
 import { useTranslation } from 'react-i18next'
+import { isIsoDate } from '../../../shared/domain/dates'
 import type { ChecklistItem } from '../../../shared/minutes/review'
 import { StatusPill } from '../../ui/StatusPill'
 import { formatDate } from '../../kit/format'
@@ -8,11 +9,10 @@ import { formatDate } from '../../kit/format'
 /** A finding's text: by its reason when it has one (each failure says what is wrong), else by its status. */
 const detailKey = (item: ChecklistItem) => `detail.${item.id}.${typeof item.detail.reason === 'string' ? item.detail.reason : item.status}`
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export function Checklist({ items, about }: { items: readonly ChecklistItem[]; about?: (ref: NonNullable<ChecklistItem['ref']>) => string | null }) {
   const { t, i18n } = useTranslation('review')
-  const values = (d: ChecklistItem['detail']) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'string' && DATE.test(v) ? formatDate(i18n.language, v) : v]))
+  const values = (d: ChecklistItem['detail']) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? formatDate(i18n.language, v) : v]))
   return (
     <table className="checklist">
       <thead>

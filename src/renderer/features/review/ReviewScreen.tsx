@@ -63,7 +63,7 @@ export function ReviewScreen() {
         onDrop={onDrop}
       >
         <p>{t('review:drop')}</p>
-        <FilePicker label={t('review:choose')} kind="bundle" multiple primary accept=".json,application/json" openNative={env.platform.openFiles} onFiles={open} />
+        <FilePicker label={t('review:choose')} kind="bundle" multiple primary accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={open} />
       </div>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {results.length > 0 ? (

@@ -3,6 +3,7 @@
 // choices are public and shown in the vote's own table.
 import { useTranslation } from 'react-i18next'
 import type { Vote } from '../../../shared/doc/votes'
+import { ballotBoxFull, ballotBoxOf, ballotsIn } from '../../../shared/domain/votes'
 import { href } from '../../kit/router'
 import { useCouncil } from '../../kit/CouncilContext'
 import { useMeeting } from '../../kit/MeetingContext'
@@ -23,7 +24,8 @@ export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean })
   if (!phone) return null
   const url = host ? ballotPage(host, handle.name) : null
   const secret = vote.method === 'secret'
-  const total = vote.checkedOff.length + phone.received
+  const box = ballotBoxOf(vote)
+  const total = ballotsIn(box)
   return (
     <section className="phone-voting" aria-labelledby={`phones-${vote.id}`}>
       {/* The count beside its heading, so the secretary sees it without scrolling. */}
@@ -40,7 +42,7 @@ export function PhoneVoting({ vote, sealing }: { vote: Vote; sealing: boolean })
               {t('phones.ballotsIn', { total, eligible: vote.eligible.length, laptop: vote.checkedOff.length, phone: phone.received })}
             </p>
           ) : null}
-          {secret && total >= vote.eligible.length ? <p className="saved">{t('phones.full')}</p> : null}
+          {secret && ballotBoxFull(box) ? <p className="saved">{t('phones.full')}</p> : null}
           {sealing ? <p role="status">{t('phones.sealing')}</p> : null}
           {phone.sealedAt ? <p className="saved">{t('phones.sealed', { count: phone.received })}</p> : null}
           {url ? (

@@ -4,13 +4,14 @@
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
 import { idsInListedOrder } from '../../../shared/domain/nameOrder'
+import { ballotBoxFull, ballotBoxOf } from '../../../shared/domain/votes'
 import type { Vote } from '../../../shared/doc/votes'
 import type { SessionView } from './useSession'
 
 export function SecretVoters({ vote, view, live, onBooth }: { vote: Vote; view: SessionView; live: boolean; onBooth: (id: MemberId) => void }) {
   const { t } = useTranslation('session')
   const name = (id: string) => view.names.get(id) ?? id
-  const full = vote.phone !== null && vote.checkedOff.length + vote.phone.received >= vote.eligible.length
+  const full = vote.phone !== null && ballotBoxFull(ballotBoxOf(vote))
   return (
     <>
       <p role="status">{vote.phone ? t('phones.laptopProgress', { cast: vote.checkedOff.length }) : t('ballot.progress', { cast: vote.checkedOff.length, eligible: vote.eligible.length })}</p>

@@ -1,6 +1,7 @@
 // Everything the session screens read from the meeting document, re-read after each transaction.
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
+import { presentRows } from '../../../shared/doc/attendance'
 import { readAttendance, readObservers } from '../../../shared/doc/attendance'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { readMotions } from '../../../shared/doc/motions'
@@ -34,7 +35,5 @@ export function useSessionView(doc: Y.Doc): SessionView | null {
   }, [all])
 }
 
-/** Members present now (signed in and not departed), observers excluded. */
-export function presentMembers(view: SessionView) {
-  return view.attendance.filter((a) => a.counts && a.status === 'present' && (a.events.at(-1)?.kind ?? 'arrive') === 'arrive')
-}
+/** Members present now (signed in and not departed), observers excluded: the rule is shared/doc/attendance's. */
+export const presentMembers = (view: SessionView) => presentRows(view.attendance)

@@ -64,7 +64,7 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
   const [sent, setSent] = useState<{ done: number; total: number } | null>(null)
-  const host = env.platform.kind === 'electron' ? env.platform.hostSync : undefined
+  const host = env.platform.capability('hostSync')
 
   async function connect(address: string) {
     setBusy(true)

@@ -1,6 +1,7 @@
 // Voting and quorum rules (domain.md 2.3, 2.6–2.8): pure functions over plain snapshots.
 export { evaluateQuorum, QUORUM_SHARES, type QuorumInput, type QuorumResult } from './quorum'
 export { evaluateVote } from './tally'
+export { ballotBoxFull, ballotBoxOf, ballotRoom, ballotsIn, type BallotBox, type BallotBoxVote } from './ballotBox'
 export { validateVote } from './validate'
 export { RULES, PARTICIPATION_SHARE, usesOwners, type RuleDefinition } from './rules'
 export { evaluateDoubleMajority, evaluateUnanimity, type OwnersVerdict } from './owners'

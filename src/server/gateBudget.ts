@@ -1,0 +1,76 @@
+// Deciding whether a frame of an authenticated document may reach Hocuspocus (gate.ts): it must
+// decode and stay within the update bounds (frames.ts, updateBounds.ts, costTrial.ts), and the
+// connection must stay within its time budget. Each check of an update is timed, and the time
+// its trial on the shadow took is charged once more for Hocuspocus integrating it again. A connection whose updates took more than `maxUpdateMsPer10s` in the last 10 s is
+// closed (1008 `update-time-budget`): the bounds make one update cost little, this keeps many
+// cheap ones from adding up to a frozen server.
+import type * as Y from 'yjs'
+import { lastTrialMs, shadowOf } from './costTrial'
+import { FrameError, TooCostly, carriesContent, readHeader, validateFrame } from './frames'
+import { Close } from './gateRules'
+import type { SyncServerEvent } from './log'
+import type { UpdateBounds } from './updateBounds'
+
+const WINDOW_MS = 10_000
+
+/** What one connection spent on its updates in the last 10 s. */
+export class TimeBudget {
+  // One entry per checked frame; the rate limit keeps this to a few thousand at most.
+  private readonly spent: { at: number; ms: number }[] = []
+  private total = 0
+  constructor(private readonly maxMs: number) {}
+
+  /**
+   * Charges `ms`; false if the window already held more than the budget before it. So one big
+   * update (a device uploading a whole document) always passes on a connection that was quiet,
+   * and a connection gets at most the budget plus one update (itself bounded) per window.
+   */
+  charge(ms: number, now = performance.now()): boolean {
+    while (this.spent.length > 0 && this.spent[0]!.at < now - WINDOW_MS) this.total -= this.spent.shift()!.ms
+    const within = this.total <= this.maxMs
+    this.spent.push({ at: now, ms })
+    this.total += ms
+    return within
+  }
+
+  get spentMs(): number {
+    return this.total
+  }
+}
+
+export type Verdict = { ok: true } | { ok: false; event: SyncServerEvent; close: { code: number; reason: string } }
+
+/** Checks a whole frame of an authenticated document and charges its time to the connection. */
+export function judgeFrame(data: Uint8Array, bounds: UpdateBounds, documentOf: (name: string) => Y.Doc | undefined, budget: TimeBudget): Verdict {
+  let name: string | undefined
+  let started = performance.now()
+  let integrateMs = 0
+  try {
+    name = readHeader(data).documentName
+    const doc = documentOf(name)
+    // Copying the document for its shadow is the cost of loading it, not of this update.
+    if (doc && carriesContent(data)) {
+      shadowOf(doc)
+      started = performance.now()
+    }
+    if (validateFrame(data, { bounds, doc }).writes) integrateMs = lastTrialMs
+  } catch (e) {
+    const reason = e instanceof FrameError ? e.message : 'undecodable'
+    const documentName = name?.slice(0, 200) ?? documentNameOf(data).documentName
+    const where = documentName ? { documentName } : {}
+    if (e instanceof TooCostly) return { ok: false, event: { type: 'update-too-costly', reason, ...where }, close: Close.policy('update-too-costly') }
+    return { ok: false, event: { type: 'malformed-message', reason, ...where }, close: Close.malformed }
+  }
+  if (budget.charge(performance.now() - started + integrateMs)) return { ok: true }
+  const reason = `updates took ${Math.round(budget.spentMs)} ms in 10 s (at most ${bounds.maxUpdateMsPer10s})`
+  return { ok: false, event: { type: 'update-too-costly', reason, documentName: name.slice(0, 200) }, close: Close.policy('update-time-budget') }
+}
+
+/** The document name of a frame, for the log, if it decodes. */
+export function documentNameOf(frame: Uint8Array): { documentName?: string } {
+  try {
+    return { documentName: readHeader(frame).documentName.slice(0, 200) }
+  } catch {
+    return {}
+  }
+}
