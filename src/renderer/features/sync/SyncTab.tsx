@@ -66,13 +66,13 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
   const [sent, setSent] = useState<{ done: number; total: number } | null>(null)
   const host = env.platform.capability('hostSync')
 
-  async function connect(address: string) {
+  async function connect(address: string, fingerprint?: string) {
     setBusy(true)
     setFailure(null)
     setError(undefined)
     setDone(false)
     try {
-      await connectCouncil(env, handle, council.id, address, (done, total) => setSent({ done, total }))
+      await connectCouncil(env, handle, council.id, address, (done, total) => setSent({ done, total }), fingerprint)
       setDone(true)
     } catch (e) {
       const message = errs.message(e)
@@ -117,9 +117,9 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
               title={t('connect.hostHint')}
               onClick={async () => {
                 try {
-                  const { serverUrl } = await host(council.id)
+                  const { serverUrl, fingerprint } = await host(council.id)
                   setServer(serverUrl)
-                  await connect(serverUrl)
+                  await connect(serverUrl, fingerprint)
                 } catch (e) {
                   setFailure(errs.message(e))
                 }
