@@ -11,6 +11,7 @@ import { markOpened } from '../../data/catalogue'
 import type { IssuedCodeRow, SyncAccess } from '../../data/db'
 import {
   addIssuedCode,
+  dropPendingSecret,
   getSyncSettings,
   keepPendingSecret,
   markRevoked,
@@ -51,7 +52,19 @@ export async function connectCouncil(
   // Connecting again to the same address keeps the certificate pin its code already carries.
   const pin = fingerprint ?? (current?.serverUrl === serverUrl ? parseJoinCode(current.code)?.fingerprint : undefined)
   const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId(), ...(pin ? { fingerprint: pin } : {}) })
-  await registerCouncil(serverUrl, { councilId, secret, code })
+  try {
+    await registerCouncil(serverUrl, { councilId, secret, code })
+  } catch (e) {
+    // The server knows this council under another key: it was connected from another laptop, and
+    // this one has the council (from a backup) but not its key. The screen says what to do.
+    if (e instanceof SyncError && e.code === 'refused' && e.params.detail === 'invalid-code') {
+      // A key not yet in use here that the server refuses is no key of this council: forgotten,
+      // so it is neither offered in a backup nor taken for the council's key.
+      if (!current?.secret) await dropPendingSecret(env.db, councilId, secret)
+      throw new SyncError('otherKey')
+    }
+    throw e
+  }
   // Everything this device has goes to the server now: the council, each of its meetings and
   // campaigns, and its household register (the server may be new, or may have an older copy).
   const unpushed = [
