@@ -40,41 +40,41 @@ export interface MenuOptions {
 
 const separator: MenuItemConstructorOptions = { type: 'separator' }
 
-export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const { t, platform, isDev, send } = options
-  const mac = platform === 'darwin'
-  const command = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
-    id,
-    label: t(label),
-    ...(accelerator === undefined ? {} : { accelerator }),
-    click: () => send(id),
-  })
-  const role = (name: NonNullable<MenuItemConstructorOptions['role']>, label: string): MenuItemConstructorOptions => ({
-    role: name,
-    label: t(label),
-  })
+/** Item makers in the menu's language: a command sent to the page, or one of Electron's roles. */
+interface Makers {
+  t: MenuOptions['t']
+  command(id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions
+  role(name: NonNullable<MenuItemConstructorOptions['role']>, label: string): MenuItemConstructorOptions
+}
 
-  // macOS puts About, Hide and Quit under the application's own menu.
-  const appMenu: MenuItemConstructorOptions[] = mac
-    ? [
-        {
-          label: t('app.name'),
-          submenu: [
-            role('about', 'app.about'),
-            separator,
-            role('services', 'app.services'),
-            separator,
-            role('hide', 'app.hide'),
-            role('hideOthers', 'app.hideOthers'),
-            role('unhide', 'app.unhide'),
-            separator,
-            role('quit', 'app.quit'),
-          ],
-        },
-      ]
-    : []
+function makers({ t, send }: MenuOptions): Makers {
+  return {
+    t,
+    command: (id, label, accelerator) => ({ id, label: t(label), ...(accelerator === undefined ? {} : { accelerator }), click: () => send(id) }),
+    role: (name, label) => ({ role: name, label: t(label) }),
+  }
+}
 
-  const file: MenuItemConstructorOptions = {
+/** macOS puts About, Hide and Quit under the application's own menu. */
+function appMenu({ t, role }: Makers): MenuItemConstructorOptions {
+  return {
+    label: t('app.name'),
+    submenu: [
+      role('about', 'app.about'),
+      separator,
+      role('services', 'app.services'),
+      separator,
+      role('hide', 'app.hide'),
+      role('hideOthers', 'app.hideOthers'),
+      role('unhide', 'app.unhide'),
+      separator,
+      role('quit', 'app.quit'),
+    ],
+  }
+}
+
+function fileMenu({ t, command, role }: Makers, mac: boolean): MenuItemConstructorOptions {
+  return {
     label: t('file.label'),
     submenu: [
       command('newCouncil', 'file.newCouncil', FILE_ACCELERATORS.newCouncil),
@@ -88,8 +88,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       ...(mac ? [separator, role('close', 'file.close')] : [separator, role('quit', 'file.quit')]),
     ],
   }
+}
 
-  const edit: MenuItemConstructorOptions = {
+function editMenu({ t, role }: Makers): MenuItemConstructorOptions {
+  return {
     label: t('edit.label'),
     submenu: [
       role('undo', 'edit.undo'),
@@ -101,8 +103,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       role('selectAll', 'edit.selectAll'),
     ],
   }
+}
 
-  const view: MenuItemConstructorOptions = {
+function viewMenu({ t, role }: Makers, isDev: boolean): MenuItemConstructorOptions {
+  return {
     label: t('view.label'),
     submenu: [
       ...(isDev
@@ -115,8 +119,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       role('togglefullscreen', 'view.toggleFullScreen'),
     ],
   }
+}
 
-  const meeting: MenuItemConstructorOptions = {
+function meetingMenu({ t, command }: Makers): MenuItemConstructorOptions {
+  return {
     label: t('meeting.label'),
     submenu: [
       command('previousAgendaItem', 'meeting.previousAgendaItem', MEETING_ACCELERATORS.previousAgendaItem),
@@ -129,28 +135,38 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       command('openProjector', 'meeting.openProjector', MEETING_ACCELERATORS.openProjector),
     ],
   }
+}
 
-  const windowMenu: MenuItemConstructorOptions[] = mac
-    ? [
-        {
-          role: 'windowMenu',
-          label: t('window.label'),
-          submenu: [role('minimize', 'window.minimize'), role('zoom', 'window.zoom'), separator, role('front', 'window.front')],
-        },
-      ]
-    : []
+/** macOS only: the Window menu. */
+function windowMenu({ t, role }: Makers): MenuItemConstructorOptions {
+  return {
+    role: 'windowMenu',
+    label: t('window.label'),
+    submenu: [role('minimize', 'window.minimize'), role('zoom', 'window.zoom'), separator, role('front', 'window.front')],
+  }
+}
 
-  const help: MenuItemConstructorOptions = {
+function helpMenu({ t, role }: Makers, mac: boolean, openDataFolder: () => void): MenuItemConstructorOptions {
+  return {
     // The help role gives macOS's Help menu its search field.
     ...(mac ? { role: 'help' as const } : {}),
     label: t('help.label'),
-    submenu: [
-      ...(mac ? [] : [role('about', 'help.about'), separator]),
-      { id: 'dataFolder', label: t('help.dataFolder'), click: () => options.openDataFolder() },
-    ],
+    submenu: [...(mac ? [] : [role('about', 'help.about'), separator]), { id: 'dataFolder', label: t('help.dataFolder'), click: () => openDataFolder() }],
   }
+}
 
-  return [...appMenu, file, edit, view, meeting, ...windowMenu, help]
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const mac = options.platform === 'darwin'
+  const m = makers(options)
+  return [
+    ...(mac ? [appMenu(m)] : []),
+    fileMenu(m, mac),
+    editMenu(m),
+    viewMenu(m, options.isDev),
+    meetingMenu(m),
+    ...(mac ? [windowMenu(m)] : []),
+    helpMenu(m, mac, () => options.openDataFolder()),
+  ]
 }
 
 /** The part of Electron's Menu used here; a fake in tests. */

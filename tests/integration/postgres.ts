@@ -43,7 +43,7 @@ async function freePort(): Promise<number> {
 export const psqlPath = (): string => join(binDir(), 'psql')
 
 /** Starts a throwaway PostgreSQL cluster; the caller stops it (afterAll). */
-export async function startPostgres(): Promise<PostgresProcess> {
+export async function startPostgres(options: { fsync?: boolean } = {}): Promise<PostgresProcess> {
   const bin = binDir()
   const dir = mkdtempSync(join(tmpdir(), 'yishi-pg-'))
   const asRoot = userInfo().uid === 0
@@ -62,8 +62,8 @@ export async function startPostgres(): Promise<PostgresProcess> {
   const port = await freePort()
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'])
-    // fsync off: the tests kill server instances, never PostgreSQL; it keeps them fast.
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'])
+    // fsync off unless asked (bench/): the tests kill server instances, never PostgreSQL.
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? "on" : "off"} -c max_connections=200`, 'start'])
   } catch (e) {
     rmSync(dir, { recursive: true, force: true })
     throw e

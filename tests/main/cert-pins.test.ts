@@ -5,12 +5,14 @@ import { createHash, createPrivateKey, X509Certificate } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { certificateVerifyProc, createPinStore, decideCertificate, MAX_PINS, normaliseFingerprint, pinFor, PINS_FILE_NAME, type CertPin } from '../../src/main/certPins'
 import { certFingerprint, HOST_CERT_FILE, HOST_KEY_FILE, loadOrCreateHostCertificate } from '../../src/main/hostCert'
 import { createSyncHost } from '../../src/main/syncHost'
 import { validatePinCertificate } from '../../src/shared/sync/pinRequest'
 import type { SyncServer } from '../../src/server/server'
+import { fakeInvokeEvent } from './fakes'
+import { deps, setup } from './ipc-fakes'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -188,5 +190,18 @@ describe('the sync:pinCertificate payload', () => {
     ]) {
       expect(validatePinCertificate(bad).ok).toBe(false)
     }
+  })
+})
+
+describe('sync:pinCertificate', () => {
+  it('hands a valid pin to main and answers ok; a pin main cannot record is refused, a malformed one never reaches it', async () => {
+    const [a] = await made
+    const pinCertificate = vi.fn(async (serverUrl: string) => serverUrl.startsWith('wss://192.'))
+    const ipc = setup(deps({ pinCertificate }))
+    expect(await ipc.invoke('sync:pinCertificate', fakeInvokeEvent(), { serverUrl: 'wss://192.168.1.20:4455', fingerprint: a.fingerprint })).toEqual({ ok: true, value: undefined })
+    expect(pinCertificate).toHaveBeenCalledWith('wss://192.168.1.20:4455', a.fingerprint)
+    expect(await ipc.invoke('sync:pinCertificate', fakeInvokeEvent(), { serverUrl: 'wss://10.0.0.7:4455', fingerprint: a.fingerprint })).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(await ipc.invoke('sync:pinCertificate', fakeInvokeEvent(), { serverUrl: 'ws://192.168.1.20:4455', fingerprint: a.fingerprint })).toEqual({ ok: false, error: 'invalid-payload' })
+    expect(pinCertificate).toHaveBeenCalledTimes(2)
   })
 })

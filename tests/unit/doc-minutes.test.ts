@@ -4,30 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../src/shared/doc/canonical'
 import { readMeeting } from '../../src/shared/doc/meeting'
-import {
-  addCorrection,
-  addObjection,
-  defaultNoticeEnd,
-  editText,
-  finishDraft,
-  handleObjection,
-  postPublicNotice,
-  readCorrections,
-  readItemNotes,
-  readNarrative,
-  readObjections,
-  readPublicNotice,
-  readResolution,
-  readReviews,
-  readSealed,
-  readSignatures,
-  recordReview,
-  recordSubmission,
-  setResolution,
-  signMinutes,
-  storeSeal,
-  withdrawSignature,
-} from '../../src/shared/doc/minutes'
+import { addObjection, defaultNoticeEnd, editText, finishDraft, handleObjection, postPublicNotice, readItemNotes, readNarrative, readObjections, readPublicNotice, readResolution, setResolution } from '../../src/shared/doc/minutes'
+import { addCorrection, readCorrections, readReviews, readSealed, readSignatures, recordReview, recordSubmission, signMinutes, storeSeal, withdrawSignature } from '../../src/shared/minutes/sealedStore'
 import { assembleMeetingRecord } from '../../src/shared/minutes/model'
 import { amendSealed, generateDeviceKey, sealMinutes } from '../../src/shared/minutes/seal'
 import { sha256Hex, utf8 } from '../../src/shared/minutes/webCrypto'

@@ -19,6 +19,7 @@ import {
   updateRequest,
   type Recorder,
 } from '../../src/shared/doc/matters'
+import { readStepsOfMeeting, replyToAllOfMatter } from '../../src/shared/doc/mattersLinks'
 import { addMilestone, addNote, attachFile, completeFollowUp, openFollowUp, readAllFileRefs, readAttachments, readFollowUpState, readMilestones, readNotes, updateFollowUp, updateMilestone } from '../../src/shared/doc/mattersFollowUp'
 import { DocError } from '../../src/shared/doc/errors'
 import { waitingRequests, type RequestFields } from '../../src/shared/matters/requests'
@@ -98,11 +99,14 @@ describe('matters document', () => {
     recordStep(doc, matterId, 'resultNotice', { mode: 'outside', date: '2026-05-26', body: '公示栏', outcome: 'done' }, true, who(16))
     expect(readMatterPath(doc, matterId)!.outcome).toBe('complete')
 
-    // Both residents are owed a reply: the merged one too.
+    // The meeting's side of the link: which step its motion carried.
+    expect(readStepsOfMeeting(doc, 'meeting-0001', 'motion-0001').map((e) => e.step)).toEqual(['residentsResolution'])
+    // Both residents are owed a reply: the merged one too; one reply to all records one each.
     expect(waitingRequests(readRequestStates(doc)).map((s) => s.request.id)).toEqual([r1, r2])
-    recordReply(doc, { requestId: r1, on: '2026-05-27', how: 'inPerson', what: '电梯已修复', final: true }, who(17))
-    recordReply(doc, { requestId: r2, on: '2026-05-27', how: 'phone', what: '电梯已修复', final: true }, who(18))
+    recordReply(doc, { requestId: r1, on: '2026-05-27', how: 'inPerson', what: '电梯已修复，当面告知', final: true }, who(17))
+    expect(replyToAllOfMatter(doc, matterId, { on: '2026-05-27', how: 'noticeBoard', what: '电梯已修复' }, who(18))).toEqual([r2])
     expect(waitingRequests(readRequestStates(doc))).toEqual([])
+    expect(replyToAllOfMatter(doc, matterId, { on: '2026-05-28', how: 'phone', what: '再次告知' }, who(19))).toEqual([])
 
     expect(readMilestones(doc, matterId).map((m) => m.title)).toEqual(['维保单位报价', '完成维修'])
     expect(readNotes(doc, matterId)).toHaveLength(1)

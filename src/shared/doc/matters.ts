@@ -283,3 +283,4 @@ export function recordStep(doc: Y.Doc, matterId: string, step: StepKey, rec: Ste
   doc.transact(() => stepsMap(doc).set(id, entry), origin)
   return id
 }
+

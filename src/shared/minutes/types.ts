@@ -147,26 +147,5 @@ export interface MeetingRecord {
   narrative: string
 }
 
-/** The public notice (公示) of the resolutions: where it is posted, and from which date to which (inclusive). */
-export interface PublicNotice {
-  place: string
-  /** YYYY-MM-DD, the first and the last day of posting (default: 7 days). */
-  startDate: string
-  endDate: string
-  /** ISO instant the secretary recorded the posting. */
-  postedAt: string
-}
-
-/** An objection (异议) received during the public notice, and how it was handled. */
-export interface Objection {
-  id: string
-  /** YYYY-MM-DD. */
-  receivedOn: string
-  /** Who raised it (a name or a household), as the secretary wrote it. */
-  from: string
-  content: string
-  /** How it was handled; empty while pending. */
-  handling: string
-  /** YYYY-MM-DD, or null while pending. */
-  handledOn: string | null
-}
+// Defined beside their accessors in doc/minutes.ts (doc/ imports no minutes/), part of the record.
+export type { Objection, PublicNotice } from '../doc/minutes'

@@ -3,25 +3,8 @@
 // and its objections, the bundle for the street office, and the answer that comes back.
 import type * as Y from 'yjs'
 import { canonicalJson } from '../../../shared/doc/canonical'
-import {
-  addCorrection,
-  addObjection,
-  editText,
-  finishDraft,
-  handleObjection,
-  postPublicNotice,
-  readCorrections,
-  readObjections,
-  readPublicNotice,
-  readSealed,
-  readSignatures,
-  recordReview,
-  recordSubmission,
-  setResolutionField,
-  signMinutes,
-  storeSeal,
-  withdrawSignature,
-} from '../../../shared/doc/minutes'
+import { addObjection, editText, finishDraft, handleObjection, postPublicNotice, readObjections, readPublicNotice, setResolutionField } from '../../../shared/doc/minutes'
+import { addCorrection, readCorrections, readSealed, readSignatures, recordReview, recordSubmission, signMinutes, storeSeal, withdrawSignature } from '../../../shared/minutes/sealedStore'
 import { DocError } from '../../../shared/doc/errors'
 import type { Council } from '../../../shared/domain/council'
 import { createBundle, encodeBundle } from '../../../shared/minutes/bundle'

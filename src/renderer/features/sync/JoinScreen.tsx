@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useEnv } from '../../kit/env'
 import { href, navigate } from '../../kit/router'
 import { parseInvite } from '../../sync/address'
+import { parseJoinCode } from '../../../shared/sync/joinCode'
 import { Banner } from '../../ui/Banner'
 import { TextAreaField, TextField } from '../../ui/Field'
 import { checkJoinInput, joinCouncil, type JoinProgress } from './actions'
@@ -23,6 +24,8 @@ export function JoinScreen() {
   const [errors, setErrors] = useState<{ server?: string | undefined; code?: string | undefined }>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [progress, setProgress] = useState<JoinProgress | null>(null)
+  // A code carrying a hosting laptop's certificate: only the desktop app can accept exactly that one.
+  const cannotPin = Boolean(parseJoinCode(parseInvite(code).code ?? '')?.fingerprint) && !env.platform.capability('pinCertificate')
 
   function changeCode(value: string) {
     setCode(value)
@@ -57,6 +60,7 @@ export function JoinScreen() {
       <div className="card">
         <form onSubmit={submit} noValidate aria-label={t('sync:join.title')}>
           {failure ? <Banner kind="error">{failure}</Banner> : null}
+          {cannotPin ? <Banner kind="info">{t('sync:join.browserCannotPin')}</Banner> : null}
           <fieldset className="bare" disabled={progress !== null}>
             <TextField
               label={t('sync:join.server')}

@@ -12,6 +12,8 @@ import { TextField } from '../../ui/Field'
 import { useCouncil } from '../../kit/CouncilContext'
 import { connectCouncil } from './actions'
 import { InvitePanel } from './InvitePanel'
+import { GiveInvitingKey, TakeInvitingKey } from './InvitingKey'
+import { NewLaptopHelp } from './NewLaptopHelp'
 import { useSyncErrors } from './messages'
 import { syncStateText } from './SyncBadge'
 import { useSyncStatus } from './useSyncStatus'
@@ -48,7 +50,15 @@ export function SyncTab() {
       </div>
       {/* Once connected, inviting devices is what this tab is for; changing the server comes last. */}
       {owner && settings ? <InvitePanel /> : null}
+      {owner && settings ? <GiveInvitingKey /> : null}
       {owner ? <ConnectForm configured={settings !== null} initial={settings?.serverUrl ?? ''} /> : <Banner kind="info">{t('connect.notOwner')}</Banner>}
+      {/* A read-write device without the key (a new laptop that rejoined): how it can invite again. */}
+      {!owner && settings?.access === 'rw' ? (
+        <>
+          <TakeInvitingKey />
+          <NewLaptopHelp joined />
+        </>
+      ) : null}
     </section>
   )
 }
@@ -64,20 +74,24 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
   const [sent, setSent] = useState<{ done: number; total: number } | null>(null)
+  // The server holds this council under another key: say what this laptop can do.
+  const [otherKey, setOtherKey] = useState(false)
   const host = env.platform.capability('hostSync')
 
-  async function connect(address: string) {
+  async function connect(address: string, fingerprint?: string) {
     setBusy(true)
     setFailure(null)
     setError(undefined)
     setDone(false)
+    setOtherKey(false)
     try {
-      await connectCouncil(env, handle, council.id, address, (done, total) => setSent({ done, total }))
+      await connectCouncil(env, handle, council.id, address, (done, total) => setSent({ done, total }), fingerprint)
       setDone(true)
     } catch (e) {
       const message = errs.message(e)
       if (e instanceof SyncError && e.code === 'invalidUrl') setError(message)
       else setFailure(message)
+      if (e instanceof SyncError && e.code === 'otherKey') setOtherKey(true)
     } finally {
       setBusy(false)
       setSent(null)
@@ -117,9 +131,9 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
               title={t('connect.hostHint')}
               onClick={async () => {
                 try {
-                  const { serverUrl } = await host(council.id)
+                  const { serverUrl, fingerprint } = await host(council.id)
                   setServer(serverUrl)
-                  await connect(serverUrl)
+                  await connect(serverUrl, fingerprint)
                 } catch (e) {
                   setFailure(errs.message(e))
                 }
@@ -131,6 +145,7 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
           {busy && sent && sent.total > 0 ? <span role="status">{t('connect.sending', { done: sent.done, total: sent.total })}</span> : null}
         </div>
       </form>
+      {otherKey ? <NewLaptopHelp joined={false} /> : null}
     </div>
   )
 }

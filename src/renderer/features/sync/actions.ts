@@ -11,6 +11,7 @@ import { markOpened } from '../../data/catalogue'
 import type { IssuedCodeRow, SyncAccess } from '../../data/db'
 import {
   addIssuedCode,
+  dropPendingSecret,
   getSyncSettings,
   keepPendingSecret,
   markRevoked,
@@ -36,6 +37,8 @@ export async function connectCouncil(
   councilId: CouncilId,
   serverText: string,
   onProgress: (done: number, total: number) => void = () => {},
+  /** The hosting laptop's certificate (hostSync): every code made for this server then carries it. */
+  fingerprint?: string,
 ): Promise<void> {
   const serverUrl = normaliseServerUrl(serverText)
   if (!serverUrl) throw new SyncError('invalidUrl')
@@ -46,8 +49,22 @@ export async function connectCouncil(
     secret = newCouncilSecret()
     await keepPendingSecret(env.db, councilId, secret)
   }
-  const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
-  await registerCouncil(serverUrl, { councilId, secret, code })
+  // Connecting again to the same address keeps the certificate pin its code already carries.
+  const pin = fingerprint ?? (current?.serverUrl === serverUrl ? parseJoinCode(current.code)?.fingerprint : undefined)
+  const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId(), ...(pin ? { fingerprint: pin } : {}) })
+  try {
+    await registerCouncil(serverUrl, { councilId, secret, code })
+  } catch (e) {
+    // The server knows this council under another key: it was connected from another laptop, and
+    // this one has the council (from a backup) but not its key. The screen says what to do.
+    if (e instanceof SyncError && e.code === 'refused' && e.params.detail === 'invalid-code') {
+      // A key not yet in use here that the server refuses is no key of this council: forgotten,
+      // so it is neither offered in a backup nor taken for the council's key.
+      if (!current?.secret) await dropPendingSecret(env.db, councilId, secret)
+      throw new SyncError('otherKey')
+    }
+    throw e
+  }
   // Everything this device has goes to the server now: the council, each of its meetings and
   // campaigns, and its household register (the server may be new, or may have an older copy).
   const unpushed = [
@@ -66,7 +83,9 @@ export async function issueJoinCode(env: AppEnv, councilId: string, access: Sync
   const settings = await getSyncSettings(env.db, councilId)
   if (!settings?.secret) throw new SyncError('noSecret')
   const codeId = newCodeId()
-  const code = await createJoinCode(settings.secret, { councilId, access, codeId })
+  // A laptop hosting in the room: the code tells the joining app which certificate to accept.
+  const fingerprint = parseJoinCode(settings.code)?.fingerprint
+  const code = await createJoinCode(settings.secret, { councilId, access, codeId, ...(fingerprint ? { fingerprint } : {}) })
   const row: IssuedCodeRow = {
     codeId,
     councilId,
@@ -117,6 +136,10 @@ export async function joinCouncil(env: AppEnv, serverUrl: string, code: string, 
   const parsed = parseJoinCode(code)
   if (!parsed) throw new SyncError('invalidCode')
   const councilId = asCouncilId(parsed.councilId)
+  // A code from a laptop hosting in the room: the desktop app accepts exactly its certificate
+  // from now on (main/certPins.ts). A browser cannot (JoinScreen says so); ws:// has nothing to pin.
+  const pinCertificate = env.platform.capability('pinCertificate')
+  if (parsed.fingerprint && pinCertificate && /^wss:/i.test(serverUrl)) await pinCertificate(serverUrl, parsed.fingerprint)
   const before = await getSyncSettings(env.db, councilId)
   const row = await saveSyncSettings(env.db, { councilId, serverUrl, code, access: parsed.access, secret: before?.secret }, env.now())
   env.sync.configure(row)
