@@ -18,6 +18,7 @@ import { useCouncil } from '../../kit/CouncilContext'
 import { useHouseholds, useMinute } from './CampaignContext'
 import { rateText } from '../../../shared/campaigns/figures'
 import type * as Y from 'yjs'
+import { Table } from '../../ui/Table'
 
 const idsKey = (doc: Y.Doc): string => campaignIds(doc).sort().join(',')
 
@@ -45,23 +46,11 @@ export function CampaignsTab() {
       ) : !ready ? (
         <p>{t('common:status.loading')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="campaigns-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('campaigns:fields.title')}</th>
-                <th scope="col">{t('campaigns:fields.kind')}</th>
-                <th scope="col">{t('campaigns:list.window')}</th>
-                <th scope="col">{t('campaigns:list.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ids.map((id) => (
-                <CampaignRow key={id} campaignId={id} households={households} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table labelledBy="campaigns-title" columns={[t('campaigns:fields.title'), t('campaigns:fields.kind'), t('campaigns:list.window'), t('campaigns:list.status')]}>
+          {ids.map((id) => (
+            <CampaignRow key={id} campaignId={id} households={households} now={now} />
+          ))}
+        </Table>
       )}
     </section>
   )
@@ -79,7 +68,8 @@ function CampaignRow({ campaignId, households, now }: { campaignId: CampaignId; 
   const status = useMemo(() => {
     if (!campaign || !entries || !late) return null
     if (decision) {
-      if (decision.kind === 'relocation') return t(`campaigns:outcome.${decision.outcome}Rate`, { percent: rateText({ num: decision.signed, den: decision.roll }), signed: decision.signed, count: decision.roll })
+      if (decision.kind === 'relocation')
+        return t(`campaigns:outcome.${decision.outcome}Rate`, { percent: rateText({ num: decision.signed, den: decision.roll }), signed: decision.signed, count: decision.roll })
       return t(`campaigns:outcome.${decision.outcome}`)
     }
     const lateIds = new Set(late.map((e) => e.entryId))

@@ -11,7 +11,7 @@ import type { Household } from '../../../shared/domain/household'
 import { yuanText } from '../../../shared/campaigns/figures'
 import { formatDate, formatMoment } from '../../kit/format'
 import { useUnsavedFields } from '../../kit/unsaved'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { TextField } from '../../ui/Field'
 import { addressText, entryWhat } from './labels'
 
@@ -61,7 +61,6 @@ export function HouseholdRow({
   const [confirming, setConfirming] = useState<'sign' | 'withdraw' | null>(null)
   const [voiding, setVoiding] = useState<CampaignEntry | null>(null)
   const h = row.household
-  const confirmId = useId()
   const address = addressText(t, h)
   const lang = i18n.language
   const statusLabel = kind === 'relocation' ? t(`campaigns:status.${row.status as 'signed'}`) : t(`campaigns:choice.${row.status as ConsentChoice}`)
@@ -150,27 +149,22 @@ export function HouseholdRow({
       {confirming && canRecord ? (
         <tr className="agent-row">
           <td colSpan={5}>
-            <Dialog label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })} describedBy={confirmId} className="row tight" onCancel={() => setConfirming(null)}>
-              <span id={confirmId}>
-                {t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
-                  household: address,
-                  owner: h.owner,
-                  date: formatDate(lang, recording.date),
-                  by: recording.recorder || '—',
-                })}
-              </span>
-              <button
-                type="button"
-                className={`small${confirming === 'sign' ? ' primary' : ' danger'}`}
-                disabled={busy}
-                onClick={() => void onAct(row, { type: confirming, agent: null }).then((ok) => ok && setConfirming(null))}
-              >
-                {t(confirming === 'sign' ? 'campaigns:record.confirmSignButton' : 'campaigns:record.confirmWithdrawButton')}
-              </button>
-              <button type="button" className="small" onClick={() => setConfirming(null)}>
-                {t('common:actions.cancel')}
-              </button>
-            </Dialog>
+            <ConfirmDialog
+              label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })}
+              question={t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
+                household: address,
+                owner: h.owner,
+                date: formatDate(lang, recording.date),
+                by: recording.recorder || '—',
+              })}
+              confirmLabel={t(confirming === 'sign' ? 'campaigns:record.confirmSignButton' : 'campaigns:record.confirmWithdrawButton')}
+              tone={confirming === 'sign' ? 'primary' : 'danger'}
+              small
+              busy={busy}
+              className="row tight"
+              onConfirm={() => void onAct(row, { type: confirming, agent: null }).then((ok) => ok && setConfirming(null))}
+              onCancel={() => setConfirming(null)}
+            />
           </td>
         </tr>
       ) : null}

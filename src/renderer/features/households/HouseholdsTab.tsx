@@ -20,6 +20,7 @@ import { HouseholdForm } from './HouseholdForm'
 import { HouseholdHistory } from './HouseholdHistory'
 import { saveHousehold, saveNewHousehold } from './actions'
 import { foldForSearch, formatAddress, matchesFolded, sameAddress, searchKey, useHouseholdsDoc } from './register'
+import { Table } from '../../ui/Table'
 
 const PAGE = 200
 const NONE: Household[] = []
@@ -157,44 +158,39 @@ function Register({ handle }: { handle: DocHandle }) {
       {matching.length === 0 ? (
         <p className="card">{households.length === 0 ? t('households:empty') : t('households:noMatch')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="households-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('households:columns.address')}</th>
-                <th scope="col">{t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.owner}`)}</th>
-                <th scope="col">{t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.tenant}`)}</th>
-                <th scope="col" className="num">{t('households:columns.areaShort')}</th>
-                <th scope="col">{t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.phone}`)}</th>
-                <th scope="col">{t('households:columns.addedOn')}</th>
-                <th scope="col">{t('households:columns.removedOn')}</th>
-                <th scope="col">
-                  <span className="skip">{t('common:actions.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((h) => (
-                <tr key={h.id} className={isOnRegister(h, today) ? undefined : 'muted'}>
-                  <td>{formatAddress(t, h)}</td>
-                  <td>{h.owner}</td>
-                  <td>{h.tenant}</td>
-                  <td className="num">{formatArea(i18n.language, h.areaCentiM2)}</td>
-                  <td>{h.phone}</td>
-                  <td>{formatDate(i18n.language, h.addedOn)}</td>
-                  <td>{h.removedOn ? t('households:removedOn', { date: formatDate(i18n.language, h.removedOn) }) : ''}</td>
-                  <td>
-                    {!handle.readOnly ? (
-                      <button className="small" onClick={() => start(h)} aria-label={t('households:editTitle', { address: address(h) })}>
-                        {t('common:actions.edit')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="households-title"
+          numeric={[3]}
+          columns={[
+            t('households:columns.address'),
+            t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.owner}`),
+            t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.tenant}`),
+            t('households:columns.areaShort'),
+            t(`households:${HOUSEHOLD_FIELD_LABEL_KEYS.phone}`),
+            t('households:columns.addedOn'),
+            t('households:columns.removedOn'),
+            <span className="skip">{t('common:actions.edit')}</span>,
+          ]}
+        >
+          {shown.map((h) => (
+            <tr key={h.id} className={isOnRegister(h, today) ? undefined : 'muted'}>
+              <td>{formatAddress(t, h)}</td>
+              <td>{h.owner}</td>
+              <td>{h.tenant}</td>
+              <td className="num">{formatArea(i18n.language, h.areaCentiM2)}</td>
+              <td>{h.phone}</td>
+              <td>{formatDate(i18n.language, h.addedOn)}</td>
+              <td>{h.removedOn ? t('households:removedOn', { date: formatDate(i18n.language, h.removedOn) }) : ''}</td>
+              <td>
+                {!handle.readOnly ? (
+                  <button className="small" onClick={() => start(h)} aria-label={t('households:editTitle', { address: address(h) })}>
+                    {t('common:actions.edit')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {shown.length < matching.length ? (
         <div className="row">

@@ -13,7 +13,7 @@ import { useErrors } from '../../kit/errors'
 import { assertNothingUnsaved } from '../../kit/unsaved'
 import { formatDateTime, formatInstant } from '../../kit/format'
 import { href, navigate } from '../../kit/router'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useCouncil } from '../../kit/CouncilContext'
@@ -80,15 +80,12 @@ export function MeetingScreen() {
         <h2 id="notice-title">{t('meetings:notice.title')}</h2>
         {meeting.status === 'draft' ? (
           confirming ? (
-            <Dialog labelledBy="notice-confirm" onCancel={() => setConfirming(false)}>
-              <p id="notice-confirm">{t('meetings:notice.confirm', { count: items.length })}</p>
-              <div className="row">
-                <button className="primary" onClick={issue}>
-                  {t('meetings:notice.yesIssue')}
-                </button>
-                <button onClick={() => setConfirming(false)}>{t('common:actions.cancel')}</button>
-              </div>
-            </Dialog>
+            <ConfirmDialog
+              question={t('meetings:notice.confirm', { count: items.length })}
+              confirmLabel={t('meetings:notice.yesIssue')}
+              onConfirm={() => void issue()}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <>
               <p className="muted" id="notice-why">

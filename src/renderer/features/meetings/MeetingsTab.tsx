@@ -16,6 +16,7 @@ import { useDocValue } from '../../kit/docHooks'
 import { meetingIds } from '../../../shared/doc/council'
 import { useSyncStatus } from '../sync/useSyncStatus'
 import type * as Y from 'yjs'
+import { Table } from '../../ui/Table'
 
 const meetingKeyOf = (doc: Y.Doc): string => meetingIds(doc).sort().join(',')
 
@@ -84,34 +85,25 @@ export function MeetingsTab() {
       ) : rows.length === 0 ? (
         <p className="card">{year || status || text ? t('meetings:noMatch') : t('meetings:empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="meetings-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings:fields.startsAt')}</th>
-                <th scope="col">{t('meetings:fields.title')}</th>
-                <th scope="col">{t('meetings:fields.place')}</th>
-                <th scope="col" className="num">{t('meetings:fields.itemCount')}</th>
-                <th scope="col">{t('meetings:fields.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(i18n.language, r.startsAt)}</td>
-                  <td>
-                    <a href={href({ name: 'meeting', councilId: council.id, meetingId: r.id })}>{r.title}</a>
-                  </td>
-                  <td>{r.place}</td>
-                  <td className="num">{r.itemCount}</td>
-                  <td>
-                    <StatusPill status={r.status} label={t(`common:enums.meetingStatus.${r.status}`)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="meetings-title"
+          numeric={[3]}
+          columns={[t('meetings:fields.startsAt'), t('meetings:fields.title'), t('meetings:fields.place'), t('meetings:fields.itemCount'), t('meetings:fields.status')]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDateTime(i18n.language, r.startsAt)}</td>
+              <td>
+                <a href={href({ name: 'meeting', councilId: council.id, meetingId: r.id })}>{r.title}</a>
+              </td>
+              <td>{r.place}</td>
+              <td className="num">{r.itemCount}</td>
+              <td>
+                <StatusPill status={r.status} label={t(`common:enums.meetingStatus.${r.status}`)} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   )

@@ -16,6 +16,7 @@ import { MemberHistory } from './MemberHistory'
 import { saveMember, saveNewMember } from './actions'
 import { Banner } from '../../ui/Banner'
 import { useImportNotice } from '../import/importNotice'
+import { Table } from '../../ui/Table'
 
 /** "3栋 2单元 301室", leaving out the parts a register does not have. */
 export function formatHousehold(t: TFunction<['members', 'common']>, m: Pick<Member, 'building' | 'unit' | 'room'>): string {
@@ -53,19 +54,31 @@ export function MembersTab() {
   }, [members, showFormer, query, today, t])
 
   const blank: MemberFields = {
-    name: '', role: 'councillor', building: '', unit: '', room: '', areaCentiM2: null, phone: '', joinedOn: today, leftOn: null,
+    name: '',
+    role: 'councillor',
+    building: '',
+    unit: '',
+    room: '',
+    areaCentiM2: null,
+    phone: '',
+    joinedOn: today,
+    leftOn: null,
   }
 
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t('members:title')}</h2>
-      <p>
-        {t('members:summary', { current: current.length, voting: current.filter((m) => m.role !== 'observer').length, all: members.length })}
-      </p>
+      <p>{t('members:summary', { current: current.length, voting: current.filter((m) => m.role !== 'observer').length, all: members.length })}</p>
       {notice ? <Banner kind="ok">{notice}</Banner> : null}
       {editing === null && !handle.readOnly ? (
         <div className="row">
-          <button className="primary" onClick={() => { setNotice(null); setEditing('new') }}>
+          <button
+            className="primary"
+            onClick={() => {
+              setNotice(null)
+              setEditing('new')
+            }}
+          >
             {t('members:add')}
           </button>
           <a className="button" href={href({ name: 'importMembers', councilId: council.id })}>
@@ -114,42 +127,46 @@ export function MembersTab() {
       {shown.length === 0 ? (
         <p className="card">{members.length === 0 ? t('members:empty') : t('members:noMatch')}</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="members-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('members:fields.name')}</th>
-                <th scope="col">{t('members:fields.role')}</th>
-                <th scope="col">{t('members:fields.household')}</th>
-                <th scope="col" className="num">{t('members:fields.areaShort')}</th>
-                <th scope="col">{t('members:fields.phone')}</th>
-                <th scope="col">{t('members:fields.joinedOn')}</th>
-                <th scope="col">{t('members:fields.leftOn')}</th>
-                <th scope="col"><span className="skip">{t('common:actions.edit')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{t(`common:enums.role.${m.role}`)}</td>
-                  <td>{formatHousehold(t, m)}</td>
-                  <td className="num">{formatArea(i18n.language, m.areaCentiM2)}</td>
-                  <td>{m.phone}</td>
-                  <td>{formatDate(i18n.language, m.joinedOn)}</td>
-                  <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
-                  <td>
-                    {!handle.readOnly ? (
-                      <button className="small" onClick={() => { setNotice(null); setEditing(m) }} aria-label={t('members:editTitle', { name: m.name })}>
-                        {t('common:actions.edit')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="members-title"
+          numeric={[3]}
+          columns={[
+            t('members:fields.name'),
+            t('members:fields.role'),
+            t('members:fields.household'),
+            t('members:fields.areaShort'),
+            t('members:fields.phone'),
+            t('members:fields.joinedOn'),
+            t('members:fields.leftOn'),
+            <span className="skip">{t('common:actions.edit')}</span>,
+          ]}
+        >
+          {shown.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{t(`common:enums.role.${m.role}`)}</td>
+              <td>{formatHousehold(t, m)}</td>
+              <td className="num">{formatArea(i18n.language, m.areaCentiM2)}</td>
+              <td>{m.phone}</td>
+              <td>{formatDate(i18n.language, m.joinedOn)}</td>
+              <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
+              <td>
+                {!handle.readOnly ? (
+                  <button
+                    className="small"
+                    onClick={() => {
+                      setNotice(null)
+                      setEditing(m)
+                    }}
+                    aria-label={t('members:editTitle', { name: m.name })}
+                  >
+                    {t('common:actions.edit')}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   )

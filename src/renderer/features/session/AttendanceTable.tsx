@@ -15,6 +15,7 @@ import { onLeave, present } from './actions'
 import { AttendanceActions } from './AttendanceActions'
 import type { Run } from './floorTypes'
 import type { SessionView } from './useSession'
+import { Table } from '../../ui/Table'
 
 export function AttendanceTable({ view, editable, inSession, run }: { view: SessionView; editable: boolean; inSession: boolean; run: Run }) {
   const { t, i18n } = useTranslation(['session', 'common'])
@@ -93,44 +94,31 @@ export function AttendanceTable({ view, editable, inSession, run }: { view: Sess
         </span>
         {query && shown.length === 0 ? <p>{t('session:signIn.noMatch', { query })}</p> : null}
       </div>
-      <div className="table-wrap">
-        <table aria-labelledby="signin-title">
-          <thead>
-            <tr>
-              {(['name', 'role', 'status', 'events', 'actions'] as const).map((k) => (
-                <th key={k} scope="col">
-                  {t(`session:signIn.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((a) => (
-              <tr key={a.memberId} aria-label={a.name}>
-                <td>{a.name}</td>
-                <td>{t(`common:enums.role.${a.role}`)}</td>
-                <td>
-                  {t(`session:attendance.${a.status}`)}
-                  {a.status === 'leave' && a.reason ? t('session:signIn.reason', { reason: a.reason }) : null}
-                </td>
-                <td>{a.events.map((e) => t(`session:signIn.event.${e.kind}`, { time: formatTime(i18n.language, e.at) })).join(t('session:listSep'))}</td>
-                <td>
-                  {editable ? (
-                    <AttendanceActions
-                      a={a}
-                      inSession={inSession}
-                      run={run}
-                      markPresent={(m) => void markPresent(m)}
-                      leaveForm={leaveFor === a.memberId ? leaveForm(a) : null}
-                      openLeave={() => setLeaveFor(a.memberId)}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table labelledBy="signin-title" columns={(['name', 'role', 'status', 'events', 'actions'] as const).map((k) => t(`session:signIn.${k}`))}>
+        {shown.map((a) => (
+          <tr key={a.memberId} aria-label={a.name}>
+            <td>{a.name}</td>
+            <td>{t(`common:enums.role.${a.role}`)}</td>
+            <td>
+              {t(`session:attendance.${a.status}`)}
+              {a.status === 'leave' && a.reason ? t('session:signIn.reason', { reason: a.reason }) : null}
+            </td>
+            <td>{a.events.map((e) => t(`session:signIn.event.${e.kind}`, { time: formatTime(i18n.language, e.at) })).join(t('session:listSep'))}</td>
+            <td>
+              {editable ? (
+                <AttendanceActions
+                  a={a}
+                  inSession={inSession}
+                  run={run}
+                  markPresent={(m) => void markPresent(m)}
+                  leaveForm={leaveFor === a.memberId ? leaveForm(a) : null}
+                  openLeave={() => setLeaveFor(a.memberId)}
+                />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   )
 }

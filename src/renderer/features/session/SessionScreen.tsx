@@ -6,7 +6,7 @@ import { useEnv } from '../../kit/env'
 import { formatInstant } from '../../kit/format'
 import { useAction } from '../../kit/useAction'
 import { href } from '../../kit/router'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useCouncil } from '../../kit/CouncilContext'
@@ -81,13 +81,7 @@ export function SessionScreen({ tab }: { tab: 'signin' | 'floor' }) {
       {inSession && !handle.readOnly ? (
         <section className="card" aria-label={t('session:close.title')}>
           {confirmClose ? (
-            <Dialog labelledBy="close-confirm" onCancel={() => setConfirmClose(false)} className="row">
-              <span id="close-confirm">{t('session:close.confirm')}</span>
-              <button className="primary" onClick={() => void closeMeeting()}>
-                {t('session:close.yes')}
-              </button>
-              <button onClick={() => setConfirmClose(false)}>{t('common:actions.cancel')}</button>
-            </Dialog>
+            <ConfirmDialog question={t('session:close.confirm')} confirmLabel={t('session:close.yes')} onConfirm={() => void closeMeeting()} onCancel={() => setConfirmClose(false)} />
           ) : (
             <button onClick={() => setConfirmClose(true)}>{t('session:close.button')}</button>
           )}
