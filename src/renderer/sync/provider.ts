@@ -3,18 +3,16 @@
 // has loaded the document (DocStore's onOpen) and detached when it closes. Each council has an
 // observable status (status.ts) and the time of its last sync, kept in Dexie (syncTime.ts);
 // documents changed while the server could not take them are queued and sent later (outbox.ts).
-import { HocuspocusProvider, MessageType, type onMessageParameters } from '@hocuspocus/provider'
 import { liveQuery } from 'dexie'
-import * as Y from 'yjs'
 import { parseAnyDocName } from '../../shared/doc/names'
-import { parseStoreReport, storedCovers } from '../../shared/sync/storeReport'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
+import { makeProvider, storedAll, type Attached } from './attach'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
 import { watchNetwork, type NetworkEvents } from './network'
 import { Outbox } from './outbox'
 import { DEFAULT_RECONNECT, type ReconnectOptions } from './reconnect'
-import { SocketPool, type Socket, type SocketOptions } from './sockets'
+import { SocketPool, type SocketOptions } from './sockets'
 import { computeStatus, StatusStore, type SyncStatus, type WaitResult } from './status'
 import { SyncTimes } from './syncTime'
 
@@ -25,22 +23,6 @@ interface OpenDoc {
   councilId: string
   attached: Attached | null
 }
-
-interface Attached {
-  provider: HocuspocusProvider
-  socket: Socket
-  authFailed: boolean
-  /** Local changes sent but not yet acknowledged by the server. */
-  localPending: boolean
-  /** A read-only device's copy holds changes the server refused to store (they stay on this device only). */
-  refused: boolean
-  /** What the server last said it has stored of this document (its "stored" report), or null. */
-  storedSv: Map<number, number> | null
-  stop: () => void
-}
-
-/** The server has stored everything this copy holds (the server reports after each store). */
-const storedAll = (a: Attached, doc: Y.Doc): boolean => a.storedSv !== null && storedCovers(a.storedSv, Y.decodeStateVector(Y.encodeStateVector(doc)))
 
 export interface SyncManagerOptions {
   now: () => string
@@ -236,62 +218,17 @@ export class SyncManager {
     const row = this.settings.get(d.councilId)
     if (!row) return
     const socket = this.sockets.socketFor(row.serverUrl)
-    const provider = new HocuspocusProvider({ name: d.handle.name, document: d.handle.doc, websocketProvider: socket.ws, token: row.code })
-    const attached: Attached = { provider, socket, authFailed: false, localPending: false, refused: false, storedSv: null, stop: () => {} }
     socket.refs++
-    const onSynced = () => this.synced(d, attached)
-    const onUnsynced = ({ number }: { number: number }) => {
-      if (number === 0 && provider.isSynced) this.synced(d, attached)
-    }
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin === provider) {
-        if (provider.isSynced) this.synced(d, attached)
-        return
-      }
-      if (row.access !== 'rw') return
-      attached.localPending = true
+    const attached = makeProvider(d.handle, row, socket, {
+      synced: (a) => this.synced(d, a),
       // Remembered until the server says it has stored it, in case the document closes (or the
       // app does, or the server dies before storing) before then.
-      this.outbox.add(d.councilId, d.handle.name)
-    }
-    // After each store the server tells the document's clients what is on its disk.
-    const onStateless = ({ payload }: { payload: string }) => {
-      const report = parseStoreReport(payload)
-      if (report?.kind !== 'stored') return
-      attached.storedSv = Y.decodeStateVector(report.stateVector)
-      this.synced(d, attached)
-    }
-    const onAuthFailed = () => {
-      attached.authFailed = true
-      this.changed()
-    }
-    const onAuthenticated = () => {
-      attached.authFailed = false
-      this.changed()
-    }
-    // The server answers every change a read-only connection sends with "stored" or "not stored"
-    // (a SyncStatus frame); the handshake sends all this copy has that the server lacks, so the
-    // latest answer says whether this copy holds changes the server refused.
-    const onMessage = ({ message }: onMessageParameters) => {
-      if (row.access !== 'ro') return
-      message.readVarString()
-      if (message.readVarUint() !== MessageType.SyncStatus) return
-      const refused = message.readVarUint() === 0
-      if (refused === attached.refused) return
-      attached.refused = refused
-      this.changed()
-    }
-    provider.on('message', onMessage)
-    provider.on('stateless', onStateless)
-    provider.on('synced', onSynced)
-    provider.on('unsyncedChanges', onUnsynced)
-    provider.on('authenticationFailed', onAuthFailed)
-    provider.on('authenticated', onAuthenticated)
-    d.handle.doc.on('update', onUpdate)
-    attached.stop = () => d.handle.doc.off('update', onUpdate)
+      localChange: () => this.outbox.add(d.councilId, d.handle.name),
+      changed: () => this.changed(),
+    })
     d.attached = attached
     // Attach last, once every listener is in place: an open socket starts the handshake at once.
-    provider.attach()
+    attached.provider.attach()
   }
 
   private detach(d: OpenDoc): void {
