@@ -4,16 +4,14 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
-import { isMemberOn, type Member, type MemberFields } from '../../../shared/domain/member'
+import { isMemberOn, type Member } from '../../../shared/domain/member'
 import { readMembers } from '../../../shared/doc/council'
 import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
 import { href } from '../../kit/router'
 import { formatArea, formatDate } from '../../kit/format'
 import { useCouncil } from '../../kit/CouncilContext'
-import { MemberForm } from './MemberForm'
-import { MemberHistory } from './MemberHistory'
-import { saveMember, saveNewMember } from './actions'
+import { MemberEditor } from './MemberEditor'
 import { Banner } from '../../ui/Banner'
 import { useImportNotice } from '../import/importNotice'
 import { Table } from '../../ui/Table'
@@ -53,16 +51,9 @@ export function MembersTab() {
       .sort(byHousehold)
   }, [members, showFormer, query, today, t])
 
-  const blank: MemberFields = {
-    name: '',
-    role: 'councillor',
-    building: '',
-    unit: '',
-    room: '',
-    areaCentiM2: null,
-    phone: '',
-    joinedOn: today,
-    leftOn: null,
+  const edit = (e: Member | 'new') => {
+    setNotice(null)
+    setEditing(e)
   }
 
   return (
@@ -72,13 +63,7 @@ export function MembersTab() {
       {notice ? <Banner kind="ok">{notice}</Banner> : null}
       {editing === null && !handle.readOnly ? (
         <div className="row">
-          <button
-            className="primary"
-            onClick={() => {
-              setNotice(null)
-              setEditing('new')
-            }}
-          >
+          <button className="primary" onClick={() => edit('new')}>
             {t('members:add')}
           </button>
           <a className="button" href={href({ name: 'importMembers', councilId: council.id })}>
@@ -86,33 +71,15 @@ export function MembersTab() {
           </a>
         </div>
       ) : null}
-      {editing === 'new' ? (
-        <MemberForm
-          title={t('members:addTitle')}
-          initial={blank}
-          onCancel={() => setEditing(null)}
-          onSubmit={async (f) => {
-            await saveNewMember(env, handle, f)
+      {editing !== null ? (
+        <MemberEditor
+          members={members}
+          editing={editing}
+          onClose={(message) => {
             setEditing(null)
-            setNotice(t('members:added', { name: f.name.trim() }))
+            if (message) setNotice(message)
           }}
         />
-      ) : null}
-      {editing !== null && editing !== 'new' ? (
-        <>
-          <MemberForm
-            key={editing.id}
-            title={t('members:editTitle', { name: editing.name })}
-            initial={members.find((m) => m.id === editing.id) ?? editing}
-            onCancel={() => setEditing(null)}
-            onSubmit={async (f) => {
-              await saveMember(env, handle, editing.id, f)
-              setEditing(null)
-              setNotice(t('members:updated', { name: f.name.trim() }))
-            }}
-          />
-          <MemberHistory memberId={editing.id} />
-        </>
       ) : null}
       <div className="row">
         <label className="field">
@@ -152,14 +119,7 @@ export function MembersTab() {
               <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
               <td>
                 {!handle.readOnly ? (
-                  <button
-                    className="small"
-                    onClick={() => {
-                      setNotice(null)
-                      setEditing(m)
-                    }}
-                    aria-label={t('members:editTitle', { name: m.name })}
-                  >
+                  <button className="small" onClick={() => edit(m)} aria-label={t('members:editTitle', { name: m.name })}>
                     {t('common:actions.edit')}
                   </button>
                 ) : null}

@@ -1,7 +1,7 @@
 // The sign-in table: find a name, mark each member of the day's roster, record leave with its
 // reason. The reason leaves the unsaved list as it is submitted and comes back, with its form, if
 // the write is refused (kit/useDraft.ts).
-import { useRef, useState } from 'react'
+import { useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceRow } from '../../../shared/doc/attendance'
 import type { MemberId } from '../../../shared/domain/ids'
@@ -70,30 +70,19 @@ export function AttendanceTable({ view, editable, inSession, run }: { view: Sess
 
   return (
     <>
-      <div className="field find-box">
-        <label className="label" htmlFor="signin-find">
-          {t('session:signIn.find')}
-        </label>
-        <input
-          id="signin-find"
-          ref={findBox}
-          type="search"
-          value={query}
-          autoComplete="off"
-          aria-describedby="signin-find-hint"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && query && findable.length === 1) {
-              e.preventDefault()
-              void markPresent(findable[0]!)
-            }
-          }}
-        />
-        <span className="hint" id="signin-find-hint">
-          {t('session:signIn.findHint')}
-        </span>
-        {query && shown.length === 0 ? <p>{t('session:signIn.noMatch', { query })}</p> : null}
-      </div>
+      <FindBox
+        query={query}
+        onQuery={setQuery}
+        inputRef={findBox}
+        noMatch={query !== '' && shown.length === 0}
+        onEnter={() => {
+          if (query && findable.length === 1) {
+            void markPresent(findable[0]!)
+            return true
+          }
+          return false
+        }}
+      />
       <Table labelledBy="signin-title" columns={(['name', 'role', 'status', 'events', 'actions'] as const).map((k) => t(`session:signIn.${k}`))}>
         {shown.map((a) => (
           <tr key={a.memberId} aria-label={a.name}>
@@ -120,5 +109,33 @@ export function AttendanceTable({ view, editable, inSession, run }: { view: Sess
         ))}
       </Table>
     </>
+  )
+}
+
+/** The search box above the table: Enter on a single match signs that person in (`onEnter`). */
+function FindBox({ query, onQuery, inputRef, noMatch, onEnter }: { query: string; onQuery: (q: string) => void; inputRef: RefObject<HTMLInputElement | null>; noMatch: boolean; onEnter: () => boolean }) {
+  const { t } = useTranslation('session')
+  return (
+    <div className="field find-box">
+      <label className="label" htmlFor="signin-find">
+        {t('signIn.find')}
+      </label>
+      <input
+        id="signin-find"
+        ref={inputRef}
+        type="search"
+        value={query}
+        autoComplete="off"
+        aria-describedby="signin-find-hint"
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && onEnter()) e.preventDefault()
+        }}
+      />
+      <span className="hint" id="signin-find-hint">
+        {t('signIn.findHint')}
+      </span>
+      {noMatch ? <p>{t('signIn.noMatch', { query })}</p> : null}
+    </div>
   )
 }
