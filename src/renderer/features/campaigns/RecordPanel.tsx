@@ -6,9 +6,8 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addressSearchParts, foldForSearch, matchesFolded, searchText } from '../../../shared/domain/addressSearch'
-import { compareCampaignEntries, windowState, type CampaignEntry } from '../../../shared/domain/campaign'
+import { windowState, type CampaignEntry } from '../../../shared/domain/campaign'
 import { yuanText } from '../../../shared/campaigns/figures'
-import { consentResult } from '../../../shared/domain/campaignRenovation'
 import { buildingKey, compareNatural } from '../../../shared/domain/household'
 import { DocError } from '../../../shared/doc/errors'
 import { useEnv } from '../../kit/env'
@@ -16,20 +15,21 @@ import { formatDate } from '../../kit/format'
 import { Banner } from '../../ui/Banner'
 import { recordChoice, signHousehold, voidCampaignEntry, withdrawHousehold } from './actions'
 import { useCampaign } from './CampaignContext'
-import { HouseholdRow, type RowAction, type RowData, type RowEntry } from './HouseholdRow'
+import { HouseholdRow, type RowAction, type RowData } from './HouseholdRow'
+import { RecordFilters, type Filter } from './RecordFilters'
+import { useRecordRows } from './recordRows'
+import { Table } from '../../ui/Table'
 import { addressText, entryWhat } from './labels'
 import { saveDeviceLabel, saveRecorder, useDeviceLabel, useRecorder } from './local'
 import { RecorderCard } from './RecorderCard'
 import { useCampaignAction } from './useCampaignAction'
 
 const SHOWN = 300
-const FILTERS = { relocation: ['all', 'unsigned', 'signed', 'withdrawn', 'conflict'], renovation: ['all', 'none', 'answered', 'conflict'] } as const
-type Filter = (typeof FILTERS)['relocation'][number] | (typeof FILTERS)['renovation'][number]
 
 export function RecordPanel() {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const env = useEnv()
-  const { campaign, households, counted, late, voided, decisions, handle, now, signing } = useCampaign()
+  const { campaign, households, decisions, handle, now } = useCampaign()
   const lang = i18n.language
   const w = windowState(campaign, now)
   const remembered = useRecorder(env.db)
@@ -44,28 +44,7 @@ export function RecordPanel() {
   const { errors, failure, busy, run } = useCampaignAction({ form: false })
   const recording = { recorder: recorder ?? remembered ?? '', device: device ?? storedDevice ?? '', date: dateChoice ?? w.today }
 
-  const rows = useMemo((): RowData[] => {
-    const lateBy = new Map<string, RowEntry[]>()
-    for (const e of late) lateBy.set(e.householdId, [...(lateBy.get(e.householdId) ?? []), { entry: e, counted: false, refusal: null, late: true }])
-    for (const v of voided) lateBy.set(v.entry.householdId, [...(lateBy.get(v.entry.householdId) ?? []), { entry: v.entry, counted: false, refusal: null, late: false, voided: v.void }])
-    // Newest first, voided entries in their place on the trail.
-    const withLate = (id: string, list: RowEntry[]) => [...(lateBy.get(id) ?? []), ...list].sort((a, b) => compareCampaignEntries(b.entry, a.entry))
-    if (campaign.kind === 'relocation') {
-      // The provider's live signing state: the same households as signingState(campaign, households, counted, now).
-      return (signing?.households ?? []).map((h) => ({
-        household: h.household,
-        status: h.status,
-        entries: withLate(h.household.id, h.entries.map((v) => ({ ...v, late: false }))),
-        conflict: h.conflicting.length > 0,
-      }))
-    }
-    return consentResult(campaign, households, counted).households.map((h) => ({
-      household: h.household,
-      status: h.choice ?? 'none',
-      entries: withLate(h.household.id, h.entries.map((v) => ({ ...v, late: false }))),
-      conflict: h.conflicting.length > 0,
-    }))
-  }, [campaign, households, counted, late, voided, signing])
+  const rows = useRecordRows()
 
   const buildings = useMemo(() => {
     const seen = new Map<string, string>()
@@ -118,33 +97,7 @@ export function RecordPanel() {
       <section className="card" aria-labelledby="households-title">
         <h2 id="households-title">{t('campaigns:record.households', { count: rows.length })}</h2>
         {rows.length === 0 ? <p>{t('campaigns:overview.emptyRoll')}</p> : null}
-        <div className="row" role="search">
-          <label className="field">
-            <span className="label">{t('campaigns:household.building')}</span>
-            <select value={building} onChange={(e) => setBuilding(e.target.value)}>
-              <option value="">{t('campaigns:record.allBuildings')}</option>
-              {buildings.map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label.trim() ? t('campaigns:address.building', { v: label }) : t('campaigns:overview.noBuilding')}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="label">{t('campaigns:record.search')}</span>
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="label">{t('campaigns:record.filter')}</span>
-            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-              {FILTERS[campaign.kind].map((f) => (
-                <option key={f} value={f}>
-                  {t(`campaigns:record.filters.${f}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <RecordFilters buildings={buildings} kind={campaign.kind} building={building} onBuilding={setBuilding} q={q} onQ={setQ} filter={filter} onFilter={setFilter} />
         <p className="muted" aria-live="polite">
           {t('campaigns:record.shown', { shown: Math.min(shown.length, SHOWN), count: shown.length })}
         </p>
@@ -154,24 +107,15 @@ export function RecordPanel() {
             {done}
           </p>
         ) : null}
-        <div className="table-wrap">
-          <table className="record" aria-labelledby="households-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('campaigns:household.address')}</th>
-                <th scope="col">{t('campaigns:household.owner')}</th>
-                <th scope="col">{t('campaigns:household.status')}</th>
-                <th scope="col">{t('campaigns:record.actions')}</th>
-                <th scope="col">{t('campaigns:record.entries')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(0, SHOWN).map((r) => (
-                <HouseholdRow key={r.household.id} row={r} kind={campaign.kind} withdrawalAllowed={campaign.withdrawalAllowed} utcOffsetMinutes={campaign.utcOffsetMinutes} canRecord={canRecord} busy={busy} recording={{ recorder: recording.recorder, date: recording.date }} onAct={act} onVoid={voidOne} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="record"
+          labelledBy="households-title"
+          columns={[t('campaigns:household.address'), t('campaigns:household.owner'), t('campaigns:household.status'), t('campaigns:record.actions'), t('campaigns:record.entries')]}
+        >
+          {shown.slice(0, SHOWN).map((r) => (
+            <HouseholdRow key={r.household.id} row={r} kind={campaign.kind} withdrawalAllowed={campaign.withdrawalAllowed} utcOffsetMinutes={campaign.utcOffsetMinutes} canRecord={canRecord} busy={busy} recording={{ recorder: recording.recorder, date: recording.date }} onAct={act} onVoid={voidOne} />
+          ))}
+        </Table>
         {shown.length > SHOWN ? <p className="muted">{t('campaigns:record.more', { count: shown.length - SHOWN })}</p> : null}
       </section>
     </>
