@@ -11,7 +11,6 @@ import { readCampaign, readDecision, readVoids } from '../doc/campaign'
 import { voidedEntryIds } from '../domain/campaignVoid'
 import { record } from '../doc/guards'
 
-
 /** One stored value as readEntries reads it: the same checks and the same plain copy, or null. */
 function parseEntry(entryId: string, v: unknown): CampaignEntry | null {
   const r = record(v)
