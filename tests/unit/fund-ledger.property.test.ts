@@ -4,7 +4,7 @@
 // depend on the order the entries arrived in.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { entryRefusal, resolveLedger, type LedgerEntry, type NewEntry } from '../../src/shared/fund/ledger'
+import { entryRefusal, resolveLedger, type CorrectionEntry, type LedgerEntry, type NewEntry } from '../../src/shared/fund/ledger'
 
 const budgets = new Map([
   ['p1', 100_000],
@@ -60,7 +60,7 @@ describe('the fund ledger (properties)', () => {
         // Each original's net is its amount plus its corrections, and is never negative.
         for (const e of entries) {
           if (e.kind !== 'income' && e.kind !== 'commitment' && e.kind !== 'payment') continue
-          const corr = entries.filter((c) => c.kind === 'correction' && c.corrects === e.id).reduce((t, c) => t + c.amount, 0)
+          const corr = entries.filter((c): c is CorrectionEntry => c.kind === 'correction' && c.corrects === e.id).reduce((t, c) => t + c.amount, 0)
           expect(s.net.get(e.id)).toBe(e.amount + corr)
           expect(s.net.get(e.id)!).toBeGreaterThanOrEqual(0)
         }

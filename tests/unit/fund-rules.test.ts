@@ -7,7 +7,7 @@ import { affordability, decisionRefusal, resolveDecisions, type DecisionEntry } 
 import type { FUND_STEPS} from '../../src/shared/fund/fundPath';
 import { fundStepRefusal, resolveFundPath, type FundStepEntry } from '../../src/shared/fund/fundPath'
 import { implementationErrors, reviewResult, satisfactionTally, type Implementation } from '../../src/shared/fund/implementation'
-import { proposalErrors, proposalList, resolveProposals, screeningRefusal, type Proposal, type ScreeningEntry } from '../../src/shared/fund/proposals'
+import { proposalErrors, proposalList, resolveProposals, screeningRefusal, type Proposal, type Screening, type ScreeningEntry } from '../../src/shared/fund/proposals'
 
 const proposal = (id: string, cost: number, on = '2026-02-01'): Proposal => ({
   id,
@@ -21,7 +21,7 @@ const proposal = (id: string, cost: number, on = '2026-02-01'): Proposal => ({
   recordedAt: '2026-02-01T08:00:00.000Z',
   recordedBy: 'a',
 })
-const screen = (id: string, proposalId: string, at: string, s: Omit<ScreeningEntry, 'id' | 'proposalId' | 'on' | 'at' | 'by'>): ScreeningEntry => ({ ...s, id, proposalId, on: '2026-03-01', at, by: 'a' }) as ScreeningEntry
+const screen = (id: string, proposalId: string, at: string, s: Screening): ScreeningEntry => ({ ...s, id, proposalId, on: '2026-03-01', at, by: 'a' }) as ScreeningEntry
 const lists = { negative: [{ id: 'default-privateCosts', key: 'privateCosts', text: '' }], priority: [{ id: 'elderly', key: '', text: '适老化改造' }] }
 
 describe('screening proposals', () => {
