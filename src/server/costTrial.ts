@@ -16,6 +16,12 @@
 // walks along a map key's chain of values add no Set entries: they are counted apart
 // (keyChainWalks).
 // tests/integration/server-cost-attacks.test.ts fails if a Yjs upgrade stops counting the scan.
+//
+// Why not a cost model computed from Y.decodeUpdate: the scans depend on the live document and on
+// the order Yjs integrates in, so a model would have to redo the integration to be right, and a
+// conservative one refused legitimate concurrent edits. Why not off the event loop: Hocuspocus
+// keeps its documents on the main thread, and a worker would need a copy of each anyway. The
+// price: a loaded document is held twice, and each update is integrated twice.
 import * as Y from 'yjs'
 import { TimeBudget } from './timeBudget'
 import { UpdateTooCostly, type Struct, type UpdateBounds } from './updateBounds'
@@ -67,7 +73,14 @@ export function shadowOf(live: Y.Doc): Y.Doc {
   const doc = new Y.Doc({ gc: live.gc })
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live))
   budget.charge(performance.now() - started)
-  const follow = (update: Uint8Array) => Y.applyUpdate(doc, update)
+  const follow = (update: Uint8Array) => {
+    // Runs inside the live document's 'update' event: a failure here must never reach Hocuspocus.
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      dropShadow(live)
+    }
+  }
   live.on('update', follow)
   shadows.set(live, { doc, follow })
   return doc
