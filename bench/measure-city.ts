@@ -84,6 +84,12 @@ function startChild(cmd: string, args: string[], ready: RegExp): Promise<{ child
   })
 }
 
+/** CPU seconds a process has used (user + system), from /proc. */
+const cpuOf = (pid: number): number => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(f[11]) + Number(f[12])) / 100
+}
+
 const rssOf = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return m ? Number(m[1]) * 1024 : 0
@@ -110,6 +116,15 @@ async function seed(store: (name: string, u: Uint8Array) => Promise<void>, regis
   }
   return { councilId, secret, meetings: names }
 }
+
+// The provider's socket in Node emits an unhandled 'error' when a reconnect attempt is cancelled
+// before it connects (the killed instance's clients): the provider retries anyway, so the run
+// goes on; anything else still ends it.
+process.on('uncaughtException', (e: Error) => {
+  if (/closed before the connection was established/.test(e.message)) return
+  console.error(e)
+  process.exit(1)
+})
 
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'yishi-city-'))
@@ -263,8 +278,14 @@ ${instances.map((s, i) => `    server s${i} 127.0.0.1:${s.port} check inter 300 
     )
     const t0 = Date.now()
     const half = (DURATION_S * 1000) / 2
+    await sleep(Math.min(5_000, half / 3))
 
+    const cpu0 = { instances: instances.map((i) => cpuOf(i.child.pid!)), bench: process.cpuUsage(), at: Date.now() }
     await sleep(Math.max(0, half - (Date.now() - t0)))
+    const wall = (Date.now() - cpu0.at) / 1000
+    const used = instances.map((i, k) => (cpuOf(i.child.pid!) - cpu0.instances[k]!) / wall)
+    const benchCpu = process.cpuUsage(cpu0.bench)
+    out(`CPU while typing (cores busy): instances ${used.map((u) => u.toFixed(2)).join(', ')}; this client process ${((benchCpu.user + benchCpu.system) / 1e6 / wall).toFixed(2)} (the machine has 2 cores, shared)`)
     const killedAt = Date.now()
     instances[0]!.child.kill('SIGKILL')
     out(`t=${((killedAt - t0) / 1000).toFixed(0)} s: instance 0 killed (SIGKILL)`)
