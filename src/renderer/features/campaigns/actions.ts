@@ -3,7 +3,8 @@
 // canvasser told "saved" has the signature on disk.
 import type * as Y from 'yjs'
 import { indexCampaign } from '../../../shared/doc/council'
-import { decide, initCampaignDoc, recordConsent, recordPayment, recordSigning, recordWithdrawal, updateCampaign, voidEntry, type EntryInput, type VoidInput } from '../../../shared/doc/campaign'
+import { decide, initCampaignDoc, updateCampaign } from '../../../shared/doc/campaign'
+import { type EntryInput, recordConsent, recordPayment, recordSigning, recordWithdrawal, voidEntry, type VoidInput } from '../../../shared/doc/campaignEntries'
 import { DocError } from '../../../shared/doc/errors'
 import { campaignDocName } from '../../../shared/doc/names'
 import { newCampaignId, validateCampaignSettings, type Agent, type CampaignId, type CampaignSettings, type ConsentChoice } from '../../../shared/domain/campaign'
