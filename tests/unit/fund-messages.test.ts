@@ -9,6 +9,8 @@ import { DEFAULT_NEGATIVE_LIST, FUND_CATEGORIES, PROPOSAL_SOURCES } from '../../
 import { createI18n } from '../../src/shared/i18n/index'
 import type { i18n } from 'i18next'
 
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
 const REFUSALS = [
   // ledger
   'amountInvalid', 'dateInvalid', 'sourceRequired', 'payeeRequired', 'voucherInvalid', 'reasonRequired', 'notFound', 'notCorrectable', 'noBudget', 'tooLong', 'overdrawsProject', 'overcommitsProject', 'overdrawsYear', 'belowZero',
@@ -40,9 +42,9 @@ describe('the fund namespace', () => {
   })
 
   it('says a refusal and a conflict with their figures in yuan', () => {
-    const zh = langs[0]![1].getFixedT('zh-CN')
+    const zh = langs[0]![1].getFixedT('zh-CN') as Translate
     expect(fundRefusalText(zh, { reason: 'overdrawsProject', budget: 10_000_000, paid: 6_000_000, amount: 4_000_001, over: 1 })).toBe('这笔支出将使项目超出预算：预算 ¥100,000.00，已支付 ¥60,000.00，本次 ¥40,000.01，超出 ¥0.01。')
-    const en = langs[2]![1].getFixedT('en')
+    const en = langs[2]![1].getFixedT('en') as Translate
     expect(fundConflictText(en, { kind: 'projectOverdrawn', projectId: 'p', budget: 100_000, paid: 130_000, over: 30_000, payments: [] })).toBe(
       "Payments recorded on two devices together pass the project's budget: budget ¥1,000.00, paid ¥1,300.00, over by ¥300.00. Check them and record a correction.",
     )
