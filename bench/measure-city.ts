@@ -12,7 +12,8 @@
 //   a new device receiving a whole 10-year council (the 10-year profile) through HAProxy, under load;
 //   halfway, one instance is killed (SIGKILL): its clients reconnect through HAProxy to the others;
 //   at the end every keystroke any client made must be in PostgreSQL.
-// Not measured here: the burst of 50 phone ballots per meeting (see src/server/README.md).
+//   a burst of 50 phone ballots in each of PHONE_MEETINGS meetings at once (secret votes, drawn
+//     codes), through HAProxy, while the clients type; then each vote sealed and counted.
 //   node --import tsx bench/measure-city.ts            (COUNCILS=300 CLIENTS=1000 INSTANCES=3 DURATION=60 KEY_MS=5000)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -28,7 +29,17 @@ import { openStorage } from '../src/server/storage'
 import { councilDocName, meetingDocName } from '../src/shared/doc/names'
 import { asCouncilId, newCouncilId } from '../src/shared/domain/ids'
 import { createJoinCode, newCodeId, newCouncilSecret } from '../src/shared/sync/joinCode'
+import { markPresent, startSignIn } from '../src/shared/doc/attendance'
+import { addAgendaItem, initMeetingDoc, transitionMeeting } from '../src/shared/doc/meeting'
+import { moveMotion, proposeMotion, secondMotion } from '../src/shared/doc/motions'
+import { issueDrawnCodes } from '../src/shared/doc/phoneVoting'
+import { openSession } from '../src/shared/doc/session'
+import { openVote } from '../src/shared/doc/votes'
+import { newMeetingId } from '../src/shared/domain/ids'
+import { newVoterCode, voterCodeHash } from '../src/shared/domain/voterCode'
 import { startPostgres } from '../tests/integration/postgres'
+import { itemFields, meetingFields, NOW } from '../tests/unit/helpers'
+import { at, register, SECONDING } from '../tests/unit/session-helpers'
 import type { Profile, ProfileManifest } from './profile'
 
 const COUNCILS = Number(process.env.COUNCILS ?? 300)
@@ -37,6 +48,42 @@ const INSTANCES = Number(process.env.INSTANCES ?? 3)
 const DURATION_S = Number(process.env.DURATION ?? 60)
 const KEY_MS = Number(process.env.KEY_MS ?? 5000)
 const PEERS = 10
+const PHONE_MEETINGS = Number(process.env.PHONE_MEETINGS ?? 20)
+const PHONES = 50
+
+interface PhoneMeeting {
+  name: string
+  voteId: string
+  codes: string[]
+  rw: string
+}
+
+/** A meeting in session with a secret vote open to phones and 50 drawn codes, stored under a new council. */
+async function phoneMeeting(store: (name: string, u: Uint8Array) => Promise<void>, registry: CouncilRegistry): Promise<PhoneMeeting> {
+  const councilId = asCouncilId(newCouncilId())
+  const secret = newCouncilSecret()
+  const r = await registry.register({ councilId, secret })
+  if (!r.ok) throw new Error(r.error)
+  const meetingId = newMeetingId()
+  const doc = new Y.Doc()
+  initMeetingDoc(doc, { councilId, meetingId }, meetingFields(), NOW)
+  const itemId = addAgendaItem(doc, itemFields({ title: '议题1' }))
+  transitionMeeting(doc, 'noticed', '2025-03-07T01:00:00.000Z')
+  const members = register(PHONES + 10)
+  startSignIn(doc, members, at(-30))
+  for (const m of members) markPresent(doc, m.id, at(-20))
+  openSession(doc, { quorumMet: true }, at(0))
+  const motionId = proposeMotion(doc, { itemId, proposerId: members[0]!.id, text: '同意3栋加装电梯' }, at(1))
+  secondMotion(doc, motionId, members[1]!.id, at(2))
+  moveMotion(doc, motionId, 'debating', SECONDING, at(3))
+  const voteId = openVote(doc, motionId, { method: 'secret', rule: 'simple_majority', phones: true }, at(4))
+  const codes = Array.from({ length: PHONES }, () => newVoterCode())
+  issueDrawnCodes(doc, (await Promise.all(codes.map(voterCodeHash))) as string[])
+  const name = meetingDocName(councilId, meetingId)
+  await store(name, Y.encodeStateAsUpdate(doc))
+  const rw = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
+  return { name, voteId, codes, rw }
+}
 
 /**
  * The cached profile (bench/profile.ts builds it: `node --import tsx bench/profile.ts 10 1`). Read
@@ -84,6 +131,12 @@ function startChild(cmd: string, args: string[], ready: RegExp): Promise<{ child
   })
 }
 
+/** CPU seconds a process has used (user + system), from /proc. */
+const cpuOf = (pid: number): number => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(f[11]) + Number(f[12])) / 100
+}
+
 const rssOf = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return m ? Number(m[1]) * 1024 : 0
@@ -111,6 +164,15 @@ async function seed(store: (name: string, u: Uint8Array) => Promise<void>, regis
   return { councilId, secret, meetings: names }
 }
 
+// The provider's socket in Node emits an unhandled 'error' when a reconnect attempt is cancelled
+// before it connects (the killed instance's clients): the provider retries anyway, so the run
+// goes on; anything else still ends it.
+process.on('uncaughtException', (e: Error) => {
+  if (/closed before the connection was established/.test(e.message)) return
+  console.error(e)
+  process.exit(1)
+})
+
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'yishi-city-'))
   const stops: (() => unknown)[] = []
@@ -134,6 +196,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < COUNCILS; i++) councils.push(await seed(store, registry, p1, 10))
     const rows = await pg.query<{ n: string; bytes: string; total: string }>('yishi_city', "SELECT count(*) AS n, sum(octet_length(data)) AS bytes, pg_total_relation_size('documents') AS total FROM documents")
     const big = await seed(store, registry, p10, p10.manifest.meetings.length)
+    const phoneMeetings: PhoneMeeting[] = []
+    for (let i = 0; i < PHONE_MEETINGS; i++) phoneMeetings.push(await phoneMeeting(store, registry))
     await storage.close()
     const r0 = rows[0]!
     const yearDocs = p1.manifest.docs
@@ -154,6 +218,8 @@ async function main(): Promise<void> {
         secretKeyFile: keyFile,
         maxConnectionsPerAddress: 100_000,
         maxConnections: 100_000,
+        // Every phone comes through HAProxy's one address.
+        phoneLimits: { perAddress: { burst: 100_000, perSecond: 100_000 } },
       }
       const c = await startChild(process.execPath, ['--import', 'tsx', 'bench/instance.ts', JSON.stringify(opts)], /READY \d+/)
       instances.push({ child: c.child, port })
@@ -263,8 +329,30 @@ ${instances.map((s, i) => `    server s${i} 127.0.0.1:${s.port} check inter 300 
     )
     const t0 = Date.now()
     const half = (DURATION_S * 1000) / 2
+    await sleep(Math.min(5_000, half / 3))
+
+    const cpu0 = { instances: instances.map((i) => cpuOf(i.child.pid!)), bench: process.cpuUsage(), at: Date.now() }
+    // The phone burst: 50 ballots in each of PHONE_MEETINGS meetings at once, while the clients type.
+    const httpUrl = url.replace('ws:', 'http:')
+    const post = async (action: string, body: unknown): Promise<[number, Record<string, unknown>, number]> => {
+      const t = now()
+      const res = await fetch(`${httpUrl}/ballot/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      return [res.status, (await res.json()) as Record<string, unknown>, now() - t]
+    }
+    const burstAt = now()
+    const casts = await Promise.all(phoneMeetings.flatMap((m) => m.codes.map((code, i) => post('cast', { meeting: m.name, code, voteId: m.voteId, choice: (['for', 'against', 'abstain'] as const)[i % 3] }))))
+    const burstMs = now() - burstAt
+    const castOk = casts.filter(([st]) => st === 200).length
+    const seals = await Promise.all(phoneMeetings.map((m) => post('seal', { meeting: m.name, voteId: m.voteId, code: m.rw })))
+    const sealed = seals.filter(([st, b]) => st === 200 && b.ballots === PHONES).length
+    const castMs = casts.map(([, , ms]) => ms)
+    out(`phones: ${casts.length} ballots in ${PHONE_MEETINGS} meetings at once through HAProxy in ${(burstMs / 1000).toFixed(1)} s: ${castOk} accepted (others: ${JSON.stringify(casts.filter(([st]) => st !== 200).slice(0, 3).map(([st, b]) => [st, b.error]))}), each answered in p50 ${pct(castMs, 50).toFixed(0)} ms, p95 ${pct(castMs, 95).toFixed(0)} ms; ${sealed} of ${PHONE_MEETINGS} seals counted ${PHONES}`)
 
     await sleep(Math.max(0, half - (Date.now() - t0)))
+    const wall = (Date.now() - cpu0.at) / 1000
+    const used = instances.map((i, k) => (cpuOf(i.child.pid!) - cpu0.instances[k]!) / wall)
+    const benchCpu = process.cpuUsage(cpu0.bench)
+    out(`CPU while typing, the phone burst included (cores busy): instances ${used.map((u) => u.toFixed(2)).join(', ')}; this client process ${((benchCpu.user + benchCpu.system) / 1e6 / wall).toFixed(2)} (the machine has 2 cores, shared)`)
     const killedAt = Date.now()
     instances[0]!.child.kill('SIGKILL')
     out(`t=${((killedAt - t0) / 1000).toFixed(0)} s: instance 0 killed (SIGKILL)`)

@@ -12,7 +12,8 @@
 // Runs go in batches from the same stored state (lib below), so entries do not pile up beyond a session's.
 // Floor: the bare Y.applyUpdate of the same remote update.
 import * as Y from 'yjs'
-import { readCampaign, readEntries, readSigningState, recordSigning, recordWithdrawal } from '../../src/shared/doc/campaign'
+import { readCampaign, readEntries, readSigningState } from '../../src/shared/doc/campaign'
+import { recordSigning, recordWithdrawal } from '../../src/shared/doc/campaignEntries'
 import { readCouncil, readMembers } from '../../src/shared/doc/council'
 import { readHouseholds } from '../../src/shared/doc/households'
 import { recordRollCall, voteInput } from '../../src/shared/doc/votes'

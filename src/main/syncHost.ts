@@ -56,7 +56,7 @@ export function createSyncHost(deps: SyncHostDeps) {
   // The usual port first, so an address written down in the room stays valid; any free one if taken.
   async function startOnce(): Promise<SyncServer> {
     certificate = deps.certDir ? await loadOrCreateHostCertificate(deps.certDir, lanAddresses(deps.networkInterfaces()), deps.log) : null
-    const tls = certificate ? { tls: { cert: certificate.cert, key: certificate.key } } : {}
+    const tls = certificate ? { tls: { cert: certificate.cert, key: certificate.key, plainBallotPage: true } } : {}
     const options = { host: '0.0.0.0', dataDir: deps.dataDir, storage: 'files', ...(deps.ballotPageDir ? { ballotPageDir: deps.ballotPageDir } : {}), ...tls } as const
     try {
       return await deps.start({ ...options, port: HOST_PORT })

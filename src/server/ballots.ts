@@ -25,7 +25,7 @@ import { PHONE_ERROR_STATUS, type OpenResponse } from '../shared/phoneBallot'
 import { HttpError, readJson, send } from './http'
 import { errorText, type SyncServerLogger } from './log'
 import { phoneCast } from './phoneCast'
-import { createPhoneContext, isMeetingName, type PhoneContext } from './phoneContext'
+import { isMeetingName, PhoneContext } from './phoneContext'
 import { PhoneError, phoneErrorOf, refuse } from './phoneErrors'
 import { clientAddress, DEFAULT_PHONE_LIMITS, RateLimited, type PhoneLimits } from './phoneLimits'
 import { phoneSeal } from './phoneSeal'
@@ -67,7 +67,7 @@ const ACTIONS = { open: phoneOpen, cast: phoneCast, seal: phoneSeal } as const
 export function createBallotService(deps: BallotServiceDeps) {
   const { log } = deps
   const now = () => (deps.now ?? (() => new Date()))().toISOString()
-  const ctx = createPhoneContext({ ...deps, limits: { ...DEFAULT_PHONE_LIMITS, ...deps.limits }, now })
+  const ctx = new PhoneContext({ ...deps, limits: { ...DEFAULT_PHONE_LIMITS, ...deps.limits }, now })
   const { perAddress } = ctx.limits
   let inFlight = 0
   let closed = false

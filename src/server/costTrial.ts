@@ -16,7 +16,14 @@
 // walks along a map key's chain of values add no Set entries: they are counted apart
 // (keyChainWalks).
 // tests/integration/server-cost-attacks.test.ts fails if a Yjs upgrade stops counting the scan.
+//
+// Why not a cost model computed from Y.decodeUpdate: the scans depend on the live document and on
+// the order Yjs integrates in, so a model would have to redo the integration to be right, and a
+// conservative one refused legitimate concurrent edits. Why not off the event loop: Hocuspocus
+// keeps its documents on the main thread, and a worker would need a copy of each anyway. The
+// price: a loaded document is held twice, and each update is integrated twice.
 import * as Y from 'yjs'
+import { TimeBudget } from './timeBudget'
 import { UpdateTooCostly, type Struct, type UpdateBounds } from './updateBounds'
 
 class StepsExceeded extends Error {}
@@ -46,13 +53,34 @@ interface Shadow {
 // shadow already tried is a no-op there). It goes when the live document is dropped.
 const shadows = new WeakMap<Y.Doc, Shadow>()
 
+// Copying a document costs as long as loading it (0.3 s for 1 MB), and each refused update
+// makes its document copy again: a read-write code holder could refuse updates on purpose to
+// make the server copy a big document over and over (430 KB: 0.2 to 0.4 s each on a loaded
+// machine). So each document may spend 1 s in any 30 s on copies; beyond, updates to it are
+// refused until the window has room (its own council waits; no other does).
+const COPY_MS = 1_000
+const COPY_WINDOW_MS = 30_000
+const copies = new WeakMap<Y.Doc, TimeBudget>()
+
 /** The live document's shadow, made now if it has none (a copy: as long as loading the document took). */
 export function shadowOf(live: Y.Doc): Y.Doc {
   const known = shadows.get(live)
   if (known) return known.doc
+  let budget = copies.get(live)
+  if (!budget) copies.set(live, (budget = new TimeBudget(COPY_MS, COPY_WINDOW_MS)))
+  if (!budget.within()) throw new UpdateTooCostly(`document busy: copied for trials for over ${COPY_MS} ms in ${COPY_WINDOW_MS / 1000} s`)
+  const started = performance.now()
   const doc = new Y.Doc({ gc: live.gc })
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live))
-  const follow = (update: Uint8Array) => Y.applyUpdate(doc, update)
+  budget.charge(performance.now() - started)
+  const follow = (update: Uint8Array) => {
+    // Runs inside the live document's 'update' event: a failure here must never reach Hocuspocus.
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      dropShadow(live)
+    }
+  }
   live.on('update', follow)
   shadows.set(live, { doc, follow })
   return doc
@@ -138,11 +166,11 @@ const idText = (id: Y.ID) => `${id.client}:${id.clock}`
 function chainLength(doc: Y.Doc, item: Y.Item, cap: number): number {
   const parent: unknown = item.parent
   let type: Y.AbstractType<unknown> | undefined
-  if (typeof parent === 'string') type = doc.share.get(parent)
+  if (typeof parent === 'string') type = doc.share.get(parent) as Y.AbstractType<unknown> | undefined
   else {
     const holder = parent ? itemOf(doc, parent as Y.ID) : item.rightOrigin ? itemOf(doc, item.rightOrigin) : null
     if (parent) type = holder?.content instanceof Y.ContentType ? (holder.content.type as Y.AbstractType<unknown>) : undefined
-    else type = holder?.parent instanceof Y.AbstractType ? holder.parent : undefined
+    else type = holder?.parent instanceof Y.AbstractType ? (holder.parent as Y.AbstractType<unknown>) : undefined
   }
   let o = type?._map.get(item.parentSub!) ?? null
   let n = 0

@@ -18,7 +18,7 @@
 import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { FrameError, MessageType, readHeader } from './frames'
-import { TimeBudget, documentNameOf, judgeFrame } from './gateBudget'
+import { documentNameOf, judgeFrame } from './gateBudget'
 import {
   Close,
   MAX_AUTH_FRAME_BYTES,
@@ -32,6 +32,7 @@ import {
   type GateLimits,
 } from './gateRules'
 import type { SyncServerLogger } from './log'
+import { TimeBudget } from './timeBudget'
 
 // The rules live in gateRules.ts (and the decision on a decoded frame in gateBudget.ts); their
 // importers have always found them here.

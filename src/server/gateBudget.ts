@@ -9,34 +9,8 @@ import { lastTrialMs, shadowOf } from './costTrial'
 import { FrameError, TooCostly, carriesContent, readHeader, validateFrame } from './frames'
 import { Close } from './gateRules'
 import type { SyncServerEvent } from './log'
-import type { UpdateBounds } from './updateBounds'
-
-const WINDOW_MS = 10_000
-
-/** What one connection spent on its updates in the last 10 s. */
-export class TimeBudget {
-  // One entry per checked frame; the rate limit keeps this to a few thousand at most.
-  private readonly spent: { at: number; ms: number }[] = []
-  private total = 0
-  constructor(private readonly maxMs: number) {}
-
-  /**
-   * Charges `ms`; false if the window already held more than the budget before it. So one big
-   * update (a device uploading a whole document) always passes on a connection that was quiet,
-   * and a connection gets at most the budget plus one update (itself bounded) per window.
-   */
-  charge(ms: number, now = performance.now()): boolean {
-    while (this.spent.length > 0 && this.spent[0]!.at < now - WINDOW_MS) this.total -= this.spent.shift()!.ms
-    const within = this.total <= this.maxMs
-    this.spent.push({ at: now, ms })
-    this.total += ms
-    return within
-  }
-
-  get spentMs(): number {
-    return this.total
-  }
-}
+import type { TimeBudget } from './timeBudget'
+import { UpdateTooCostly, type UpdateBounds } from './updateBounds'
 
 export type Verdict = { ok: true } | { ok: false; event: SyncServerEvent; close: { code: number; reason: string } }
 
@@ -55,10 +29,10 @@ export function judgeFrame(data: Uint8Array, bounds: UpdateBounds, documentOf: (
     }
     if (validateFrame(data, { bounds, doc }).writes) integrateMs = lastTrialMs
   } catch (e) {
-    const reason = e instanceof FrameError ? e.message : 'undecodable'
+    const reason = e instanceof FrameError || e instanceof UpdateTooCostly ? e.message : 'undecodable'
     const documentName = name?.slice(0, 200) ?? documentNameOf(data).documentName
     const where = documentName ? { documentName } : {}
-    if (e instanceof TooCostly) return { ok: false, event: { type: 'update-too-costly', reason, ...where }, close: Close.policy('update-too-costly') }
+    if (e instanceof TooCostly || e instanceof UpdateTooCostly) return { ok: false, event: { type: 'update-too-costly', reason, ...where }, close: Close.policy('update-too-costly') }
     return { ok: false, event: { type: 'malformed-message', reason, ...where }, close: Close.malformed }
   }
   if (budget.charge(performance.now() - started + integrateMs)) return { ok: true }

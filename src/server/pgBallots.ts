@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
 import { cleanPending, emptyPending, parsePending, UnreadableBallots } from './ballotStore'
 import { KeyedMutex } from './keyedMutex'
-import type { PgModule } from './pgStorage'
+import type { PgModule } from './pgMigrations'
 import type { PendingBallotBackend, PendingBallots } from './storageTypes'
 
 /** The advisory-lock namespace (first key) of vote locks (pgMigrations.ts uses 2101). */

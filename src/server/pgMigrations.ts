@@ -2,7 +2,11 @@
 // start. `schema_version` records each one applied; a migration runs in the same transaction as
 // its row, under an advisory lock, so two instances starting at once never apply one twice. A
 // database from a newer server (a version above ours) is refused rather than written blindly.
+import type * as PgTypes from 'pg'
 import type { ClientBase } from 'pg'
+
+/** The pg module's shape (pgStorage.ts loads it; the others are handed it). */
+export type PgModule = typeof PgTypes
 
 /** The advisory-lock namespace (first key) of these migrations; pgBallots.ts uses another. */
 export const MIGRATION_LOCK = 2101

@@ -7,7 +7,7 @@
 // drops, it reconnects and reloads everything, reporting what changed meanwhile.
 import { randomUUID } from 'node:crypto'
 import type { Client, Pool } from 'pg'
-import type { PgModule } from './pgStorage'
+import type { PgModule } from './pgMigrations'
 import type { CodesChangedElsewhere, RegistryBackend } from './storageTypes'
 
 export const REGISTRY_CHANNEL = 'yishi_registry'

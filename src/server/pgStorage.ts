@@ -8,16 +8,15 @@
 //
 // `pg` is loaded here by a dynamic import when this storage is opened (storage.ts imports this
 // file dynamically too): importing server.ts, as the desktop app does, never loads it.
-import type * as PgTypes from 'pg'
 import type { Pool, PoolClient } from 'pg'
 import { mergeStates } from './merge'
-import { migrate } from './pgMigrations'
+import { migrate, type PgModule } from './pgMigrations'
 import { PgBallots } from './pgBallots'
 import { PgRegistry } from './pgRegistry'
 import { storageOf } from './storageOf'
 import type { DocumentBackend, Storage } from './storageTypes'
 
-export type PgModule = typeof PgTypes
+export type { PgModule } from './pgMigrations'
 
 /** The pg module (CommonJS: its exports arrive as `default` under ESM). */
 export async function loadPg(): Promise<PgModule> {

@@ -1,4 +1,4 @@
-// What every phone ballot request shares (ballots.ts): the documents it leases, the pending
+// What every phone ballot request shares (ballots.ts), as one PhoneContext: the documents it leases, the pending
 // ballots, the limits, and the steps before an action: finding the meeting, checking the code,
 // writing through the direct connection.
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -37,31 +37,46 @@ export interface PhoneContextDeps {
   now: () => string
 }
 
-export function createPhoneContext(deps: PhoneContextDeps) {
-  const { hocuspocus, registry, store, log, now } = deps
-  const limits = new PhoneRateLimits(deps.limits)
-  const { perCode, failures } = limits
-  const docs = new DocLeases(hocuspocus, deps.documents)
-  const reportedUnreadable = new Set<string>()
+export class PhoneContext {
+  readonly hocuspocus: Hocuspocus
+  readonly registry: CouncilRegistry
+  readonly store: PendingBallotBackend
+  readonly log: SyncServerLogger
+  readonly now: () => string
+  readonly limits: PhoneRateLimits
+  readonly docs: DocLeases
+  private readonly documents: DocumentBackend
+  private readonly reportedUnreadable = new Set<string>()
+
+  constructor(deps: PhoneContextDeps) {
+    this.hocuspocus = deps.hocuspocus
+    this.registry = deps.registry
+    this.store = deps.store
+    this.log = deps.log
+    this.now = deps.now
+    this.documents = deps.documents
+    this.limits = new PhoneRateLimits(deps.limits)
+    this.docs = new DocLeases(deps.hocuspocus, deps.documents)
+  }
 
   /** A failed code lookup: counts against the address, then 'invalid-code'. */
-  const lookupFailed = (address: string): never => {
-    failures.take(address)
+  lookupFailed(address: string): never {
+    this.limits.failures.take(address)
     return refuse('invalid-code')
   }
 
-  async function pending(meeting: string, voteId: string): Promise<PendingBallots> {
+  async pending(meeting: string, voteId: string): Promise<PendingBallots> {
     try {
-      return await store.get(meeting, voteId)
+      return await this.store.get(meeting, voteId)
     } catch (e) {
       if (e instanceof UnreadableBallots) {
         const key = `${meeting}\n${voteId}`
-        if (!reportedUnreadable.has(key)) {
-          reportedUnreadable.add(key)
-          log({ type: 'phone-ballots-unreadable', documentName: meeting, voteId, error: errorText(e) })
+        if (!this.reportedUnreadable.has(key)) {
+          this.reportedUnreadable.add(key)
+          this.log({ type: 'phone-ballots-unreadable', documentName: meeting, voteId, error: errorText(e) })
         }
       } else {
-        log({ type: 'phone-error', documentName: meeting, error: errorText(e) })
+        this.log({ type: 'phone-error', documentName: meeting, error: errorText(e) })
       }
       return refuse('unavailable')
     }
@@ -72,7 +87,7 @@ export function createPhoneContext(deps: PhoneContextDeps) {
    * DocError from the change is thrown; a failed store after a change that was applied is not:
    * the change is in the live document, which Hocuspocus stores again on its next change.
    */
-  async function write(conn: DirectConnection, meeting: string, change: (doc: Y.Doc) => void): Promise<void> {
+  async write(conn: DirectConnection, meeting: string, change: (doc: Y.Doc) => void): Promise<void> {
     let applied = false
     try {
       await conn.transact((doc) => {
@@ -81,7 +96,7 @@ export function createPhoneContext(deps: PhoneContextDeps) {
       })
     } catch (e) {
       if (!applied) throw e
-      log({ type: 'phone-error', documentName: meeting, error: `stored later: ${errorText(e)}` })
+      this.log({ type: 'phone-error', documentName: meeting, error: `stored later: ${errorText(e)}` })
     }
   }
 
@@ -90,52 +105,48 @@ export function createPhoneContext(deps: PhoneContextDeps) {
    * id, which would let a resident register that council first on another server), or its whole
    * document name (older slips). Null when no such meeting is here; undefined when malformed.
    */
-  async function meetingNameOf(v: unknown): Promise<string | null | undefined> {
+  private async meetingNameOf(v: unknown): Promise<string | null | undefined> {
     if (isMeetingName(v)) return v
     if (!isIdString(v)) return undefined
     const tail = `/meeting/${v}`
-    for (const name of hocuspocus.documents.keys()) if (name.endsWith(tail) && isMeetingName(name)) return name
+    for (const name of this.hocuspocus.documents.keys()) if (name.endsWith(tail) && isMeetingName(name)) return name
     try {
-      const name = await deps.documents.meetingName(v)
+      const name = await this.documents.meetingName(v)
       return name !== null && isMeetingName(name) ? name : null
     } catch (e) {
-      log({ type: 'phone-error', error: errorText(e) })
+      this.log({ type: 'phone-error', error: errorText(e) })
       return refuse('unavailable')
     }
   }
 
   /** The shape of a request naming a meeting and a voter code, then the limits a lookup takes. */
-  async function codeRequest(body: Record<string, unknown>, address: string): Promise<CodeRequest> {
+  async codeRequest(body: Record<string, unknown>, address: string): Promise<CodeRequest> {
     if ((!isMeetingName(body.meeting) && !isIdString(body.meeting)) || typeof body.code !== 'string') return refuse('invalid-request')
     const canonical = normaliseVoterCode(body.code)
     // Mistyped (wrong length, a letter not in the alphabet): not a guess of a real code.
     if (!canonical) return refuse('invalid-code')
-    if (!failures.has(address)) throw new RateLimited(failures.retryAfter(address))
+    if (!this.limits.failures.has(address)) throw new RateLimited(this.limits.failures.retryAfter(address))
     const hash = (await voterCodeHash(canonical))!
-    if (!perCode.take(hash)) throw new RateLimited(perCode.retryAfter(hash))
-    const meeting = await meetingNameOf(body.meeting)
-    if (!meeting) return lookupFailed(address)
+    if (!this.limits.perCode.take(hash)) throw new RateLimited(this.limits.perCode.retryAfter(hash))
+    const meeting = await this.meetingNameOf(body.meeting)
+    if (!meeting) return this.lookupFailed(address)
     const councilId = parseAnyDocName(meeting)!.councilId
-    if (!registry.isRegistered(councilId)) return lookupFailed(address)
+    if (!this.registry.isRegistered(councilId)) return this.lookupFailed(address)
     return { meeting, councilId, hash }
   }
 
   /** Runs `task` with the meeting document in session and the code's entry in it. */
-  async function withCode<T>(r: CodeRequest, address: string, task: (conn: DirectConnection, doc: Y.Doc, entry: VoterCodeEntry) => Promise<T>): Promise<T> {
-    const result = await docs.use(r.meeting, async (conn, doc) => {
+  async withCode<T>(r: CodeRequest, address: string, task: (conn: DirectConnection, doc: Y.Doc, entry: VoterCodeEntry) => Promise<T>): Promise<T> {
+    const result = await this.docs.use(r.meeting, async (conn, doc) => {
       const meeting = readMeeting(doc)
-      if (!meeting) return lookupFailed(address)
+      if (!meeting) return this.lookupFailed(address)
       // The code first: without a valid code, an unknown meeting, a closed one and a wrong code
       // answer alike ('expired' would tell a stranger that the meeting exists).
       const entry = readVoterCode(doc, r.hash)
-      if (!entry) return lookupFailed(address)
+      if (!entry) return this.lookupFailed(address)
       if (meeting.status !== 'in_session') return refuse('expired')
       return { value: await task(conn, doc, entry) }
     })
-    return result === null ? lookupFailed(address) : result.value
+    return result === null ? this.lookupFailed(address) : result.value
   }
-
-  return { hocuspocus, registry, store, log, now, limits, docs, lookupFailed, pending, write, codeRequest, withCode }
 }
-
-export type PhoneContext = ReturnType<typeof createPhoneContext>

@@ -10,7 +10,7 @@ import { BallotStore } from './ballotStore'
 import { createBallotService, type BallotService, type PhoneLimits } from './ballots'
 import { gateEveryConnection, type ConnectionLimits } from './connections'
 import type { GateLimits } from './gate'
-import { startHocuspocus } from './hocuspocusStart'
+import { startHocuspocus, type TlsOptions } from './hocuspocusStart'
 import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { DEFAULT_COUNCIL_LIMITS, createHttpHandler, type CouncilLimits } from './http'
 import { createFileRoutes } from './files'
@@ -81,8 +81,10 @@ export interface SyncServerOptions {
   /**
    * Serve wss:// and https:// with this certificate and private key (PEM). Without it, plain
    * ws:// and http:// (behind a TLS reverse proxy, or on a trusted LAN: README "TLS").
+   * `plainBallotPage`: the phone ballot page also over plain http (a LAN host's self-signed
+   * certificate; plainBallotPage.ts).
    */
-  tls?: { cert: string | Buffer; key: string | Buffer }
+  tls?: TlsOptions
   /** Tests only: wraps the storage's document backend (to make stores fail, as a full disk would). */
   wrapDocuments?: (documents: DocumentBackend) => DocumentBackend
 }

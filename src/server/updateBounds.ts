@@ -39,7 +39,7 @@ export const DEFAULT_UPDATE_BOUNDS: UpdateBounds = {
   maxClients: 5_000,
   maxDepth: 32,
   maxIntegrationSteps: 100_000,
-  maxPendingStructs: 1_000,
+  maxPendingStructs: 500,
   maxUpdateMsPer10s: 3_000,
 }
 

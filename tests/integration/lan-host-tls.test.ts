@@ -132,4 +132,22 @@ describe('a laptop hosting on the LAN', () => {
     // And the exact pin opens it.
     expect(await outcome(new WebSocket(second.url, asWs(await pinnedTls(second.url, [pinFor(second.url, second.fingerprint)!]))))).toBe('open')
   }, 30_000)
+
+  it('lets phones reach the ballot page over plain http on the same port, and nothing else: no WebSocket, no council endpoint', async () => {
+    const host = await startHost()
+    const port = new URL(host.url).port
+    const plain = `http://127.0.0.1:${port}`
+    // The phones' side: no certificate warning, because no certificate.
+    const health = await fetch(`${plain}/health`)
+    expect(health.status).toBe(200)
+    const open = await fetch(`${plain}/ballot/api/open`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(open.status).toBe(400) // reached the ballot endpoint, which refuses an empty request
+    // A join code or a council secret never crosses the room in clear.
+    const register = await fetch(`${plain}/councils/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(register.status).toBe(403)
+    expect(await register.json()).toEqual({ error: 'tls-required' })
+    expect(await outcome(new WebSocket(`ws://127.0.0.1:${port}/`))).not.toBe('open')
+    // The same port still speaks TLS to the pinning desktop app.
+    expect(await outcome(new WebSocket(host.url, asWs(await pinnedTls(host.url, [pinFor(host.url, host.fingerprint)!]))))).toBe('open')
+  }, 30_000)
 })

@@ -35,7 +35,12 @@ describe('command-line flags', () => {
     expect(() => parseCli(['--port', 'http'], {})).toThrow(/--port/)
     expect(() => parseCli(['--port', '70000'], {})).toThrow(/--port/)
     expect(() => parseCli(['--redis', 'localhost'], {})).toThrow(/--redis/)
-    expect(() => parseCli(['--storage', 'postgres'], {})).toThrow(/--storage: expected sqlite or files/)
+    expect(() => parseCli(['--storage', 'mysql'], {})).toThrow(/--storage: expected sqlite or files or postgres/)
+    // postgres needs its database; a database URL means nothing to the other two.
+    expect(() => parseCli(['--storage', 'postgres'], {})).toThrow(/--database-url/)
+    expect(() => parseCli(['--database-url', 'postgres://db/yishi'], {})).toThrow(/only with --storage postgres/)
+    expect(parseCli(['--storage', 'postgres'], { DATABASE_URL: 'postgres://db/yishi' }).databaseUrl).toBe('postgres://db/yishi')
+    expect(parseCli(['--storage', 'postgres', '--database-url', 'postgres://a/b'], { DATABASE_URL: 'postgres://db/yishi' }).databaseUrl).toBe('postgres://a/b')
     expect(() => parseCli(['--storage'], {})).toThrow()
     expect(() => parseCli(['--verbose'], {})).toThrow()
   })

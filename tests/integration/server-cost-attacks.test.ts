@@ -130,6 +130,26 @@ describe.each(STORAGES)('integration cost (%s)', (storage) => {
     expect(storedDoc(server.dataDir, council.docName, storage)!.getMap('members').get('m1')).toBe('张三')
   }, 60_000)
 
+  it('refusing updates on purpose to make a big document copy for its shadow again and again is bounded per document', async () => {
+    const server = await startServer({ storage })
+    const keystroke = await bystanders(server)
+    const council = await newCouncil(server)
+    const big = yearsOfEdits(100)
+    const owner = connect(server.url, council.docName, await council.code('rw'), { doc: big })
+    await waitFor(() => owner.provider.isSynced && owner.provider.hasUnsyncedChanges === false, 'the document uploaded', 30_000)
+    // Each socket: a cheap update (the shadow is copied), then a refused one (the shadow is dropped).
+    const updates = Array.from({ length: 60 }, (_, k) => [encodeItems([{ client: 50 + k, clock: 0, root: 'm', key: 'a' }]), spreadOrigins(400, 410, 25)]).flat()
+    const stop = attackLoop(server, council.docName, await council.code('rw'), updates)
+    const during = await keystroke()
+    const busyNow = () => server.events.filter((e) => e.type === 'update-too-costly' && e.reason.startsWith('document busy')).length
+    await waitFor(() => busyNow() > 0, 'an update refused as the document is busy', 30_000)
+    const after = await keystroke()
+    const sockets = await stop()
+    const busy = busyNow()
+    figures.push(`[${storage}] forced copies of a ${Y.encodeStateAsUpdate(big).byteLength}-byte document: keystroke ${during.toFixed(0)} ms, then ${after.toFixed(0)} ms (${sockets} sockets, ${busy} refused as busy)`)
+    expect(Math.max(during, after)).toBeLessThan(KEYSTROKE_MS)
+  }, 60_000)
+
   it('a connection whose updates take more than its time budget in 10 s is closed; its first update always passes', async () => {
     const server = await startServer({ storage, updateBounds: { maxUpdateMsPer10s: 1 } })
     const council = await newCouncil(server)

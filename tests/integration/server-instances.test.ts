@@ -4,8 +4,6 @@
 // a second; an instance killed (SIGKILL, a child process: no store on the way out) loses nothing
 // that was reported stored, and its clients carry on through the other; phone ballots of one
 // vote cast through both instances at once are each counted once, and sealed from either.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -13,9 +11,10 @@ import type { SyncServerOptions } from '../../src/server/server'
 import { parseStoreReport, storedCovers } from '../../src/shared/sync/storeReport'
 import { CHOICES } from '../../src/shared/domain/votes'
 import { readVote } from '../../src/shared/doc/votesRead'
+import { childInstance, startHaproxy } from './haproxy'
 import { startPostgres, type PostgresProcess } from './postgres'
 import { drawnCodes, meetingInSession, phone, voteWithPhones } from './phone-fixtures'
-import { connect, newCouncil, onCleanup, runCleanups, sameState, startRedis, startServer, tempDir, waitFor, type Client, type RedisProcess, type TestServer } from './server-fixtures'
+import { connect, newCouncil, runCleanups, sameState, startRedis, startServer, tempDir, waitFor, type Client, type RedisProcess, type TestServer } from './server-fixtures'
 
 let pgServer: PostgresProcess | undefined
 let redis: RedisProcess | undefined
@@ -38,25 +37,6 @@ async function service(): Promise<Partial<SyncServerOptions>> {
     secretKeyFile: join(tempDir(), 'server.key'),
     phoneLimits: { perAddress: { burst: 10_000, perSecond: 1_000 }, perCode: { burst: 100, perSecond: 100 } },
   }
-}
-
-/** One instance in a child process, for killing. */
-async function childInstance(options: Partial<SyncServerOptions>): Promise<{ url: string; kill(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/server-instance-child.ts', JSON.stringify({ ...options, dataDir: tempDir() })], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const exited = once(child, 'exit')
-  const kill = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    child.kill('SIGKILL')
-    await exited
-  }
-  onCleanup(kill)
-  let out = ''
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-  await waitFor(() => /READY \d+/.test(out) || child.exitCode !== null, 'child instance to start', 30_000)
-  const port = /READY (\d+)/.exec(out)?.[1]
-  if (!port) throw new Error(`child instance failed: ${out.slice(-1000)}`)
-  return { url: `ws://127.0.0.1:${port}`, kill }
 }
 
 /** The state vector the client was last told is stored. */
@@ -192,5 +172,26 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     await waitFor(() => readVote(m.doc, voteId)?.phone?.sealedAt != null, 'seal reached the secretary through instance 1')
     expect(readVote(m.doc, voteId)?.phone?.received).toBe(40)
     expect((await phone(s1, 'cast', { meeting: m.name, code: codes[0], voteId, choice: 'for' }))[1]).toEqual({ error: 'vote-closed' })
+  }, 60_000)
+
+  it('through HAProxy (the README config): an instance killed under a client, the client carries on through the other', async () => {
+    const shared = await service()
+    const [first, second] = [await childInstance(shared), await childInstance(shared)]
+    // 'first': every connection goes to the first instance while it is up, so the kill hits the client.
+    const lb = await startHaproxy([first.port, second.port], 'first')
+    const council = await newCouncil()
+    const res = await fetch(`${lb.httpUrl}/councils/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ councilId: council.councilId, secret: council.secret }) })
+    expect(res.status).toBe(201)
+    const a = connect(lb.url, council.docName, await council.code('rw'))
+    const stored = storedReports(a)
+    await waitFor(() => a.provider.isSynced, 'connected through HAProxy', 10_000)
+    for (let i = 0; i < 10; i++) a.doc.getArray('log').push([`before-${i}`])
+    await waitFor(() => stored.sv !== null && storedCovers(stored.sv, Y.decodeStateVector(Y.encodeStateVector(a.doc))), 'reported stored', 5_000)
+    a.doc.getArray('log').push(['unreported'])
+    await first.kill()
+    // The provider reconnects by itself to the same address; HAProxy sends it to the other instance.
+    a.doc.getArray('log').push(['after'])
+    const reader = connect(lb.url, council.docName, await council.code('ro'))
+    await waitFor(() => reader.doc.getArray('log').length === 12 && sameState(reader.doc, a.doc), 'everything on the surviving instance', 15_000)
   }, 60_000)
 })

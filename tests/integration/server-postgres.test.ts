@@ -4,6 +4,7 @@
 // instances (a revocation on one reaches the other), and the per-vote lock of pending phone
 // ballots held across instances. Two "instances" are two storages opened on one database, each
 // with its own connection pools, as two server processes would be.
+import { spawnSync } from 'node:child_process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SCHEMA_VERSION, migrate } from '../../src/server/pgMigrations'
@@ -190,4 +191,25 @@ describe('storage postgres: pending phone ballots', () => {
     await pgServer!.query(url.split('/').pop()!, `UPDATE phone_ballots SET state = jsonb_set(state, '{counts,for}', '-1')`)
     await expect(s.ballots!.get(meeting, voteId)).rejects.toThrow(/not a valid phone ballot file/)
   })
+})
+
+describe('storage postgres: pg is loaded only when chosen', () => {
+  it('importing server.ts loads no pg module; opening storage postgres does', () => {
+    // A child process: this test process has pg loaded already. pg is CommonJS, so every module of
+    // it that is loaded, even from ESM, is in require.cache.
+    const script = `
+      import { createRequire } from 'node:module'
+      const require = createRequire(import.meta.url)
+      const loaded = () => Object.keys(require.cache).filter((k) => k.includes('/node_modules/pg/')).length
+      await import('./src/server/server.ts')
+      const before = loaded()
+      const { loadPg } = await import('./src/server/pgStorage.ts')
+      await loadPg()
+      console.log(JSON.stringify({ before, after: loaded() }))`
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(r.status, r.stderr).toBe(0)
+    const { before, after } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { before: number; after: number }
+    expect(before).toBe(0)
+    expect(after).toBeGreaterThan(0)
+  }, 30_000)
 })

@@ -161,12 +161,13 @@ describe('Dexie version 3', () => {
     const db = openDb(name)
     try {
       await db.open()
-      expect(db.verno).toBe(4)
+      expect(db.verno).toBe(5) // up to the newest version, through every upgrade between
       expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'en' })
       expect(await db.ballots.count()).toBe(1)
       await saveSyncSettings(db, { councilId: 'c-0000-0001', serverUrl: 'ws://127.0.0.1:1', code: 'YS1.x', access: 'ro' }, '2025-03-01T09:00:00.000Z')
       expect(await getSyncSettings(db, 'c-0000-0001')).toMatchObject({ access: 'ro', lastSyncedAt: null })
       expect(await db.issuedCodes.count()).toBe(0)
+      expect(await db.table('blobs').count()).toBe(0)
     } finally {
       db.close()
       await Dexie.delete(name)

@@ -4,24 +4,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  clientIdCount,
-  decide,
-  initCampaignDoc,
-  lateEntries,
-  readCampaign,
-  readConsentState,
-  readDecision,
-  readDecisions,
-  readEntries,
-  readPayments,
-  readSigningState,
-  recordConsent,
-  recordPayment,
-  recordSigning,
-  recordWithdrawal,
-  updateCampaign,
-} from '../../src/shared/doc/campaign'
+import { clientIdCount, decide, initCampaignDoc, lateEntries, readCampaign, readConsentState, readDecision, readDecisions, readEntries, readPayments, readSigningState, updateCampaign } from '../../src/shared/doc/campaign'
+import { recordConsent, recordPayment, recordSigning, recordWithdrawal } from '../../src/shared/doc/campaignEntries'
 import { addHouseholds, readHouseholds } from '../../src/shared/doc/households'
 import { schemaState } from '../../src/shared/doc/schema'
 import { defaultCampaignSettings, type CampaignId, type CampaignSettings } from '../../src/shared/domain/campaign'

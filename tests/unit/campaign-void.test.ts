@@ -4,20 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLiveSigningState } from '../../src/shared/campaigns/liveSigning'
-import {
-  decide,
-  initCampaignDoc,
-  readAllEntries,
-  readConsentState,
-  readEntries,
-  readSigningState,
-  readVoidedEntries,
-  readVoids,
-  recordConsent,
-  recordSigning,
-  recordPayment,
-  voidEntry,
-} from '../../src/shared/doc/campaign'
+import { decide, initCampaignDoc, readAllEntries, readConsentState, readEntries, readSigningState, readVoidedEntries, readVoids } from '../../src/shared/doc/campaign'
+import { recordConsent, recordPayment, recordSigning, voidEntry } from '../../src/shared/doc/campaignEntries'
 import { addHouseholds, readHouseholds } from '../../src/shared/doc/households'
 import { defaultCampaignSettings, type CampaignId, type CampaignSettings } from '../../src/shared/domain/campaign'
 import type { Household, HouseholdFields } from '../../src/shared/domain/household'

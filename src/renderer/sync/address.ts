@@ -26,6 +26,19 @@ export function httpBaseOf(serverUrl: string): string {
   return url.toString().replace(/\/+$/, '')
 }
 
+/**
+ * Where phones open the ballot page. A host whose certificate is pinned (its join code carries the
+ * fingerprint: a laptop hosting on the LAN, self-signed) serves that page over plain http on the
+ * same port, because a phone cannot be told to trust the certificate and would first show a
+ * full-screen warning (src/server/plainBallotPage.ts; the cost is in the server README).
+ */
+export function phonesBaseOf(serverUrl: string, selfSigned: boolean): string {
+  if (!selfSigned) return httpBaseOf(serverUrl)
+  const url = new URL(serverUrl)
+  url.protocol = 'http:'
+  return url.toString().replace(/\/+$/, '')
+}
+
 /** Picks a server address and a join code out of pasted text; either may be missing. */
 export function parseInvite(text: string): { serverUrl: string | null; code: string | null } {
   // A ws(s):// address first; else an http(s):// one (the same server, say behind a TLS proxy).

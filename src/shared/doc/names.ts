@@ -4,6 +4,7 @@
 //   council/<councilId>/campaign/<campaignId>    one household campaign (relocation or renovation)
 //   council/<councilId>/households               the council's register of households
 //   council/<councilId>/matters/<year>           requests, matters, paths and follow-up of one council year
+//   council/<councilId>/fund/<year>              one community fund year: proposals, decisions, projects, ledger
 import type { CampaignId } from '../domain/campaign'
 import type { CouncilId, MeetingId } from '../domain/ids'
 import { isIdString } from '../domain/ids'
@@ -13,6 +14,7 @@ export const meetingDocName = (councilId: CouncilId, meetingId: MeetingId): stri
 export const campaignDocName = (councilId: CouncilId, campaignId: CampaignId): string => `council/${councilId}/campaign/${campaignId}`
 export const householdsDocName = (councilId: CouncilId): string => `council/${councilId}/households`
 export const mattersDocName = (councilId: CouncilId, year: number): string => `council/${councilId}/matters/${year}`
+export const fundDocName = (councilId: CouncilId, year: number): string => `council/${councilId}/fund/${year}`
 
 /** The council and meeting documents: what parseDocName has always answered (backups and projections rely on it). */
 export type ParsedDocName =
@@ -25,6 +27,7 @@ export type AnyDocName =
   | { kind: 'campaign'; councilId: CouncilId; campaignId: CampaignId }
   | { kind: 'households'; councilId: CouncilId }
   | { kind: 'matters'; councilId: CouncilId; year: number }
+  | { kind: 'fund'; councilId: CouncilId; year: number }
 
 /**
  * Any document name, strictly: exactly these shapes, ids of the id alphabet, nothing more. A name
@@ -37,6 +40,7 @@ export function parseAnyDocName(name: string): AnyDocName | null {
   if (parts.length === 2) return { kind: 'council', councilId }
   if (parts.length === 3 && parts[2] === 'households') return { kind: 'households', councilId }
   if (parts.length === 4 && parts[2] === 'matters' && /^(19|2[01])\d\d$/.test(parts[3] ?? '')) return { kind: 'matters', councilId, year: Number(parts[3]) }
+  if (parts.length === 4 && parts[2] === 'fund' && /^(19|2[01])\d\d$/.test(parts[3] ?? '')) return { kind: 'fund', councilId, year: Number(parts[3]) }
   if (parts.length === 4 && isIdString(parts[3])) {
     if (parts[2] === 'meeting') return { kind: 'meeting', councilId, meetingId: parts[3] as MeetingId }
     if (parts[2] === 'campaign') return { kind: 'campaign', councilId, campaignId: parts[3] as CampaignId }
@@ -66,5 +70,7 @@ export function docNameOf(parsed: AnyDocName): string {
       return householdsDocName(parsed.councilId)
     case 'matters':
       return mattersDocName(parsed.councilId, parsed.year)
+    case 'fund':
+      return fundDocName(parsed.councilId, parsed.year)
   }
 }

@@ -5,7 +5,7 @@ import { DocError } from './errors'
 
 export const SCHEMA_VERSION = 1
 /** What a document is (meta.kind); each kind has its name in names.ts. */
-export const DOC_KINDS = ['council', 'meeting', 'campaign', 'households', 'matters'] as const
+export const DOC_KINDS = ['council', 'meeting', 'campaign', 'households', 'matters', 'fund'] as const
 export type DocKind = (typeof DOC_KINDS)[number]
 const isDocKind = (v: unknown): v is DocKind => (DOC_KINDS as readonly unknown[]).includes(v)
 

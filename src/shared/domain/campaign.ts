@@ -3,6 +3,7 @@
 // records, the roll a campaign counts, and the one order every device decides entries by.
 // The rules themselves: campaignSigning.ts, campaignRenovation.ts, campaignDecision.ts.
 import { randomUUID } from '../runtime'
+import { closesAtMs, daysBetween, localDateOf } from './campaignWindow'
 import { instantMs, isInstant, isIsoDate, type IsoDate } from './dates'
 import { buildingKey, compareHouseholds, isOnRegister, type Household, type HouseholdId } from './household'
 import type { Brand } from './ids'
@@ -124,46 +125,9 @@ export function validateCampaignSettings(s: CampaignSettings): Partial<Record<ke
   return e
 }
 
-// ---- the community's calendar -------------------------------------------------------------
+// ---- the community's calendar: campaignWindow.ts --------------------------------------------
 
-const DAY_MS = 86_400_000
-const utcMidnight = (date: IsoDate): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-const isoOfUtc = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10)
-
-export const addDays = (date: IsoDate, days: number): IsoDate => isoOfUtc(utcMidnight(date) + days * DAY_MS)
-/** Whole days from a to b (b − a); 0 for the same day. */
-export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round((utcMidnight(b) - utcMidnight(a)) / DAY_MS)
-
-/** The community's calendar day of an instant, or null when the instant is unreadable. */
-export function localDateOf(instant: string, utcOffsetMinutes: number): IsoDate | null {
-  const ms = instantMs(instant)
-  return Number.isNaN(ms) ? null : isoOfUtc(ms + utcOffsetMinutes * 60_000)
-}
-
-/** The instant the window closes: midnight at the end of the deadline day, community time (ms since epoch). */
-export const closesAtMs = (s: Pick<CampaignSettings, 'deadline' | 'utcOffsetMinutes'>): number => utcMidnight(s.deadline) + DAY_MS - s.utcOffsetMinutes * 60_000
-export const closesAt = (s: Pick<CampaignSettings, 'deadline' | 'utcOffsetMinutes'>): string => new Date(closesAtMs(s)).toISOString()
-
-export type CampaignPhase = 'notStarted' | 'open' | 'closed'
-
-export interface WindowState {
-  phase: CampaignPhase
-  /** The community's day at `now`. */
-  today: IsoDate
-  /** Days of the window still to come, today included: 0 once closed; the whole window before it opens. */
-  daysLeft: number
-  closesAt: string
-}
-
-export function windowState(s: Pick<CampaignSettings, 'start' | 'deadline' | 'utcOffsetMinutes'>, now: string): WindowState {
-  const ms = instantMs(now)
-  if (Number.isNaN(ms)) throw new RangeError('now is not an instant')
-  const today = isoOfUtc(ms + s.utcOffsetMinutes * 60_000)
-  const closed = ms >= closesAtMs(s)
-  const phase: CampaignPhase = closed ? 'closed' : today < s.start ? 'notStarted' : 'open'
-  const daysLeft = phase === 'closed' ? 0 : daysBetween(phase === 'open' ? today : s.start, s.deadline) + 1
-  return { phase, today, daysLeft, closesAt: closesAt(s) }
-}
+export { addDays, closesAt, closesAtMs, daysBetween, localDateOf, windowState, type CampaignPhase, type WindowState } from './campaignWindow'
 
 // ---- the roll -------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ import i18next, { type i18n } from 'i18next'
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages'
 import { resources } from './resources'
 
-export const NAMESPACES = ['common', 'council', 'members', 'meetings', 'import', 'votes', 'session', 'sync', 'documents', 'minutes', 'review', 'menu', 'backup', 'households', 'campaigns', 'matters'] as const
+export const NAMESPACES = ['common', 'council', 'members', 'meetings', 'import', 'votes', 'session', 'sync', 'documents', 'minutes', 'review', 'menu', 'backup', 'households', 'campaigns', 'matters', 'fund'] as const
 
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance()

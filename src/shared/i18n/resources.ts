@@ -47,6 +47,9 @@ import enHouseholds from './locales/en/households.json'
 import zhCNmatters from './locales/zh-CN/matters.json'
 import zhTWmatters from './locales/zh-TW/matters.json'
 import enMatters from './locales/en/matters.json'
+import zhCNfund from './locales/zh-CN/fund.json'
+import zhTWfund from './locales/zh-TW/fund.json'
+import enFund from './locales/en/fund.json'
 
 export const sourceResources = {
   common: zhCNcommon,
@@ -65,10 +68,11 @@ export const sourceResources = {
   households: zhCNhouseholds,
   campaigns: zhCNcampaigns,
   matters: zhCNmatters,
+  fund: zhCNfund,
 }
 
 export const resources = {
   'zh-CN': sourceResources,
-  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup, households: zhTWhouseholds, campaigns: zhTWcampaigns, matters: zhTWmatters },
-  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup, households: enHouseholds, campaigns: enCampaigns, matters: enMatters },
+  'zh-TW': { common: zhTWcommon, council: zhTWcouncil, members: zhTWmembers, meetings: zhTWmeetings, import: zhTWimport, votes: zhTWvotes, session: zhTWsession, sync: zhTWsync, documents: zhTWdocuments, minutes: zhTWminutes, review: zhTWreview, menu: zhTWmenu, backup: zhTWbackup, households: zhTWhouseholds, campaigns: zhTWcampaigns, matters: zhTWmatters, fund: zhTWfund },
+  en: { common: enCommon, council: enCouncil, members: enMembers, meetings: enMeetings, import: enImport, votes: enVotes, session: enSession, sync: enSync, documents: enDocuments, minutes: enMinutes, review: enReview, menu: enMenu, backup: enBackup, households: enHouseholds, campaigns: enCampaigns, matters: enMatters, fund: enFund },
 }

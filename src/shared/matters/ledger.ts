@@ -56,7 +56,7 @@ interface XlSheet {
   getRow(n: number): XlRow
   autoFilter: unknown
 }
-interface XlWorkbook {
+export interface XlWorkbook {
   creator: string
   addWorksheet(name: string, options: { views: { state: 'frozen'; xSplit: number; ySplit: number }[] }): XlSheet
   xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> }
@@ -66,7 +66,8 @@ interface ExcelModule {
 }
 
 let excel: Promise<ExcelModule> | undefined
-function loadExcel(): Promise<ExcelModule> {
+// Exported with sheet/col/asDate for the fund's 台账 (fund/ledgerXlsx.ts): one way to write a ledger workbook.
+export function loadExcel(): Promise<ExcelModule> {
   // CommonJS: Node's ESM loader puts it on `default`, bundlers may not (as import/xlsx.ts).
   excel ??= import('exceljs').then((mod) => {
     const m = mod as unknown as ExcelModule & { default?: ExcelModule }
@@ -75,19 +76,20 @@ function loadExcel(): Promise<ExcelModule> {
   return excel
 }
 
-type Kind = 'text' | 'date' | 'number' | 'long'
-interface Column {
+/** money: a number of yuan with two decimals (#,##0.00), from integer fen. */
+export type Kind = 'text' | 'date' | 'number' | 'long' | 'money'
+export interface Column {
   key: string
   kind: Kind
   width: number
 }
 const DATE_FORMAT = 'yyyy-mm-dd'
 /** An ISO date as the Excel date of that day (UTC midnight: exceljs writes the serial from UTC). */
-const asDate = (d: IsoDate | null | undefined): Date | null => (d ? new Date(`${d}T00:00:00Z`) : null)
+export const asDate = (d: IsoDate | null | undefined): Date | null => (d ? new Date(`${d}T00:00:00Z`) : null)
 const inRange = (d: IsoDate, input: LedgerInput) => d >= input.from && d <= input.to
 const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
-function sheet(wb: XlWorkbook, name: string, t: Translate, prefix: string, columns: Column[], rows: Record<string, unknown>[]): void {
+export function sheet(wb: XlWorkbook, name: string, t: Translate, prefix: string, columns: Column[], rows: Record<string, unknown>[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
   ws.columns = columns.map((c) => ({ header: t(`${prefix}.${c.key}`), key: c.key, width: c.width }))
   const header = ws.getRow(1)
@@ -98,13 +100,14 @@ function sheet(wb: XlWorkbook, name: string, t: Translate, prefix: string, colum
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1)
       if (c.kind === 'date') cell.numFmt = DATE_FORMAT
+      if (c.kind === 'money') cell.numFmt = '#,##0.00'
       if (c.kind === 'long') cell.alignment = { wrapText: true, vertical: 'top' }
     })
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
 }
 
-const col = (key: string, kind: Kind, width: number): Column => ({ key, kind, width })
+export const col = (key: string, kind: Kind, width: number): Column => ({ key, kind, width })
 
 function requestRows(input: LedgerInput, t: Translate): Record<string, unknown>[] {
   const titles = new Map(input.matters.map((m) => [m.id, m.title]))

@@ -18,22 +18,11 @@ import { MINUTES_SCHEMA, type MeetingRecord, type MotionEntry, type PersonRef, t
 
 export * from './types'
 
-export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingRecord {
-  const meeting = readMeeting(doc)
-  const roster = readRoster(doc) // already in the one order of names: attendance and observers follow it
+/** How people, speeches, votes and motions (with their amendments) appear in the record. */
+function entryMakers(doc: Y.Doc, roster: ReturnType<typeof readRoster>, guests: ReturnType<typeof readObservers>) {
   const listed = new Map(roster.map((r) => [r.memberId as string, r]))
-  const guests = readObservers(doc)
   const guestNames = new Map<string, string>(guests.map((o) => [o.id, o.name]))
   const person = (id: string): PersonRef => ({ id, name: rosterEntry(doc, id)?.name ?? guestNames.get(id) ?? null })
-  const byRole = (role: MemberRole): PersonRef | null => {
-    const e = roster.find((r) => r.role === role)
-    return e ? { id: e.memberId, name: e.name } : null
-  }
-
-  const rows = readAttendance(doc).filter((r) => r.counts)
-  const count = (s: string) => rows.filter((r) => r.status === s).length
-  const session = readSession(doc)
-
   const speeches = readSpeeches(doc)
   const votes = readVotes(doc)
   const motions = readMotions(doc)
@@ -79,6 +68,22 @@ export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingReco
     amendments: withAmendments ? motions.filter((a) => a.parentId === m.id).map((a) => motionEntry(a, false)) : [],
     resolution: readResolution(doc, m.id),
   })
+  return { person, motions, motionEntry }
+}
+
+export function assembleMeetingRecord(doc: Y.Doc, council: Council): MeetingRecord {
+  const meeting = readMeeting(doc)
+  const roster = readRoster(doc) // already in the one order of names: attendance and observers follow it
+  const guests = readObservers(doc)
+  const { person, motions, motionEntry } = entryMakers(doc, roster, guests)
+  const byRole = (role: MemberRole): PersonRef | null => {
+    const e = roster.find((r) => r.role === role)
+    return e ? { id: e.memberId, name: e.name } : null
+  }
+
+  const rows = readAttendance(doc).filter((r) => r.counts)
+  const count = (s: string) => rows.filter((r) => r.status === s).length
+  const session = readSession(doc)
 
   const record: MeetingRecord = {
     schema: MINUTES_SCHEMA,

@@ -2,7 +2,8 @@
 // campaign and then the council's index), acknowledged only once y-indexeddb has stored it, so a
 // canvasser told "saved" has the signature on disk.
 import { indexCampaign } from '../../../shared/doc/council'
-import { decide, initCampaignDoc, recordConsent, recordPayment, recordSigning, recordWithdrawal, updateCampaign, voidEntry, type EntryInput, type VoidInput } from '../../../shared/doc/campaign'
+import { decide, initCampaignDoc, updateCampaign } from '../../../shared/doc/campaign'
+import { type EntryInput, recordConsent, recordPayment, recordSigning, recordWithdrawal, voidEntry, type VoidInput } from '../../../shared/doc/campaignEntries'
 import { DocError } from '../../../shared/doc/errors'
 import { campaignDocName } from '../../../shared/doc/names'
 import { newCampaignId, validateCampaignSettings, type Agent, type CampaignId, type CampaignSettings, type ConsentChoice } from '../../../shared/domain/campaign'

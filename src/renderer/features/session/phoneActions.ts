@@ -10,7 +10,8 @@ import { readVote } from '../../../shared/doc/votes'
 import type { AppEnv } from '../../kit/env'
 import type { CouncilSyncRow } from '../../data/db'
 import { getSyncSettings } from '../../data/syncSettings'
-import { httpBaseOf } from '../../sync/address'
+import { phonesBaseOf } from '../../sync/address'
+import { parseJoinCode } from '../../../shared/sync/joinCode'
 import type { DocHandle } from '../../sync/docs'
 import { writeDoc } from '../../kit/write'
 import { PhoneHostError, sealPhoneBallots } from '../../sync/phoneBallots'
@@ -31,7 +32,8 @@ export const phoneHostMissing = (row: CouncilSyncRow | null | undefined): 'noSyn
   phoneHostOf(row) ? null : row?.serverUrl && row.access === 'ro' ? 'readOnly' : 'noSync'
 
 /** The ballot page of a meeting on its host, with a code in the fragment when given. */
-export const ballotPage = (host: PhoneHost, meetingDocName: string, code?: string): string => ballotPageUrl(httpBaseOf(host.serverUrl), meetingDocName, code)
+export const ballotPage = (host: PhoneHost, meetingDocName: string, code?: string): string =>
+  ballotPageUrl(phonesBaseOf(host.serverUrl, Boolean(parseJoinCode(host.code)?.fingerprint)), meetingDocName, code)
 
 /** Drawn slips for secret ballots (or roll calls, never): 1..500 per batch. */
 export const MAX_SLIPS = 500
