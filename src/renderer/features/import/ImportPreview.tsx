@@ -7,7 +7,7 @@ import { Banner } from '../../ui/Banner'
 import { Table } from '../../ui/Table'
 import { MergeChoice, MergeOutcome } from './MergePanel'
 import { TableReadOptions, type LoadedTable } from './TableFile'
-import type { PreviewRow, PreviewShape, RegisterImport } from './ImportFlow'
+import type { PreviewRow, PreviewShape, RegisterImport } from './importTypes'
 
 const SHOWN_ROWS = 200
 
