@@ -3,17 +3,16 @@
 // same motion, linked to this one). Offered on the motion's latest announced vote only.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ThresholdRule } from '../../../shared/domain/council'
-import { CHOICES, isMeetingRule, rulesForMethod, type Choice } from '../../../shared/domain/votes'
-import { VOTE_METHODS, type Vote, type VoteMethod } from '../../../shared/doc/votes'
+import { CHOICES, isMeetingRule, type Choice } from '../../../shared/domain/votes'
+import type { Vote } from '../../../shared/doc/votes'
 import { useEnv } from '../../kit/env'
 import { useErrors } from '../../kit/errors'
 import { useUnsavedFields } from '../../kit/unsaved'
 import { Banner } from '../../ui/Banner'
-import { SelectField, TextAreaField, TextField } from '../../ui/Field'
+import { TextAreaField, TextField } from '../../ui/Field'
 import { useCouncil } from '../../kit/CouncilContext'
 import { useMeeting } from '../../kit/MeetingContext'
-import { ResultText } from './VoteResultView'
+import { CorrectionFields, RevoteFields, type Revote } from './VoteFixFields'
 import { correctVote, previewCorrection, revote } from './voteFixActions'
 
 const WHOLE = /^\d{1,5}$/
@@ -28,7 +27,7 @@ export function VoteFixPanel({ vote, chairName, canRevote }: { vote: Vote; chair
   const base = vote.corrections.at(-1)?.counts ?? vote.result?.counts ?? { for: 0, against: 0, abstain: 0 }
   const [counts, setCounts] = useState<Record<Choice, string>>({ for: String(base.for), against: String(base.against), abstain: String(base.abstain) })
   const [note, setNote] = useState({ by: chairName, reason: '' })
-  const [again, setAgain] = useState<{ method: VoteMethod; rule: ThresholdRule }>({ method: vote.method, rule: isMeetingRule(vote.rule, vote.method) ? vote.rule : 'simple_majority' })
+  const [again, setAgain] = useState<Revote>({ method: vote.method, rule: isMeetingRule(vote.rule, vote.method) ? vote.rule : 'simple_majority' })
   const [fields, setFields] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const labels = { by: t('session:voteFix.by'), reason: t('session:voteFix.fixReason') }
@@ -77,44 +76,9 @@ export function VoteFixPanel({ vote, chairName, canRevote }: { vote: Vote; chair
       <p className="muted">{mode === 'correct' ? t('session:voteFix.correctExplain') : t('session:voteFix.revoteExplain')}</p>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {mode === 'correct' ? (
-        <>
-          <div className="row">
-            {CHOICES.map((c) => (
-              <TextField
-                key={c}
-                label={t('session:voteFix.correctedCount', { label: t(`votes:counts.${c}`) })}
-                inputMode="numeric"
-                value={counts[c]}
-                error={bad.includes(c) ? t('session:voteFix.countInvalid') : undefined}
-                onChange={(e) => setCounts((x) => ({ ...x, [c]: e.target.value }))}
-              />
-            ))}
-          </div>
-          {preview ? (
-            <div aria-label={t('session:voteFix.correctedResult')}>
-              <p className="label">{t('session:voteFix.correctedResult')}</p>
-              <ResultText result={preview} />
-            </div>
-          ) : null}
-        </>
+        <CorrectionFields counts={counts} onCounts={(c, v) => setCounts((x) => ({ ...x, [c]: v }))} bad={bad} preview={preview} />
       ) : (
-        <div className="row">
-          <SelectField
-            label={t('session:vote.method')}
-            value={again.method}
-            onChange={(e) => {
-              const method = e.target.value as VoteMethod
-              setAgain((a) => ({ method, rule: isMeetingRule(a.rule, method) ? a.rule : 'simple_majority' }))
-            }}
-            options={VOTE_METHODS.map((m) => ({ value: m, label: t(`session:vote.methods.${m}`) }))}
-          />
-          <SelectField
-            label={t('session:vote.rule')}
-            value={again.rule}
-            onChange={(e) => setAgain((a) => ({ ...a, rule: e.target.value as ThresholdRule }))}
-            options={rulesForMethod(again.method).map((r) => ({ value: r, label: t(`common:enums.threshold.${r}`) }))}
-          />
-        </div>
+        <RevoteFields again={again} onAgain={setAgain} />
       )}
       <TextField label={labels.by} value={note.by} error={fields.by} maxLength={60} onChange={(e) => setNote((n) => ({ ...n, by: e.target.value }))} />
       <TextAreaField label={labels.reason} value={note.reason} error={fields.reason} maxLength={500} onChange={(e) => setNote((n) => ({ ...n, reason: e.target.value }))} />
