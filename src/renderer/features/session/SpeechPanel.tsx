@@ -43,8 +43,13 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
   ]
 
 
-  const start = (r: SpeakingRequest) =>
-    void run(() => giveTheFloor(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance })).then((ok) => ok && setSummary(''))
+  // The summary field is emptied as the floor is given, not when the store returns: the running
+  // speech's form shows as soon as the write is applied, and what the secretary types into it
+  // then must not be wiped by a late clear (seen under load in meeting-session).
+  const start = (r: SpeakingRequest) => {
+    setSummary('')
+    void run(() => giveTheFloor(env, handle, { motionId: motion.id, speakerId: r.speakerId, stance: r.stance }))
+  }
 
   return (
     <section className="speeches" aria-label={t('session:speech.title')}>
