@@ -21,7 +21,7 @@ import { newEntryId, type CouncilId } from '../domain/ids'
 import { cleanFileRef } from '../files/fileRef'
 import { decisionRefusal, resolveDecisions, type DecisionEntry, type DecisionState } from '../fund/decision'
 import { entryRefusal, isLedgerEntry, resolveLedger, type LedgerEntry, type LedgerState, type NewEntry } from '../fund/ledger'
-import { DEFAULT_NEGATIVE_LIST, proposalErrors, resolveProposals, screeningRefusal, type ListItem, type Proposal, type ProposalFields, type ProposalState, type Screening, type ScreeningEntry } from '../fund/proposals'
+import { DEFAULT_NEGATIVE_LIST, PROPOSAL_SOURCES, proposalErrors, resolveProposals, screeningRefusal, type ListItem, type Proposal, type ProposalFields, type ProposalSource, type ProposalState, type Screening, type ScreeningEntry } from '../fund/proposals'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { bool, str } from './read'
@@ -131,6 +131,14 @@ export function addProposal(doc: Y.Doc, fields: ProposalFields, who: Recorder, o
   return id
 }
 
+/** Who proposed, as stored; a damaged value reads as an unnamed paper form rather than vanishing. */
+function sourceOf(v: unknown): ProposalSource {
+  const r = record(v)
+  if (!r || typeof r.name !== 'string' || !(PROPOSAL_SOURCES as readonly unknown[]).includes(r.kind)) return { kind: 'paperForm', name: '' }
+  const req = record(r.request)
+  return { kind: r.kind as ProposalSource['kind'], name: r.name, ...(req && typeof req.requestId === 'string' && typeof req.year === 'number' ? { request: { year: req.year, requestId: req.requestId } } : {}) }
+}
+
 export function readProposals(doc: Y.Doc): Proposal[] {
   return childMaps(proposalsMap(doc))
     .map(([id, m]) => ({
@@ -138,14 +146,14 @@ export function readProposals(doc: Y.Doc): Proposal[] {
       title: str(m, 'title'),
       description: str(m, 'description'),
       category: m.get('category'),
-      source: record(m.get('source')) ?? { kind: 'paperForm', name: '' },
+      source: sourceOf(m.get('source')),
       estimatedCost: m.get('estimatedCost'),
       beneficiaries: m.get('beneficiaries'),
       proposedOn: str(m, 'proposedOn'),
       recordedAt: str(m, 'recordedAt'),
       recordedBy: str(m, 'recordedBy'),
     }) as unknown as Proposal)
-    .filter((p) => isIsoDate(p.proposedOn) && Number.isSafeInteger(p.estimatedCost))
+    .filter((p) => isIsoDate(p.proposedOn) && Number.isSafeInteger(p.estimatedCost) && Number.isSafeInteger(p.beneficiaries) && typeof p.category === 'string')
 }
 
 const jsonEntries = <T>(m: Y.Map<unknown>, ok: (r: Record<string, unknown>) => boolean): T[] => {
