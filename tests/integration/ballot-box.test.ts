@@ -181,10 +181,10 @@ describe('Dexie version 2', () => {
     v1.close()
     const db = open(name)
     await db.open()
-    // Opened by the current schema (3 added the sync tables, 4 the device key and reviews), which keeps version 2's.
-    expect(db.verno).toBe(4)
+    // Opened by the current schema (3 added the sync tables, 4 the device key and reviews, 5 the blob store), which keeps version 2's.
+    expect(db.verno).toBe(5)
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'zh-TW' })
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['ballots', 'checkOffs', 'councilSync', 'councils', 'deviceKeys', 'issuedCodes', 'meetings', 'reviews', 'settings'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['ballots', 'blobs', 'checkOffs', 'councilSync', 'councils', 'deviceKeys', 'issuedCodes', 'meetings', 'reviews', 'settings'])
     await castBallot(db, 'v-0000-0001' as VoteId, 'for')
     expect(await ballotCount(db, 'v-0000-0001' as VoteId)).toBe(1)
   })

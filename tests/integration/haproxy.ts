@@ -60,7 +60,8 @@ frontend yishi
 backend yishi_instances
     balance ${balance}
     option httpchk GET /health
-${ports.map((p, i) => `    server s${i} 127.0.0.1:${p} check inter 300 fall 2 rise 2`).join('\n')}
+    timeout check 5s
+${ports.map((p, i) => `    server s${i} 127.0.0.1:${p} check inter 1s fall 3 rise 2`).join('\n')}
 `,
   )
   const child = spawn('haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] })

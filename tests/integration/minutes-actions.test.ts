@@ -77,7 +77,7 @@ describe('Dexie version 4', () => {
     const db = openDb(name)
     try {
       await db.open()
-      expect(db.verno).toBe(4)
+      expect(db.verno).toBe(5)
       expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'en' })
       expect(await db.councilSync.count()).toBe(1)
       expect((await deviceKey(db, '2025-03-01T09:00:00.000Z')).publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/)

@@ -3,7 +3,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { CouncilId } from '../../src/shared/domain/ids'
-import { addProposal, book, initFundDoc, recordDecision, screenProposal } from '../../src/shared/doc/fund'
+import { addProposal, book, initFundDoc, recordDecision, recordProposalReply, screenProposal } from '../../src/shared/doc/fund'
 import { recordAcceptance, recordFundStep } from '../../src/shared/doc/fundProjects'
 import { readFundFileRefs, readFundYear } from '../../src/shared/doc/fundRead'
 import { FUND_STEPS } from '../../src/shared/fund/fundPath'
@@ -77,5 +77,14 @@ describe('the street office checks of a fund year', () => {
     expect(findings).toContainEqual({ code: 'negativeListWords', severity: 'warning', projectId: project, item: 'default-privateCosts', word: '物业费' })
     expect(findings).toContainEqual({ code: 'proposalNotScreened', severity: 'warning', proposalId: open })
     expect(fundYearFindings(readFundYear(b))).toEqual(findings)
+  })
+
+  it('finds an excluded proposal whose proposer was never answered, until the reply is recorded', () => {
+    const { doc } = year()
+    const p = addProposal(doc, { title: '物业费补贴', description: '', category: 'other', source: { kind: 'paperForm', name: '张' }, estimatedCost: 100, beneficiaries: 1, proposedOn: '2026-02-01' }, who())
+    screenProposal(doc, p, { kind: 'excluded', negativeItem: 'default-privateCosts', reason: '', on: '2026-03-01' }, who())
+    expect(fundYearFindings(readFundYear(doc))).toContainEqual({ code: 'exclusionNotReplied', severity: 'warning', proposalId: p })
+    recordProposalReply(doc, { proposalId: p, on: '2026-03-03', how: 'inPerson', what: '物业费由业主承担，不能使用保障资金。' }, who())
+    expect(fundYearFindings(readFundYear(doc)).map((f) => f.code)).not.toContain('exclusionNotReplied')
   })
 })

@@ -17,6 +17,7 @@ const REFUSALS = [
   // decision, screening, path, document
   'notListed', 'alreadyDecided', 'budgetInvalid', 'overAvailable', 'alreadyScreened', 'mergeTargetInvalid', 'unknownListItem', 'alreadyRecorded', 'previousPending', 'beforePrevious', 'bodyRequired', 'scanInvalid', 'disclosureInvalid', 'notApproved', 'noImplementation', 'scoresRecorded',
 ]
+const FINDINGS = ['paymentWithoutVoucher', 'voucherWithoutScan', 'projectOverBudget', 'yearOverdrawn', 'approvedOverAvailable', 'ledgerConflict', 'stepNotDisclosed', 'paidBeforeResolution', 'paidWithoutAcceptance', 'proposalNotScreened', 'exclusionNotReplied', 'negativeListConflict', 'negativeListWords']
 const CONFLICTS = ['projectOverdrawn', 'projectOvercommitted', 'yearOverdrawn', 'netNegative', 'duplicateVoucher', 'noBudget']
 
 let langs: [string, i18n][]
@@ -29,6 +30,7 @@ describe('the fund namespace', () => {
     const keys = [
       ...REFUSALS.map((k) => `refusal.${k}`),
       ...CONFLICTS.map((k) => `conflict.${k}`),
+      ...FINDINGS.map((k) => `finding.${k}`),
       ...FUND_STEPS.map((k) => `step.${k}`),
       ...FUND_CATEGORIES.map((k) => `category.${k}`),
       ...PROPOSAL_SOURCES.map((k) => `source.${k}`),

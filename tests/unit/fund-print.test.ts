@@ -31,7 +31,8 @@ function fundYear(): Y.Doc {
   const doc = new Y.Doc()
   initFundDoc(doc, 'council-0001' as CouncilId, 2026)
   book(doc, { kind: 'income', source: 'allocation', from: '成华区财政局', amount: 32_460_000, on: '2026-01-10' }, who())
-  book(doc, { kind: 'income', source: 'carryOver', from: '', amount: 1_000_050, on: '2026-01-10' }, who())
+  // Recorded after the allocation: same day, so the booking order (and the running balance) follows the instant recorded.
+  book(doc, { kind: 'income', source: 'carryOver', from: '', amount: 1_000_050, on: '2026-01-10' }, who('2026-03-01T08:00:01.000Z'))
   const lights = addProposal(doc, { title: '楼道灯更换', description: '', category: 'facilities', source: { kind: 'partyBranch', name: '社区党委' }, estimatedCost: 12_000_000, beneficiaries: 600, proposedOn: '2026-02-01' }, who())
   const garden = addProposal(doc, { title: '口袋花园', description: '', category: 'environment', source: { kind: 'organisation', name: '绿植志愿队' }, estimatedCost: 8_000_000, beneficiaries: 900, proposedOn: '2026-02-03' }, who())
   for (const p of [lights, garden]) screenProposal(doc, p, { kind: 'listed', priorityItem: null, on: '2026-03-01' }, who())

@@ -10,6 +10,7 @@
 //   screenings  Y.Map<id, ScreeningEntry (JSON)>   merged / excluded (with its reason) / listed: never edited
 //   decisions   Y.Map<id, DecisionEntry (JSON)>    one per project's vote: never edited
 //   ledger      Y.Map<id, LedgerEntry (JSON)>      income, commitments, payments, vouchers, corrections: append-only
+//   replies     Y.Map<id, ProposalReply (JSON)>    the reply to a proposer (an excluded proposal's above all)
 //
 // Append-only entries keyed by a fresh id: two laptops paying the same project offline both keep
 // their payment; resolveLedger (fund/ledger.ts) computes the figures from the set of entries and
@@ -21,7 +22,8 @@ import { newEntryId, type CouncilId } from '../domain/ids'
 import { cleanFileRef } from '../files/fileRef'
 import { decisionRefusal, resolveDecisions, type DecisionEntry, type DecisionState } from '../fund/decision'
 import { entryRefusal, isLedgerEntry, resolveLedger, type LedgerEntry, type LedgerState, type NewEntry } from '../fund/ledger'
-import { DEFAULT_NEGATIVE_LIST, proposalErrors, resolveProposals, screeningRefusal, type ListItem, type Proposal, type ProposalFields, type ProposalState, type Screening, type ScreeningEntry } from '../fund/proposals'
+import { DEFAULT_NEGATIVE_LIST, PROPOSAL_SOURCES, proposalErrors, resolveProposals, screeningRefusal, type ListItem, type Proposal, type ProposalFields, type ProposalSource, type ProposalState, type Screening, type ScreeningEntry } from '../fund/proposals'
+import { REPLY_CHANNELS, type ReplyChannel } from '../matters/requests'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { bool, str } from './read'
@@ -37,6 +39,7 @@ const proposalsMap = (doc: Y.Doc) => doc.getMap<unknown>('proposals')
 const screeningsMap = (doc: Y.Doc) => doc.getMap<unknown>('screenings')
 const decisionsMap = (doc: Y.Doc) => doc.getMap<unknown>('decisions')
 const ledgerMap = (doc: Y.Doc) => doc.getMap<unknown>('ledger')
+const repliesMap = (doc: Y.Doc) => doc.getMap<unknown>('replies')
 const hasErrors = (e: object) => Object.keys(e).length > 0
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
@@ -131,6 +134,14 @@ export function addProposal(doc: Y.Doc, fields: ProposalFields, who: Recorder, o
   return id
 }
 
+/** Who proposed, as stored; a damaged value reads as an unnamed paper form rather than vanishing. */
+function sourceOf(v: unknown): ProposalSource {
+  const r = record(v)
+  if (!r || typeof r.name !== 'string' || !(PROPOSAL_SOURCES as readonly unknown[]).includes(r.kind)) return { kind: 'paperForm', name: '' }
+  const req = record(r.request)
+  return { kind: r.kind as ProposalSource['kind'], name: r.name, ...(req && typeof req.requestId === 'string' && typeof req.year === 'number' ? { request: { year: req.year, requestId: req.requestId } } : {}) }
+}
+
 export function readProposals(doc: Y.Doc): Proposal[] {
   return childMaps(proposalsMap(doc))
     .map(([id, m]) => ({
@@ -138,14 +149,14 @@ export function readProposals(doc: Y.Doc): Proposal[] {
       title: str(m, 'title'),
       description: str(m, 'description'),
       category: m.get('category'),
-      source: record(m.get('source')) ?? { kind: 'paperForm', name: '' },
+      source: sourceOf(m.get('source')),
       estimatedCost: m.get('estimatedCost'),
       beneficiaries: m.get('beneficiaries'),
       proposedOn: str(m, 'proposedOn'),
       recordedAt: str(m, 'recordedAt'),
       recordedBy: str(m, 'recordedBy'),
     }) as unknown as Proposal)
-    .filter((p) => isIsoDate(p.proposedOn) && Number.isSafeInteger(p.estimatedCost))
+    .filter((p) => isIsoDate(p.proposedOn) && Number.isSafeInteger(p.estimatedCost) && Number.isSafeInteger(p.beneficiaries) && typeof p.category === 'string')
 }
 
 const jsonEntries = <T>(m: Y.Map<unknown>, ok: (r: Record<string, unknown>) => boolean): T[] => {
@@ -230,3 +241,37 @@ export function book(doc: Y.Doc, e: NewEntry, who: Recorder, origin: unknown = O
   doc.transact(() => ledgerMap(doc).set(id, clean), origin)
   return id
 }
+
+// ---- replies to proposers --------------------------------------------------------------------
+
+/** A reply to whoever proposed (回音): when, how, what. A proposal from a request is also answered in the matters document. */
+export interface ProposalReply {
+  id: string
+  proposalId: string
+  on: IsoDate
+  how: ReplyChannel
+  what: string
+  at: string
+  by: string
+}
+
+export function recordProposalReply(doc: Y.Doc, r: Omit<ProposalReply, 'id' | 'at' | 'by'>, who: Recorder, origin: unknown = ORIGIN_LOCAL): string {
+  assertFund(doc)
+  assertInstant(who.now, 'now')
+  const st = readProposalStates(doc).get(r.proposalId)
+  if (!st) throw new DocError('notFound')
+  const what = r.what.trim()
+  if (!isIsoDate(r.on) || r.on < st.proposal.proposedOn) throw new DocError('invalidInput', { on: 'dateInvalid' })
+  if (!(REPLY_CHANNELS as readonly string[]).includes(r.how)) throw new DocError('invalidInput', { how: 'unknownValue' })
+  if (!what) throw new DocError('invalidInput', { what: 'required' })
+  if (what.length > 4000) throw new DocError('invalidInput', { what: 'tooLong' })
+  const id = newEntryId()
+  const entry: ProposalReply = { id, proposalId: r.proposalId, on: r.on, how: r.how, what, at: who.now, by: who.by }
+  doc.transact(() => repliesMap(doc).set(id, entry), origin)
+  return id
+}
+
+export const readProposalReplies = (doc: Y.Doc): ProposalReply[] =>
+  jsonEntries<ProposalReply>(repliesMap(doc), (r) => typeof r.proposalId === 'string' && isIsoDate(r.on) && (REPLY_CHANNELS as readonly unknown[]).includes(r.how) && typeof r.what === 'string' && typeof r.at === 'string').sort(
+    (a, b) => cmpStr(a.on, b.on) || cmpStr(a.at, b.at) || cmpStr(a.id, b.id),
+  )

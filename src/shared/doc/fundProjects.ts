@@ -79,11 +79,12 @@ export function readImplementation(doc: Y.Doc, projectId: string): Implementatio
   const get = (k: string) => m.get(`${projectId}/${k}`)
   const implementer = record(get('implementer'))
   if (!implementer || !isIsoDate(get('signedOn'))) return null
-  const call = record(get('call'))
+  const c = record(get('call'))
+  const call = c && isIsoDate(c.announcedOn) && Array.isArray(c.applicants) && c.applicants.every((a) => typeof a === 'string') ? { announcedOn: c.announcedOn, applicants: c.applicants as string[] } : null
   return {
     projectId,
     implementer: { kind: implementer.kind, name: typeof implementer.name === 'string' ? implementer.name : '' } as Implementation['implementer'],
-    ...(call ? { call: call as unknown as NonNullable<Implementation['call']> } : {}),
+    ...(call ? { call } : {}),
     contractAmount: Number.isSafeInteger(get('contractAmount')) ? (get('contractAmount') as number) : 0,
     residentsShare: Number.isSafeInteger(get('residentsShare')) ? (get('residentsShare') as number) : 0,
     signedOn: get('signedOn') as IsoDate,
@@ -156,7 +157,10 @@ export function setReviewCriteria(doc: Y.Doc, sheet: ReviewSheet, origin: unknow
 
 export function readReviewSheet(doc: Y.Doc, projectId: string): ReviewSheet | null {
   const c = criteriaMap(doc).get(projectId)
-  return Array.isArray(c) ? { projectId, criteria: c as ReviewSheet['criteria'] } : null
+  if (!Array.isArray(c)) return null
+  // A damaged criterion (from another replica) is left out rather than turning every average into NaN.
+  const criteria = c.map(record).filter((x): x is Record<string, unknown> => !!x && typeof x.id === 'string' && typeof x.title === 'string' && Number.isSafeInteger(x.max) && (x.max as number) > 0)
+  return { projectId, criteria: criteria as unknown as ReviewSheet['criteria'] }
 }
 
 export const readScores = (doc: Y.Doc, projectId: string): ScoreEntry[] =>
@@ -196,7 +200,7 @@ export function recordAcceptance(doc: Y.Doc, a: Acceptance, who: Recorder, origi
 
 /** The project's acceptance: the earliest recorded (two laptops recording it offline keep both; one stands). */
 export function readAcceptance(doc: Y.Doc, projectId: string): AcceptanceEntry | null {
-  const list = jsonEntries<AcceptanceEntry>(acceptancesMap(doc), (r) => r.projectId === projectId && isIsoDate(r.on) && Array.isArray(r.items) && typeof r.at === 'string')
+  const list = jsonEntries<AcceptanceEntry>(acceptancesMap(doc), (r) => r.projectId === projectId && isIsoDate(r.on) && Array.isArray(r.items) && r.items.every((i) => record(i) && typeof record(i)!.text === 'string' && typeof record(i)!.passed === 'boolean') && Array.isArray(r.signedBy) && r.signedBy.every((x) => typeof x === 'string') && typeof r.at === 'string')
   return list.sort((a, b) => cmpStr(a.at, b.at) || cmpStr(a.id, b.id))[0] ?? null
 }
 

@@ -5,7 +5,7 @@ import type { FileRef } from '../files/fileRef'
 import type { Acceptance, Implementation } from '../fund/implementation'
 import type { FundYearSnapshot } from '../fund/year'
 import { DocError } from './errors'
-import { fundYear, readDecisions, readLedger, readList, readProposalStates } from './fund'
+import { fundYear, readDecisions, readLedger, readList, readProposalReplies, readProposalStates } from './fund'
 import { readAcceptance, readFundPath, readFundStepEntries, readImplementation } from './fundProjects'
 
 export function readFundYear(doc: Y.Doc): FundYearSnapshot {
@@ -32,6 +32,7 @@ export function readFundYear(doc: Y.Doc): FundYearSnapshot {
     paths,
     implementations,
     acceptances,
+    replied: new Set(readProposalReplies(doc).map((r) => r.proposalId)),
   }
 }
 

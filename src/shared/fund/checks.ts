@@ -16,6 +16,8 @@ export type FundFinding =
   | { code: 'paidBeforeResolution'; severity: 'error'; projectId: string }
   | { code: 'paidWithoutAcceptance'; severity: 'warning'; projectId: string }
   | { code: 'proposalNotScreened'; severity: 'warning'; proposalId: string }
+  /** An excluded proposal whose proposer was never told why. */
+  | { code: 'exclusionNotReplied'; severity: 'warning'; proposalId: string }
   /** An approved project that another record excluded by the negative list (two laptops disagreeing). */
   | { code: 'negativeListConflict'; severity: 'error'; projectId: string; item: string }
   /** An approved project whose title or description names something on the negative list: to look at. */
@@ -70,6 +72,9 @@ export function fundYearFindings(y: FundYearSnapshot): FundFinding[] {
       if (word) out.push({ code: 'negativeListWords', severity: 'warning', projectId, item: item.id, word })
     }
   }
-  for (const [id, st] of y.proposals) if (st.status === 'open' && y.decisions.outcomes.size > 0) out.push({ code: 'proposalNotScreened', severity: 'warning', proposalId: id })
+  for (const [id, st] of y.proposals) {
+    if (st.status === 'open' && y.decisions.outcomes.size > 0) out.push({ code: 'proposalNotScreened', severity: 'warning', proposalId: id })
+    if (st.status === 'excluded' && !y.replied.has(id)) out.push({ code: 'exclusionNotReplied', severity: 'warning', proposalId: id })
+  }
   return out
 }

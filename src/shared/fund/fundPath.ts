@@ -37,7 +37,7 @@ const fits = (e: FundStepEntry): boolean =>
   typeof e.body === 'string' &&
   e.body.trim() !== '' &&
   (e.scan === undefined || isFileRef(e.scan)) &&
-  (e.disclosure === undefined || (isIsoDate(e.disclosure.postedOn) && isIsoDate(e.disclosure.until) && e.disclosure.until >= e.disclosure.postedOn))
+  (e.disclosure === undefined || (e.disclosure !== null && typeof e.disclosure === 'object' && isIsoDate(e.disclosure.postedOn) && isIsoDate(e.disclosure.until) && e.disclosure.until >= e.disclosure.postedOn))
 
 /** A project's five steps as they stand, in order. */
 export function resolveFundPath(projectId: string, entries: readonly FundStepEntry[]): ResolvedFundStep[] {

@@ -38,6 +38,13 @@ export type LedgerEntry = IncomeEntry | CommitmentEntry | PaymentEntry | Voucher
 export type CorrectableEntry = IncomeEntry | CommitmentEntry | PaymentEntry
 
 export const MAX_LEDGER_TEXT = 200
+/**
+ * The largest amount one entry may carry: ¥10 billion, far above any community's fund (Chengdu's
+ * whole 2018 allocation was ¥1.59 bn). It keeps every sum a replica could hold far inside the safe
+ * integers, so a damaged or hostile entry cannot make the figures throw.
+ */
+export const MAX_ENTRY_FEN = 1_000_000_000_000
+const amountOk = (v: unknown, signed: boolean): v is Fen => isFen(v) && Math.abs(v) <= MAX_ENTRY_FEN && (signed ? v !== 0 : v > 0)
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** The one order of a ledger on every device: the day booked, then the instant recorded, then the id. */
@@ -55,15 +62,15 @@ export function isLedgerEntry(v: unknown): v is LedgerEntry {
   if (!r || typeof r.id !== 'string' || !isIsoDate(r.on) || typeof r.at !== 'string' || typeof r.by !== 'string') return false
   switch (r.kind) {
     case 'income':
-      return (INCOME_SOURCES as readonly unknown[]).includes(r.source) && text(r.from, false) && isPositiveFen(r.amount)
+      return (INCOME_SOURCES as readonly unknown[]).includes(r.source) && text(r.from, false) && amountOk(r.amount, false)
     case 'commitment':
-      return typeof r.projectId === 'string' && isPositiveFen(r.amount) && text(r.note, false)
+      return typeof r.projectId === 'string' && amountOk(r.amount, false) && text(r.note, false)
     case 'payment':
-      return typeof r.projectId === 'string' && isPositiveFen(r.amount) && text(r.payee, true) && (r.voucher === undefined || isVoucher(r.voucher))
+      return typeof r.projectId === 'string' && amountOk(r.amount, false) && text(r.payee, true) && (r.voucher === undefined || isVoucher(r.voucher))
     case 'voucher':
       return typeof r.paymentId === 'string' && isVoucher(r.voucher)
     case 'correction':
-      return typeof r.corrects === 'string' && isFen(r.amount) && r.amount !== 0 && text(r.reason, true)
+      return typeof r.corrects === 'string' && amountOk(r.amount, true) && text(r.reason, true)
     default:
       return false
   }
@@ -207,6 +214,7 @@ function commitRefusal(s: LedgerState, budgets: ReadonlyMap<string, Fen>, projec
 /** Why `e` cannot be booked on the ledger `s` with the approved `budgets`, or null. `year`: the fund year. */
 export function entryRefusal(s: LedgerState, budgets: ReadonlyMap<string, Fen>, e: NewEntry, year: number): LedgerRefusal | null {
   if (!isIsoDate(e.on)) return { reason: 'dateInvalid' }
+  if ('amount' in e && !amountOk(e.amount, e.kind === 'correction')) return { reason: 'amountInvalid' }
   switch (e.kind) {
     case 'income':
       if (!isPositiveFen(e.amount)) return { reason: 'amountInvalid' }

@@ -17,6 +17,8 @@ export interface FundYearSnapshot {
   paths: ReadonlyMap<string, readonly ResolvedFundStep[]>
   implementations: ReadonlyMap<string, Implementation>
   acceptances: ReadonlyMap<string, Acceptance>
+  /** Proposals that have had a reply (回音) to their proposer. */
+  replied: ReadonlySet<string>
 }
 
 /** A project's title (its proposal's), or its id when the proposal is not in this replica yet. */

@@ -1,11 +1,13 @@
 // The projector (a second window or tab): the current item, the motion on the floor, the speaking
 // timer and the last announced result, in large type, with no controls. It follows the
 // secretary's window live. After a vote with phones, the receipts phones were given are published
-// beside the result (sorted, never with a name), so each resident can find theirs.
+// beside the result, or below it when there are many (sorted, never with a name, paged when they
+// do not all fit: ProjectorReceipts.tsx), so each resident can find theirs.
 import { useTranslation } from 'react-i18next'
 import { useCouncil } from '../../kit/CouncilContext'
 import { ballotPage } from './phoneActions'
 import { QrCode } from './QrCode'
+import { MANY_RECEIPTS, ProjectorReceipts } from './ProjectorReceipts'
 import { usePhoneHost } from './usePhoneHost'
 import { useMeeting } from '../../kit/MeetingContext'
 import { SpeakingTimer } from './SpeakingTimer'
@@ -80,7 +82,8 @@ export function ProjectorScreen() {
               </section>
             ) : null}
             {lastResult?.result && !phones ? (
-              <div className="projector-result">
+              // More receipts than fit in a column beside the result: they go below it, across the screen.
+              <div className={`projector-result${(lastResult.phone?.receipts.length ?? 0) > MANY_RECEIPTS ? ' many' : ''}`}>
                 <section aria-label={t('session:projector.result')}>
                   <p className="label">{t('session:projector.result')}</p>
                   {/* A correction is shown beside the announced result, never in its place. */}
@@ -96,11 +99,8 @@ export function ProjectorScreen() {
                       <span className="receipts-count">{t('session:phones.receiptsCount', { count: lastResult.phone.receipts.length })}</span>
                     </p>
                     <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
-                    <ol className="receipt-list" aria-labelledby="receipts-title">
-                      {lastResult.phone.receipts.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
-                    </ol>
+                    {/* Many receipts (a residents' meeting of 60) page automatically: ProjectorReceipts.tsx says why. */}
+                    <ProjectorReceipts receipts={lastResult.phone.receipts} labelledBy="receipts-title" />
                   </section>
                 ) : null}
               </div>
