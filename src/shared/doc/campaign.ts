@@ -41,6 +41,7 @@ import { signingState, type SigningState } from '../domain/campaignSigning'
 import type { Household, HouseholdId } from '../domain/household'
 import { newEntryId, type CouncilId } from '../domain/ids'
 import { isEntryVoid, voidedEntryIds, type EntryVoid, type VoidRefusal } from '../domain/campaignVoid'
+import { hasErrors } from './entries'
 import { DocError } from './errors'
 import { assertInstant, cmpStr, record } from './guards'
 import { str } from './read'
@@ -56,7 +57,6 @@ const campaignMap = (doc: Y.Doc) => doc.getMap<unknown>('campaign')
 export const entriesMap = (doc: Y.Doc) => doc.getMap<unknown>('entries')
 const decisionsMap = (doc: Y.Doc) => doc.getMap<unknown>('decisions')
 export const voidsMap = (doc: Y.Doc) => doc.getMap<unknown>('voids')
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
 /** Only the known settings, as plain values (buildings and the plan copied: nothing shared with the caller). */
 function cleanSettings(s: CampaignSettings): CampaignSettings {

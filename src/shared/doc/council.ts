@@ -5,6 +5,7 @@ import type { CampaignId } from '../domain/campaign'
 import { COUNCIL_KINDS, councilInputOf, PROCEDURE_DEFAULTS, QUORUM_RULES, THRESHOLD_RULES, validateCouncil, type Council, type CouncilInput } from '../domain/council'
 import { newMemberId, type CouncilId, type MeetingId, type MemberId } from '../domain/ids'
 import { MEMBER_ROLES, validateMember, type Member, type MemberChange, type MemberFields } from '../domain/member'
+import { hasErrors } from './entries'
 import { DocError } from './errors'
 import { assertWritable, initMeta, metaOf, ORIGIN_LOCAL } from './schema'
 import { bool, child, int, intOrNull, oneOf, setChanged, str, strOrNull } from './read'
@@ -14,7 +15,6 @@ const membersMap = (doc: Y.Doc) => doc.getMap<unknown>('members')
 const meetingsMap = (doc: Y.Doc) => doc.getMap<unknown>('meetings')
 const campaignsMap = (doc: Y.Doc) => doc.getMap<unknown>('campaigns')
 
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
 export function initCouncilDoc(doc: Y.Doc, id: CouncilId, input: CouncilInput, now: string, origin: unknown = ORIGIN_LOCAL): void {
   // Never rewrite the meta of a document from a newer Yishi (or a damaged one) back to ours.

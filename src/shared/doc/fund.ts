@@ -24,15 +24,13 @@ import { decisionRefusal, resolveDecisions, type DecisionEntry, type DecisionSta
 import { entryRefusal, isLedgerEntry, resolveLedger, type LedgerEntry, type LedgerState, type NewEntry } from '../fund/ledger'
 import { DEFAULT_NEGATIVE_LIST, PROPOSAL_SOURCES, proposalErrors, resolveProposals, screeningRefusal, type ListItem, type Proposal, type ProposalFields, type ProposalSource, type ProposalState, type Screening, type ScreeningEntry } from '../fund/proposals'
 import { REPLY_CHANNELS, type ReplyChannel } from '../matters/requests'
+import { hasErrors, jsonEntries, plainJson, recordedMap, type Recorder } from './entries'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { bool, str } from './read'
 import { assertWritable, initMeta, metaOf, ORIGIN_LOCAL } from './schema'
 
-export interface Recorder {
-  now: string
-  by: string
-}
+export type { Recorder } from './entries'
 
 const listsMap = (doc: Y.Doc) => doc.getMap<unknown>('lists')
 const proposalsMap = (doc: Y.Doc) => doc.getMap<unknown>('proposals')
@@ -40,8 +38,6 @@ const screeningsMap = (doc: Y.Doc) => doc.getMap<unknown>('screenings')
 const decisionsMap = (doc: Y.Doc) => doc.getMap<unknown>('decisions')
 const ledgerMap = (doc: Y.Doc) => doc.getMap<unknown>('ledger')
 const repliesMap = (doc: Y.Doc) => doc.getMap<unknown>('replies')
-const hasErrors = (e: object) => Object.keys(e).length > 0
-const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
 /** Opens a fund year with the negative list's defaults (the council edits them afterwards). */
 export function initFundDoc(doc: Y.Doc, councilId: CouncilId, year: number, origin: unknown = ORIGIN_LOCAL): void {
@@ -120,15 +116,12 @@ export function readListItem(doc: Y.Doc, id: string): ListItem | null {
 export function addProposal(doc: Y.Doc, fields: ProposalFields, who: Recorder, origin: unknown = ORIGIN_LOCAL): string {
   const year = assertFund(doc)
   assertInstant(who.now, 'now')
-  const f: ProposalFields = { ...fields, title: fields.title.trim(), description: fields.description.trim(), source: json({ ...fields.source, name: fields.source.name.trim() }) }
+  const f: ProposalFields = { ...fields, title: fields.title.trim(), description: fields.description.trim(), source: plainJson({ ...fields.source, name: fields.source.name.trim() }) }
   const errors = proposalErrors(f, year)
   if (hasErrors(errors)) throw new DocError('invalidInput', errors)
   const id = newEntryId()
   doc.transact(() => {
-    const m = new Y.Map<unknown>()
-    for (const [k, v] of Object.entries(f)) m.set(k, v)
-    m.set('recordedAt', who.now)
-    m.set('recordedBy', who.by)
+    const m = recordedMap(f, who)
     proposalsMap(doc).set(id, m)
   }, origin)
   return id
@@ -159,14 +152,6 @@ export function readProposals(doc: Y.Doc): Proposal[] {
     .filter((p) => isIsoDate(p.proposedOn) && Number.isSafeInteger(p.estimatedCost) && Number.isSafeInteger(p.beneficiaries) && typeof p.category === 'string')
 }
 
-const jsonEntries = <T>(m: Y.Map<unknown>, ok: (r: Record<string, unknown>) => boolean): T[] => {
-  const out: T[] = []
-  m.forEach((v, id) => {
-    const r = record(v)
-    if (r && r.id === id && ok(r)) out.push(r as T)
-  })
-  return out
-}
 
 export const readScreenings = (doc: Y.Doc): ScreeningEntry[] =>
   jsonEntries<ScreeningEntry>(screeningsMap(doc), (r) => typeof r.proposalId === 'string' && isIsoDate(r.on) && typeof r.at === 'string' && ['merged', 'excluded', 'listed'].includes(r.kind as string))
@@ -206,7 +191,7 @@ export function recordDecision(doc: Y.Doc, d: Omit<DecisionEntry, 'id' | 'at' | 
   const refusal = decisionRefusal(resolveDecisions(readDecisionEntries(doc), available), listed, d, available)
   if (refusal) throw new DocError('badTransition', { ...refusal })
   const id = newEntryId()
-  const entry: DecisionEntry = json({ ...d, id, at: who.now, by: who.by })
+  const entry: DecisionEntry = plainJson({ ...d, id, at: who.now, by: who.by })
   doc.transact(() => decisionsMap(doc).set(id, entry), origin)
   return id
 }
@@ -236,7 +221,7 @@ export function book(doc: Y.Doc, e: NewEntry, who: Recorder, origin: unknown = O
   const refusal = entryRefusal(resolveLedger(readLedgerEntries(doc), budgets), budgets, e, year)
   if (refusal) throw new DocError('badTransition', { ...refusal })
   const id = newEntryId()
-  const clean = json({ ...e, id, at: who.now, by: who.by }) as LedgerEntry
+  const clean = plainJson({ ...e, id, at: who.now, by: who.by }) as LedgerEntry
   if ((clean.kind === 'payment' || clean.kind === 'voucher') && clean.voucher?.file) clean.voucher.file = cleanFileRef(clean.voucher.file)
   doc.transact(() => ledgerMap(doc).set(id, clean), origin)
   return id

@@ -19,6 +19,7 @@ import { cleanFileRef } from '../files/fileRef'
 import { FUND_STEPS, fundStepRefusal, resolveFundPath, type FundStep, type FundStepEntry, type FundStepRecord, type ResolvedFundStep } from '../fund/fundPath'
 import { implementationErrors, reviewResult, scoreRefusal, SATISFACTION_LEVELS, type Acceptance, type Implementation, type ReviewResult, type ReviewSheet, type SatisfactionEntry, type ScoreEntry } from '../fund/implementation'
 import { byOrder, milestoneErrors, type Milestone } from '../matters/followUp'
+import { hasErrors, jsonEntries, plainJson } from './entries'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { assertFund, readDecisions, type Recorder } from './fund'
@@ -32,17 +33,7 @@ const criteriaMap = (doc: Y.Doc) => doc.getMap<unknown>('reviewCriteria')
 const scoresMap = (doc: Y.Doc) => doc.getMap<unknown>('scores')
 const acceptancesMap = (doc: Y.Doc) => doc.getMap<unknown>('acceptances')
 const satisfactionMap = (doc: Y.Doc) => doc.getMap<unknown>('satisfaction')
-const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
-const jsonEntries = <T>(m: Y.Map<unknown>, ok: (r: Record<string, unknown>) => boolean): T[] => {
-  const out: T[] = []
-  m.forEach((v, id) => {
-    const r = record(v)
-    if (r && r.id === id && ok(r)) out.push(r as T)
-  })
-  return out
-}
 
 function budgetOf(doc: Y.Doc, projectId: string): number {
   const b = readDecisions(doc).budgets.get(projectId)
@@ -64,7 +55,7 @@ export function recordFundStep(doc: Y.Doc, projectId: string, step: FundStep, re
   const refusal = fundStepRefusal(readFundPath(doc, projectId), step, rec)
   if (refusal) throw new DocError('badTransition', { reason: refusal })
   const id = newEntryId()
-  const entry = json({ ...rec, body: rec.body.trim(), id, projectId, step, at: who.now, by: who.by }) as FundStepEntry
+  const entry = plainJson({ ...rec, body: rec.body.trim(), id, projectId, step, at: who.now, by: who.by }) as FundStepEntry
   if (rec.scan) entry.scan = cleanFileRef(rec.scan)
   doc.transact(() => stepsMap(doc).set(id, entry), origin)
   return id
@@ -96,7 +87,7 @@ export function setImplementation(doc: Y.Doc, impl: Implementation, origin: unkn
   assertFund(doc)
   const errors = implementationErrors(impl, budgetOf(doc, impl.projectId))
   if (hasErrors(errors)) throw new DocError('invalidInput', errors)
-  const clean = json({ ...impl, implementer: { kind: impl.implementer.kind, name: impl.implementer.name.trim() } })
+  const clean = plainJson({ ...impl, implementer: { kind: impl.implementer.kind, name: impl.implementer.name.trim() } })
   const current = readImplementation(doc, impl.projectId)
   doc.transact(() => {
     for (const k of IMPL_FIELDS) {
@@ -152,7 +143,7 @@ export function setReviewCriteria(doc: Y.Doc, sheet: ReviewSheet, origin: unknow
   const ok = sheet.criteria.length > 0 && sheet.criteria.every((c) => c.id && c.title.trim() && Number.isSafeInteger(c.max) && c.max > 0 && c.max <= 1000)
   if (!ok || new Set(sheet.criteria.map((c) => c.id)).size !== sheet.criteria.length) throw new DocError('invalidInput', { criteria: 'required' })
   if (readScores(doc, sheet.projectId).length) throw new DocError('badTransition', { reason: 'scoresRecorded' })
-  doc.transact(() => criteriaMap(doc).set(sheet.projectId, json(sheet.criteria)), origin)
+  doc.transact(() => criteriaMap(doc).set(sheet.projectId, plainJson(sheet.criteria)), origin)
 }
 
 export function readReviewSheet(doc: Y.Doc, projectId: string): ReviewSheet | null {
@@ -174,7 +165,7 @@ export function recordScores(doc: Y.Doc, e: Pick<ScoreEntry, 'projectId' | 'scor
   const refusal = scoreRefusal(sheet, e)
   if (refusal) throw new DocError('invalidInput', { scores: refusal })
   const id = newEntryId()
-  doc.transact(() => scoresMap(doc).set(id, json({ ...e, scorer: e.scorer.trim(), id, at: who.now })), origin)
+  doc.transact(() => scoresMap(doc).set(id, plainJson({ ...e, scorer: e.scorer.trim(), id, at: who.now })), origin)
   return id
 }
 
@@ -194,7 +185,7 @@ export function recordAcceptance(doc: Y.Doc, a: Acceptance, who: Recorder, origi
   if (readAcceptance(doc, a.projectId)) throw new DocError('badTransition', { reason: 'alreadyRecorded' })
   if (!isIsoDate(a.on) || !a.items.length || a.items.some((i) => !i.text.trim())) throw new DocError('invalidInput', { items: 'required' })
   const id = newEntryId()
-  doc.transact(() => acceptancesMap(doc).set(id, json({ ...a, id, at: who.now, by: who.by })), origin)
+  doc.transact(() => acceptancesMap(doc).set(id, plainJson({ ...a, id, at: who.now, by: who.by })), origin)
   return id
 }
 
@@ -211,7 +202,7 @@ export function recordSatisfaction(doc: Y.Doc, e: Omit<SatisfactionEntry, 'id' |
   if (!SATISFACTION_LEVELS.every((l) => Number.isSafeInteger(e.counts[l]) && e.counts[l] >= 0)) throw new DocError('invalidInput', { counts: 'numberInvalid' })
   if (e.via === 'phone' && (!e.codeId || SATISFACTION_LEVELS.reduce((s, l) => s + e.counts[l], 0) !== 1)) throw new DocError('invalidInput', { counts: 'onePerPhone' })
   const id = newEntryId()
-  doc.transact(() => satisfactionMap(doc).set(id, json({ ...e, id, at: who.now })), origin)
+  doc.transact(() => satisfactionMap(doc).set(id, plainJson({ ...e, id, at: who.now })), origin)
   return id
 }
 

@@ -10,12 +10,12 @@
 import * as Y from 'yjs'
 import type { CouncilId } from '../domain/ids'
 import { compareHouseholds, HOUSEHOLD_FIELDS, newHouseholdId, validateHousehold, type Household, type HouseholdChange, type HouseholdFields, type HouseholdId } from '../domain/household'
+import { hasErrors } from './entries'
 import { DocError } from './errors'
 import { assertWritable, initMeta, metaOf, ORIGIN_IMPORT, ORIGIN_LOCAL } from './schema'
 import { child, intOrNull, setChanged, str, strOrNull } from './read'
 
 const householdsMap = (doc: Y.Doc) => doc.getMap<unknown>('households')
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
 /** Writes the meta of a new households document; harmless to repeat (the same values). */
 export function initHouseholdsDoc(doc: Y.Doc, councilId: CouncilId, origin: unknown = ORIGIN_LOCAL): void {

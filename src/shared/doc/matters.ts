@@ -35,6 +35,7 @@ import {
   type RequestState,
   type ResidentRequest,
 } from '../matters/requests'
+import { hasErrors, plainJson, recordedMap, type Recorder } from './entries'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { str } from './read'
@@ -45,14 +46,8 @@ const outcomesMap = (doc: Y.Doc) => doc.getMap<unknown>('outcomes')
 const repliesMap = (doc: Y.Doc) => doc.getMap<unknown>('replies')
 export const mattersMap = (doc: Y.Doc) => doc.getMap<unknown>('matters')
 const stepsMap = (doc: Y.Doc) => doc.getMap<unknown>('steps')
-const hasErrors = (e: object) => Object.keys(e).length > 0
-const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
-/** Who and when, on every write that records something. */
-export interface Recorder {
-  now: string
-  by: string
-}
+export type { Recorder } from './entries'
 
 export function initMattersDoc(doc: Y.Doc, councilId: CouncilId, year: number, origin: unknown = ORIGIN_LOCAL): void {
   if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new DocError('invalidInput', { year: 'dateInvalid' })
@@ -83,8 +78,8 @@ const cleanRequest = (f: RequestFields): RequestFields => ({
   receivedOn: f.receivedOn,
   channel: f.channel,
   category: f.category,
-  requester: json({ ...f.requester, name: f.requester.name.trim() }),
-  place: json(f.place ?? {}),
+  requester: plainJson({ ...f.requester, name: f.requester.name.trim() }),
+  place: plainJson(f.place ?? {}),
   text: f.text.trim(),
 })
 
@@ -98,10 +93,7 @@ export function addRequest(doc: Y.Doc, fields: RequestFields, who: Recorder, ori
   if (hasErrors(errors)) throw new DocError('invalidInput', errors)
   const id = newEntryId()
   doc.transact(() => {
-    const m = new Y.Map<unknown>()
-    for (const [k, v] of Object.entries(f)) m.set(k, v)
-    m.set('recordedAt', who.now)
-    m.set('recordedBy', who.by)
+    const m = recordedMap(f, who)
     requestsMap(doc).set(id, m)
   }, origin)
   return id
@@ -211,7 +203,7 @@ export function recordReply(doc: Y.Doc, r: { requestId: string; on: IsoDate; how
 export function openMatter(doc: Y.Doc, fields: MatterFields, requestIds: readonly string[], who: Recorder, origin: unknown = ORIGIN_LOCAL): string {
   assertMatters(doc)
   assertInstant(who.now, 'now')
-  const f: MatterFields = { ...fields, title: fields.title.trim(), description: fields.description.trim(), proposer: json(fields.proposer) }
+  const f: MatterFields = { ...fields, title: fields.title.trim(), description: fields.description.trim(), proposer: plainJson(fields.proposer) }
   const errors = matterErrors(f)
   if (hasErrors(errors)) throw new DocError('invalidInput', errors)
   const states = readRequestStates(doc)
@@ -279,7 +271,7 @@ export function recordStep(doc: Y.Doc, matterId: string, step: StepKey, rec: Ste
   const refusal = stepRefusal(path, step, rec, followUpDone)
   if (refusal) throw new DocError('badTransition', { reason: refusal })
   const id = newEntryId()
-  const entry = json({ ...rec, ...(rec.mode === 'skipped' ? { reason: rec.reason.trim() } : {}), id, matterId, step, at: who.now, by: who.by }) as StepEntry
+  const entry = plainJson({ ...rec, ...(rec.mode === 'skipped' ? { reason: rec.reason.trim() } : {}), id, matterId, step, at: who.now, by: who.by }) as StepEntry
   doc.transact(() => stepsMap(doc).set(id, entry), origin)
   return id
 }

@@ -15,6 +15,7 @@ import { newEntryId } from '../domain/ids'
 import { cleanFileRef, fileRefErrors, isFileRef, type FileRef } from '../files/fileRef'
 import { completionRefusal, followUpErrors, followUpState, milestoneErrors, byOrder, type FollowUp, type FollowUpFields, type FollowUpNote, type FollowUpState, type Milestone } from '../matters/followUp'
 import { MAX_REQUEST_TEXT } from '../matters/requests'
+import { hasErrors } from './entries'
 import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr, record } from './guards'
 import { readMatterPath, readMatters, readStepEntries, type Recorder } from './matters'
@@ -25,7 +26,6 @@ const followUpsMap = (doc: Y.Doc) => doc.getMap<unknown>('followUps')
 const milestonesMap = (doc: Y.Doc) => doc.getMap<unknown>('milestones')
 const notesMap = (doc: Y.Doc) => doc.getMap<unknown>('notes')
 const filesMap = (doc: Y.Doc) => doc.getMap<unknown>('files')
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
 export function readFollowUp(doc: Y.Doc, matterId: string): FollowUp | null {
   const m = followUpsMap(doc)

@@ -16,6 +16,7 @@ import {
   type MeetingFields,
   type MeetingStatus,
 } from '../domain/meeting'
+import { hasErrors } from './entries'
 import { DocError } from './errors'
 import { assertWritable, initMeta, metaOf, ORIGIN_LOCAL } from './schema'
 import { child, int, oneOf, setChanged, str, strOrNull, strings } from './read'
@@ -24,7 +25,6 @@ const meetingMap = (doc: Y.Doc) => doc.getMap<unknown>('meeting')
 const agendaMap = (doc: Y.Doc) => doc.getMap<unknown>('agenda')
 const statusLog = (doc: Y.Doc) => doc.getArray<{ from: MeetingStatus; to: MeetingStatus; at: string }>('statusLog')
 
-const hasErrors = (e: object) => Object.keys(e).length > 0
 const cleanMeeting = (f: MeetingFields): MeetingFields => ({ ...f, title: f.title.trim(), place: f.place.trim(), convener: f.convener.trim() })
 
 export function initMeetingDoc(

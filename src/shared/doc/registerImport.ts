@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { validateHousehold, type HouseholdFields, type HouseholdId } from '../domain/household'
 import type { CouncilId, MemberId } from '../domain/ids'
 import { validateMember, type MemberFields } from '../domain/member'
+import { hasErrors } from './entries'
 import { addMembers, readMemberById, updateMember } from './council'
 import { DocError } from './errors'
 import { addHouseholds, readHouseholdById, updateHousehold } from './households'
@@ -20,7 +21,6 @@ export interface ImportResult {
   updated: number
 }
 
-const hasErrors = (e: object) => Object.keys(e).length > 0
 
 /** Every update checked against the entry as it is now, before anything is written. */
 function checkUpdates<F>(updates: readonly RegisterUpdate<F>[], read: (id: string) => F | null, validate: (f: F) => object): void {
