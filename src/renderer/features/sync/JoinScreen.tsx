@@ -91,14 +91,20 @@ export function JoinScreen() {
             <a className="button" href={href({ name: 'home' })} onClick={release}>
               {t('common:actions.cancel')}
             </a>
-            {progress ? (
-              <span role="status">
-                {progress.step === 'council' ? t('sync:join.connecting') : t('sync:join.meetings', { done: progress.done, total: progress.total })}
-              </span>
-            ) : null}
+            {progress ? <JoinStatus progress={progress} /> : null}
           </div>
         </form>
       </div>
     </>
+  )
+}
+
+// How far the join has come: the council first, then its meetings one by one.
+function JoinStatus({ progress }: { progress: JoinProgress }) {
+  const { t } = useTranslation('sync')
+  return (
+    <span role="status">
+      {progress.step === 'council' ? t('join.connecting') : t('join.meetings', { done: progress.done, total: progress.total })}
+    </span>
   )
 }
