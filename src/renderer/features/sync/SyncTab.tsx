@@ -103,6 +103,18 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
     void connect(server)
   }
 
+  // This laptop hosts the council: its own address (and certificate) instead of a typed one.
+  async function hostHere() {
+    if (!host) return
+    try {
+      const { serverUrl, fingerprint } = await host(council.id)
+      setServer(serverUrl)
+      await connect(serverUrl, fingerprint)
+    } catch (e) {
+      setFailure(errs.message(e))
+    }
+  }
+
   return (
     <div className="card">
       <h3>{configured ? t('connect.changeTitle') : t('connect.title')}</h3>
@@ -125,20 +137,7 @@ function ConnectForm({ configured, initial }: { configured: boolean; initial: st
             {busy ? t('connect.busy') : t('connect.submit')}
           </button>
           {host ? (
-            <button
-              type="button"
-              disabled={busy || handle.readOnly}
-              title={t('connect.hostHint')}
-              onClick={async () => {
-                try {
-                  const { serverUrl, fingerprint } = await host(council.id)
-                  setServer(serverUrl)
-                  await connect(serverUrl, fingerprint)
-                } catch (e) {
-                  setFailure(errs.message(e))
-                }
-              }}
-            >
+            <button type="button" disabled={busy || handle.readOnly} title={t('connect.hostHint')} onClick={hostHere}>
               {t('connect.host')}
             </button>
           ) : null}
