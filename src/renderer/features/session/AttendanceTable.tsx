@@ -49,23 +49,16 @@ export function AttendanceTable({ view, editable, inSession, run }: { view: Sess
     }
   }
 
+  // The form closes as it is submitted and opens again, the reason back in it, if the write is refused.
   const leaveForm = (a: AttendanceRow) => (
-    <form
-      className="row tight"
-      onSubmit={(e) => {
-        e.preventDefault()
+    <LeaveForm
+      value={reason.value}
+      onChange={reason.set}
+      onSubmit={() => {
         setLeaveFor(null)
         void reason.submit((r) => run(() => onLeave(env, handle, a.memberId, r))).then((ok) => ok || setLeaveFor(a.memberId))
       }}
-    >
-      <label className="field">
-        <span className="label">{t('session:signIn.leaveReason')}</span>
-        <input value={reason.value} onChange={(e) => reason.set(e.target.value)} autoFocus />
-      </label>
-      <button className="small primary" type="submit">
-        {t('common:actions.save')}
-      </button>
-    </form>
+    />
   )
 
   return (
@@ -137,5 +130,27 @@ function FindBox({ query, onQuery, inputRef, noMatch, onEnter }: { query: string
       </span>
       {noMatch ? <p>{t('signIn.noMatch', { query })}</p> : null}
     </div>
+  )
+}
+
+/** The reason for a member's leave, typed in the member's row. */
+function LeaveForm({ value, onChange, onSubmit }: { value: string; onChange: (value: string) => void; onSubmit: () => void }) {
+  const { t } = useTranslation(['session', 'common'])
+  return (
+    <form
+      className="row tight"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onSubmit()
+      }}
+    >
+      <label className="field">
+        <span className="label">{t('session:signIn.leaveReason')}</span>
+        <input value={value} onChange={(e) => onChange(e.target.value)} autoFocus />
+      </label>
+      <button className="small primary" type="submit">
+        {t('common:actions.save')}
+      </button>
+    </form>
   )
 }
