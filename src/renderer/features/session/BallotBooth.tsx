@@ -1,7 +1,7 @@
 // The laptop as a ballot box: after the secretary checks the voter in, the screen shows only the
 // motion and three large choices, nothing of earlier ballots; the ballot is stored durably before
 // it says "cast", then the screen resets for the next voter.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MemberId } from '../../../shared/domain/ids'
 import { CHOICES, type Choice } from '../../../shared/domain/votes'
@@ -47,26 +47,6 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
     }
   }
 
-  // A radio group: the arrows move between the choices and choose as they go (one Tab stop for
-  // the group); Enter on a choice chooses it and moves on to the cast button, so casting takes a
-  // second, deliberate Enter.
-  function onChoiceKey(e: KeyboardEvent<HTMLButtonElement>, c: Choice) {
-    const i = CHOICES.indexOf(c)
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
-    if (step !== 0) {
-      e.preventDefault()
-      const next = CHOICES[(i + step + CHOICES.length) % CHOICES.length]!
-      setChoice(next)
-      e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-choice="${next}"]`)?.focus()
-    } else if (e.key === 'Enter') {
-      e.preventDefault()
-      setChoice(c)
-      // The cast button is enabled on the next render.
-      requestAnimationFrame(() => castButton.current?.focus())
-    }
-  }
-  const tabStop = choice ?? CHOICES[0]
-
   return (
     <Dialog role="dialog" modal className="booth" label={t('session:ballot.boothTitle')} onCancel={state === 'choosing' ? onDone : undefined} initialFocus='[role="radio"][tabindex="0"]'>
       {state === 'cast' ? (
@@ -82,23 +62,7 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
           <h2>{t('session:ballot.question')}</h2>
           <p className="motion-text big pre">{motion.text}</p>
           {failure ? <Banner kind="error">{failure}</Banner> : null}
-          <div className="choices" role="radiogroup" aria-label={t('session:ballot.question')}>
-            {CHOICES.map((c) => (
-              <button
-                key={c}
-                role="radio"
-                data-choice={c}
-                aria-checked={choice === c}
-                tabIndex={c === tabStop ? 0 : -1}
-                className={`huge choice ${c}${choice === c ? ' chosen' : ''}`}
-                onClick={() => setChoice(c)}
-                onKeyDown={(e) => onChoiceKey(e, c)}
-                disabled={state === 'casting'}
-              >
-                {t(`votes:counts.${c}`)}
-              </button>
-            ))}
-          </div>
+          <BoothChoices choice={choice} onChoose={setChoice} disabled={state === 'casting'} castButton={castButton} />
           <div className="row booth-actions">
             <button ref={castButton} className="primary huge" disabled={!choice || state === 'casting'} onClick={() => void cast()}>
               {choice ? t('session:ballot.castAs', { choice: t(`votes:counts.${choice}`) }) : t('session:ballot.chooseFirst')}
@@ -110,5 +74,47 @@ export function BallotBooth({ vote, motion, voterId, voterName, onDone }: { vote
         </>
       )}
     </Dialog>
+  )
+}
+
+// A radio group: the arrows move between the choices and choose as they go (one Tab stop for
+// the group); Enter on a choice chooses it and moves on to the cast button, so casting takes a
+// second, deliberate Enter.
+function BoothChoices({ choice, onChoose, disabled, castButton }: { choice: Choice | null; onChoose: (c: Choice) => void; disabled: boolean; castButton: RefObject<HTMLButtonElement | null> }) {
+  const { t } = useTranslation(['session', 'votes'])
+  function onChoiceKey(e: KeyboardEvent<HTMLButtonElement>, c: Choice) {
+    const i = CHOICES.indexOf(c)
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
+    if (step !== 0) {
+      e.preventDefault()
+      const next = CHOICES[(i + step + CHOICES.length) % CHOICES.length]!
+      onChoose(next)
+      e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-choice="${next}"]`)?.focus()
+    } else if (e.key === 'Enter') {
+      e.preventDefault()
+      onChoose(c)
+      // The cast button is enabled on the next render.
+      requestAnimationFrame(() => castButton.current?.focus())
+    }
+  }
+  const tabStop = choice ?? CHOICES[0]
+  return (
+    <div className="choices" role="radiogroup" aria-label={t('session:ballot.question')}>
+      {CHOICES.map((c) => (
+        <button
+          key={c}
+          role="radio"
+          data-choice={c}
+          aria-checked={choice === c}
+          tabIndex={c === tabStop ? 0 : -1}
+          className={`huge choice ${c}${choice === c ? ' chosen' : ''}`}
+          onClick={() => onChoose(c)}
+          onKeyDown={(e) => onChoiceKey(e, c)}
+          disabled={disabled}
+        >
+          {t(`votes:counts.${c}`)}
+        </button>
+      ))}
+    </div>
   )
 }
