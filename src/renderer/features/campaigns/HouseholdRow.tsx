@@ -3,36 +3,18 @@
 // recorded for it on any device, newest first, with why one did not count and where two conflict.
 // Signing and withdrawing ask for confirmation first; an entry made by mistake can be voided with
 // a reason (kept on the trail, struck through, no longer counted).
-import { useId, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONSENT_CHOICES, localDateOf, type Agent, type CampaignEntry, type CampaignKind, type ConsentChoice, type EntryRefusal } from '../../../shared/domain/campaign'
-import type { EntryVoid } from '../../../shared/domain/campaignVoid'
-import type { Household } from '../../../shared/domain/household'
+import type { CampaignEntry, CampaignKind, ConsentChoice } from '../../../shared/domain/campaign'
 import { yuanText } from '../../../shared/campaigns/figures'
-import { formatDate, formatMoment } from '../../kit/format'
-import { useUnsavedFields } from '../../kit/unsaved'
+import { formatDate } from '../../kit/format'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { TextField } from '../../ui/Field'
 import { addressText, entryWhat } from './labels'
+import { EntryList, RecordButtons } from './RowCells'
+import { AgentForm, VoidForm } from './RowForms'
+import type { RowAction, RowData } from './rowTypes'
 
-export interface RowEntry {
-  entry: CampaignEntry
-  counted: boolean
-  refusal: EntryRefusal | null
-  late: boolean
-  /** Set when the entry was voided: who, why and when. */
-  voided?: EntryVoid | null
-}
-
-export interface RowData {
-  household: Household
-  /** relocation: signed / withdrawn / unsigned; renovation: the counted choice, or 'none'. */
-  status: 'signed' | 'withdrawn' | 'unsigned' | ConsentChoice | 'none'
-  entries: RowEntry[]
-  conflict: boolean
-}
-
-export type RowAction = { type: 'sign' | 'withdraw'; agent: Agent | null } | { type: 'consent'; choice: ConsentChoice; agent: Agent | null }
+export type { RowAction, RowData, RowEntry } from './rowTypes'
 
 export function HouseholdRow({
   row,
@@ -78,72 +60,12 @@ export function HouseholdRow({
         </td>
         <td>
           {canRecord ? (
-            <div className="row tight">
-              {kind === 'relocation' ? (
-                row.status === 'signed' ? (
-                  withdrawalAllowed ? (
-                    <button type="button" className="small" disabled={busy} aria-expanded={confirming === 'withdraw'} onClick={() => setConfirming('withdraw')} aria-label={t('campaigns:record.withdrawFor', { household: address })}>
-                      {t('campaigns:record.withdraw')}
-                    </button>
-                  ) : null
-                ) : (
-                  <button type="button" className="small primary" disabled={busy} aria-expanded={confirming === 'sign'} onClick={() => setConfirming('sign')} aria-label={t('campaigns:record.signFor', { household: address })}>
-                    {t('campaigns:record.sign')}
-                  </button>
-                )
-              ) : (
-                CONSENT_CHOICES.map((c) => (
-                  <button
-                    key={c}
-                    type="button"
-                    className={`small${row.status === c ? ' chosen' : ''}`}
-                    aria-pressed={row.status === c}
-                    disabled={busy}
-                    onClick={() => void onAct(row, { type: 'consent', choice: c, agent: null })}
-                    aria-label={t('campaigns:record.choiceFor', { choice: t(`campaigns:choice.${c}`), household: address })}
-                  >
-                    {t(`campaigns:choice.${c}`)}
-                  </button>
-                ))
-              )}
-              {kind === 'renovation' || row.status !== 'signed' ? (
-                <button type="button" className="small" aria-expanded={agentOpen} onClick={() => setAgentOpen((o) => !o)} aria-label={t('campaigns:record.agentFor', { household: address })}>
-                  {t('campaigns:record.agent')}
-                </button>
-              ) : null}
-            </div>
+            <RecordButtons row={row} kind={kind} address={address} withdrawalAllowed={withdrawalAllowed} busy={busy} confirming={confirming} agentOpen={agentOpen}
+              setConfirming={setConfirming} toggleAgent={() => setAgentOpen((o) => !o)} onAct={onAct} />
           ) : null}
         </td>
         <td>
-          {row.entries.length ? (
-            <ul className="plain entries">
-              {row.entries.map((v) => (
-                <li key={v.entry.entryId} className={v.voided ? 'voided' : v.counted && !v.late ? undefined : 'not-counted'}>
-                  <span className="entry-text">
-                    {t('campaigns:record.entryLine', {
-                      date: formatDate(lang, v.entry.date),
-                      what: entryWhat(t, v.entry, yuanText),
-                      by: v.entry.recordedBy,
-                      device: v.entry.device || t('campaigns:entry.noDevice'),
-                    })}
-                  </span>
-                  {v.voided ? (
-                    <span className="warn block">{t('campaigns:record.voided', { by: v.voided.by, at: formatMoment(lang, v.voided.at), reason: v.voided.reason })}</span>
-                  ) : canRecord && !v.late && v.entry.type !== 'payment' ? (
-                    <button type="button" className="small link-like" disabled={busy} onClick={() => setVoiding(v.entry)} aria-label={t('campaigns:record.voidFor', { what: entryWhat(t, v.entry, yuanText) })}>
-                      {t('campaigns:record.void')}
-                    </button>
-                  ) : null}
-                  {/* Typed in on a later day (a paper form): when, so the trail shows it. */}
-                  {localDateOf(v.entry.at, utcOffsetMinutes) !== v.entry.date ? <span className="muted block">{t('campaigns:record.typedLater', { at: formatMoment(lang, v.entry.at) })}</span> : null}
-                  {v.late ? <span className="warn block">{t('campaigns:record.late')}</span> : null}
-                  {!v.late && v.refusal ? <span className="warn block">{t('campaigns:record.notCounted', { reason: t(`campaigns:refusal.${v.refusal}`) })}</span> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <span className="muted">{t('campaigns:record.noEntries')}</span>
-          )}
+          <EntryList row={row} canRecord={canRecord} busy={busy} utcOffsetMinutes={utcOffsetMinutes} onVoid={setVoiding} />
         </td>
       </tr>
       {confirming && canRecord ? (
@@ -190,84 +112,5 @@ export function HouseholdRow({
         </tr>
       ) : null}
     </>
-  )
-}
-
-function VoidForm({ title, what, by, busy, onSubmit, onCancel }: { title: string; what: string; by: string; busy: boolean; onSubmit: (reason: string) => Promise<unknown>; onCancel: () => void }) {
-  const { t } = useTranslation(['campaigns', 'common'])
-  const [reason, setReason] = useState('')
-  const [missing, setMissing] = useState(false)
-  // A reason typed and not yet confirmed: leaving asks first, naming it (app/unsaved.ts).
-  useUnsavedFields(reason.trim() ? [t('campaigns:record.voidReason')] : [])
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    // The rule (voidRefusal) refuses it too; said here, beside the field, before any write.
-    setMissing(reason.trim() === '')
-    if (reason.trim() !== '') void onSubmit(reason)
-  }
-  return (
-    <form onSubmit={submit} noValidate role="dialog" aria-label={title} className="agent-form void-form">
-      <p>
-        <strong>{title}</strong>
-      </p>
-      <p>{what}</p>
-      <p className="muted">{t('campaigns:record.voidExplain', { by: by || '—' })}</p>
-      <TextField label={t('campaigns:record.voidReason')} hint={t('campaigns:record.voidReasonHint')} value={reason} error={missing ? t('campaigns:errors.code.reasonRequired') : undefined}
-        onChange={(e) => {
-          setReason(e.target.value)
-          setMissing(false)
-        }}
-      />
-      <div className="row tight">
-        <button type="submit" className="small danger" disabled={busy}>
-          {t('campaigns:record.voidConfirm')}
-        </button>
-        <button type="button" className="small" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
-    </form>
-  )
-}
-
-function AgentForm({ kind, address, busy, onSubmit, onCancel }: { kind: CampaignKind; address: string; busy: boolean; onSubmit: (a: RowAction) => Promise<unknown>; onCancel: () => void }) {
-  const { t } = useTranslation(['campaigns', 'common'])
-  const [name, setName] = useState('')
-  const [note, setNote] = useState('')
-  useUnsavedFields([name.trim() ? t('campaigns:record.agentName') : '', note.trim() ? t('campaigns:record.agentNote') : ''].filter(Boolean))
-  const [choice, setChoice] = useState<ConsentChoice>('agree')
-  const choiceId = useId()
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const agent = { name, note }
-    void onSubmit(kind === 'relocation' ? { type: 'sign', agent } : { type: 'consent', choice, agent })
-  }
-  return (
-    <form onSubmit={submit} noValidate aria-label={t('campaigns:record.agentFor', { household: address })} className="agent-form">
-      <div className="grid">
-        <TextField label={t('campaigns:record.agentName')} value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('campaigns:record.agentNote')} hint={t('campaigns:record.agentNoteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
-        {kind === 'renovation' ? (
-          <div className="field">
-            <label htmlFor={choiceId}>{t('campaigns:record.choice')}</label>
-            <select id={choiceId} value={choice} onChange={(e) => setChoice(e.target.value as ConsentChoice)}>
-              {CONSENT_CHOICES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`campaigns:choice.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-      </div>
-      <div className="row tight">
-        <button type="submit" className="primary small" disabled={busy}>
-          {kind === 'relocation' ? t('campaigns:record.agentSign') : t('campaigns:record.agentConsent')}
-        </button>
-        <button type="button" className="small" onClick={onCancel}>
-          {t('common:actions.cancel')}
-        </button>
-      </div>
-    </form>
   )
 }
