@@ -6,7 +6,7 @@
 //
 // Secret choices are kept ONLY as counts: no order, no code, no time, nothing linking a code, a
 // receipt and a choice (`used` and `receipts` are sorted sets, written whole each time). Written
-// atomically (fileStorage.ts's writeAtomically: temp file, fsync, rename, fsync the folder) before
+// atomically (atomicFiles.ts's writeAtomically: temp file, fsync, rename, fsync the folder) before
 // the phone is answered. A file that does not read back is an error for that vote, never a fresh
 // start: starting over would let every used code vote again and drop the ballots already cast.
 import { createHash } from 'node:crypto'
@@ -14,7 +14,7 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BallotCounts } from '../shared/domain/votes'
 import { VOTER_CODE_HASH, normaliseReceipt } from '../shared/domain/voterCode'
-import { writeAtomically } from './fileStorage'
+import { writeAtomically } from './atomicFiles'
 import { KeyedMutex } from './keyedMutex'
 import type { PendingBallotBackend, PendingBallots } from './storageTypes'
 
