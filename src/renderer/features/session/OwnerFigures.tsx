@@ -36,7 +36,7 @@ function parseFigure(text: string, area: boolean): { ok: true; value: number | n
 }
 
 export function OwnerFigures({ vote, live, preview, drafts, onDrafts }: { vote: Vote; live: boolean; preview: VoteResult | null; drafts: FigureDrafts; onDrafts: (d: FigureDrafts) => void }) {
-  const { t, i18n } = useTranslation(['session', 'votes'])
+  const { t } = useTranslation(['session', 'votes'])
   const env = useEnv()
   const { handle } = useMeeting()
   const { failure, run } = useAction()
@@ -103,33 +103,38 @@ export function OwnerFigures({ vote, live, preview, drafts, onDrafts }: { vote: 
           <div className="row wrap">{[...missing, ...typedAreas.filter((m) => !missing.includes(m))].map(areaField)}</div>
         </>
       ) : null}
-      {preview?.figures?.length ? (
-        <table className="figures-live" aria-label={t('session:owners.live')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('session:owners.figure')}</th>
-              <th scope="col">{t('session:owners.value')}</th>
-              <th scope="col">{t('session:owners.needed')}</th>
-              <th scope="col">{t('session:owners.met')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.figures.map((f) => {
-              const area = f.name.endsWith('Area')
-              const show = (n: number) => (area ? t('session:owners.m2', { value: formatArea(i18n.language, n) }) : String(n))
-              return (
-                <tr key={f.name}>
-                  <th scope="row">{t(`votes:figure.${f.name}`)}</th>
-                  <td>{t('session:owners.ofTotal', { value: show(f.value), of: show(f.of) })}</td>
-                  <td>{show(f.required)}</td>
-                  <td>{f.met ? t('session:owners.yes') : t('session:owners.no')}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      {preview?.figures?.length ? <LiveFigures figures={preview.figures} /> : null}
     </fieldset>
   )
 }
 
+/** The four figures against their thresholds, as the rules' provisional result has them. */
+function LiveFigures({ figures }: { figures: NonNullable<VoteResult['figures']> }) {
+  const { t, i18n } = useTranslation(['session', 'votes'])
+  return (
+    <table className="figures-live" aria-label={t('session:owners.live')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('session:owners.figure')}</th>
+          <th scope="col">{t('session:owners.value')}</th>
+          <th scope="col">{t('session:owners.needed')}</th>
+          <th scope="col">{t('session:owners.met')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.map((f) => {
+          const area = f.name.endsWith('Area')
+          const show = (n: number) => (area ? t('session:owners.m2', { value: formatArea(i18n.language, n) }) : String(n))
+          return (
+            <tr key={f.name}>
+              <th scope="row">{t(`votes:figure.${f.name}`)}</th>
+              <td>{t('session:owners.ofTotal', { value: show(f.value), of: show(f.of) })}</td>
+              <td>{show(f.required)}</td>
+              <td>{f.met ? t('session:owners.yes') : t('session:owners.no')}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
