@@ -14,6 +14,8 @@ import { SpeakingTimer } from './SpeakingTimer'
 import { ResultText } from './VoteResultView'
 import { CorrectionList } from './VoteHistory'
 import { useSessionView } from './useSession'
+import type { Vote } from '../../../shared/doc/votes'
+import type { VoteResult } from '../../../shared/domain/votes'
 
 export function ProjectorScreen() {
   const { t } = useTranslation(['session', 'common'])
@@ -81,33 +83,39 @@ export function ProjectorScreen() {
                 </div>
               </section>
             ) : null}
-            {lastResult?.result && !phones ? (
-              // More receipts than fit in a column beside the result: they go below it, across the screen.
-              <div className={`projector-result${(lastResult.phone?.receipts.length ?? 0) > MANY_RECEIPTS ? ' many' : ''}`}>
-                <section aria-label={t('session:projector.result')}>
-                  <p className="label">{t('session:projector.result')}</p>
-                  {/* A correction is shown beside the announced result, never in its place. */}
-                  <div className="result-pair">
-                    <ResultText result={lastResult.result} large />
-                    <CorrectionList vote={lastResult} large />
-                  </div>
-                </section>
-                {lastResult.phone?.sealedAt ? (
-                  <section className="receipts" aria-labelledby="receipts-title">
-                    <p className="label">
-                      <span id="receipts-title">{t('session:projector.receipts')}</span>
-                      <span className="receipts-count">{t('session:phones.receiptsCount', { count: lastResult.phone.receipts.length })}</span>
-                    </p>
-                    <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
-                    {/* Many receipts (a residents' meeting of 60) page automatically: ProjectorReceipts.tsx says why. */}
-                    <ProjectorReceipts receipts={lastResult.phone.receipts} labelledBy="receipts-title" />
-                  </section>
-                ) : null}
-              </div>
-            ) : null}
+            {lastResult?.result && !phones ? <ProjectorResult vote={lastResult} result={lastResult.result} /> : null}
           </div>
         ) : null}
       </div>
+    </div>
+  )
+}
+
+/** The last announced result, its corrections beside it, and the receipts phones were given once sealed. */
+function ProjectorResult({ vote, result }: { vote: Vote; result: VoteResult }) {
+  const { t } = useTranslation(['session'])
+  // More receipts than fit in a column beside the result: they go below it, across the screen.
+  return (
+    <div className={`projector-result${(vote.phone?.receipts.length ?? 0) > MANY_RECEIPTS ? ' many' : ''}`}>
+      <section aria-label={t('session:projector.result')}>
+        <p className="label">{t('session:projector.result')}</p>
+        {/* A correction is shown beside the announced result, never in its place. */}
+        <div className="result-pair">
+          <ResultText result={result} large />
+          <CorrectionList vote={vote} large />
+        </div>
+      </section>
+      {vote.phone?.sealedAt ? (
+        <section className="receipts" aria-labelledby="receipts-title">
+          <p className="label">
+            <span id="receipts-title">{t('session:projector.receipts')}</span>
+            <span className="receipts-count">{t('session:phones.receiptsCount', { count: vote.phone.receipts.length })}</span>
+          </p>
+          <p className="receipts-hint">{t('session:phones.receiptsHint')}</p>
+          {/* Many receipts (a residents' meeting of 60) page automatically: ProjectorReceipts.tsx says why. */}
+          <ProjectorReceipts receipts={vote.phone.receipts} labelledBy="receipts-title" />
+        </section>
+      ) : null}
     </div>
   )
 }
