@@ -23,13 +23,11 @@ import { NarrativeField } from './NarrativeField'
 
 export function DraftPanel() {
   const { t } = useTranslation(['minutes', 'common'])
-  const env = useEnv()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const items = useDocValue(handle.doc, readAgenda) ?? []
   const motions = useDocValue(handle.doc, readMotions) ?? []
   const sealed = useDocValue(handle.doc, readSealed)
-  const { failure, setFailure, run } = useAction()
   const errs = useAction()
   const editable = DRAFT_STATUSES.includes(meeting.status) && !sealed && !handle.readOnly
   const base = { councilId: council.id, meetingId: meeting.id }
@@ -49,7 +47,6 @@ export function DraftPanel() {
   // Labels in the language shown now (the motion's words, not a sentence kept from when it was typed).
   const pendingLabels = motions.filter((m) => pending.has(m.id)).map((m) => t('minutes:draft.dueOf', { text: m.text }))
   useUnsavedFields(pendingLabels)
-  const [refused, setRefused] = useState(false)
 
   return (
     <section aria-label={t('minutes:tabs.draft')}>
@@ -87,36 +84,48 @@ export function DraftPanel() {
           onPending={onPending}
         />
       ))}
-      {meeting.status === 'closed' && !handle.readOnly ? (
-        <div className="card">
-          {/* Beside the button it answers: a refusal at the top of a long draft would go unseen. */}
-          {failure ? <Banner kind="error">{failure}</Banner> : null}
-          {refused && pendingLabels.length ? <Banner kind="error">{t('minutes:draft.finishRefused', { fields: pendingLabels.join(t('common:unsaved.separator')) })}</Banner> : null}
-          <div className="row">
-            <p className="spacer">{t('minutes:draft.finishExplain')}</p>
-            <button
-              className="primary"
-              onClick={() => {
-                setFailure(null)
-                setRefused(pendingLabels.length > 0)
-                if (pendingLabels.length) return
-                void run(() => completeDraft(env, handle, pendingLabels)).then(
-                  (ok) =>
-                    ok &&
-                    (window.location.hash = href({
-                      name: 'minutes',
-                      ...base,
-                      tab: 'sign',
-                    }).slice(1)),
-                )
-              }}
-            >
-              {t('minutes:draft.finish')}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {meeting.status === 'closed' && !handle.readOnly ? <FinishDraft pendingLabels={pendingLabels} /> : null}
     </section>
+  )
+}
+
+/** Saying the draft is ready to sign: refused, naming them, while deadlines are typed only in part. */
+function FinishDraft({ pendingLabels }: { pendingLabels: string[] }) {
+  const { t } = useTranslation(['minutes', 'common'])
+  const env = useEnv()
+  const { council } = useCouncil()
+  const { handle, meeting } = useMeeting()
+  const { failure, setFailure, run } = useAction()
+  const [refused, setRefused] = useState(false)
+  const base = { councilId: council.id, meetingId: meeting.id }
+  return (
+    <div className="card">
+      {/* Beside the button it answers: a refusal at the top of a long draft would go unseen. */}
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
+      {refused && pendingLabels.length ? <Banner kind="error">{t('minutes:draft.finishRefused', { fields: pendingLabels.join(t('common:unsaved.separator')) })}</Banner> : null}
+      <div className="row">
+        <p className="spacer">{t('minutes:draft.finishExplain')}</p>
+        <button
+          className="primary"
+          onClick={() => {
+            setFailure(null)
+            setRefused(pendingLabels.length > 0)
+            if (pendingLabels.length) return
+            void run(() => completeDraft(env, handle, pendingLabels)).then(
+              (ok) =>
+                ok &&
+                (window.location.hash = href({
+                  name: 'minutes',
+                  ...base,
+                  tab: 'sign',
+                }).slice(1)),
+            )
+          }}
+        >
+          {t('minutes:draft.finish')}
+        </button>
+      </div>
+    </div>
   )
 }
 
