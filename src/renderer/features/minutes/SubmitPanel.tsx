@@ -43,8 +43,6 @@ export function SubmitPanel() {
   const env = useEnv()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
-  const submissions = useDocValue(handle.doc, readSubmissions) ?? []
-  const reviews = useDocValue(handle.doc, readReviews) ?? []
   const bundle = useDocValue(
     handle.doc,
     useCallback((d: Y.Doc) => provisional(d, env.now()), [env]),
@@ -116,32 +114,52 @@ export function SubmitPanel() {
             {meeting.status === 'published' ? t('minutes:submit.send') : t('minutes:submit.sendAgain')}
           </button>
         )}
-        {submissions.length > 0 ? (
-          <ul>
-            {submissions.map((s) => (
-              <li key={s.hash}>
-                {t('minutes:submit.sentAt', { when: formatMoment(i18n.language, s.at) })} <code className="hash">{s.hash.slice(0, 16)}</code>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <SentList />
       </section>
-      <section className="card" aria-labelledby="answer-title">
-        <h2 id="answer-title">{t('minutes:answer.title')}</h2>
-        {reviews.length === 0 ? <p className="muted">{t('minutes:answer.none')}</p> : null}
-        {reviews.map((r) => (
-          <div key={r.hash} className={`banner ${r.decision === 'accepted' ? 'ok' : 'error'}`} role="status">
-            <p>
-              <strong>{t(`review:decision.${r.decision}`)}</strong> {t('minutes:answer.by', { reviewer: r.reviewer, when: formatMoment(i18n.language, r.reviewedAt) })}
-            </p>
-            {r.comments ? <p className="pre">{r.comments}</p> : null}
-          </div>
-        ))}
-        {meeting.status === 'returned' ? <p>{t('minutes:answer.returnedNext')}</p> : null}
-        {canImport ? (
-          <FilePicker label={t('minutes:answer.import')} kind="review" accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={([file]) => file && onFile(file)} />
-        ) : null}
-      </section>
+      <AnswerSection canImport={canImport} onFile={onFile} />
+    </section>
+  )
+}
+
+/** When the bundle was sent, and its hash, each time. */
+function SentList() {
+  const { t, i18n } = useTranslation(['minutes'])
+  const { handle } = useMeeting()
+  const submissions = useDocValue(handle.doc, readSubmissions) ?? []
+  if (submissions.length === 0) return null
+  return (
+    <ul>
+      {submissions.map((s) => (
+        <li key={s.hash}>
+          {t('minutes:submit.sentAt', { when: formatMoment(i18n.language, s.at) })} <code className="hash">{s.hash.slice(0, 16)}</code>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The street office's signed answers, and importing the next one while the minutes are with it. */
+function AnswerSection({ canImport, onFile }: { canImport: boolean; onFile: (file: PickedFile) => void }) {
+  const { t, i18n } = useTranslation(['minutes', 'review'])
+  const env = useEnv()
+  const { handle, meeting } = useMeeting()
+  const reviews = useDocValue(handle.doc, readReviews) ?? []
+  return (
+    <section className="card" aria-labelledby="answer-title">
+      <h2 id="answer-title">{t('minutes:answer.title')}</h2>
+      {reviews.length === 0 ? <p className="muted">{t('minutes:answer.none')}</p> : null}
+      {reviews.map((r) => (
+        <div key={r.hash} className={`banner ${r.decision === 'accepted' ? 'ok' : 'error'}`} role="status">
+          <p>
+            <strong>{t(`review:decision.${r.decision}`)}</strong> {t('minutes:answer.by', { reviewer: r.reviewer, when: formatMoment(i18n.language, r.reviewedAt) })}
+          </p>
+          {r.comments ? <p className="pre">{r.comments}</p> : null}
+        </div>
+      ))}
+      {meeting.status === 'returned' ? <p>{t('minutes:answer.returnedNext')}</p> : null}
+      {canImport ? (
+        <FilePicker label={t('minutes:answer.import')} kind="review" accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={([file]) => file && onFile(file)} />
+      ) : null}
     </section>
   )
 }
