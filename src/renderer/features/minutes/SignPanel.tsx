@@ -42,7 +42,6 @@ function useContentHash(doc: Y.Doc): string | null {
 export function SignPanel() {
   const { t, i18n } = useTranslation(['minutes', 'common'])
   const env = useEnv()
-  const say = useAnnounce()
   const { council } = useCouncil()
   const { handle, meeting } = useMeeting()
   const signatures = useDocValue(handle.doc, readSignatures) ?? []
@@ -50,8 +49,6 @@ export function SignPanel() {
   const hash = useContentHash(handle.doc)
   const { failure, run } = useAction()
   const [confirmSeal, setConfirmSeal] = useState(false)
-  // Its own failure, shown in the confirmation it answers (the panel's banner is far above).
-  const sealing = useAction()
   // Names typed into a signature card but not signed with: sealing would leave them out.
   const [typed, setTyped] = useState<Partial<Record<'chair' | 'recorder', string>>>({})
   const base = { councilId: council.id, meetingId: meeting.id }
@@ -108,51 +105,52 @@ export function SignPanel() {
               </button>
             )}
           </div>
-          {confirmSeal && canSign ? (
-            <Dialog
-              labelledBy="seal-confirm-title"
-              describedBy="seal-confirm-text"
-              className="card confirm"
-              onCancel={() => {
-                sealing.setFailure(null)
-                setConfirmSeal(false)
-              }}
-            >
-              <h2 id="seal-confirm-title">{t('minutes:sign.sealConfirmTitle')}</h2>
-              <p id="seal-confirm-text">{t('minutes:sign.sealConfirm')}</p>
-              {sealing.failure ? <Banner kind="error">{sealing.failure}</Banner> : null}
-              <div className="row">
-                <button
-                  className="primary"
-                  onClick={() =>
-                    void sealing.run(async () => {
-                      const unsigned = (['chair', 'recorder'] as const).filter((role) => {
-                        const v = typed[role]
-                        const s = role === 'chair' ? chair : recorder
-                        return v !== undefined && v.trim() !== (s?.name ?? '')
-                      })
-                      if (unsigned.length) throw new UnsavedInputError(unsigned.map((role) => t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${role}`) })))
-                      await seal(env, handle, council)
-                      say(t('common:announce.sealed'))
-                    }).then((ok) => ok && setConfirmSeal(false))
-                  }
-                >
-                  {t('minutes:sign.yesSeal')}
-                </button>
-                <button
-                  onClick={() => {
-                    sealing.setFailure(null)
-                    setConfirmSeal(false)
-                  }}
-                >
-                  {t('common:actions.cancel')}
-                </button>
-              </div>
-            </Dialog>
-          ) : null}
+          {confirmSeal && canSign ? <SealConfirm typed={typed} chair={chair} recorder={recorder} onClose={() => setConfirmSeal(false)} /> : null}
         </>
       )}
     </section>
+  )
+}
+
+/** Asking before sealing; refused, naming them, while a name is typed but not signed with. */
+function SealConfirm({ typed, chair, recorder, onClose }: { typed: Partial<Record<'chair' | 'recorder', string>>; chair: StoredSignature | undefined; recorder: StoredSignature | undefined; onClose: () => void }) {
+  const { t } = useTranslation(['minutes', 'common'])
+  const env = useEnv()
+  const say = useAnnounce()
+  const { council } = useCouncil()
+  const { handle } = useMeeting()
+  // Its own failure, shown in the confirmation it answers (the panel's banner is far above).
+  const sealing = useAction()
+  const close = () => {
+    sealing.setFailure(null)
+    onClose()
+  }
+  return (
+    <Dialog labelledBy="seal-confirm-title" describedBy="seal-confirm-text" className="card confirm" onCancel={close}>
+      <h2 id="seal-confirm-title">{t('minutes:sign.sealConfirmTitle')}</h2>
+      <p id="seal-confirm-text">{t('minutes:sign.sealConfirm')}</p>
+      {sealing.failure ? <Banner kind="error">{sealing.failure}</Banner> : null}
+      <div className="row">
+        <button
+          className="primary"
+          onClick={() =>
+            void sealing.run(async () => {
+              const unsigned = (['chair', 'recorder'] as const).filter((role) => {
+                const v = typed[role]
+                const s = role === 'chair' ? chair : recorder
+                return v !== undefined && v.trim() !== (s?.name ?? '')
+              })
+              if (unsigned.length) throw new UnsavedInputError(unsigned.map((role) => t('minutes:sign.nameOf', { role: t(`minutes:sign.role.${role}`) })))
+              await seal(env, handle, council)
+              say(t('common:announce.sealed'))
+            }).then((ok) => ok && onClose())
+          }
+        >
+          {t('minutes:sign.yesSeal')}
+        </button>
+        <button onClick={close}>{t('common:actions.cancel')}</button>
+      </div>
+    </Dialog>
   )
 }
 
