@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { speakingQueue, STANCES, type SpeakingRequest, type Stance } from '../../../shared/domain/speaking'
 import { pendingFloorRequests } from '../../../shared/doc/floor'
 import type { Motion } from '../../../shared/doc/motions'
+import type { Speech } from '../../../shared/doc/speeches'
 import { useEnv } from '../../kit/env'
 import { useUnsavedFields } from '../../kit/unsaved'
 import { useAction } from '../../kit/useAction'
@@ -18,6 +19,7 @@ import { presentMembers } from './useSession'
 import { SpeakingTimer } from './SpeakingTimer'
 import { formatSeconds } from './useClock'
 import type { SessionView } from './useSession'
+import type { Run } from './floorTypes'
 
 export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionView }) {
   const { t } = useTranslation(['session', 'common'])
@@ -25,23 +27,14 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
   const { handle, meeting } = useMeeting()
   const { council } = useCouncil()
   const { failure, run } = useAction()
-  const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
   const [summary, setSummary] = useState('')
   useUnsavedFields(summary.trim() ? [t('session:speech.summary')] : [])
   const live = meeting.status === 'in_session' && !handle.readOnly
-  // A speaker chosen but not yet registered is input not yet stored: leaving asks first (app/unsaved).
-  useUnsavedFields(ask.speakerId ? [t('session:speech.askTitle')] : [])
   const speeches = view.speeches.filter((s) => s.motionId === motion.id)
   const running = speeches.find((s) => s.endedAt === null)
   const limit = council.speechSeconds
   const queue = speakingQueue(pendingFloorRequests(handle.doc, motion.id), speeches, { maxPerMotion: council.speechesPerMotion })
   const name = (id: string) => view.names.get(id) ?? id
-  const speakers = [
-    { value: '', label: t('session:floor.choose') },
-    ...presentMembers(view).map((m) => ({ value: m.memberId, label: m.name })),
-    ...view.observers.map((o) => ({ value: o.id, label: t('session:speech.observer', { name: o.name }) })),
-  ]
-
 
   // The summary field is emptied as the floor is given, not when the store returns: the running
   // speech's form shows as soon as the write is applied, and what the secretary types into it
@@ -79,31 +72,7 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
         </form>
       ) : null}
 
-      {live ? (
-        <form
-          className="row"
-          aria-label={t('session:speech.askTitle')}
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (!ask.speakerId) return
-            // As for the summary: the request is in the document now; a refused write puts it back.
-            const request = ask
-            setAsk({ speakerId: '', stance: 'for' })
-            void run(() => askFloor(env, handle, { motionId: motion.id, ...request })).then((ok) => ok || setAsk(request))
-          }}
-        >
-          <SelectField label={t('session:speech.speaker')} value={ask.speakerId} onChange={(e) => setAsk((a) => ({ ...a, speakerId: e.target.value }))} options={speakers} />
-          <SelectField
-            label={t('session:speech.stance')}
-            value={ask.stance}
-            onChange={(e) => setAsk((a) => ({ ...a, stance: e.target.value as Stance }))}
-            options={STANCES.map((s) => ({ value: s, label: t(`session:stance.${s}`) }))}
-          />
-          <button type="submit" disabled={!ask.speakerId}>
-            {t('session:speech.ask')}
-          </button>
-        </form>
-      ) : null}
+      <AskFloorForm live={live} motion={motion} view={view} run={run} />
 
       {queue.length ? (
         <ol className="queue" aria-label={t('session:speech.queue')}>
@@ -135,19 +104,67 @@ export function SpeechPanel({ motion, view }: { motion: Motion; view: SessionVie
         </ol>
       ) : null}
 
-      {speeches.filter((s) => s.endedAt !== null).length ? (
-        <ol className="speech-log" aria-label={t('session:speech.log')}>
-          {speeches
-            .filter((s) => s.endedAt !== null)
-            .map((s) => (
-              <li key={s.id}>
-                <strong>{name(s.speakerId)}</strong> · {t(`session:stance.${s.stance}`)} · {formatSeconds(s.seconds ?? 0)}
-                {(s.seconds ?? 0) > limit ? <strong className="warn"> {t('session:speech.wasOver')}</strong> : null}
-                {s.summary ? <div className="pre">{s.summary}</div> : null}
-              </li>
-            ))}
-        </ol>
-      ) : null}
+      <SpeechLog speeches={speeches} name={name} limit={limit} />
     </section>
+  )
+}
+
+/** Asking for the floor for someone present (or an observer): the request is in the document at once. */
+function AskFloorForm({ live, motion, view, run }: { live: boolean; motion: Motion; view: SessionView; run: Run }) {
+  const { t } = useTranslation(['session', 'common'])
+  const env = useEnv()
+  const { handle } = useMeeting()
+  const [ask, setAsk] = useState<{ speakerId: string; stance: Stance }>({ speakerId: '', stance: 'for' })
+  // A speaker chosen but not yet registered is input not yet stored: leaving asks first (app/unsaved).
+  useUnsavedFields(ask.speakerId ? [t('session:speech.askTitle')] : [])
+  if (!live) return null
+  const speakers = [
+    { value: '', label: t('session:floor.choose') },
+    ...presentMembers(view).map((m) => ({ value: m.memberId, label: m.name })),
+    ...view.observers.map((o) => ({ value: o.id, label: t('session:speech.observer', { name: o.name }) })),
+  ]
+  return (
+    <form
+      className="row"
+      aria-label={t('session:speech.askTitle')}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (!ask.speakerId) return
+        // As for the summary: the request is in the document now; a refused write puts it back.
+        const request = ask
+        setAsk({ speakerId: '', stance: 'for' })
+        void run(() => askFloor(env, handle, { motionId: motion.id, ...request })).then((ok) => ok || setAsk(request))
+      }}
+    >
+      <SelectField label={t('session:speech.speaker')} value={ask.speakerId} onChange={(e) => setAsk((a) => ({ ...a, speakerId: e.target.value }))} options={speakers} />
+      <SelectField
+        label={t('session:speech.stance')}
+        value={ask.stance}
+        onChange={(e) => setAsk((a) => ({ ...a, stance: e.target.value as Stance }))}
+        options={STANCES.map((s) => ({ value: s, label: t(`session:stance.${s}`) }))}
+      />
+      <button type="submit" disabled={!ask.speakerId}>
+        {t('session:speech.ask')}
+      </button>
+    </form>
+  )
+}
+
+/** The speeches given on the motion: who, for or against, how long (over the limit said), the summary. */
+function SpeechLog({ speeches, name, limit }: { speeches: Speech[]; name: (id: string) => string; limit: number }) {
+  const { t } = useTranslation(['session'])
+  if (!speeches.filter((s) => s.endedAt !== null).length) return null
+  return (
+    <ol className="speech-log" aria-label={t('session:speech.log')}>
+      {speeches
+        .filter((s) => s.endedAt !== null)
+        .map((s) => (
+          <li key={s.id}>
+            <strong>{name(s.speakerId)}</strong> · {t(`session:stance.${s.stance}`)} · {formatSeconds(s.seconds ?? 0)}
+            {(s.seconds ?? 0) > limit ? <strong className="warn"> {t('session:speech.wasOver')}</strong> : null}
+            {s.summary ? <div className="pre">{s.summary}</div> : null}
+          </li>
+        ))}
+    </ol>
   )
 }
