@@ -4,8 +4,8 @@
 // changed and shows other devices' changes to untouched fields (app/docForm.ts).
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { validateHousehold, type HouseholdError, type HouseholdFields } from '../../../shared/domain/household'
-import { areaToText, parseArea } from '../../../shared/domain/member'
+import type { HouseholdFields } from '../../../shared/domain/household'
+import { areaToText } from '../../../shared/domain/member'
 import { HOUSEHOLD_FIELD_LABEL_KEYS, householdRowErrorKey } from '../../../shared/import/labels'
 import type { HouseholdRowErrorCode } from '../../../shared/import/parseHouseholdTable'
 import { useEditForm } from '../../kit/docForm'
@@ -14,38 +14,7 @@ import { FieldConflicts } from '../../ui/FieldConflicts'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-
-/** The fields as the document will hold them (trimmed), to check exactly what will be written. */
-const trimmed = (f: HouseholdFields): HouseholdFields => ({
-  ...f,
-  building: f.building.trim(),
-  unit: f.unit.trim(),
-  room: f.room.trim(),
-  owner: f.owner.trim(),
-  tenant: f.tenant.trim(),
-  phone: f.phone.trim(),
-})
-
-/** The household as the form's text fields, with who makes the change. */
-interface HouseholdText {
-  building: string
-  unit: string
-  room: string
-  owner: string
-  tenant: string
-  area: string
-  phone: string
-  addedOn: string
-  removed: string
-  by: string
-}
-
-/** What the checks found, each field's message. */
-class FieldsInvalid extends Error {
-  constructor(readonly fields: Record<string, string>) {
-    super('invalid household fields')
-  }
-}
+import { checkedFields, FieldsInvalid, type HouseholdText } from './householdText'
 
 export function HouseholdForm({
   initial,
@@ -102,25 +71,7 @@ export function HouseholdForm({
     stored,
     labels,
     async (v) => {
-      const area = parseArea(v.area)
-      const fields = trimmed({
-        building: v.building,
-        unit: v.unit,
-        room: v.room,
-        owner: v.owner,
-        tenant: v.tenant,
-        areaCentiM2: area.ok ? area.value : null,
-        phone: v.phone,
-        addedOn: v.addedOn,
-        removedOn: v.removed.trim() ? v.removed : null,
-      })
-      const found: Record<string, string> = {}
-      for (const [field, code] of Object.entries(validateHousehold(fields)) as [keyof HouseholdFields, HouseholdError][]) found[field] = message(code)
-      // parseArea's codes are the area codes of HouseholdError (areaNotNumber, areaNegative…).
-      if (!area.ok) found.areaCentiM2 = message(area.error as HouseholdError)
-      if (Object.keys(found).length === 0 && duplicate(fields)) found.room = message('duplicateExisting')
-      if (Object.keys(found).length > 0) throw new FieldsInvalid(found)
-      await onSubmit(fields, v.by)
+      await onSubmit(checkedFields(v, duplicate, message), v.by)
     },
     { describe: (e) => (e instanceof FieldsInvalid ? { fields: e.fields, banner: t('common:errors.fixFields') } : errs.describe(e)) },
   )
