@@ -19,6 +19,7 @@ import { SlipSheet, type Slip } from './SlipSheet'
 import { usePhoneHost } from './usePhoneHost'
 import type { SessionView } from './useSession'
 
+type Present = ReturnType<typeof presentMembers>[number]
 type Showing = { kind: 'sheet'; slips: Slip[] } | { kind: 'screen'; codes: string[] } | null
 
 export function VoterSlips({ view, editable }: { view: SessionView; editable: boolean }) {
@@ -30,32 +31,20 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
   const summary = useDocValue(handle.doc, voterCodeSummary)
   const { failure, run } = useAction()
   const here = presentMembers(view)
-  // null until the secretary types: the default follows who is present now.
-  const [countText, setCountText] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [showing, setShowing] = useState<Showing>(null)
-  const text = countText ?? String(Math.max(1, here.length))
-  const count = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
-  const countOk = Number.isInteger(count) && count >= 1 && count <= MAX_SLIPS
   const usable = editable && Boolean(host)
-  const alreadyNamed = new Set(summary?.named ?? [])
-  // Named codes go to members present who have none yet: a late arrival never voids the slips
-  // already handed out. A lost slip is replaced for that one member (the old code stops working).
-  const missing = here.filter((m) => !alreadyNamed.has(m.memberId))
-  const holders = here.filter((m) => alreadyNamed.has(m.memberId))
-  const [reissueId, setReissueId] = useState('')
-  const reissueFor = holders.find((m) => m.memberId === reissueId) ?? holders[0]
 
   const act = (fn: () => Promise<Showing>) => {
     setBusy(true)
     void run(async () => setShowing(await fn())).finally(() => setBusy(false))
   }
-  const drawn = (kind: 'sheet' | 'screen') =>
+  const drawn = (kind: 'sheet' | 'screen', count: number) =>
     act(async () => {
       const codes = await issueDrawnSlips(env, handle, count)
       return kind === 'sheet' ? { kind, slips: codes.map((code) => ({ code })) } : { kind, codes }
     })
-  const named = (members: typeof here) =>
+  const named = (members: Present[]) =>
     act(async () => {
       const slips = await issueNamedSlips(
         env,
@@ -83,57 +72,8 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
       ) : null}
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       <div className="slip-actions">
-        <form
-          aria-labelledby="slips-drawn-title"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (countOk) drawn('sheet')
-          }}
-        >
-          <h4 id="slips-drawn-title">{t('slips.drawnTitle')}</h4>
-          <TextField
-            label={t('slips.count')}
-            hint={t('slips.countHint')}
-            error={countOk ? undefined : t('slips.countInvalid')}
-            inputMode="numeric"
-            value={text}
-            onChange={(e) => setCountText(e.target.value)}
-            disabled={!usable || busy}
-          />
-          <div className="row">
-            <button type="submit" className="primary" disabled={!usable || busy || !countOk}>
-              {t('slips.printDrawn')}
-            </button>
-            <button type="button" disabled={!usable || busy || !countOk} onClick={() => drawn('screen')}>
-              {t('slips.onScreen')}
-            </button>
-          </div>
-        </form>
-        <div role="group" aria-labelledby="slips-named-title">
-          <h4 id="slips-named-title">{t('slips.namedTitle')}</h4>
-          <p>{!here.length ? t('slips.noneHere') : missing.length ? t('slips.namedExplain', { count: missing.length }) : t('slips.namedAll')}</p>
-          <button disabled={!usable || busy || missing.length === 0} onClick={() => named(missing)}>
-            {t('slips.printNamed')}
-          </button>
-          {holders.length ? (
-            <div className="row tight reissue">
-              <label className="field">
-                <span className="label">{t('slips.reissueLabel')}</span>
-                <select value={reissueFor?.memberId ?? ''} onChange={(e) => setReissueId(e.target.value)} disabled={!usable || busy}>
-                  {holders.map((m) => (
-                    <option key={m.memberId} value={m.memberId}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button disabled={!usable || busy || !reissueFor} onClick={() => reissueFor && named([reissueFor])}>
-                {t('slips.reissue')}
-              </button>
-              <p className="muted">{t('slips.namedReplace')}</p>
-            </div>
-          ) : null}
-        </div>
+        <DrawnSlips present={here.length} disabled={!usable || busy} onDraw={drawn} />
+        <NamedSlips here={here} named={summary?.named ?? []} disabled={!usable || busy} onNamed={named} />
       </div>
       {showing && host ? (
         showing.kind === 'sheet' ? (
@@ -143,5 +83,82 @@ export function VoterSlips({ view, editable }: { view: SessionView; editable: bo
         )
       ) : null}
     </section>
+  )
+}
+
+/** Drawn codes, no name: as many as asked (by default one per member present), printed or on screen. */
+function DrawnSlips({ present, disabled, onDraw }: { present: number; disabled: boolean; onDraw: (kind: 'sheet' | 'screen', count: number) => void }) {
+  const { t } = useTranslation('session')
+  // null until the secretary types: the default follows who is present now.
+  const [countText, setCountText] = useState<string | null>(null)
+  const text = countText ?? String(Math.max(1, present))
+  const count = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+  const countOk = Number.isInteger(count) && count >= 1 && count <= MAX_SLIPS
+  return (
+    <form
+      aria-labelledby="slips-drawn-title"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (countOk) onDraw('sheet', count)
+      }}
+    >
+      <h4 id="slips-drawn-title">{t('slips.drawnTitle')}</h4>
+      <TextField
+        label={t('slips.count')}
+        hint={t('slips.countHint')}
+        error={countOk ? undefined : t('slips.countInvalid')}
+        inputMode="numeric"
+        value={text}
+        onChange={(e) => setCountText(e.target.value)}
+        disabled={disabled}
+      />
+      <div className="row">
+        <button type="submit" className="primary" disabled={disabled || !countOk}>
+          {t('slips.printDrawn')}
+        </button>
+        <button type="button" disabled={disabled || !countOk} onClick={() => onDraw('screen', count)}>
+          {t('slips.onScreen')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Named codes for roll calls, and a lost one replaced for one member. */
+function NamedSlips({ here, named, disabled, onNamed }: { here: Present[]; named: readonly string[]; disabled: boolean; onNamed: (members: Present[]) => void }) {
+  const { t } = useTranslation('session')
+  const alreadyNamed = new Set(named)
+  // Named codes go to members present who have none yet: a late arrival never voids the slips
+  // already handed out. A lost slip is replaced for that one member (the old code stops working).
+  const missing = here.filter((m) => !alreadyNamed.has(m.memberId))
+  const holders = here.filter((m) => alreadyNamed.has(m.memberId))
+  const [reissueId, setReissueId] = useState('')
+  const reissueFor = holders.find((m) => m.memberId === reissueId) ?? holders[0]
+  return (
+    <div role="group" aria-labelledby="slips-named-title">
+      <h4 id="slips-named-title">{t('slips.namedTitle')}</h4>
+      <p>{!here.length ? t('slips.noneHere') : missing.length ? t('slips.namedExplain', { count: missing.length }) : t('slips.namedAll')}</p>
+      <button disabled={disabled || missing.length === 0} onClick={() => onNamed(missing)}>
+        {t('slips.printNamed')}
+      </button>
+      {holders.length ? (
+        <div className="row tight reissue">
+          <label className="field">
+            <span className="label">{t('slips.reissueLabel')}</span>
+            <select value={reissueFor?.memberId ?? ''} onChange={(e) => setReissueId(e.target.value)} disabled={disabled}>
+              {holders.map((m) => (
+                <option key={m.memberId} value={m.memberId}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button disabled={disabled || !reissueFor} onClick={() => reissueFor && onNamed([reissueFor])}>
+            {t('slips.reissue')}
+          </button>
+          <p className="muted">{t('slips.namedReplace')}</p>
+        </div>
+      ) : null}
+    </div>
   )
 }
