@@ -2,26 +2,14 @@
 // the secretary changed and shows other devices' changes to untouched fields (app/docForm.ts).
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { areaToText, MEMBER_ROLES, parseArea, type MemberFields, type MemberRole } from '../../../shared/domain/member'
+import { MEMBER_ROLES, type MemberFields, type MemberRole } from '../../../shared/domain/member'
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
 import { FormActions } from '../../ui/FormActions'
 import { useEditForm } from '../../kit/docForm'
 import { useErrors } from '../../kit/errors'
 import { FieldConflicts } from '../../ui/FieldConflicts'
-
-/** The member as the form's text fields. */
-interface MemberText {
-  name: string
-  role: MemberRole
-  building: string
-  unit: string
-  room: string
-  area: string
-  phone: string
-  joinedOn: string
-  left: string
-}
+import { AreaInvalid, fieldsOf, textOf, type MemberText } from './memberText'
 
 export function MemberForm({
   initial,
@@ -38,17 +26,8 @@ export function MemberForm({
   const errs = useErrors()
   /** `initial` is the member as stored now (re-read as other devices change it). */
   const stored = useMemo<MemberText>(
-    () => ({
-      name: initial.name,
-      role: initial.role,
-      building: initial.building,
-      unit: initial.unit,
-      room: initial.room,
-      area: areaToText(initial.areaCentiM2),
-      phone: initial.phone,
-      joinedOn: initial.joinedOn,
-      left: initial.leftOn ?? '',
-    }),
+    () => textOf(initial),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read only when a field changes, not on every new object
     [initial.name, initial.role, initial.building, initial.unit, initial.room, initial.areaCentiM2, initial.phone, initial.joinedOn, initial.leftOn],
   )
   const labels: Record<keyof MemberText, string> = {
@@ -65,21 +44,7 @@ export function MemberForm({
   const f = useEditForm<MemberText>(
     stored,
     labels,
-    async (v) => {
-      const area = parseArea(v.area)
-      if (!area.ok) throw new AreaInvalid(t(`common:errors.field.${area.error}`))
-      await onSubmit({
-        name: v.name,
-        role: v.role,
-        building: v.building,
-        unit: v.unit,
-        room: v.room,
-        areaCentiM2: area.value,
-        phone: v.phone,
-        joinedOn: v.joinedOn,
-        leftOn: v.left.trim() ? v.left : null,
-      })
-    },
+    (v) => onSubmit(fieldsOf(v, (code) => t(`common:errors.field.${code}`))),
     {
       show: (k, value) => (k === 'role' ? t(`common:enums.role.${value as MemberRole}`) : value),
       describe: (e) => (e instanceof AreaInvalid ? { fields: { areaCentiM2: e.message }, banner: t('common:errors.fixFields') } : errs.describe(e)),
@@ -118,6 +83,3 @@ export function MemberForm({
     </form>
   )
 }
-
-/** The area field could not be read: its message, shown on the field. */
-class AreaInvalid extends Error {}
