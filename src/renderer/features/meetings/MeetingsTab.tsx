@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { MEETING_STATUSES, type MeetingStatus } from '../../../shared/domain/meeting'
+import type { MeetingStatus } from '../../../shared/domain/meeting'
 import { useEnv } from '../../kit/env'
 import { href } from '../../kit/router'
 import { formatDateTime } from '../../kit/format'
@@ -17,6 +17,7 @@ import { meetingIds } from '../../../shared/doc/council'
 import { useSyncStatus } from '../sync/useSyncStatus'
 import type * as Y from 'yjs'
 import { Table } from '../../ui/Table'
+import { MeetingFilters } from './MeetingFilters'
 
 const meetingKeyOf = (doc: Y.Doc): string => meetingIds(doc).sort().join(',')
 
@@ -52,34 +53,7 @@ export function MeetingsTab() {
           </a>
         ) : null}
       </div>
-      <div className="row" role="search">
-        <label className="field">
-          <span className="label">{t('meetings:filters.search')}</span>
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="label">{t('meetings:filters.year')}</span>
-          <select value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('meetings:filters.allYears')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {t('meetings:filters.yearValue', { year: y })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="label">{t('meetings:filters.status')}</span>
-          <select value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as MeetingStatus | null)}>
-            <option value="">{t('meetings:filters.allStatuses')}</option>
-            {MEETING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`common:enums.meetingStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <MeetingFilters text={text} setText={setText} year={year} setYear={setYear} years={years} status={status} setStatus={setStatus} />
       {rows === undefined ? (
         <p>{t('common:status.loading')}</p>
       ) : rows.length === 0 ? (
