@@ -1,15 +1,15 @@
 // Backups and restore. On the desktop: the backup folder (a USB stick, a network share), its
 // state, automatic backups, "back up now", and the backups found there. Everywhere: a backup as a
 // file, and restoring one: verified first, its contents shown, then merged into this device's data.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupEntry, BackupStatus } from '../../../shared/ipc'
 import { useEnv } from '../../kit/env'
-import { formatMoment } from '../../kit/format'
 import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { FilePicker } from '../../ui/FilePicker'
-import { backupToFile, backupToFolder, readBackup, restore, type ReadBackup } from './actions'
+import type { PickedFile } from '../../platform/types'
+import { FolderCard } from './FolderCard'
+import { backupToFile, readBackup, restore, type ReadBackup } from './actions'
 import { SealKeysFields, useSealPass } from './KeysFields'
 import { RestoreCard } from './RestoreCard'
 import { keysNoteOf } from './keysNote'
@@ -82,22 +82,7 @@ export function BackupScreen() {
       {keysNote ? <Banner kind={keysNote.kind}>{keysNote.text}</Banner> : null}
       <SealKeysFields value={seal} onChange={setSeal} problem={sealProblem} />
       {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} sealWith={sealWith} sealed={sealed} /> : null}
-      <section className="card" aria-labelledby="backup-file-title">
-        <h2 id="backup-file-title">{t('backup:file.title')}</h2>
-        <p className="muted">{t('backup:file.explain')}</p>
-        <div className="row">
-          <button onClick={() => void download()} disabled={busy}>
-            {t('backup:file.save')}
-          </button>
-          <FilePicker
-            label={t('backup:file.open')}
-            kind="backup"
-            accept=".yishibackup,application/octet-stream"
-            openNative={env.platform.capability('openFiles')}
-            onFiles={([file]) => file && void run(() => open(file.name, () => file.text()))}
-          />
-        </div>
-      </section>
+      <FileCard busy={busy} onSave={() => void download()} onOpen={(file) => void run(() => open(file.name, () => file.text()))} />
       {candidate ? (
         <RestoreCard
           source={candidate.source}
@@ -116,86 +101,25 @@ export function BackupScreen() {
   )
 }
 
-function FolderCard({
-  onOpen,
-  onDone,
-  sealWith,
-  sealed,
-}: {
-  onOpen: (entry: BackupEntry, read: () => Promise<string>) => void
-  onDone: (message: string) => void
-  sealWith: () => string | null
-  sealed: () => void
-}) {
-  const { t, i18n } = useTranslation(['backup', 'common'])
+function FileCard({ busy, onSave, onOpen }: { busy: boolean; onSave: () => void; onOpen: (file: PickedFile) => void }) {
+  const { t } = useTranslation(['backup', 'common'])
   const env = useEnv()
-  const backups = env.platform.capability('backups')!
-  const [status, setStatus] = useState<BackupStatus | null>(null)
-  const [list, setList] = useState<BackupEntry[]>([])
-  const { failure, run } = useAction()
-  const refresh = useCallback(async () => {
-    const s = await backups.status()
-    setStatus(s)
-    setList(s.folderState === 'ok' ? await backups.list() : [])
-  }, [backups])
-  useEffect(() => {
-    void run(refresh)
-  }, [run, refresh])
-
   return (
-    <section className="card" aria-labelledby="backup-folder-title">
-      <h2 id="backup-folder-title">{t('backup:folder.title')}</h2>
-      <p className="muted">{t('backup:folder.explain')}</p>
-      {failure ? <Banner kind="error">{failure}</Banner> : null}
-      {status ? (
-        <p role="status">
-          {status.folder ? t(`backup:folder.state.${status.folderState}`, { folder: status.folder }) : t('backup:folder.none')}
-          {status.last ? ` ${t('backup:folder.last', { when: formatMoment(i18n.language, status.last.mtime), count: status.count })}` : null}
-        </p>
-      ) : null}
+    <section className="card" aria-labelledby="backup-file-title">
+      <h2 id="backup-file-title">{t('backup:file.title')}</h2>
+      <p className="muted">{t('backup:file.explain')}</p>
       <div className="row">
-        <button onClick={() => void run(async () => (await backups.chooseFolder()).chosen && (await refresh()))}>{t('backup:folder.choose')}</button>
-        <button
-          className="primary"
-          disabled={status?.folderState !== 'ok'}
-          onClick={() =>
-            void run(async () => {
-              const pass = sealWith()
-              if (pass === null) return
-              const r = await backupToFolder(env, pass || undefined)
-              onDone(t('backup:folder.written', { path: r.path, count: r.removed.length }))
-              if (pass) sealed()
-              await refresh()
-            })
-          }
-        >
-          {t('backup:folder.now')}
+        <button onClick={onSave} disabled={busy}>
+          {t('backup:file.save')}
         </button>
+        <FilePicker
+          label={t('backup:file.open')}
+          kind="backup"
+          accept=".yishibackup,application/octet-stream"
+          openNative={env.platform.capability('openFiles')}
+          onFiles={([file]) => file && onOpen(file)}
+        />
       </div>
-      {list.length > 0 ? (
-        <table className="checklist">
-          <thead>
-            <tr>
-              <th scope="col">{t('backup:folder.file')}</th>
-              <th scope="col">{t('backup:folder.when')}</th>
-              <th scope="col">{t('backup:folder.restore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((b) => (
-              <tr key={b.name}>
-                <td>{b.name}</td>
-                <td>{formatMoment(i18n.language, b.mtime)}</td>
-                <td>
-                  <button className="small" onClick={() => onOpen(b, () => backups.read(b.name))}>
-                    {t('backup:folder.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
     </section>
   )
 }
