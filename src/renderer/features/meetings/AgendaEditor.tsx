@@ -10,6 +10,7 @@ import { useAction } from '../../kit/useAction'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { AgendaItemForm, blankItem } from './AgendaItemForm'
+import { AgendaItemView } from './AgendaItemView'
 import { deleteItem, moveItem, saveItem, saveNewItem } from './actions'
 
 export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; items: AgendaItem[]; editable: boolean }) {
@@ -52,20 +53,7 @@ export function AgendaEditor({ handle, items, editable }: { handle: DocHandle; i
             </li>
           ) : (
             <li key={item.id} className="card" aria-label={item.title}>
-              <div className="row">
-                <strong className="num item-title">{item.title}</strong>
-                <span className="spacer" />
-                <span className="muted">{t('meetings:agenda.minutes', { count: item.expectedMinutes })}</span>
-              </div>
-              {item.description ? <p className="pre">{item.description}</p> : null}
-              <p className="muted">
-                {t('meetings:agenda.meta', { proposer: item.proposer || t('meetings:agenda.noProposer'), source: t(`common:enums.source.${item.source}`) })}
-              </p>
-              {item.attachments.length ? (
-                <p>
-                  {t('meetings:agenda.attachmentsList', { list: item.attachments.join(t('meetings:agenda.listSep')) })}
-                </p>
-              ) : null}
+              <AgendaItemView item={item} />
               {editable ? (
                 <div className="row">
                   <button className="small" data-move={item.id} data-dir="up" disabled={index === 0} onClick={() => move(item.id, index - 1, 'up')} aria-label={t('meetings:agenda.moveUp', { title: item.title })}>
