@@ -33,7 +33,7 @@ const byHousehold = (a: Member, b: Member) =>
   a.name.localeCompare(b.name, 'zh')
 
 export function MembersTab() {
-  const { t, i18n } = useTranslation(['members', 'common'])
+  const { t } = useTranslation(['members', 'common'])
   const env = useEnv()
   const { handle, council } = useCouncil()
   const members = useDocValue(handle.doc, readMembers) ?? NO_MEMBERS
@@ -94,40 +94,48 @@ export function MembersTab() {
       {shown.length === 0 ? (
         <p className="card">{members.length === 0 ? t('members:empty') : t('members:noMatch')}</p>
       ) : (
-        <Table
-          labelledBy="members-title"
-          numeric={[3]}
-          columns={[
-            t('members:fields.name'),
-            t('members:fields.role'),
-            t('members:fields.household'),
-            t('members:fields.areaShort'),
-            t('members:fields.phone'),
-            t('members:fields.joinedOn'),
-            t('members:fields.leftOn'),
-            <span className="skip">{t('common:actions.edit')}</span>,
-          ]}
-        >
-          {shown.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{t(`common:enums.role.${m.role}`)}</td>
-              <td>{formatHousehold(t, m)}</td>
-              <td className="num">{formatArea(i18n.language, m.areaCentiM2)}</td>
-              <td>{m.phone}</td>
-              <td>{formatDate(i18n.language, m.joinedOn)}</td>
-              <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
-              <td>
-                {!handle.readOnly ? (
-                  <button className="small" onClick={() => edit(m)} aria-label={t('members:editTitle', { name: m.name })}>
-                    {t('common:actions.edit')}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <MembersTable shown={shown} readOnly={handle.readOnly} onEdit={edit} />
       )}
     </section>
+  )
+}
+
+
+function MembersTable({ shown, readOnly, onEdit }: { shown: readonly Member[]; readOnly: boolean; onEdit: (m: Member) => void }) {
+  const { t, i18n } = useTranslation(['members', 'common'])
+  return (
+    <Table
+      labelledBy="members-title"
+      numeric={[3]}
+      columns={[
+        t('members:fields.name'),
+        t('members:fields.role'),
+        t('members:fields.household'),
+        t('members:fields.areaShort'),
+        t('members:fields.phone'),
+        t('members:fields.joinedOn'),
+        t('members:fields.leftOn'),
+        <span className="skip">{t('common:actions.edit')}</span>,
+      ]}
+    >
+      {shown.map((m) => (
+        <tr key={m.id}>
+          <td>{m.name}</td>
+          <td>{t(`common:enums.role.${m.role}`)}</td>
+          <td>{formatHousehold(t, m)}</td>
+          <td className="num">{formatArea(i18n.language, m.areaCentiM2)}</td>
+          <td>{m.phone}</td>
+          <td>{formatDate(i18n.language, m.joinedOn)}</td>
+          <td>{m.leftOn ? formatDate(i18n.language, m.leftOn) : ''}</td>
+          <td>
+            {!readOnly ? (
+              <button className="small" onClick={() => onEdit(m)} aria-label={t('members:editTitle', { name: m.name })}>
+                {t('common:actions.edit')}
+              </button>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </Table>
   )
 }
