@@ -2,6 +2,7 @@
 // secretary changed, shows other devices' changes to untouched fields (app/docForm.ts).
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { COUNCIL_KINDS, defaultRules, type CouncilInput, type CouncilKind } from '../../../shared/domain/council'
 import { SelectField, TextField } from '../../ui/Field'
 import { Banner } from '../../ui/Banner'
@@ -44,15 +45,7 @@ export function CouncilForm({
   const f = useEditForm<CouncilInput>(initial, labels, async (merged) => {
     await onSubmit(merged)
     setMinutesText(null)
-  }, { show: (k, value) => showValue(k, value) })
-  const showValue = (k: keyof CouncilInput, value: unknown): string => {
-    if (typeof value === 'boolean') return value ? t('common:unsaved.yes') : t('common:unsaved.no')
-    if (k === 'kind') return t(`common:enums.councilKind.${value as CouncilKind}`)
-    if (k === 'quorumRule') return t(`common:enums.quorumRule.${value as CouncilInput['quorumRule']}`)
-    if (k === 'defaultThreshold') return t(`common:enums.threshold.${value as CouncilInput['defaultThreshold']}`)
-    if (k === 'speechSeconds' && typeof value === 'number') return String(value / 60)
-    return String(value)
-  }
+  }, { show: (k, value) => showValue(t, k, value) })
   // What every field shows: the secretary's edits over what is stored now.
   const v: CouncilInput = f.merged()
   const minutes = minutesText ?? String(v.speechSeconds / 60)
@@ -96,4 +89,14 @@ export function CouncilForm({
       )}
     </form>
   )
+}
+
+/** A field's value in words, for the conflict notice. */
+function showValue(t: TFunction<['council', 'common']>, k: keyof CouncilInput, value: unknown): string {
+  if (typeof value === 'boolean') return value ? t('common:unsaved.yes') : t('common:unsaved.no')
+  if (k === 'kind') return t(`common:enums.councilKind.${value as CouncilKind}`)
+  if (k === 'quorumRule') return t(`common:enums.quorumRule.${value as CouncilInput['quorumRule']}`)
+  if (k === 'defaultThreshold') return t(`common:enums.threshold.${value as CouncilInput['defaultThreshold']}`)
+  if (k === 'speechSeconds' && typeof value === 'number') return String(value / 60)
+  return String(value)
 }

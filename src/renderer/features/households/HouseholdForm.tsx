@@ -5,7 +5,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HouseholdFields } from '../../../shared/domain/household'
-import { areaToText } from '../../../shared/domain/member'
 import { HOUSEHOLD_FIELD_LABEL_KEYS, householdRowErrorKey } from '../../../shared/import/labels'
 import type { HouseholdRowErrorCode } from '../../../shared/import/parseHouseholdTable'
 import { useEditForm } from '../../kit/docForm'
@@ -14,7 +13,7 @@ import { FieldConflicts } from '../../ui/FieldConflicts'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { checkedFields, FieldsInvalid, type HouseholdText } from './householdText'
+import { checkedFields, FieldsInvalid, textOf, type HouseholdText } from './householdText'
 
 export function HouseholdForm({
   initial,
@@ -41,18 +40,8 @@ export function HouseholdForm({
   const label = (k: keyof typeof HOUSEHOLD_FIELD_LABEL_KEYS) => t(HOUSEHOLD_FIELD_LABEL_KEYS[k])
   /** `initial` is the household as stored now (re-read as other devices change it). */
   const stored = useMemo<HouseholdText>(
-    () => ({
-      building: initial.building,
-      unit: initial.unit,
-      room: initial.room,
-      owner: initial.owner,
-      tenant: initial.tenant,
-      area: areaToText(initial.areaCentiM2),
-      phone: initial.phone,
-      addedOn: initial.addedOn,
-      removed: initial.removedOn ?? '',
-      by,
-    }),
+    () => textOf(initial, by),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read only when a field changes, not on every new object
     [initial.building, initial.unit, initial.room, initial.owner, initial.tenant, initial.areaCentiM2, initial.phone, initial.addedOn, initial.removedOn, by],
   )
   const labels: Record<keyof HouseholdText, string> = {

@@ -1,7 +1,7 @@
 // The household form's text fields and the household they say: trimmed as the document holds it,
 // checked with the document's own rules (validateHousehold) and the register's duplicate test.
 import { validateHousehold, type HouseholdError, type HouseholdFields } from '../../../shared/domain/household'
-import { parseArea } from '../../../shared/domain/member'
+import { areaToText, parseArea } from '../../../shared/domain/member'
 import type { HouseholdRowErrorCode } from '../../../shared/import/parseHouseholdTable'
 
 /** The fields as the document will hold them (trimmed), to check exactly what will be written. */
@@ -57,4 +57,20 @@ export function checkedFields(v: HouseholdText, duplicate: (f: HouseholdFields) 
   if (Object.keys(found).length === 0 && duplicate(fields)) found.room = message('duplicateExisting')
   if (Object.keys(found).length > 0) throw new FieldsInvalid(found)
   return fields
+}
+
+/** The household as stored, as the form's text, with who makes the change. */
+export function textOf(initial: HouseholdFields, by: string): HouseholdText {
+  return {
+    building: initial.building,
+    unit: initial.unit,
+    room: initial.room,
+    owner: initial.owner,
+    tenant: initial.tenant,
+    area: areaToText(initial.areaCentiM2),
+    phone: initial.phone,
+    addedOn: initial.addedOn,
+    removed: initial.removedOn ?? '',
+    by,
+  }
 }
