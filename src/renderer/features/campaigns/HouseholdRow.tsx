@@ -71,22 +71,7 @@ export function HouseholdRow({
       {confirming && canRecord ? (
         <tr className="agent-row">
           <td colSpan={5}>
-            <ConfirmDialog
-              label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })}
-              question={t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
-                household: address,
-                owner: h.owner,
-                date: formatDate(lang, recording.date),
-                by: recording.recorder || '—',
-              })}
-              confirmLabel={t(confirming === 'sign' ? 'campaigns:record.confirmSignButton' : 'campaigns:record.confirmWithdrawButton')}
-              tone={confirming === 'sign' ? 'primary' : 'danger'}
-              small
-              busy={busy}
-              className="row tight"
-              onConfirm={() => void onAct(row, { type: confirming, agent: null }).then((ok) => ok && setConfirming(null))}
-              onCancel={() => setConfirming(null)}
-            />
+            <ConfirmRecord confirming={confirming} address={address} owner={h.owner} recording={recording} busy={busy} onConfirm={() => void onAct(row, { type: confirming, agent: null }).then((ok) => ok && setConfirming(null))} onCancel={() => setConfirming(null)} />
           </td>
         </tr>
       ) : null}
@@ -112,5 +97,45 @@ export function HouseholdRow({
         </tr>
       ) : null}
     </>
+  )
+}
+
+/** The owner's signature or withdrawal, asked once more with who records it and the day. */
+function ConfirmRecord({
+  confirming,
+  address,
+  owner,
+  recording,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  confirming: 'sign' | 'withdraw'
+  address: string
+  owner: string
+  recording: { recorder: string; date: string }
+  busy: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}) {
+  const { t, i18n } = useTranslation(['campaigns', 'common'])
+  const lang = i18n.language
+  return (
+      <ConfirmDialog
+        label={t(confirming === 'sign' ? 'campaigns:record.signFor' : 'campaigns:record.withdrawFor', { household: address })}
+        question={t(confirming === 'sign' ? 'campaigns:record.confirmSign' : 'campaigns:record.confirmWithdraw', {
+          household: address,
+          owner,
+          date: formatDate(lang, recording.date),
+          by: recording.recorder || '—',
+        })}
+        confirmLabel={t(confirming === 'sign' ? 'campaigns:record.confirmSignButton' : 'campaigns:record.confirmWithdrawButton')}
+        tone={confirming === 'sign' ? 'primary' : 'danger'}
+        small
+        busy={busy}
+        className="row tight"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      />
   )
 }
