@@ -39,11 +39,9 @@ export function HouseholdForm({
   const message = (code: HouseholdRowErrorCode) => t(householdRowErrorKey(code))
   const label = (k: keyof typeof HOUSEHOLD_FIELD_LABEL_KEYS) => t(HOUSEHOLD_FIELD_LABEL_KEYS[k])
   /** `initial` is the household as stored now (re-read as other devices change it). */
-  const stored = useMemo<HouseholdText>(
-    () => textOf(initial, by),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read only when a field changes, not on every new object
-    [initial.building, initial.unit, initial.room, initial.owner, initial.tenant, initial.areaCentiM2, initial.phone, initial.addedOn, initial.removedOn, by],
-  )
+  // The same object while no field changes (a new `initial` object each render must not look like an edit).
+  const storedKey = JSON.stringify(textOf(initial, by))
+  const stored = useMemo(() => JSON.parse(storedKey) as HouseholdText, [storedKey])
   const labels: Record<keyof HouseholdText, string> = {
     building: label('building'),
     unit: label('unit'),

@@ -25,11 +25,9 @@ export function MemberForm({
   const { t } = useTranslation(['members', 'common'])
   const errs = useErrors()
   /** `initial` is the member as stored now (re-read as other devices change it). */
-  const stored = useMemo<MemberText>(
-    () => textOf(initial),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read only when a field changes, not on every new object
-    [initial.name, initial.role, initial.building, initial.unit, initial.room, initial.areaCentiM2, initial.phone, initial.joinedOn, initial.leftOn],
-  )
+  // The same object while no field changes (a new `initial` object each render must not look like an edit).
+  const storedKey = JSON.stringify(textOf(initial))
+  const stored = useMemo(() => JSON.parse(storedKey) as MemberText, [storedKey])
   const labels: Record<keyof MemberText, string> = {
     name: t('members:fields.name'),
     role: t('members:fields.role'),
