@@ -11,14 +11,14 @@ import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
 import { useErrors } from '../../kit/errors'
 import { assertNothingUnsaved } from '../../kit/unsaved'
-import { formatDateTime, formatInstant } from '../../kit/format'
+import { formatDateTime } from '../../kit/format'
 import { href, navigate } from '../../kit/router'
-import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useCouncil } from '../../kit/CouncilContext'
 import { AgendaEditor } from './AgendaEditor'
 import { MeetingForm } from './MeetingForm'
+import { NoticeSection } from './NoticeSection'
 import { useMeeting } from '../../kit/MeetingContext'
 import { issueNotice, saveMeetingFields } from './actions'
 
@@ -30,21 +30,22 @@ export function MeetingScreen() {
   const { handle, meeting } = useMeeting()
   const items = useDocValue(handle.doc, readAgenda) ?? []
   const members = useDocValue(councilHandle.doc, readMembers) ?? []
-  const [confirming, setConfirming] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const draft = canEditAgenda(meeting.status) && !handle.readOnly
   const expected = expectedFromRegister(members, dateOf(meeting.startsAt))
 
-  async function issue() {
+  /** Issues the notice and opens it; false (with the failure shown) when it was refused. */
+  async function issue(): Promise<boolean> {
     setFailure(null)
     try {
       // The notice fixes what residents are told: never issued over details still being typed.
       assertNothingUnsaved()
       await issueNotice(env, handle)
-      setConfirming(false)
       navigate({ name: 'notice', councilId: council.id, meetingId: meeting.id })
+      return true
     } catch (e) {
       setFailure(errs.message(e))
+      return false
     }
   }
 
@@ -76,53 +77,7 @@ export function MeetingScreen() {
         />
       </details>
       <AgendaEditor handle={handle} items={items} editable={draft} />
-      <section className="card" aria-labelledby="notice-title">
-        <h2 id="notice-title">{t('meetings:notice.title')}</h2>
-        {meeting.status === 'draft' ? (
-          confirming ? (
-            <ConfirmDialog
-              question={t('meetings:notice.confirm', { count: items.length })}
-              confirmLabel={t('meetings:notice.yesIssue')}
-              onConfirm={() => void issue()}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <>
-              <p className="muted" id="notice-why">
-                {/* Why the button below is disabled, when it is because this device may only read. */}
-                {handle.readOnly
-                  ? t(handle.readOnlyReason === 'access' ? 'common:status.readOnlyDevice' : 'common:status.readOnly')
-                  : items.length === 0
-                    ? t('meetings:notice.needItems')
-                    : t('meetings:notice.explain')}
-              </p>
-              <button className="primary" disabled={items.length === 0 || handle.readOnly} aria-describedby="notice-why" onClick={() => setConfirming(true)}>
-                {t('meetings:notice.issue')}
-              </button>
-            </>
-          )
-        ) : (
-          <>
-            <p>{meeting.noticedAt ? t('meetings:notice.issuedAt', { when: formatInstant(i18n.language, meeting.noticedAt) }) : null}</p>
-            <div className="row">
-              <a className="button" href={href({ name: 'notice', councilId: council.id, meetingId: meeting.id })}>
-                {t('meetings:notice.open')}
-              </a>
-              <a
-                className={['noticed', 'in_session'].includes(meeting.status) ? 'button primary' : 'button'}
-                href={href({ name: 'session', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'noticed' ? 'signin' : 'floor' })}
-              >
-                {meeting.status === 'noticed' ? t('meetings:session.enter') : meeting.status === 'in_session' ? t('meetings:session.back') : t('meetings:session.view')}
-              </a>
-              {['noticed', 'in_session'].includes(meeting.status) ? null : (
-                <a className="button primary" href={href({ name: 'minutes', councilId: council.id, meetingId: meeting.id, tab: meeting.status === 'closed' ? 'draft' : meeting.status === 'minutes_drafted' ? 'sign' : meeting.status === 'signed' ? 'notice' : 'submit' })}>
-                  {t('minutes:open')}
-                </a>
-              )}
-            </div>
-          </>
-        )}
-      </section>
+      <NoticeSection itemsCount={items.length} onIssue={issue} />
     </>
   )
 }
