@@ -21,11 +21,10 @@ import { useCampaignAction } from './useCampaignAction'
 const SHOWN = 200
 
 export function Contributions() {
-  const { t, i18n } = useTranslation(['campaigns', 'common'])
+  const { t } = useTranslation(['campaigns', 'common'])
   const { campaign, households, entries } = useCampaign()
   const [q, setQ] = useState('')
   const [open, setOpen] = useState<string | null>(null)
-  const lang = i18n.language
   const p = useMemo(() => payments(campaign, households, entries), [campaign, households, entries])
   const byId = useMemo(() => new Map(households.map((h) => [h.id as string, h])), [households])
   if (campaign.contribution.mode === 'none') return null
@@ -70,43 +69,51 @@ export function Contributions() {
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, SHOWN).map((r) => {
-              const h = byId.get(r.householdId) as Household
-              const address = addressText(t, h)
-              return (
-                <tr key={r.householdId}>
-                  <td>{address}</td>
-                  <td>{h.owner}</td>
-                  <td className="num">{h.areaCentiM2 === null ? t('campaigns:household.noArea') : formatArea(lang, h.areaCentiM2)}</td>
-                  <td className="num">{yuanText(r.dueFen)}</td>
-                  <td className="num">
-                    {yuanText(r.paidFen)}
-                    {r.payments.length ? (
-                      <ul className="plain entries">
-                        {r.payments.map((e) => (
-                          <li key={e.entryId}>{t('campaigns:contribution.paymentLine', { date: formatDate(lang, e.date), amount: yuanText(e.amountFen), by: e.recordedBy })}</li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                  <td className="num">{yuanText(r.outstandingFen)}</td>
-                  <td>
-                    {open === r.householdId ? (
-                      <PaymentForm household={h} onDone={() => setOpen(null)} />
-                    ) : (
-                      <button type="button" className="small" onClick={() => setOpen(r.householdId)} aria-label={t('campaigns:contribution.recordFor', { household: address })}>
-                        {t('campaigns:contribution.record')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
+            {rows.slice(0, SHOWN).map((r) => (
+              <ContributionRow key={r.householdId} row={r} household={byId.get(r.householdId) as Household} open={open === r.householdId} onOpen={setOpen} />
+            ))}
           </tbody>
         </table>
       </div>
       {rows.length > SHOWN ? <p className="muted">{t('campaigns:record.more', { count: rows.length - SHOWN })}</p> : null}
     </section>
+  )
+}
+
+type PerHousehold = ReturnType<typeof payments>['perHousehold'][number]
+
+/** One household's row: due, paid (with each payment), outstanding, and recording a payment. */
+function ContributionRow({ row: r, household: h, open, onOpen }: { row: PerHousehold; household: Household; open: boolean; onOpen: (id: string | null) => void }) {
+  const { t, i18n } = useTranslation(['campaigns', 'common'])
+  const lang = i18n.language
+  const address = addressText(t, h)
+  return (
+    <tr>
+      <td>{address}</td>
+      <td>{h.owner}</td>
+      <td className="num">{h.areaCentiM2 === null ? t('campaigns:household.noArea') : formatArea(lang, h.areaCentiM2)}</td>
+      <td className="num">{yuanText(r.dueFen)}</td>
+      <td className="num">
+        {yuanText(r.paidFen)}
+        {r.payments.length ? (
+          <ul className="plain entries">
+            {r.payments.map((e) => (
+              <li key={e.entryId}>{t('campaigns:contribution.paymentLine', { date: formatDate(lang, e.date), amount: yuanText(e.amountFen), by: e.recordedBy })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
+      <td className="num">{yuanText(r.outstandingFen)}</td>
+      <td>
+        {open ? (
+          <PaymentForm household={h} onDone={() => onOpen(null)} />
+        ) : (
+          <button type="button" className="small" onClick={() => onOpen(r.householdId)} aria-label={t('campaigns:contribution.recordFor', { household: address })}>
+            {t('campaigns:contribution.record')}
+          </button>
+        )}
+      </td>
+    </tr>
   )
 }
 
