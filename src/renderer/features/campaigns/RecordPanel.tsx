@@ -26,6 +26,29 @@ import { useCampaignAction } from './useCampaignAction'
 
 const SHOWN = 300
 
+/** The buildings on the roll, and the rows the building, search and status filters leave shown. */
+function useShownRows(rows: RowData[]) {
+  const { t } = useTranslation(['campaigns', 'common'])
+  const [building, setBuilding] = useState('')
+  const [q, setQ] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const buildings = useMemo(() => {
+    const seen = new Map<string, string>()
+    for (const r of rows) if (!seen.has(buildingKey(r.household.building))) seen.set(buildingKey(r.household.building), r.household.building)
+    return [...seen.entries()].sort((a, b) => compareNatural(a[0], b[0]))
+  }, [rows])
+  const needle = foldForSearch(q)
+  const shown = rows.filter((r) => {
+    const h = r.household
+    if (building && buildingKey(h.building) !== building) return false
+    if (filter === 'conflict' && !r.conflict) return false
+    if (filter === 'answered' && r.status === 'none') return false
+    if (filter !== 'all' && filter !== 'conflict' && filter !== 'answered' && r.status !== filter) return false
+    return !needle || matchesFolded(searchText([...addressSearchParts(h), h.owner, h.tenant, addressText(t, h)]), needle)
+  })
+  return { buildings, shown, building, setBuilding, q, setQ, filter, setFilter }
+}
+
 export function RecordPanel() {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const env = useEnv()
@@ -37,30 +60,12 @@ export function RecordPanel() {
   const storedDevice = useDeviceLabel(env.db, env.platform.kind, recorder ?? remembered ?? '')
   const [device, setDevice] = useState<string | null>(null)
   const [dateChoice, setDateChoice] = useState<string | null>(null)
-  const [building, setBuilding] = useState('')
-  const [q, setQ] = useState('')
-  const [filter, setFilter] = useState<Filter>('all')
   const [done, setDone] = useState<string | null>(null)
   const { errors, failure, busy, run } = useCampaignAction({ form: false })
   const recording = { recorder: recorder ?? remembered ?? '', device: device ?? storedDevice ?? '', date: dateChoice ?? w.today }
 
   const rows = useRecordRows()
-
-  const buildings = useMemo(() => {
-    const seen = new Map<string, string>()
-    for (const r of rows) if (!seen.has(buildingKey(r.household.building))) seen.set(buildingKey(r.household.building), r.household.building)
-    return [...seen.entries()].sort((a, b) => compareNatural(a[0], b[0]))
-  }, [rows])
-
-  const needle = foldForSearch(q)
-  const shown = rows.filter((r) => {
-    const h = r.household
-    if (building && buildingKey(h.building) !== building) return false
-    if (filter === 'conflict' && !r.conflict) return false
-    if (filter === 'answered' && r.status === 'none') return false
-    if (filter !== 'all' && filter !== 'conflict' && filter !== 'answered' && r.status !== filter) return false
-    return !needle || matchesFolded(searchText([...addressSearchParts(h), h.owner, h.tenant, addressText(t, h)]), needle)
-  })
+  const { buildings, shown, building, setBuilding, q, setQ, filter, setFilter } = useShownRows(rows)
 
   const decided = decisions.length > 0
   const canRecord = !handle.readOnly && !decided && w.phase === 'open'
