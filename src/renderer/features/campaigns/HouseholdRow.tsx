@@ -16,17 +16,8 @@ import type { RowAction, RowData } from './rowTypes'
 
 export type { RowAction, RowData, RowEntry } from './rowTypes'
 
-export function HouseholdRow({
-  row,
-  kind,
-  withdrawalAllowed,
-  utcOffsetMinutes,
-  canRecord,
-  busy,
-  recording,
-  onAct,
-  onVoid,
-}: {
+/** What a household's row shows and may do. */
+interface HouseholdRowProps {
   row: RowData
   kind: CampaignKind
   utcOffsetMinutes: number
@@ -37,7 +28,9 @@ export function HouseholdRow({
   recording: { recorder: string; date: string }
   onAct: (row: RowData, action: RowAction) => Promise<boolean>
   onVoid: (row: RowData, entry: CampaignEntry, reason: string) => Promise<boolean>
-}) {
+}
+
+export function HouseholdRow({ row, kind, withdrawalAllowed, utcOffsetMinutes, canRecord, busy, recording, onAct, onVoid }: HouseholdRowProps) {
   const { t, i18n } = useTranslation(['campaigns', 'common'])
   const [agentOpen, setAgentOpen] = useState(false)
   const [confirming, setConfirming] = useState<'sign' | 'withdraw' | null>(null)
