@@ -105,34 +105,43 @@ export function DailyChart({ daily, roll, thresholdPercent, start, deadline }: {
       <p className="visually-hidden" id={`${captionId}-summary`}>
         {last ? t('campaigns:chart.summary', { days: n, date: formatDate(lang, last.date), percent: rateText({ num: last.signed, den: roll }) }) : null}
       </p>
-      <details>
-        <summary>{t('campaigns:chart.asTable')}</summary>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('campaigns:chart.caption', { threshold: thresholdPercent })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('campaigns:chart.date')}</th>
-                <th scope="col" className="num">
-                  {t('campaigns:chart.signed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('campaigns:chart.rate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.map((d) => (
-                <tr key={d.date}>
-                  <td>{formatDate(lang, d.date)}</td>
-                  <td className="num">{t('campaigns:count', { signed: d.signed, count: roll })}</td>
-                  <td className="num">{t('campaigns:percent', { value: rateText({ num: d.signed, den: roll }) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartTable daily={daily} roll={roll} thresholdPercent={thresholdPercent} />
     </figure>
+  )
+}
+
+/** The same figures as a table, for a screen reader or anyone who reads numbers rather than bars. */
+function ChartTable({ daily, roll, thresholdPercent }: { daily: DailyRate[]; roll: number; thresholdPercent: SigningThreshold }) {
+  const { t, i18n } = useTranslation(['campaigns'])
+  const lang = i18n.language
+  return (
+    <details>
+      <summary>{t('campaigns:chart.asTable')}</summary>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('campaigns:chart.caption', { threshold: thresholdPercent })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('campaigns:chart.date')}</th>
+              <th scope="col" className="num">
+                {t('campaigns:chart.signed')}
+              </th>
+              <th scope="col" className="num">
+                {t('campaigns:chart.rate')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {daily.map((d) => (
+              <tr key={d.date}>
+                <td>{formatDate(lang, d.date)}</td>
+                <td className="num">{t('campaigns:count', { signed: d.signed, count: roll })}</td>
+                <td className="num">{t('campaigns:percent', { value: rateText({ num: d.signed, den: roll }) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }
