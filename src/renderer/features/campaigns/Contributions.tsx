@@ -9,6 +9,7 @@ import type { Household } from '../../../shared/domain/household'
 import { parseYuan, yuanText } from '../../../shared/campaigns/figures'
 import { DocError } from '../../../shared/doc/errors'
 import { useEnv } from '../../kit/env'
+import { useUnsavedFields } from '../../kit/unsaved'
 import { formatArea, formatDate } from '../../kit/format'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
@@ -125,6 +126,8 @@ function PaymentForm({ household, onDone }: { household: Household; onDone: () =
   const device = useDeviceLabel(env.db, env.platform.kind, recorder) ?? ''
   const [amount, setAmount] = useState('')
   const [date, setDate] = useState(() => windowState(campaign, now).today)
+  // An amount typed and not yet saved: leaving asks first, naming it (kit/unsaved.ts).
+  useUnsavedFields(amount.trim() ? [t('campaigns:contribution.amount')] : [])
   const { errors, failure, busy, run } = useCampaignAction()
   const submit = (e: FormEvent) => {
     e.preventDefault()
