@@ -109,17 +109,33 @@ async function expectReceiptsFit(projector: Page, lang: Lang, state: string, rec
 
 /** Watches the pages turn by themselves at the current size until every receipt has been shown. */
 async function expectPagesCoverAll(projector: Page, receipts: string[]) {
-  const pager = projector.getByTestId('receipts-page')
-  const pages = Number(await pager.getAttribute('data-pages'))
-  expect(pages).toBeGreaterThan(1)
-  const seen = new Map<number, string[]>()
-  const started = Date.now()
-  while (seen.size < pages) {
-    const page = Number(await pager.getAttribute('data-page'))
-    if (!seen.has(page)) seen.set(page, await projector.locator('.receipt-list li').allInnerTexts())
+  // The page number, the page count and the codes shown are read in one go, so a page turning (or
+  // the list re-measuring itself for the new size) between two reads cannot mix two pages.
+  const read = () =>
+    projector.evaluate(() => {
+      const pager = document.querySelector('[data-testid="receipts-page"]')
+      return {
+        page: Number(pager?.getAttribute('data-page')),
+        pages: Number(pager?.getAttribute('data-pages')),
+        items: [...document.querySelectorAll('.receipt-list li')].map((li) => (li as HTMLElement).innerText),
+      }
+    })
+  let pages = (await read()).pages
+  let seen = new Map<number, string[]>()
+  let started = Date.now()
+  do {
+    const now = await read()
+    if (now.pages !== pages) {
+      // Re-measured for the new size: watch again from here.
+      pages = now.pages
+      seen = new Map()
+      started = Date.now()
+    }
+    if (!seen.has(now.page)) seen.set(now.page, now.items)
     expect(Date.now() - started, 'the pages turn by themselves').toBeLessThan((pages + 1) * RECEIPT_SECONDS * 1000)
-    await projector.waitForTimeout(500)
-  }
+    if (seen.size < pages) await projector.waitForTimeout(500)
+  } while (seen.size < pages)
+  expect(pages).toBeGreaterThan(1)
   const all = [...seen.entries()].sort(([a], [b]) => a - b).flatMap(([, items]) => items)
   expect(all).toEqual([...receipts].sort())
 }
