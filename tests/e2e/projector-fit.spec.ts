@@ -10,6 +10,7 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect, addMember, createCouncil, createMeeting, addItem, confirmEarlyOpening } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 import { connectAndIssue } from './syncDevices'
+import { expectFitsScreen, measureProjector, settleAt } from './projectorFit'
 
 const SHOTS = '/tmp/shots/projector'
 const NAMES = ['张建国', '李秀英', '王志强']
@@ -30,30 +31,12 @@ type SessionTexts = (typeof texts)['zh-CN']['session']
 async function expectFits(projector: Page, lang: Lang, state: string, keys: Locator[]) {
   mkdirSync(SHOTS, { recursive: true })
   for (const size of SIZES) {
-    await projector.setViewportSize(size)
-    await projector.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    await settleAt(projector, size)
     const where = `${state} at ${size.width}×${size.height} (${lang})`
-    const fit = await projector.evaluate(() => {
-      const doc = document.scrollingElement!
-      // The projector hides what overflows, so every box in it must end inside the screen.
-      const spilled = [...document.querySelectorAll<HTMLElement>('.projector *')]
-        .filter((e) => {
-          const r = e.getBoundingClientRect()
-          return r.height > 0 && (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
-        })
-        .map((e) => `${e.tagName}.${e.className} ${e.textContent!.slice(0, 20)}`)
-      const small = [...document.querySelectorAll<HTMLElement>('.projector *')]
-        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
-        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 24)
-        .map((e) => `${e.textContent!.slice(0, 30)}: ${getComputedStyle(e).fontSize}`)
-      return { scrollHeight: doc.scrollHeight, scrollWidth: doc.scrollWidth, innerHeight, innerWidth, spilled, small }
-    })
+    const fit = await measureProjector(projector)
     // Taken before the checks, so a failure can be looked at.
     await projector.screenshot({ path: `${SHOTS}/${lang}-${state}-${size.width}x${size.height}.png` })
-    expect(fit.scrollHeight, `page scrolls down: ${where}`).toBeLessThanOrEqual(fit.innerHeight)
-    expect(fit.scrollWidth, `page scrolls sideways: ${where}`).toBeLessThanOrEqual(fit.innerWidth)
-    expect(fit.spilled, `content cut off: ${where}`).toEqual([])
-    expect(fit.small, `text under 24 px: ${where}`).toEqual([])
+    expectFitsScreen(fit, size, where)
     for (const key of keys) {
       await expect(key).toBeVisible()
       const box = (await key.boundingBox())!

@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test'
 import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
 import { fmt, texts, type Lang } from './i18n'
 import { connectAndIssue, SERVER } from './syncDevices'
+import { expectFitsScreen, measureProjector, settleAt } from './projectorFit'
 
 const SHOTS = '/tmp/shots/projector28'
 const PRESENT = 60
@@ -51,41 +52,23 @@ async function expectReceiptsFit(projector: Page, lang: Lang, state: string, rec
   const list = projector.getByRole('list', { name: texts[lang].session.projector.receipts, exact: true })
   const pager = projector.getByTestId('receipts-page')
   for (const size of SIZES) {
-    await projector.setViewportSize(size)
-    await projector.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    await settleAt(projector, size)
     const where = `${state} at ${size.width}×${size.height} (${lang})`
+    const screen = await measureProjector(projector)
     const fit = await projector.evaluate(() => {
-      const doc = document.scrollingElement!
-      const spilled = [...document.querySelectorAll<HTMLElement>('.projector *')]
-        .filter((e) => {
-          const r = e.getBoundingClientRect()
-          return r.height > 0 && (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
-        })
-        .map((e) => `${e.tagName}.${e.className} ${e.textContent!.slice(0, 20)}`)
-      const small = [...document.querySelectorAll<HTMLElement>('.projector *')]
-        .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
-        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 24)
-        .map((e) => `${e.textContent!.slice(0, 30)}: ${getComputedStyle(e).fontSize}`)
       const items = [...document.querySelectorAll<HTMLElement>('.receipt-list li')]
       const out = items.filter((e) => {
         const r = e.getBoundingClientRect()
         return r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5
       })
       return {
-        scrollHeight: doc.scrollHeight,
-        scrollWidth: doc.scrollWidth,
-        spilled,
-        small,
         receiptPx: Math.min(...items.map((e) => parseFloat(getComputedStyle(e).fontSize))),
         shown: items.map((e) => e.textContent!),
         out: out.map((e) => e.textContent!),
       }
     })
     await projector.screenshot({ path: `${SHOTS}/${lang}-${state}-${size.width}x${size.height}.png` })
-    expect(fit.scrollHeight, `page scrolls down: ${where}`).toBeLessThanOrEqual(size.height)
-    expect(fit.scrollWidth, `page scrolls sideways: ${where}`).toBeLessThanOrEqual(size.width)
-    expect(fit.spilled, `content cut off: ${where}`).toEqual([])
-    expect(fit.small, `text under 24 px: ${where}`).toEqual([])
+    expectFitsScreen(screen, size, where)
     expect(fit.receiptPx, `receipts under 28 px: ${where}`).toBeGreaterThanOrEqual(28)
     expect(fit.out, `receipts off the screen: ${where}`).toEqual([])
     await expect(projector.locator('.result .outcome').first()).toBeInViewport({ ratio: 1 })
