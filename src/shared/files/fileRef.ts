@@ -38,7 +38,7 @@ export const isFileType = (v: unknown): v is FileType => (FILE_TYPES as readonly
 export const isImageType = (t: FileType): boolean => t.startsWith('image/')
 
 // Separators and control characters: a name is shown and offered as a download name, never a path.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
 const BAD_NAME = /[\\/\u0000-\u001f\u007f]/
 
 /** Every problem with a reference, keyed by field; empty when it is valid. */
@@ -65,8 +65,7 @@ export function cleanFileRef(ref: FileRef): FileRef {
  * become "_", and a long name is cut from the middle so its extension survives.
  */
 export function safeFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const name = raw.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim() || 'file'
+  const name = raw.replace(new RegExp(BAD_NAME.source, 'g'), '_').trim() || 'file'
   if (name.length <= MAX_FILE_NAME) return name
   const dot = name.lastIndexOf('.')
   const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : ''
