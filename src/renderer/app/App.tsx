@@ -25,6 +25,11 @@ import { BackupScreen } from '../features/backup/BackupScreen'
 import { HouseholdImportScreen } from '../features/households/HouseholdImportScreen'
 import { NewCampaignScreen } from '../features/campaigns/NewCampaignScreen'
 import { CampaignScreen } from '../features/campaigns/CampaignScreen'
+import { NewRequestScreen } from '../features/requests/NewRequestScreen'
+import { RequestScreen } from '../features/requests/RequestScreen'
+import { MatterScreen } from '../features/matters/MatterScreen'
+import { FundYearScreen } from '../features/fund/FundYearScreen'
+import { FundProjectScreen } from '../features/fund/FundProjectScreen'
 import { useAutoBackup } from '../features/backup/useAutoBackup'
 import { useCommands } from './commands'
 import { isLanguage } from '../../shared/i18n/languages'
@@ -153,6 +158,16 @@ function CouncilRoutes({ route }: { route: Route }) {
           <MinutesScreen tab={route.tab} />
         </MeetingProvider>
       )
+    case 'newRequest':
+      return <NewRequestScreen />
+    case 'request':
+      return <RequestScreen key={`${route.year}/${route.requestId}`} year={route.year} requestId={route.requestId} />
+    case 'matter':
+      return <MatterScreen key={`${route.year}/${route.matterId}`} year={route.year} matterId={route.matterId} />
+    case 'fundYear':
+      return <FundYearScreen key={route.year} year={route.year} tab={route.tab} />
+    case 'fundProject':
+      return <FundProjectScreen key={`${route.year}/${route.projectId}`} year={route.year} projectId={route.projectId} />
     default:
       return null
   }

@@ -1,4 +1,5 @@
-// A council: its meetings, its register of members, its rules and how it syncs, as tabs.
+// A council: its meetings, its registers, its campaigns, residents' requests and the matters they
+// became, the community fund, the ledgers, its rules and how it syncs, as tabs.
 import { useTranslation } from 'react-i18next'
 import { href } from '../kit/router'
 import { useEnv } from '../kit/env'
@@ -11,13 +12,16 @@ import { MembersTab } from '../features/members/MembersTab'
 import { HouseholdsTab } from '../features/households/HouseholdsTab'
 import { CampaignsTab } from '../features/campaigns/CampaignsTab'
 import { SyncTab } from '../features/sync/SyncTab'
-import type { CouncilTab as Tab } from '../kit/router'
+import { RequestsTab } from '../features/requests/RequestsTab'
+import { MattersTab } from '../features/matters/MattersTab'
+import { FundTab } from '../features/fund/FundTab'
+import { LedgersTab } from '../features/matters/LedgersTab'
+import { COUNCIL_TABS, type CouncilTab as Tab } from '../kit/router'
 
 export function CouncilScreen({ tab }: { tab: Tab }) {
   const { t } = useTranslation(['council', 'common'])
   const env = useEnv()
   const { council, handle } = useCouncil()
-  const tabs: Tab[] = ['meetings', 'members', 'households', 'campaigns', 'rules', 'sync']
   return (
     <>
       <h1>{council.name}</h1>
@@ -25,7 +29,7 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
         {[t(`common:enums.councilKind.${council.kind}`), council.street, council.community].filter(Boolean).join(' · ')}
       </p>
       <nav className="tabs" aria-label={council.name}>
-        {tabs.map((k) => (
+        {COUNCIL_TABS.map((k) => (
           <a key={k} href={href({ name: 'council', councilId: council.id, tab: k })} aria-current={k === tab ? 'page' : undefined}>
             {t(`common:nav.${k}`)}
           </a>
@@ -35,6 +39,10 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
       {tab === 'members' ? <MembersTab /> : null}
       {tab === 'households' ? <HouseholdsTab /> : null}
       {tab === 'campaigns' ? <CampaignsTab /> : null}
+      {tab === 'requests' ? <RequestsTab /> : null}
+      {tab === 'matters' ? <MattersTab /> : null}
+      {tab === 'fund' ? <FundTab /> : null}
+      {tab === 'ledgers' ? <LedgersTab /> : null}
       {tab === 'rules' ? (
         <div className="card">
           <CouncilForm

@@ -3,11 +3,14 @@
 import { useEffect, useState } from 'react'
 import { ID_CHARS } from '../../shared/domain/ids'
 
-export type CouncilTab = 'meetings' | 'members' | 'households' | 'campaigns' | 'rules' | 'sync'
+export const COUNCIL_TABS = ['meetings', 'members', 'households', 'campaigns', 'requests', 'matters', 'fund', 'ledgers', 'rules', 'sync'] as const
+export type CouncilTab = (typeof COUNCIL_TABS)[number]
 export const CAMPAIGN_TABS = ['overview', 'record', 'notice', 'settings'] as const
 export type CampaignTab = (typeof CAMPAIGN_TABS)[number]
 export const MINUTES_TABS = ['draft', 'sign', 'documents', 'notice', 'submit'] as const
 export type MinutesTab = (typeof MINUTES_TABS)[number]
+export const FUND_TABS = ['overview', 'proposals', 'decide', 'projects', 'ledger', 'disclose'] as const
+export type FundTab = (typeof FUND_TABS)[number]
 
 export type Route =
   | { name: 'home' }
@@ -24,17 +27,24 @@ export type Route =
   | { name: 'importHouseholds'; councilId: string }
   | { name: 'newCampaign'; councilId: string }
   | { name: 'campaign'; councilId: string; campaignId: string; tab: CampaignTab }
+  | { name: 'newRequest'; councilId: string }
+  | { name: 'request'; councilId: string; year: number; requestId: string }
+  | { name: 'matter'; councilId: string; year: number; matterId: string }
+  | { name: 'fundYear'; councilId: string; year: number; tab: FundTab }
+  | { name: 'fundProject'; councilId: string; year: number; projectId: string }
   | { name: 'review' }
   | { name: 'backup' }
   | { name: 'notFound' }
 
 const ID = `(${ID_CHARS})`
+// The year of a matters or fund document (doc/names.ts accepts the same).
+const YEAR = '((?:19|2[01])\\d\\d)'
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/?$/, () => ({ name: 'home' })],
   [/^\/councils\/new$/, () => ({ name: 'newCouncil' })],
   [/^\/councils\/join$/, () => ({ name: 'joinCouncil' })],
   [new RegExp(`^/c/${ID}$`), (m) => ({ name: 'council', councilId: m[1]!, tab: 'meetings' })],
-  [new RegExp(`^/c/${ID}/(meetings|members|households|campaigns|rules|sync)$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as CouncilTab })],
+  [new RegExp(`^/c/${ID}/(${COUNCIL_TABS.join('|')})$`), (m) => ({ name: 'council', councilId: m[1]!, tab: m[2] as CouncilTab })],
   [new RegExp(`^/c/${ID}/members/import$`), (m) => ({ name: 'importMembers', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/meetings/new$`), (m) => ({ name: 'newMeeting', councilId: m[1]! })],
   [new RegExp(`^/c/${ID}/households/import$`), (m) => ({ name: 'importHouseholds', councilId: m[1]! })],
@@ -45,6 +55,11 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/c/${ID}/m/${ID}/session/(signin|floor)$`), (m) => ({ name: 'session', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as 'signin' })],
   [new RegExp(`^/c/${ID}/m/${ID}/projector$`), (m) => ({ name: 'projector', councilId: m[1]!, meetingId: m[2]! })],
   [new RegExp(`^/c/${ID}/m/${ID}/minutes/(${MINUTES_TABS.join('|')})$`), (m) => ({ name: 'minutes', councilId: m[1]!, meetingId: m[2]!, tab: m[3] as MinutesTab })],
+  [new RegExp(`^/c/${ID}/requests/new$`), (m) => ({ name: 'newRequest', councilId: m[1]! })],
+  [new RegExp(`^/c/${ID}/r/${YEAR}/${ID}$`), (m) => ({ name: 'request', councilId: m[1]!, year: Number(m[2]), requestId: m[3]! })],
+  [new RegExp(`^/c/${ID}/x/${YEAR}/${ID}$`), (m) => ({ name: 'matter', councilId: m[1]!, year: Number(m[2]), matterId: m[3]! })],
+  [new RegExp(`^/c/${ID}/f/${YEAR}/(${FUND_TABS.join('|')})$`), (m) => ({ name: 'fundYear', councilId: m[1]!, year: Number(m[2]), tab: m[3] as FundTab })],
+  [new RegExp(`^/c/${ID}/f/${YEAR}/p/${ID}$`), (m) => ({ name: 'fundProject', councilId: m[1]!, year: Number(m[2]), projectId: m[3]! })],
   [/^\/review$/, () => ({ name: 'review' })],
   [/^\/backup$/, () => ({ name: 'backup' })],
 ]
@@ -89,6 +104,16 @@ export function href(route: Route): string {
       return `#/c/${route.councilId}/campaigns/new`
     case 'campaign':
       return `#/c/${route.councilId}/k/${route.campaignId}/${route.tab}`
+    case 'newRequest':
+      return `#/c/${route.councilId}/requests/new`
+    case 'request':
+      return `#/c/${route.councilId}/r/${route.year}/${route.requestId}`
+    case 'matter':
+      return `#/c/${route.councilId}/x/${route.year}/${route.matterId}`
+    case 'fundYear':
+      return `#/c/${route.councilId}/f/${route.year}/${route.tab}`
+    case 'fundProject':
+      return `#/c/${route.councilId}/f/${route.year}/p/${route.projectId}`
     case 'review':
       return '#/review'
     case 'backup':

@@ -1,5 +1,6 @@
 // The council document (council/<id>): the council's settings, its register of members with
-// each member's history, and the index of its meetings' and campaigns' ids.
+// each member's history, and the index of its meetings' and campaigns' ids and of the years of its
+// matters and fund documents.
 import * as Y from 'yjs'
 import type { CampaignId } from '../domain/campaign'
 import { COUNCIL_KINDS, councilInputOf, PROCEDURE_DEFAULTS, QUORUM_RULES, THRESHOLD_RULES, validateCouncil, type Council, type CouncilInput } from '../domain/council'
@@ -14,6 +15,8 @@ const councilMap = (doc: Y.Doc) => doc.getMap<unknown>('council')
 const membersMap = (doc: Y.Doc) => doc.getMap<unknown>('members')
 const meetingsMap = (doc: Y.Doc) => doc.getMap<unknown>('meetings')
 const campaignsMap = (doc: Y.Doc) => doc.getMap<unknown>('campaigns')
+/** The years that have a matters (council/<id>/matters/<year>) or fund (…/fund/<year>) document. */
+const yearsMap = (doc: Y.Doc, kind: YearDocKind) => doc.getMap<unknown>(kind === 'matters' ? 'matterYears' : 'fundYears')
 
 
 export function initCouncilDoc(doc: Y.Doc, id: CouncilId, input: CouncilInput, now: string, origin: unknown = ORIGIN_LOCAL): void {
@@ -206,6 +209,29 @@ export function indexCampaign(doc: Y.Doc, campaignId: CampaignId, createdAt: str
 /** The ids of every campaign of the council, as the council document knows them. */
 export function campaignIds(doc: Y.Doc): CampaignId[] {
   return [...campaignsMap(doc).keys()] as CampaignId[]
+}
+
+export type YearDocKind = 'matters' | 'fund'
+
+/**
+ * Lists a year's matters or fund document in the council document, as indexCampaign does a
+ * campaign: a key per year, so a year opened on two devices appears once, and a new laptop knows
+ * which year documents to fetch and a backup which to carry.
+ */
+export function indexYearDoc(doc: Y.Doc, kind: YearDocKind, year: number, createdAt: string, origin: unknown = ORIGIN_LOCAL): void {
+  assertWritable(doc)
+  if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new DocError('invalidInput', { year: 'dateInvalid' })
+  if (yearsMap(doc, kind).get(String(year)) instanceof Y.Map) return
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>()
+    entry.set('createdAt', createdAt)
+    yearsMap(doc, kind).set(String(year), entry)
+  }, origin)
+}
+
+/** The years of the council's matters or fund documents, newest first. */
+export function indexedYears(doc: Y.Doc, kind: YearDocKind): number[] {
+  return [...yearsMap(doc, kind).keys()].map(Number).filter((y) => Number.isInteger(y) && y >= 1900 && y <= 2199).sort((a, b) => b - a)
 }
 
 export const memberCount = (doc: Y.Doc): number => membersMap(doc).size
