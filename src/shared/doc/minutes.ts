@@ -188,7 +188,8 @@ export const noticeOverOn = (notice: { endDate: string }, date: string): boolean
 export const noticeDaysLeft = (notice: { endDate: string }, date: string): number =>
   Math.max(0, Math.round((Date.parse(`${notice.endDate}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000))
 
-function validateNotice(n: { place: string; startDate: string; endDate: string }): Record<string, string> {
+/** What is wrong with a notice's place and period (also the result notice's: doc/mattersResultNotice.ts). */
+export function validateNotice(n: { place: string; startDate: string; endDate: string }): Record<string, string> {
   const errors: Record<string, string> = {}
   const place = n.place.trim()
   if (!place) errors.place = 'required'
@@ -232,14 +233,29 @@ export function readObjections(doc: Y.Doc): Objection[] {
     .sort((a, b) => cmpStr(a.receivedOn, b.receivedOn) || cmpStr(a.id, b.id))
 }
 
-export function addObjection(doc: Y.Doc, o: { receivedOn: string; from: string; content: string }, origin: unknown = ORIGIN_LOCAL): string {
-  assertMeetingIn(doc, OBJECTION_STATUSES)
+/** What is wrong with an objection as received (also the result notice's objections). */
+export function objectionErrors(o: { receivedOn: string; from: string; content: string }): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!isIsoDate(o.receivedOn)) errors.receivedOn = 'dateInvalid'
   if (!o.from.trim()) errors.from = 'required'
   else if (o.from.trim().length > MAX_FIELD) errors.from = 'textTooLong'
   if (!o.content.trim()) errors.content = 'required'
   else if (o.content.length > MAX_OBJECTION) errors.content = 'textTooLong'
+  return errors
+}
+
+/** What is wrong with how an objection was handled (also the result notice's objections). */
+export function handlingErrors(h: { handling: string; handledOn: string }): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (!h.handling.trim()) errors.handling = 'required'
+  else if (h.handling.length > MAX_OBJECTION) errors.handling = 'textTooLong'
+  if (!isIsoDate(h.handledOn)) errors.handledOn = 'dateInvalid'
+  return errors
+}
+
+export function addObjection(doc: Y.Doc, o: { receivedOn: string; from: string; content: string }, origin: unknown = ORIGIN_LOCAL): string {
+  assertMeetingIn(doc, OBJECTION_STATUSES)
+  const errors = objectionErrors(o)
   if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
   const id = newEntryId()
   doc.transact(() => {
@@ -258,10 +274,7 @@ export function handleObjection(doc: Y.Doc, id: string, h: { handling: string; h
   assertMeetingIn(doc, OBJECTION_STATUSES)
   const m = objectionsMap(doc).get(id)
   if (!(m instanceof Y.Map)) throw new DocError('notFound')
-  const errors: Record<string, string> = {}
-  if (!h.handling.trim()) errors.handling = 'required'
-  else if (h.handling.length > MAX_OBJECTION) errors.handling = 'textTooLong'
-  if (!isIsoDate(h.handledOn)) errors.handledOn = 'dateInvalid'
+  const errors = handlingErrors(h)
   if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
   doc.transact(() => {
     m.set('handling', h.handling.trim())

@@ -1,0 +1,102 @@
+// The result notice (实施结果公开) of a matter once its follow-up is complete: where it is posted and
+// for which days, and the objections (异议) received with how each was handled. The same rules as
+// the minutes' 公示 (doc/minutes.ts: validateNotice, objectionErrors, handlingErrors, 7 days by
+// default), kept in the matters document beside the follow-up.
+//
+// Layout (same document as doc/matters.ts):
+//   resultNotices     Y.Map<"<matterId>/<field>", value>  place, startDate, endDate, postedAt: flat
+//                     keys, one field a key, so two laptops correcting the place and the end date
+//                     offline both keep theirs
+//   resultObjections  Y.Map<id, Y.Map{matterId, receivedOn, from, content, handling, handledOn}>
+import * as Y from 'yjs'
+import { isIsoDate } from '../domain/dates'
+import { newEntryId } from '../domain/ids'
+import { DocError } from './errors'
+import { assertInstant, childMaps, cmpStr } from './guards'
+import { handlingErrors, objectionErrors, validateNotice, type Objection, type PublicNotice } from './minutes'
+import { readFollowUp } from './mattersFollowUp'
+import { str } from './read'
+import { assertWritable, ORIGIN_LOCAL } from './schema'
+
+const noticesMap = (doc: Y.Doc) => doc.getMap<unknown>('resultNotices')
+const objectionsMap = (doc: Y.Doc) => doc.getMap<unknown>('resultObjections')
+
+export function readResultNotice(doc: Y.Doc, matterId: string): PublicNotice | null {
+  const m = noticesMap(doc)
+  const get = (k: string) => m.get(`${matterId}/${k}`)
+  const postedAt = get('postedAt')
+  const startDate = get('startDate')
+  const endDate = get('endDate')
+  if (typeof postedAt !== 'string' || !isIsoDate(startDate) || !isIsoDate(endDate)) return null
+  const place = get('place')
+  return { place: typeof place === 'string' ? place : '', startDate, endDate, postedAt }
+}
+
+/**
+ * Posts the result notice (or corrects its place and days once posted: an extension). Only once the
+ * follow-up is complete, and not before the day it was completed.
+ */
+export function postResultNotice(doc: Y.Doc, matterId: string, notice: { place: string; startDate: string; endDate: string }, now: string, origin: unknown = ORIGIN_LOCAL): void {
+  assertWritable(doc)
+  assertInstant(now, 'now')
+  const f = readFollowUp(doc, matterId)
+  if (!f) throw new DocError('notFound')
+  if (!f.completedOn) throw new DocError('badTransition', { reason: 'followUpNotDone' })
+  const errors = validateNotice(notice)
+  if (!errors.startDate && notice.startDate < f.completedOn) errors.startDate = 'beforeCompleted'
+  if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
+  const current = readResultNotice(doc, matterId)
+  const next = { place: notice.place.trim(), startDate: notice.startDate, endDate: notice.endDate }
+  doc.transact(() => {
+    const m = noticesMap(doc)
+    for (const k of ['place', 'startDate', 'endDate'] as const) if (current?.[k] !== next[k]) m.set(`${matterId}/${k}`, next[k])
+    if (!current) m.set(`${matterId}/postedAt`, now)
+  }, origin)
+}
+
+export function readResultObjections(doc: Y.Doc, matterId: string): Objection[] {
+  return childMaps(objectionsMap(doc))
+    .filter(([, m]) => m.get('matterId') === matterId)
+    .map(([id, m]) => ({
+      id,
+      receivedOn: str(m, 'receivedOn'),
+      from: str(m, 'from'),
+      content: str(m, 'content'),
+      handling: str(m, 'handling'),
+      handledOn: isIsoDate(m.get('handledOn')) ? (m.get('handledOn') as string) : null,
+    }))
+    .filter((o) => isIsoDate(o.receivedOn) && o.content)
+    .sort((a, b) => cmpStr(a.receivedOn, b.receivedOn) || cmpStr(a.id, b.id))
+}
+
+/** Records an objection to the result notice; only once it is posted. */
+export function addResultObjection(doc: Y.Doc, matterId: string, o: { receivedOn: string; from: string; content: string }, origin: unknown = ORIGIN_LOCAL): string {
+  assertWritable(doc)
+  if (!readResultNotice(doc, matterId)) throw new DocError('badTransition', { reason: 'noticeNotPosted' })
+  const errors = objectionErrors(o)
+  if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
+  const id = newEntryId()
+  doc.transact(() => {
+    const m = new Y.Map<unknown>()
+    objectionsMap(doc).set(id, m)
+    m.set('matterId', matterId)
+    m.set('receivedOn', o.receivedOn)
+    m.set('from', o.from.trim())
+    m.set('content', o.content.trim())
+    m.set('handling', '')
+  }, origin)
+  return id
+}
+
+/** Records how an objection was handled (each field its own key: two devices never erase each other). */
+export function handleResultObjection(doc: Y.Doc, id: string, h: { handling: string; handledOn: string }, origin: unknown = ORIGIN_LOCAL): void {
+  assertWritable(doc)
+  const m = objectionsMap(doc).get(id)
+  if (!(m instanceof Y.Map)) throw new DocError('notFound')
+  const errors = handlingErrors(h)
+  if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
+  doc.transact(() => {
+    m.set('handling', h.handling.trim())
+    m.set('handledOn', h.handledOn)
+  }, origin)
+}
