@@ -7,6 +7,7 @@ import { liveQuery } from 'dexie'
 import { parseAnyDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
 import { makeProvider, storedAll, type Attached } from './attach'
+import { FileSync, fileRefsOf } from './fileSync'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
 import { watchNetwork, type NetworkEvents } from './network'
@@ -43,6 +44,8 @@ export class SyncManager {
   private statuses: StatusStore
   private outbox: Outbox
   private syncTimes: SyncTimes
+  /** Attached files follow the documents (fileSync.ts), never holding them up. */
+  readonly files: FileSync
   private stopWindow = () => {}
   private stopWatch = () => {}
 
@@ -55,6 +58,12 @@ export class SyncManager {
     this.statuses = new StatusStore((councilId) => this.compute(councilId))
     this.outbox = new Outbox(db, this.settings, (name, timeoutMs) => this.waitForSync(name, timeoutMs, 'pushed'))
     this.syncTimes = new SyncTimes(db, this.settings)
+    this.files = new FileSync({
+      db,
+      now: options.now,
+      settingsOf: (councilId) => this.settings.get(councilId),
+      refsOf: (councilId) => [...this.open.values()].filter((d) => d.councilId === councilId).flatMap((d) => fileRefsOf(d.handle.name, d.handle.doc)),
+    })
   }
 
   /** Loads every council's settings; call before opening any document. */
@@ -77,6 +86,7 @@ export class SyncManager {
     this.stopWatch()
     this.stopWindow()
     this.syncTimes.stop()
+    this.files.stop()
     for (const d of this.open.values()) this.detach(d)
     this.open.clear()
   }
@@ -116,6 +126,7 @@ export class SyncManager {
   /** Stops syncing a council on this device. */
   forget(councilId: string): void {
     this.settings.delete(councilId)
+    this.files.forget(councilId)
     this.reconnectCouncil(councilId)
   }
 
@@ -252,6 +263,7 @@ export class SyncManager {
     }
     this.outbox.pushIfDue(councilId, row)
     this.syncTimes.record(councilId, row, this.options.now())
+    this.files.kick(councilId)
     this.changed()
   }
 
