@@ -194,6 +194,20 @@ function followUpRows(input: LedgerInput, t: Translate): Record<string, unknown>
   return rows
 }
 
+/** How many rows each sheet of the workbook will have (shown before saving); null: no meetings sheet. */
+export function ledgerRowCounts(input: LedgerInput): { requests: number; matters: number; followUp: number; meetings: number | null } {
+  const t: Translate = (key) => key
+  return {
+    requests: requestRows(input, t).length,
+    matters: matterRows(input, t).length,
+    followUp: followUpRows(input, t).length,
+    meetings: input.meetings ? meetingRows(input).length : null,
+  }
+}
+
+const meetingRows = (input: LedgerInput) =>
+  [...(input.meetings ?? [])].filter((m) => inRange(m.date, input)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((m) => ({ ...m, date: asDate(m.date) }))
+
 /** The three ledgers of `input` as the bytes of an .xlsx workbook. */
 export async function buildLedgerWorkbook(input: LedgerInput, t: Translate): Promise<Uint8Array> {
   const Excel = await loadExcel()
@@ -216,7 +230,7 @@ export async function buildLedgerWorkbook(input: LedgerInput, t: Translate): Pro
     sheet(wb, t('ledger.meetings.sheet'), t, 'ledger.meetings', [
       col('date', 'date', 12), col('title', 'long', 30), col('place', 'text', 16), col('convener', 'text', 14), col('members', 'number', 10),
       col('present', 'number', 10), col('leave', 'number', 10), col('absent', 'number', 10), col('items', 'number', 10),
-    ], [...input.meetings].filter((m) => inRange(m.date, input)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((m) => ({ ...m, date: asDate(m.date) })))
+    ], meetingRows(input))
   }
   const out = await wb.xlsx.writeBuffer()
   return out instanceof Uint8Array ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out)
