@@ -2,6 +2,8 @@
 //   POST /ballot/api/open  {meeting, code}                 -> what there is to vote on now
 //   POST /ballot/api/cast  {meeting, code, voteId, choice} -> a receipt
 //   POST /ballot/api/seal  {meeting, voteId, code: rw join code} -> the phone ballots written in
+//   POST /ballot/api/survey, /ballot/api/answer                  -> a fund project's satisfaction survey
+//                                                                   (phoneSurvey.ts, shared/phoneSurvey.ts)
 // (contract, error codes and statuses: src/shared/phoneBallot.ts). Phones never join the CRDT: the
 // host checks the one-time code against the meeting document's `voterCodes` (hashes only) and
 // writes for them, through a Hocuspocus direct connection, so every connected device sees it.
@@ -29,6 +31,7 @@ import { isMeetingName, PhoneContext } from './phoneContext'
 import { PhoneError, phoneErrorOf, refuse } from './phoneErrors'
 import { clientAddress, DEFAULT_PHONE_LIMITS, RateLimited, type PhoneLimits } from './phoneLimits'
 import { phoneSeal } from './phoneSeal'
+import { surveyAnswer, surveyOpen } from './phoneSurvey'
 import type { CouncilRegistry } from './registry'
 import type { DocumentBackend, PendingBallotBackend } from './storageTypes'
 
@@ -62,7 +65,7 @@ async function phoneOpen(ctx: PhoneContext, body: Record<string, unknown>, addre
   })
 }
 
-const ACTIONS = { open: phoneOpen, cast: phoneCast, seal: phoneSeal } as const
+const ACTIONS = { open: phoneOpen, cast: phoneCast, seal: phoneSeal, survey: surveyOpen, answer: surveyAnswer } as const
 
 export function createBallotService(deps: BallotServiceDeps) {
   const { log } = deps
@@ -106,7 +109,7 @@ export function createBallotService(deps: BallotServiceDeps) {
         log({ type: 'phone-error', ...(meeting ? { documentName: meeting } : {}), error: errorText(e) })
         error = new PhoneError('unavailable')
       }
-      if ((action === 'cast' || action === 'seal') && (error.code !== 'rate-limited' || ctx.limits.quietFor(1_000))) {
+      if ((action === 'cast' || action === 'seal' || action === 'answer') && (error.code !== 'rate-limited' || ctx.limits.quietFor(1_000))) {
         log({ type: 'phone-refused', action, reason: error.code, ...(meeting ? { documentName: meeting } : {}) })
       }
       const headers: Record<string, string> = error instanceof RateLimited ? { 'retry-after': String(Math.max(1, error.retryAfter)) } : {}

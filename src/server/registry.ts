@@ -13,6 +13,7 @@
 import type { JoinAccess } from '../shared/sync/joinCode'
 import { isCodeId, isCouncilSecret, parseJoinCode, verifyJoinCode } from '../shared/sync/joinCode'
 import { isIdString } from '../shared/domain/ids'
+import { councilKey } from '../shared/phoneSurvey'
 import type { RegistryBackend } from './storageTypes'
 
 export type RegistryError =
@@ -55,6 +56,21 @@ export class CouncilRegistry {
   get size(): number {
     return this.rows.councilIds().length
   }
+
+  /**
+   * The registered council whose key (shared/phoneSurvey.ts councilKey) this is, or null: a survey's
+   * address names its council by that one-way key, never by its id.
+   */
+  councilIdByKey(key: string): string | null {
+    for (const id of this.rows.councilIds()) {
+      let k = this.keys.get(id)
+      if (k === undefined) this.keys.set(id, (k = councilKey(id)))
+      if (k === key) return this.isRegistered(id) ? id : null
+    }
+    return null
+  }
+
+  private readonly keys = new Map<string, string>()
 
   isRegistered(councilId: string): boolean {
     return this.secretOf(councilId) !== null
