@@ -39,7 +39,8 @@ export function interpretAnswer<T>(status: number, text: string, isValue: (v: un
   return { ok: false, error: status === 0 ? 'network' : 'unavailable' }
 }
 
-function post<T>(url: string, body: unknown, isValue: (v: unknown) => v is T): Promise<ApiResult<T>> {
+/** POSTs JSON to a path relative to the page (api/…); never throws. */
+export function post<T>(url: string, body: unknown, isValue: (v: unknown) => v is T): Promise<ApiResult<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest()
     const fail = () => resolve({ ok: false, error: 'network' })

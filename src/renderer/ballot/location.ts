@@ -2,6 +2,7 @@
 // the fragment so it never reaches the server's logs, and leaves the address bar once read.
 import { parseAnyDocName } from '../../shared/doc/names'
 import { isIdString } from '../../shared/domain/ids'
+import { surveyAddressOf, type SurveyAddress } from '../../shared/phoneSurvey'
 
 export interface BallotAddress {
   /** The meeting's id (or, from an older slip, its document name), or null when the address names no meeting. */
@@ -31,6 +32,12 @@ export function readBallotAddress(search: string, hash: string): BallotAddress {
   const parsed = m === null ? null : parseAnyDocName(m)
   const c = param(hash, 'c')
   return { meeting: parsed?.kind === 'meeting' || isIdString(m) ? m : null, code: c === null || c.trim() === '' ? null : c }
+}
+
+/** A satisfaction survey's address (?s=<survey>&y=<year>&k=<council key>), or null (shared/phoneSurvey.ts). */
+export function readSurveyAddress(search: string): SurveyAddress | null {
+  const year = param(search, 'y')
+  return surveyAddressOf({ survey: param(search, 's'), year: year !== null && /^\d{4}$/.test(year) ? Number(year) : null, council: param(search, 'k') })
 }
 
 /**

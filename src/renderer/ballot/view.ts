@@ -20,7 +20,7 @@ export interface ViewActions {
 type Child = Node | string | null | false
 type Attrs = Record<string, string | boolean | ((e: Event) => void)>
 
-function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
+export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') el.addEventListener(name, value)
