@@ -6,6 +6,7 @@ import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { StatusPill } from '../../ui/StatusPill'
 import { useMeeting } from '../../kit/MeetingContext'
+import { FundVoteLine } from '../../kit/fundVote'
 import { ClosedVotes } from './ClosedVotes'
 import { MotionMoves, SecondForm } from './MotionActions'
 import { ProposeForm } from './ProposeForm'
@@ -61,6 +62,8 @@ export function MotionCard({ motion, view }: { motion: Motion; view: SessionView
           <ProposeForm itemId={motion.itemId} parent={motion} memberOptions={memberOptions} run={run} />
         </details>
       ) : null}
+      {/* A fund project's vote: whether approving it still fits the money available, said before the vote. */}
+      {!motion.parentId && ((debating && !amendmentOnFloor) || openVote) ? <FundVoteLine motion={motion} /> : null}
       {debating && !amendmentOnFloor ? <VoteSetupForm motion={motion} run={run} /> : null}
       {openVote ? <VotePanel vote={openVote} motion={motion} view={view} /> : null}
       <ClosedVotes motion={motion} votes={votes} view={view} live={live} openVote={openVote} />
