@@ -5,8 +5,9 @@ import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useMeeting } from '../../kit/MeetingContext'
-import { ballotPage, type PhoneHost } from './phoneActions'
-import { QrCode } from './QrCode'
+import { ballotPage } from './phoneActions'
+import type { PhoneHost } from '../../kit/phoneHost'
+import { QrCode } from '../../kit/QrCode'
 import { CodeText, useOverlay } from './SlipSheet'
 
 export function CodeScreen({ codes, host, onClose }: { codes: readonly string[]; host: PhoneHost; onClose: () => void }) {

@@ -8,8 +8,8 @@ import { href } from '../../kit/router'
 import { useCouncil } from '../../kit/CouncilContext'
 import { useMeeting } from '../../kit/MeetingContext'
 import { ballotPage } from './phoneActions'
-import { QrCode } from './QrCode'
-import { usePhoneHost, usePhoneHostMissing } from './usePhoneHost'
+import { QrCode } from '../../kit/QrCode'
+import { usePhoneHost, usePhoneHostMissing } from '../../kit/phoneHost'
 
 /** Ballots in from phones: the host's running count (secret ballot and roll call alike). */
 export const phoneBallotCount = (vote: Vote): number => vote.phone?.received ?? 0

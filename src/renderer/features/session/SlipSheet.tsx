@@ -11,8 +11,9 @@ import { formatDateTime } from '../../kit/format'
 import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
 import { useMeeting } from '../../kit/MeetingContext'
-import { ballotPage, type PhoneHost } from './phoneActions'
-import { QrCode } from './QrCode'
+import { ballotPage } from './phoneActions'
+import type { PhoneHost } from '../../kit/phoneHost'
+import { QrCode } from '../../kit/QrCode'
 
 export interface Slip {
   code: string

@@ -11,7 +11,7 @@ import { useCouncil } from '../../kit/CouncilContext'
 import { useMeeting } from '../../kit/MeetingContext'
 import { SelectField } from '../../ui/Field'
 import { startVote } from './actions'
-import { usePhoneHost } from './usePhoneHost'
+import { usePhoneHost } from '../../kit/phoneHost'
 import type { Run } from './floorTypes'
 
 export function VoteSetupForm({ motion, run }: { motion: Motion; run: Run }) {

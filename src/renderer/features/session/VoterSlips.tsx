@@ -16,7 +16,7 @@ import { CodeScreen } from './CodeScreen'
 import { presentMembers } from './useSession'
 import { issueDrawnSlips, issueNamedSlips, MAX_SLIPS } from './phoneActions'
 import { SlipSheet, type Slip } from './SlipSheet'
-import { usePhoneHost } from './usePhoneHost'
+import { usePhoneHost } from '../../kit/phoneHost'
 import type { SessionView } from './useSession'
 
 type Present = ReturnType<typeof presentMembers>[number]

@@ -8,28 +8,13 @@ import { ballotPageUrl, newVoterCode, normaliseVoterCode, voterCodeHash } from '
 import { issueDrawnCodes, issueNamedCodes } from '../../../shared/doc/phoneVoting'
 import { readVote } from '../../../shared/doc/votes'
 import type { AppEnv } from '../../kit/env'
-import type { CouncilSyncRow } from '../../data/db'
 import { getSyncSettings } from '../../data/syncSettings'
 import { phonesBaseOf } from '../../sync/address'
 import { parseJoinCode } from '../../../shared/sync/joinCode'
 import type { DocHandle } from '../../sync/docs'
 import { writeDoc } from '../../kit/write'
+import { phoneHostOf, type PhoneHost } from '../../kit/phoneHost'
 import { PhoneHostError, sealPhoneBallots } from '../../sync/phoneBallots'
-
-/** The council's sync server as the phones' host, as this device may use it: read-write only. */
-export interface PhoneHost {
-  serverUrl: string
-  /** The council's read-write join code on this device: proves the right to seal. */
-  code: string
-}
-
-export const phoneHostOf = (row: CouncilSyncRow | null | undefined): PhoneHost | null =>
-  row && row.access === 'rw' && row.serverUrl && row.code ? { serverUrl: row.serverUrl, code: row.code } : null
-
-/** Why this device has no phones' host, so the screen says the true reason: it does not sync this
- *  council at all, or it joined read-only (only a read-write device may seal phone ballots). */
-export const phoneHostMissing = (row: CouncilSyncRow | null | undefined): 'noSync' | 'readOnly' | null =>
-  phoneHostOf(row) ? null : row?.serverUrl && row.access === 'ro' ? 'readOnly' : 'noSync'
 
 /** The ballot page of a meeting on its host, with a code in the fragment when given. */
 export const ballotPage = (host: PhoneHost, meetingDocName: string, code?: string): string =>

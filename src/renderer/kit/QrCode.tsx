@@ -1,7 +1,7 @@
 // A QR code drawn as inline SVG from the shared path (src/shared/minutes/qr.ts): crisp on
 // screen and in print at any size, with fill attributes only (the CSP forbids inline style).
 import { useMemo } from 'react'
-import { qrPath } from '../../../shared/minutes/qr'
+import { qrPath } from '../../shared/minutes/qr'
 
 /** `size`: CSS pixels on screen; print sizes come from the class. */
 export function QrCode({ text, label, size, className = 'qr-code' }: { text: string; label: string; size?: number; className?: string }) {
