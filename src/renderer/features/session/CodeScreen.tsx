@@ -8,7 +8,7 @@ import { useMeeting } from '../../kit/MeetingContext'
 import { ballotPage } from './phoneActions'
 import type { PhoneHost } from '../../kit/phoneHost'
 import { QrCode } from '../../kit/QrCode'
-import { CodeText, useOverlay } from './SlipSheet'
+import { CodeText, useOverlay } from '../../kit/Slips'
 
 export function CodeScreen({ codes, host, onClose }: { codes: readonly string[]; host: PhoneHost; onClose: () => void }) {
   const { t } = useTranslation('session')

@@ -2,10 +2,9 @@
 // the meeting, a QR code of the ballot page with its code, the code in large groups, and one line
 // of instructions; a named slip also the member's name, a drawn slip never any name. It covers the
 // screen while open and is all that prints; closing it forgets the codes.
-import { useEffect } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { formatVoterCode } from '../../../shared/domain/voterCode'
+import { CodeText, useOverlay } from '../../kit/Slips'
 import { useEnv } from '../../kit/env'
 import { formatDateTime } from '../../kit/format'
 import { useAction } from '../../kit/useAction'
@@ -19,26 +18,6 @@ export interface Slip {
   code: string
   /** Named (roll-call) slips only. */
   name?: string
-}
-
-/** A code in two lines of two groups; its text is the code as formatted ("XXXX-XXXX-XXXX-XXXX"). */
-export function CodeText({ code }: { code: string }) {
-  const formatted = formatVoterCode(code)
-  const cut = formatted.indexOf('-', formatted.indexOf('-') + 1) + 1
-  return (
-    <>
-      <span className="code-line">{formatted.slice(0, cut)}</span>
-      <span className="code-line">{formatted.slice(cut)}</span>
-    </>
-  )
-}
-
-/** While an overlay of the session is open, the rest of the app neither shows nor prints. */
-export function useOverlay(className: string): void {
-  useEffect(() => {
-    document.body.classList.add(className)
-    return () => document.body.classList.remove(className)
-  }, [className])
 }
 
 export function SlipSheet({ slips, host, onClose }: { slips: readonly Slip[]; host: PhoneHost; onClose: () => void }) {
