@@ -27,7 +27,7 @@ export type SyncServerEvent =
   | { type: 'redis-error'; error: string }
   | { type: 'http-error'; error: string }
   /** A phone ballot (cast) or a seal refused, by reason (a PhoneErrorCode). Never the code or the choice. */
-  | { type: 'phone-refused'; action: 'cast' | 'seal'; reason: string; documentName?: string }
+  | { type: 'phone-refused'; action: 'cast' | 'seal' | 'answer'; reason: string; documentName?: string }
   /** The host wrote a vote's phone ballots into the meeting document. */
   | { type: 'phone-sealed'; documentName: string; voteId: string; ballots: number }
   /** A vote's pending phone ballot file does not read back: the vote answers 'unavailable'. */
