@@ -24,6 +24,7 @@
 // price: a loaded document is held twice, and each update is integrated twice.
 import * as Y from 'yjs'
 import { TimeBudget } from './timeBudget'
+import { integratesForFree } from './cheapUpdate'
 import { UpdateTooCostly, type Struct, type UpdateBounds } from './updateBounds'
 
 class StepsExceeded extends Error {}
@@ -112,6 +113,13 @@ export let lastTrialMs = 0
  * corrupted update may throw after applying part of itself, yjs#599: the shadow is dropped).
  */
 export function tryUpdate(update: Uint8Array, structs: Struct[], bounds: UpdateBounds, live?: Y.Doc): void {
+  // A keystroke scans nothing and waits for nothing (cheapUpdate.ts): no trial; the shadow catches
+  // up by following the live document, after the update has gone out to the other clients.
+  const checking = performance.now()
+  if (live && integratesForFree(update, structs, live)) {
+    lastTrialMs = performance.now() - checking
+    return
+  }
   const target = live ? shadowOf(live) : new Y.Doc({ gc: false })
   const limit = bounds.maxIntegrationSteps + 2 * structs.length
   let kept = false

@@ -1,35 +1,39 @@
 // The app's frame: providers, the header with where-you-are and the language, and the router.
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import type { i18n as I18n } from 'i18next'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { EnvProvider, useEnv, type AppEnv } from '../kit/env'
 import { href, useRoute, type Route } from '../kit/router'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { HomeScreen } from '../features/councils/HomeScreen'
-import { NewCouncilScreen } from '../features/councils/NewCouncilScreen'
-import { JoinScreen } from '../features/sync/JoinScreen'
 import { SyncBadge } from '../features/sync/SyncBadge'
 import { CouncilProvider, CouncilReadOnlyBanner, useCouncil } from '../kit/CouncilContext'
 import { RefusedChangesBanner } from '../features/sync/RefusedChangesBanner'
 import { CouncilScreen } from './CouncilScreen'
-import { ImportScreen } from '../features/members/ImportScreen'
-import { NewMeetingScreen } from '../features/meetings/NewMeetingScreen'
+// Screens not on the way to tonight's meeting load when first shown (issue 20).
+import {
+  NewCouncilScreen,
+  JoinScreen,
+  ReviewScreen,
+  BackupScreen,
+  ImportScreen,
+  NewMeetingScreen,
+  NoticeScreen,
+  SessionScreen,
+  ProjectorScreen,
+  MinutesScreen,
+  HouseholdImportScreen,
+  NewCampaignScreen,
+  CampaignScreen,
+  NewRequestScreen,
+  RequestScreen,
+  MatterScreen,
+  FundYearScreen,
+  FundProjectScreen,
+  ScreenLoading,
+} from './lazyScreens'
 import { MeetingProvider } from '../kit/MeetingContext'
 import { MeetingScreen } from '../features/meetings/MeetingScreen'
-import { NoticeScreen } from '../features/meetings/NoticeScreen'
-import { SessionScreen } from '../features/session/SessionScreen'
-import { ProjectorScreen } from '../features/session/ProjectorScreen'
-import { MinutesScreen } from '../features/minutes/MinutesScreen'
-import { ReviewScreen } from '../features/review/ReviewScreen'
-import { BackupScreen } from '../features/backup/BackupScreen'
-import { HouseholdImportScreen } from '../features/households/HouseholdImportScreen'
-import { NewCampaignScreen } from '../features/campaigns/NewCampaignScreen'
-import { CampaignScreen } from '../features/campaigns/CampaignScreen'
-import { NewRequestScreen } from '../features/requests/NewRequestScreen'
-import { RequestScreen } from '../features/requests/RequestScreen'
-import { MatterScreen } from '../features/matters/MatterScreen'
-import { FundYearScreen } from '../features/fund/FundYearScreen'
-import { FundProjectScreen } from '../features/fund/FundProjectScreen'
 import { useAutoBackup } from '../features/backup/useAutoBackup'
 import { useCommands } from './commands'
 import { isLanguage } from '../../shared/i18n/languages'
@@ -75,7 +79,9 @@ function Shell() {
       <main id="main" className="projector-main">
         <CouncilProvider councilId={route.councilId}>
           <MeetingProvider meetingId={route.meetingId}>
-            <ProjectorScreen />
+            <Suspense fallback={<ScreenLoading />}>
+              <ProjectorScreen />
+            </Suspense>
           </MeetingProvider>
         </CouncilProvider>
       </main>
@@ -100,19 +106,23 @@ function Shell() {
           <main id="main" tabIndex={-1}>
             <CouncilReadOnlyBanner />
             <RefusedChangesBanner councilId={councilId} />
-            <CouncilRoutes route={route} />
+            <Suspense fallback={<ScreenLoading />}>
+              <CouncilRoutes route={route} />
+            </Suspense>
           </main>
         </CouncilProvider>
       ) : (
         <>
           <Header route={route} />
           <main id="main" tabIndex={-1}>
-            {route.name === 'home' ? <HomeScreen /> : null}
-            {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
-            {route.name === 'joinCouncil' ? <JoinScreen /> : null}
-            {route.name === 'review' ? <ReviewScreen /> : null}
-            {route.name === 'backup' ? <BackupScreen /> : null}
-            {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
+            <Suspense fallback={<ScreenLoading />}>
+              {route.name === 'home' ? <HomeScreen /> : null}
+              {route.name === 'newCouncil' ? <NewCouncilScreen /> : null}
+              {route.name === 'joinCouncil' ? <JoinScreen /> : null}
+              {route.name === 'review' ? <ReviewScreen /> : null}
+              {route.name === 'backup' ? <BackupScreen /> : null}
+              {route.name === 'notFound' ? <Banner kind="error">{t('errors.notFound')}</Banner> : null}
+            </Suspense>
           </main>
         </>
       )}

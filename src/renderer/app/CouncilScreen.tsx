@@ -1,5 +1,6 @@
 // A council: its meetings, its registers, its campaigns, residents' requests and the matters they
 // became, the community fund, the ledgers, its rules and how it syncs, as tabs.
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { href } from '../kit/router'
 import { useEnv } from '../kit/env'
@@ -8,14 +9,9 @@ import { CouncilForm } from '../features/councils/CouncilForm'
 import { useCouncil } from '../kit/CouncilContext'
 import { saveCouncil } from '../features/councils/actions'
 import { MeetingsTab } from '../features/meetings/MeetingsTab'
-import { MembersTab } from '../features/members/MembersTab'
-import { HouseholdsTab } from '../features/households/HouseholdsTab'
-import { CampaignsTab } from '../features/campaigns/CampaignsTab'
-import { SyncTab } from '../features/sync/SyncTab'
-import { RequestsTab } from '../features/requests/RequestsTab'
-import { MattersTab } from '../features/matters/MattersTab'
-import { FundTab } from '../features/fund/FundTab'
-import { LedgersTab } from '../features/matters/LedgersTab'
+// The other tabs load when first shown (issue 20).
+import { MembersTab, HouseholdsTab, CampaignsTab, SyncTab, RequestsTab, MattersTab, FundTab, LedgersTab, ScreenLoading } from './lazyScreens'
+import { OverdueBanner } from '../features/matters/OverdueBanner'
 import { COUNCIL_TABS, type CouncilTab as Tab } from '../kit/router'
 
 export function CouncilScreen({ tab }: { tab: Tab }) {
@@ -28,6 +24,7 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
       <p className="muted">
         {[t(`common:enums.councilKind.${council.kind}`), council.street, council.community].filter(Boolean).join(' · ')}
       </p>
+      <OverdueBanner />
       <nav className="tabs" aria-label={council.name}>
         {COUNCIL_TABS.map((k) => (
           <a key={k} href={href({ name: 'council', councilId: council.id, tab: k })} aria-current={k === tab ? 'page' : undefined}>
@@ -35,26 +32,28 @@ export function CouncilScreen({ tab }: { tab: Tab }) {
           </a>
         ))}
       </nav>
-      {tab === 'meetings' ? <MeetingsTab /> : null}
-      {tab === 'members' ? <MembersTab /> : null}
-      {tab === 'households' ? <HouseholdsTab /> : null}
-      {tab === 'campaigns' ? <CampaignsTab /> : null}
-      {tab === 'requests' ? <RequestsTab /> : null}
-      {tab === 'matters' ? <MattersTab /> : null}
-      {tab === 'fund' ? <FundTab /> : null}
-      {tab === 'ledgers' ? <LedgersTab /> : null}
-      {tab === 'rules' ? (
-        <div className="card">
-          <CouncilForm
-            key={council.id}
-            initial={councilInputOf(council)}
-            submitLabel={t('common:actions.save')}
-            readOnly={handle.readOnly}
-            onSubmit={(input) => saveCouncil(env, handle.doc, handle.name, input)}
-          />
-        </div>
-      ) : null}
-      {tab === 'sync' ? <SyncTab /> : null}
+      <Suspense fallback={<ScreenLoading />}>
+        {tab === 'meetings' ? <MeetingsTab /> : null}
+        {tab === 'members' ? <MembersTab /> : null}
+        {tab === 'households' ? <HouseholdsTab /> : null}
+        {tab === 'campaigns' ? <CampaignsTab /> : null}
+        {tab === 'requests' ? <RequestsTab /> : null}
+        {tab === 'matters' ? <MattersTab /> : null}
+        {tab === 'fund' ? <FundTab /> : null}
+        {tab === 'ledgers' ? <LedgersTab /> : null}
+        {tab === 'rules' ? (
+          <div className="card">
+            <CouncilForm
+              key={council.id}
+              initial={councilInputOf(council)}
+              submitLabel={t('common:actions.save')}
+              readOnly={handle.readOnly}
+              onSubmit={(input) => saveCouncil(env, handle.doc, handle.name, input)}
+            />
+          </div>
+        ) : null}
+        {tab === 'sync' ? <SyncTab /> : null}
+      </Suspense>
     </>
   )
 }
