@@ -2,8 +2,9 @@
 // phone_ballots), so that every instance behind the load balancer can take a meeting's phones:
 // a vote's lock is a PostgreSQL advisory lock held by a connection of its own for the whole
 // cast or seal, so two instances never count the same vote at once; each put commits at once
-// (autocommit, on the main pool), so a phone gets its receipt only for a ballot that is durable,
-// as with the files. An instance that dies holding a lock loses its connection, and with it the
+// (autocommit), so a phone gets its receipt only for a ballot that is durable, as with the files.
+// Phones have connections of their own (gets, puts and the meeting lookups of pgDocuments.ts), apart
+// from the documents' pool: a city's stores, however many, never make a phone wait for one. An instance that dies holding a lock loses its connection, and with it the
 // lock. Nothing is cached: another instance may have written since.
 import { createHash } from 'node:crypto'
 import type { Pool } from 'pg'
@@ -14,6 +15,9 @@ import type { PendingBallotBackend, PendingBallots } from './storageTypes'
 
 /** The advisory-lock namespace (first key) of vote locks (pgMigrations.ts uses 2101). */
 export const BALLOT_LOCK = 2102
+/** Connections for phones' reads and writes, and for vote locks held during a cast or a seal. */
+export const PHONE_POOL = 3
+export const LOCK_POOL = 4
 
 const keyOf = (meeting: string, voteId: string): string => createHash('sha256').update(`${meeting}\n${voteId}`, 'utf8').digest('hex')
 // Two votes sharing a 32-bit lock key only wait for each other; the row key is the whole hash.
@@ -22,15 +26,19 @@ const lockOf = (key: string): number => Number.parseInt(key.slice(0, 8), 16) | 0
 export class PgBallots implements PendingBallotBackend {
   /** Casts of one vote on this instance queue here first, holding no connection while they wait. */
   private readonly local = new KeyedMutex()
+  /** Phones' reads and writes (and meeting lookups): never shared with the documents' stores. */
+  readonly pool: Pool
   /**
-   * The connections holding vote locks, apart from the main pool: a lock holder's puts and gets
-   * use the main pool, so locks held can never starve the writes their holders wait for.
+   * The connections holding vote locks, apart from `pool`: a lock holder's puts and gets use
+   * `pool`, so locks held can never starve the writes their holders wait for.
    */
   private readonly lockPool: Pool
   private closed = false
 
-  constructor(pg: PgModule, url: string, private readonly pool: Pool) {
-    this.lockPool = new pg.Pool({ connectionString: url, max: 5 })
+  constructor(pg: PgModule, url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: PHONE_POOL })
+    this.pool.on('error', () => {})
+    this.lockPool = new pg.Pool({ connectionString: url, max: LOCK_POOL })
     this.lockPool.on('error', () => {})
   }
 
@@ -76,6 +84,6 @@ export class PgBallots implements PendingBallotBackend {
   async close(): Promise<void> {
     this.closed = true
     await this.local.settle()
-    await this.lockPool.end().catch(() => {})
+    await Promise.all([this.lockPool.end().catch(() => {}), this.pool.end().catch(() => {})])
   }
 }

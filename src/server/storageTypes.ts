@@ -1,6 +1,7 @@
 // What every storage backend implements, apart from the factory that picks one (storage.ts): the
 // backends (sqliteStorage.ts, fileStorage.ts, pgStorage.ts) import only this file, so no backend
 // depends on another and nothing circles back through the factory (issue 17).
+import type { Doc } from 'yjs'
 import type { BallotCounts } from '../shared/domain/votes'
 
 export type StorageKind = 'sqlite' | 'files' | 'postgres'
@@ -11,8 +12,10 @@ export interface DocumentBackend {
   /**
    * Stores a Yjs update (usually a whole document state) MERGED with what is stored, never
    * overwriting it: two writers can never erase each other's edits. Resolves once it is durable.
+   * `doc`, the live document `update` was encoded from, lets a backend that stores only what is
+   * new (postgres) take the diff from it rather than parse the whole update.
    */
-  store(name: string, update: Uint8Array): Promise<void>
+  store(name: string, update: Uint8Array, doc?: Doc): Promise<void>
   /** The stored meeting document `council/<any>/meeting/<meetingId>`, if any (ballot addresses carry only the meeting id). */
   meetingName(meetingId: string): Promise<string | null>
   /** Waits for pending stores; later calls reject. */

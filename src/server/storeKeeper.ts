@@ -49,7 +49,7 @@ export class StoreKeeper {
   async store(doc: StoredDoc, state: Uint8Array = Y.encodeStateAsUpdate(doc)): Promise<boolean> {
     const name = doc.name
     try {
-      await this.documents.store(name, state)
+      await this.documents.store(name, state, doc)
     } catch (e) {
       const retry = this.retrying.get(name)
       const attempt = (retry?.attempt ?? 0) + 1

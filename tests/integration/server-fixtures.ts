@@ -18,6 +18,7 @@ import { createJoinCode, newCodeId, newCouncilSecret, type JoinAccess } from '..
 import type { SyncServerEvent } from '../../src/server/log'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../src/server/server'
 import { DOCS_DIR, documentFileName } from '../../src/server/fileStorage'
+import { mergeRows, STORED_ROWS_SQL } from '../../src/server/pgDocuments'
 import { afterAll } from 'vitest'
 import { openStorage, STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
 import type { Storage } from '../../src/server/storageTypes'
@@ -238,10 +239,11 @@ export function storedDoc(dataDir: string, name: string, storage: StorageKind = 
     const url = databases.get(dataDir)
     if (!url) throw new Error(`no database for ${dataDir}`)
     // Synchronous like the other two: psql, the name passed as a variable (never spliced in).
-    const r = spawnSync(psqlPath(), ['-At', '-v', `name=${name}`, url], { input: "SELECT encode(data, 'base64') FROM documents WHERE name = :'name';", encoding: 'utf8' })
+    // The base row and its update rows (stored append-only, pgDocuments.ts), one hex line each.
+    const sql = `SELECT encode(data, 'hex') FROM (${STORED_ROWS_SQL.replaceAll('$1', ":'name'")}) rows;`
+    const r = spawnSync(psqlPath(), ['-At', '-v', `name=${name}`, url], { input: sql, encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`psql: ${r.stderr}`)
-    const b64 = r.stdout.replace(/\s+/g, '')
-    if (b64) data = new Uint8Array(Buffer.from(b64, 'base64'))
+    data = mergeRows(r.stdout.split('\n').filter((l) => l.trim()).map((l) => ({ data: new Uint8Array(Buffer.from(l.trim(), 'hex')) })))
   } else if (storage === 'files') {
     try {
       data = readFileSync(join(dataDir, DOCS_DIR, documentFileName(name)))

@@ -11,6 +11,7 @@ import type { SyncServerOptions } from '../../src/server/server'
 import { parseStoreReport, storedCovers } from '../../src/shared/sync/storeReport'
 import { CHOICES } from '../../src/shared/domain/votes'
 import { readVote } from '../../src/shared/doc/votesRead'
+import { mergeRows, STORED_ROWS_SQL } from '../../src/server/pgDocuments'
 import { childInstance, startHaproxy } from './haproxy'
 import { startPostgres, type PostgresProcess } from './postgres'
 import { drawnCodes, meetingInSession, phone, voteWithPhones } from './phone-fixtures'
@@ -54,8 +55,8 @@ const dbState = new Map<string, Uint8Array | null>()
 function dbCovers(shared: Partial<SyncServerOptions>, name: string, doc: Y.Doc): boolean {
   const key = `${shared.databaseUrl} ${name}`
   void pgServer!
-    .query<{ data: Buffer }>(shared.databaseUrl!.split('/').pop()!, 'SELECT data FROM documents WHERE name = $1', [name])
-    .then((rows) => dbState.set(key, rows[0] ? new Uint8Array(rows[0].data) : null))
+    .query<{ data: Buffer }>(shared.databaseUrl!.split('/').pop()!, STORED_ROWS_SQL, [name])
+    .then((rows) => dbState.set(key, mergeRows(rows)))
   const state = dbState.get(key)
   return !!state && storedCovers(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state)), Y.decodeStateVector(Y.encodeStateVector(doc)))
 }
@@ -80,9 +81,9 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const late = connect(s2.url, council.docName, await council.code('ro'))
     await waitFor(() => late.provider.isSynced && sameState(late.doc, a.doc), 'late joiner has everything')
     await Promise.all([s1.close(), s2.close()])
-    const rows = await pgServer!.query<{ data: Buffer }>(shared.databaseUrl!.split('/').pop()!, 'SELECT data FROM documents WHERE name = $1', [council.docName])
+    const rows = await pgServer!.query<{ data: Buffer }>(shared.databaseUrl!.split('/').pop()!, STORED_ROWS_SQL, [council.docName])
     const stored = new Y.Doc()
-    Y.applyUpdate(stored, new Uint8Array(rows[0]!.data))
+    Y.applyUpdate(stored, mergeRows(rows)!)
     expect(stored.getArray('log').length).toBe(40)
     expect(stored.getMap('members').get('m1')).toBe('张三')
   }, 30_000)
