@@ -65,13 +65,19 @@ test('a request and a meeting held this year are in the ledgers exported for the
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(await download.path())
   expect(wb.worksheets.map((w) => w.name)).toEqual([M.ledger.requests.sheet, M.ledger.matters.sheet, M.ledger.followUp.sheet, M.ledger.meetings.sheet])
-  for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  for (const ws of wb.worksheets) {
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    // Every column has its width, so a long text does not open as a sliver in Excel or WPS.
+    for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width).toBeGreaterThanOrEqual(10)
+  }
   const requests = wb.getWorksheet(M.ledger.requests.sheet)!
   expect(requests.getRow(1).getCell(1).value).toBe(M.ledger.requests.receivedOn)
   expect(requests.rowCount).toBe(2)
   const received = requests.getRow(2).getCell(1)
   expect(received.type).toBe(ExcelJS.ValueType.Date)
   expect(received.value).toEqual(new Date(`${today}T00:00:00Z`))
+  expect(received.numFmt).toBe('yyyy-mm-dd')
+  expect(requests.getColumn(7).width).toBeGreaterThan(requests.getColumn(1).width!)
   expect(requests.getRow(2).getCell(7).value).toBe('3栋门口路灯坏了')
   const meetings = wb.getWorksheet(M.ledger.meetings.sheet)!
   expect(meetings.getRow(1).values).toEqual([undefined, ...Object.entries(M.ledger.meetings).filter(([k]) => k !== 'sheet').map(([, v]) => v)])
