@@ -91,7 +91,7 @@ async function time(label: string, fn: () => Promise<unknown>, before: () => Pro
 
 const original = startApp()
 await buildCouncil(original)
-let text = ''
+let text: Uint8Array = new Uint8Array(0)
 await time(`collect + encode (${MEETINGS} meetings)`, async () => {
   text = await encodeBackup(await collectBackup(original, '0.0.0-bench'))
 })

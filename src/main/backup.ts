@@ -21,16 +21,16 @@ const STALE_TEMP_MS = 60 * 60 * 1000
 
 /** The file operations writeBackup uses, replaceable so tests can make a write fail half way. */
 export interface BackupIo {
-  writeTemp(file: string, text: string): Promise<void>
+  writeTemp(file: string, data: Uint8Array): Promise<void>
   rename(from: string, to: string): Promise<void>
 }
 
 const nodeIo: BackupIo = {
-  async writeTemp(file, text) {
+  async writeTemp(file, data) {
     // 'wx': never follow or reuse something already there under the temporary name.
     const handle = await open(file, 'wx')
     try {
-      await handle.writeFile(text, 'utf8')
+      await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()
@@ -69,16 +69,16 @@ export async function checkBackupFolder(folder: string): Promise<BackupFolderSta
 const queues = new Map<string, Promise<unknown>>()
 
 /**
- * Writes `text` as the backup taken at `now`, atomically: the text goes to a temporary file in
+ * Writes `data` as the backup taken at `now`, atomically: the bytes go to a temporary file in
  * the same folder, is fsynced, and is renamed to its final name, so a backup's name never shows
  * a partial file and a failed write leaves the earlier backups as they were. Then rotation keeps
  * the newest BACKUPS_KEPT backups (by the time in their names) and removes the older ones; files
  * that are not ours are never touched. A folder that is not usable throws BackupFileError with
  * its state, before anything is written.
  */
-export function writeBackup(folder: string, text: string, now: Date, io: BackupIo = nodeIo): Promise<{ path: string; removed: string[] }> {
+export function writeBackup(folder: string, data: Uint8Array, now: Date, io: BackupIo = nodeIo): Promise<{ path: string; removed: string[] }> {
   const key = String(folder)
-  const run = (queues.get(key) ?? Promise.resolve()).catch(() => {}).then(() => writeNow(folder, text, now, io))
+  const run = (queues.get(key) ?? Promise.resolve()).catch(() => {}).then(() => writeNow(folder, data, now, io))
   queues.set(key, run)
   void run.finally(() => {
     if (queues.get(key) === run) queues.delete(key)
@@ -86,14 +86,14 @@ export function writeBackup(folder: string, text: string, now: Date, io: BackupI
   return run
 }
 
-async function writeNow(folder: string, text: string, now: Date, io: BackupIo): Promise<{ path: string; removed: string[] }> {
+async function writeNow(folder: string, data: Uint8Array, now: Date, io: BackupIo): Promise<{ path: string; removed: string[] }> {
   const state = await checkBackupFolder(folder)
   if (state !== 'ok') throw new BackupFileError(state)
   const name = backupFileName(now)
   const final = path.join(folder, name)
   const temp = path.join(folder, `.${name}.${randomBytes(8).toString('hex')}.tmp`)
   try {
-    await io.writeTemp(temp, text)
+    await io.writeTemp(temp, data)
     await io.rename(temp, final)
   } catch (e) {
     await rm(temp, { force: true }).catch(() => {})

@@ -86,12 +86,13 @@ export async function listBackups(folder: string): Promise<BackupFileInfo[]> {
 }
 
 /**
- * The text of a backup file, refusing anything but a regular file of at most `maxBytes` (pass
+ * The bytes of a backup file, refusing anything but a regular file of at most `maxBytes` (pass
  * MAX_BACKUP_CHARS from shared/backup/format.ts). A FIFO or device is refused before it is
- * opened, and opened without blocking in case it was swapped in since. A UTF-8 byte order mark
- * (an editor's) is dropped; the checksum judges the rest.
+ * opened, and opened without blocking in case it was swapped in since. Bytes, not text: a
+ * version 2 backup is gzipped, and the renderer tells the versions apart (a version 1 text's byte
+ * order mark, an editor's, is dropped there).
  */
-export async function readBackupFile(file: string, maxBytes: number): Promise<string> {
+export async function readBackupFile(file: string, maxBytes: number): Promise<Uint8Array> {
   if (typeof file !== 'string' || file.includes('\0') || !path.isAbsolute(file)) throw new BackupFileError('notAbsolute')
   let size: number
   try {
@@ -122,8 +123,7 @@ export async function readBackupFile(file: string, maxBytes: number): Promise<st
       if (bytesRead === 0) break
       length += bytesRead
     }
-    const text = buffer.toString('utf8', 0, length)
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length)
   } catch (e) {
     if (e instanceof BackupFileError) throw e
     throw new BackupFileError('unreadable', { cause: e })

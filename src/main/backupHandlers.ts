@@ -1,5 +1,5 @@
 // The backup channels: choose the folder (a directory dialog; main remembers it in the shell
-// settings), status, write, list and read. The renderer makes a backup's text and names a
+// settings), status, write, list and read. The renderer makes a backup's bytes and names a
 // backup to read; every path stays in main, and a name is only ever looked up in the folder's list.
 import {
   BACKUP_TEXT_MAX,
@@ -17,10 +17,10 @@ import type { SettingsFile } from './settingsFile'
 /** What backup.ts provides; injected so tests can fake the disk. */
 export interface BackupStore {
   /** Throws BackupFileError (folder state, noSpace, writeFailed); writes nothing then. */
-  writeBackup(folder: string, text: string, now: Date): Promise<{ path: string; removed: string[] }>
+  writeBackup(folder: string, data: Uint8Array, now: Date): Promise<{ path: string; removed: string[] }>
   /** Newest first; mtime is an ISO instant. */
   listBackups(folder: string): Promise<BackupFileInfo[]>
-  readBackupFile(path: string, maxBytes: number): Promise<string>
+  readBackupFile(path: string, maxBytes: number): Promise<Uint8Array>
   checkBackupFolder(folder: string): Promise<BackupFolderState>
 }
 
@@ -131,7 +131,7 @@ function read(backups: BackupDeps, log: Log): Handler<'backup:read'> {
     }
     if (found === undefined) return ipcErr('not-found')
     try {
-      return ipcOk({ name: found.name, text: await backups.store.readBackupFile(found.path, BACKUP_TEXT_MAX) })
+      return ipcOk({ name: found.name, bytes: await backups.store.readBackupFile(found.path, BACKUP_TEXT_MAX) })
     } catch (error) {
       log?.('reading a backup failed', error)
       return ipcErr(errorCode(error, 'read-failed'))
@@ -146,12 +146,12 @@ export function createBackupHandlers<W>(deps: IpcDeps<W>): Pick<IpcHandlers, Bac
     'backup:chooseFolder': chooseFolder(deps),
     'backup:status': status(backups, log),
 
-    'backup:write': async (_sender, { text }) => {
+    'backup:write': async (_sender, { data }) => {
       const folder = (await backups.settings.read()).backupFolder
       if (folder === null) return ipcErr('no-folder')
       try {
         // backup.ts checks the folder first and writes one backup at a time per folder.
-        return ipcOk(await backups.store.writeBackup(folder, text, backups.now()))
+        return ipcOk(await backups.store.writeBackup(folder, data, backups.now()))
       } catch (error) {
         log?.('writing a backup failed', error)
         return ipcErr(errorCode(error, 'write-failed'))

@@ -11,6 +11,7 @@
 import 'fake-indexeddb/auto'
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -22,7 +23,7 @@ import { createCouncil, saveCouncil } from '../../src/renderer/features/councils
 import { createMeeting, deleteItem, saveMeetingFields, saveNewItem } from '../../src/renderer/features/meetings/actions'
 import { importMembers, saveMember, saveNewMember } from '../../src/renderer/features/members/actions'
 import { importHouseholds, saveHousehold } from '../../src/renderer/features/households/actions'
-import { BackupError, decodeBackup, encodeBackup, MAX_BACKUP_CHARS, type BackupContent, type BackupDecodeError } from '../../src/shared/backup/format'
+import { BackupError, decodeBackup, encodeBackup, encodeBackupV1, MAX_BACKUP_CHARS, type BackupContent, type BackupDecodeError } from '../../src/shared/backup/format'
 import { canonicalJson } from '../../src/shared/doc/canonical'
 import { meetingIds, readCouncil, readMemberHistory, readMembers } from '../../src/shared/doc/council'
 import { readHouseholdHistory, readHouseholds } from '../../src/shared/doc/households'
@@ -185,11 +186,13 @@ describe('backup and restore', () => {
 
     const folder = tempFolder()
     const written = await writeBackup(folder, await encodeBackup(content), new Date())
-    const text = await readBackupFile(written.path, MAX_BACKUP_CHARS)
-    expect(text).toBe(canonicalJson(JSON.parse(text)))
+    const file = await readBackupFile(written.path, MAX_BACKUP_CHARS)
+    // Version 2 is gzipped: its header, then the content; looked into once inflated.
+    const text = gunzipSync(file).toString('utf8')
+    expect(text).toMatch(/^\{"format":"yishi\.backup\/2","sha256":"[0-9a-f]{64}"\}\n\{/)
     // What must never be on a USB stick.
     for (const secret of [SECRET, PENDING_SECRET, CODE, 'ballot-in-the-box-0001', 'vote-open-0001', 'pendingSecret', '192.168.1.20']) expect(text).not.toContain(secret)
-    const decoded = await decodeBackup(text)
+    const decoded = await decodeBackup(file)
     if (!decoded.ok) throw new Error(`refused: ${decoded.error}`)
     expect(decoded.summary).toEqual({
       createdAt: a.now(),
@@ -198,6 +201,8 @@ describe('backup and restore', () => {
       docCount: 51,
       bytes: readFileSync(written.path).length,
       sealedKeys: false,
+      files: 0,
+      missingFiles: 0,
     })
 
     await loseLaptop(a, content)
@@ -384,7 +389,8 @@ describe('backup and restore', () => {
 })
 
 describe('a damaged or altered backup', () => {
-  it('is refused with its reason, and the current data stays byte for byte as it was', async () => {
+  // A version 1 file (the JSON text): old backups are still read, and refused as they always were.
+  it('of version 1 is refused with its reason, and the current data stays byte for byte as it was', async () => {
     const device = newDevice()
     const env = device.start()
     const councilId = await buildCouncil(env, 2)
@@ -392,7 +398,7 @@ describe('a damaged or altered backup', () => {
     const content = await collectBackup(env, '0.1.0')
     const names = content.docs.map((d) => d.name)
     const folder = tempFolder()
-    const { path } = await writeBackup(folder, await encodeBackup(content), new Date())
+    const { path } = await writeBackup(folder, utf8(await encodeBackupV1(content)), new Date())
     const good = readFileSync(path)
     expect((await decodeBackup(await readBackupFile(path, MAX_BACKUP_CHARS))).ok).toBe(true)
 

@@ -36,7 +36,7 @@ const ANSWERS: Record<string, unknown> = {
   openFiles: { files: [{ name: 'a.json', bytes: new Uint8Array([123, 125]) }] },
   chooseBackupFolder: { chosen: false },
   listBackups: { backups: [] },
-  readBackup: { name: 'b', text: 'backup text' },
+  readBackup: { name: 'b', bytes: new TextEncoder().encode('backup bytes') },
   hostSync: { localUrl: 'ws://127.0.0.1:4455', lanUrls: [] },
 }
 
@@ -102,9 +102,9 @@ describe('one IPC map', () => {
     const backups = platform.capability('backups')!
     await backups.chooseFolder()
     await backups.status()
-    await backups.write('text')
+    await backups.write(Uint8Array.of(0x1f, 0x8b))
     await backups.list()
-    expect(await backups.read('b')).toBe('backup text')
+    expect(new TextDecoder().decode(await backups.read('b'))).toBe('backup bytes')
     const menu = platform.capability('menu')!
     menu.onCommand(() => undefined)()
     await menu.setLanguage('en')

@@ -29,6 +29,7 @@ function realDeps(overrides: Parameters<typeof deps>[0] = {}) {
   return deps({ backups: { store: backupStore, settings, now: () => now }, ...overrides })
 }
 
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 const call = (d: ReturnType<typeof deps>, channel: string, ...args: unknown[]) => setup(d).invoke(channel, fakeInvokeEvent(), ...args)
 
 async function chosen(d = realDeps()) {
@@ -70,14 +71,14 @@ describe('backup:chooseFolder', () => {
 
   it('still lists and reads a folder that became read-only, and says so in the status', async () => {
     const entry = { name: 'yishi-backup-20250301-100000.yishibackup', path: '/media/cdrom/yishi-backup-20250301-100000.yishibackup', size: 2, mtime: '2025-03-01T02:00:00.000Z' }
-    const store = fakeStore({ checkBackupFolder: async () => 'notWritable', listBackups: async () => [entry], readBackupFile: async () => '{}' })
+    const store = fakeStore({ checkBackupFolder: async () => 'notWritable', listBackups: async () => [entry], readBackupFile: async () => bytes('{}') })
     const d = deps({ backups: { store, settings: memorySettings({ backupFolder: '/media/cdrom' }), now: () => now } })
     expect(await call(d, 'backup:status')).toEqual({
       ok: true,
       value: { folder: '/media/cdrom', folderState: 'notWritable', last: { name: entry.name, mtime: entry.mtime }, count: 1 },
     })
-    expect(await call(d, 'backup:read', { name: entry.name })).toEqual({ ok: true, value: { name: entry.name, text: '{}' } })
-    expect(await call(d, 'backup:write', { text: '{}' })).toMatchObject({ ok: true })
+    expect(await call(d, 'backup:read', { name: entry.name })).toEqual({ ok: true, value: { name: entry.name, bytes: bytes('{}') } })
+    expect(await call(d, 'backup:write', { data: bytes('{}') })).toMatchObject({ ok: true })
     expect(store.writeBackup).toHaveBeenCalledOnce()
   })
 
@@ -92,17 +93,17 @@ describe('backup:chooseFolder', () => {
 describe('backup:write, backup:status, backup:list, backup:read', () => {
   it('without a folder: no-folder for write, list and read', async () => {
     const d = realDeps()
-    expect(await call(d, 'backup:write', { text: '{}' })).toEqual({ ok: false, error: 'no-folder' })
+    expect(await call(d, 'backup:write', { data: bytes('{}') })).toEqual({ ok: false, error: 'no-folder' })
     expect(await call(d, 'backup:list')).toEqual({ ok: false, error: 'no-folder' })
     expect(await call(d, 'backup:read', { name: 'yishi-backup-20250301-100000.yishibackup' })).toEqual({ ok: false, error: 'no-folder' })
   })
 
   it('writes to the remembered folder, then lists newest first and reads back by name', async () => {
     const d = await chosen()
-    const first = await call(d, 'backup:write', { text: '{"n":1}' })
+    const first = await call(d, 'backup:write', { data: bytes('{"n":1}') })
     expect(first).toEqual({ ok: true, value: { path: path.join(folder, 'yishi-backup-20250301-100000.yishibackup'), removed: [] } })
     now = new Date(2025, 2, 1, 11, 30, 0)
-    await call(d, 'backup:write', { text: '{"n":2}' })
+    await call(d, 'backup:write', { data: bytes('{"n":2}') })
 
     const listed = (await call(d, 'backup:list')) as IpcResult<ListBackupsResult>
     expect(listed.ok && listed.value.backups.map((b) => [b.name, b.size])).toEqual([
@@ -119,13 +120,13 @@ describe('backup:write, backup:status, backup:list, backup:read', () => {
     })
     expect(await call(d, 'backup:read', { name: 'yishi-backup-20250301-100000.yishibackup' })).toEqual({
       ok: true,
-      value: { name: 'yishi-backup-20250301-100000.yishibackup', text: '{"n":1}' },
+      value: { name: 'yishi-backup-20250301-100000.yishibackup', bytes: bytes('{"n":1}') },
     })
   })
 
   it('reads only a name in the backup list: not another file of the folder, nor anything outside', async () => {
     const d = await chosen()
-    await call(d, 'backup:write', { text: '{}' })
+    await call(d, 'backup:write', { data: bytes('{}') })
     await writeFile(path.join(folder, 'notes.txt'), 'private')
     await writeFile(path.join(dir, 'secret.yishibackup'), 'private')
     expect(await call(d, 'backup:read', { name: 'notes.txt' })).toEqual({ ok: false, error: 'not-found' })
@@ -136,15 +137,15 @@ describe('backup:write, backup:status, backup:list, backup:read', () => {
 
   it('says folder-missing when the USB stick is unplugged, and shows it in the status', async () => {
     const d = await chosen()
-    await call(d, 'backup:write', { text: '{}' })
+    await call(d, 'backup:write', { data: bytes('{}') })
     await rm(path.join(dir, 'usb'), { recursive: true })
-    expect(await call(d, 'backup:write', { text: '{}' })).toEqual({ ok: false, error: 'folder-missing' })
+    expect(await call(d, 'backup:write', { data: bytes('{}') })).toEqual({ ok: false, error: 'folder-missing' })
     expect(await call(d, 'backup:list')).toEqual({ ok: false, error: 'folder-missing' })
     expect(await call(d, 'backup:read', { name: 'yishi-backup-20250301-100000.yishibackup' })).toEqual({ ok: false, error: 'folder-missing' })
     expect(await call(d, 'backup:status')).toEqual({ ok: true, value: { folder, folderState: 'missing', last: null, count: 0 } })
     // Plugged back in: backups go on.
     await mkdir(folder, { recursive: true })
-    expect(await call(d, 'backup:write', { text: '{}' })).toMatchObject({ ok: true })
+    expect(await call(d, 'backup:write', { data: bytes('{}') })).toMatchObject({ ok: true })
   })
 
   it('turns backup.ts errors into the codes the renderer explains', async () => {
@@ -157,7 +158,7 @@ describe('backup:write, backup:status, backup:list, backup:read', () => {
     for (const [code, error] of cases) {
       const store = fakeStore({ writeBackup: () => Promise.reject(new BackupFileError(code)) })
       const d = deps({ backups: { store, settings: memorySettings({ backupFolder: '/media/usb' }), now: () => now } })
-      expect(await call(d, 'backup:write', { text: '{}' })).toEqual({ ok: false, error })
+      expect(await call(d, 'backup:write', { data: bytes('{}') })).toEqual({ ok: false, error })
     }
     const entry = { name: 'yishi-backup-20250301-100000.yishibackup', path: '/media/usb/yishi-backup-20250301-100000.yishibackup', size: 1, mtime: '2025-03-01T02:00:00.000Z' }
     for (const [code, error] of [
@@ -172,10 +173,10 @@ describe('backup:write, backup:status, backup:list, backup:read', () => {
     }
   })
 
-  it('passes the whole text to backup.ts unchanged', async () => {
+  it('passes the whole file to backup.ts unchanged', async () => {
     const d = await chosen()
     const text = JSON.stringify({ format: 'yishi.backup/1', note: '议事会 😀' })
-    const result = (await call(d, 'backup:write', { text })) as IpcResult<WriteBackupResult>
+    const result = (await call(d, 'backup:write', { data: bytes(text) })) as IpcResult<WriteBackupResult>
     expect(result.ok && (await readFile(result.value.path, 'utf8'))).toBe(text)
   })
 })

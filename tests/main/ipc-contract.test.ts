@@ -315,11 +315,12 @@ describe('validateOpenFile', () => {
 })
 
 describe('validateWriteBackup and validateReadBackup', () => {
-  it('takes backup text up to the backup format\'s limit (in characters)', () => {
-    expect(validateWriteBackup({ text: '{"format":"yishi.backup/1"}' }).ok).toBe(true)
-    expect(validateWriteBackup({ text: '' }).ok).toBe(false)
-    expect(validateWriteBackup({ text: 1 }).ok).toBe(false)
-    expect(validateWriteBackup({ text: 'x', folder: '/tmp' }).ok).toBe(false)
+  it('takes the backup file\'s bytes, not empty; no text, no folder', () => {
+    expect(validateWriteBackup({ data: Uint8Array.of(0x1f, 0x8b, 8) }).ok).toBe(true)
+    expect(validateWriteBackup({ data: new Uint8Array(0) }).ok).toBe(false)
+    expect(validateWriteBackup({ data: '{"format":"yishi.backup/1"}' }).ok).toBe(false)
+    expect(validateWriteBackup({ text: '{"format":"yishi.backup/1"}' }).ok).toBe(false)
+    expect(validateWriteBackup({ data: Uint8Array.of(1), folder: '/tmp' }).ok).toBe(false)
   })
 
   it('takes a plain file name only, never a path', () => {

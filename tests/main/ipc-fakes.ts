@@ -35,7 +35,7 @@ export function fakeStore(overrides: Partial<BackupStore> = {}): { [K in keyof B
   const store: BackupStore = {
     writeBackup: async (folder: string) => ({ path: `${folder}/yishi-backup-20250301-100000.yishibackup`, removed: [] }),
     listBackups: async () => [],
-    readBackupFile: async () => 'backup text',
+    readBackupFile: async () => new TextEncoder().encode('backup bytes'),
     checkBackupFolder: async () => 'ok' as const,
     ...overrides,
   }

@@ -40,9 +40,9 @@ export function electronPlatform(api: YishiApi): Platform {
       backups: {
         chooseFolder: async () => ({ chosen: (await call('chooseBackupFolder')).chosen }),
         status: () => call('backupStatus'),
-        write: (text) => call('writeBackup', { text }),
+        write: (data) => call('writeBackup', { data }),
         list: async () => (await call('listBackups')).backups,
-        read: async (name) => (await call('readBackup', { name })).text,
+        read: async (name) => (await call('readBackup', { name })).bytes,
       },
       menu: {
         onCommand: (listener) => api.onMenuCommand(listener),

@@ -22,9 +22,11 @@ export interface PickedFile {
 export interface BackupFolder {
   chooseFolder(): Promise<{ chosen: boolean }>
   status(): Promise<BackupStatus>
-  write(text: string): Promise<{ path: string; removed: string[] }>
+  /** The backup file's bytes (shared/backup/format.ts encodeBackup). */
+  write(data: Uint8Array): Promise<{ path: string; removed: string[] }>
   list(): Promise<BackupEntry[]>
-  read(name: string): Promise<string>
+  /** The file's bytes, of any version: decodeBackup tells them apart. */
+  read(name: string): Promise<Uint8Array>
 }
 export interface AppInfo {
   version: string

@@ -1,22 +1,27 @@
 // Backing up and restoring this device's data. The backup holds every council in the catalogue:
-// its council document, every meeting and campaign document the council lists and its register of
-// households (council/<id>/households), as Yjs updates, and the settings that are safe to carry;
+// its council document, every meeting and campaign document the council lists, its register of
+// households (council/<id>/households) and the matters and fund year documents it lists, as Yjs
+// updates; the attached files those year documents refer to (their bytes, by hash; a file this
+// device does not have is listed as missing); and the settings that are safe to carry;
 // made with a passphrase, also the council keys sealed under it (backupKeys.ts). The restore
 // merges a checked backup into the current documents (a CRDT merge, so nothing newer is lost) and
 // the projector brings back the catalogue rows and meeting lists. Documents go through the
 // DocStore, so ones already open stay open and see the merge at once. The file format is
 // shared/backup/format.ts.
 import * as Y from 'yjs'
-import { backupUpdates, type BackupContent, type BackupCouncil, type BackupDoc, type BackupSetting } from '../../shared/backup/format'
-import { campaignIds, meetingIds, readCouncil } from '../../shared/doc/council'
+import { BackupError, backupFiles, backupUpdates, type BackupContent, type BackupCouncil, type BackupDoc, type BackupFile, type BackupSetting } from '../../shared/backup/format'
+import { campaignIds, indexedYears, meetingIds, readCouncil } from '../../shared/doc/council'
+import { readFundFileRefs } from '../../shared/doc/fundRead'
+import { readAllFileRefs } from '../../shared/doc/mattersFollowUp'
 import { backupDocName } from '../../shared/backup/shape'
-import { campaignDocName, councilDocName, householdsDocName, meetingDocName } from '../../shared/doc/names'
+import { campaignDocName, councilDocName, fundDocName, householdsDocName, meetingDocName, mattersDocName } from '../../shared/doc/names'
 import { ORIGIN_IMPORT } from '../../shared/doc/schema'
 import { isIdString, type CouncilId } from '../../shared/domain/ids'
 import { isLanguage } from '../../shared/i18n/languages'
 import { toBase64Url } from '../../shared/sync/joinCode'
 import { sealKeys, type CouncilKey } from '../../shared/backup/sealedKeys'
 import { collectKeys, installKeys, type InstalledKeys } from '../data/backupKeys'
+import { readBlob, storeFetched } from '../data/blobs'
 import type { DocStore } from './docs'
 import type { Projector } from './projector'
 import type { YishiDb } from '../data/db'
@@ -72,10 +77,18 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
   const rows = (await env.db.councils.toArray()).filter((r) => isIdString(r.id)).sort((a, b) => cmp(a.id, b.id))
   const councils: BackupCouncil[] = []
   const docs: BackupDoc[] = []
+  // The hashes of the files the year documents refer to.
+  const refs = new Set<string>()
   for (const row of rows) {
     const councilId = row.id as CouncilId
     const name = councilDocName(councilId)
-    const read = await readDoc(env.docs, name, options, (doc) => ({ update: stateOf(doc), meetings: meetingIds(doc), campaigns: campaignIds(doc), title: readCouncil(doc)?.name ?? row.name }))
+    const read = await readDoc(env.docs, name, options, (doc) => ({
+      update: stateOf(doc),
+      meetings: meetingIds(doc),
+      campaigns: campaignIds(doc),
+      title: readCouncil(doc)?.name ?? row.name,
+      years: [...indexedYears(doc, 'matters').map((y) => mattersDocName(councilId, y)), ...indexedYears(doc, 'fund').map((y) => fundDocName(councilId, y))],
+    }))
     if (read === null || read.update === null) continue
     const names = [...read.meetings].sort(cmp).map((id) => meetingDocName(councilId, id))
     const meetings = await pool(names, async (n) => {
@@ -95,8 +108,12 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
     councils.push({ id: councilId, name: read.title, meetings: kept.length })
     docs.push({ name, update: read.update }, ...kept, ...campaigns)
     if (households) docs.push({ name: householdsName, update: households })
+    docs.push(...(await collectYears(env, read.years, options, refs)))
   }
   const content: BackupContent = { createdAt: env.now(), appVersion, councils, docs, local: { settings: await carriedSettings(env.db) } }
+  const { files, missing } = await collectFiles(env.db, refs)
+  if (files.length) content.files = files
+  if (missing.length) content.missingFiles = missing
   if (options.passphrase) {
     const keys = await collectKeys(env.db)
     if (keys.length) content.keys = await sealKeys(keys, options.passphrase)
@@ -104,9 +121,33 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
   return content
 }
 
+/** The matters and fund year documents (names from the council's year index), noting the files they refer to. */
+async function collectYears(env: BackupEnv, names: readonly string[], options: CollectOptions, refs: Set<string>): Promise<BackupDoc[]> {
+  const read = await pool(names, async (n) => {
+    const got = await readDoc(env.docs, n, options, (doc) => ({ update: stateOf(doc), refs: n.includes('/fund/') ? readFundFileRefs(doc) : readAllFileRefs(doc) }))
+    if (!got?.update) return null
+    for (const r of got.refs) refs.add(r.hash)
+    return { name: n, update: got.update }
+  })
+  return read.filter((d): d is BackupDoc => d !== null)
+}
+
+/** The bytes of each referred file by hash, in hash order; the ones this device lacks, listed as missing. */
+async function collectFiles(db: YishiDb, refs: ReadonlySet<string>): Promise<{ files: BackupFile[]; missing: string[] }> {
+  const files: BackupFile[] = []
+  const missing: string[] = []
+  for (const hash of [...refs].sort(cmp)) {
+    const bytes = await readBlob(db, hash)
+    if (bytes) files.push({ hash, data: toBase64Url(bytes) })
+    else missing.push(hash)
+  }
+  return { files, missing }
+}
+
 /**
- * Merges a backup into this device's data. Every update is checked first (backupUpdates throws
- * BackupError before the first is applied, so bad content changes nothing); then each document
+ * Merges a backup into this device's data. Every update and every attached file is checked first
+ * (backupUpdates and backupFiles throw BackupError before the first is applied, so bad content
+ * changes nothing); the files are stored by hash (storeFetched checks each again); then each document
  * is merged with ORIGIN_IMPORT and stored, meetings (and registers of households) before their
  * council so an interrupted restore never lists meetings it has not brought back; the projector
  * rewrites the catalogue row of each council and the list row of each meeting. A setting this device already has keeps
@@ -115,6 +156,15 @@ export async function collectBackup(env: BackupEnv, appVersion: string, options:
  */
 export async function restoreBackup(env: RestoreEnv, content: BackupContent, keys: readonly CouncilKey[] | null = null): Promise<RestoreResult> {
   const updates = backupUpdates(content)
+  const files = await backupFiles(content)
+  for (const f of files) {
+    try {
+      await storeFetched(env.db, f.hash, f.bytes, env.now())
+    } catch {
+      // Checked above; only a store that changed the bytes could get here. Nothing is merged then.
+      throw new BackupError('badFile')
+    }
+  }
   const entries = content.docs.map((d, i) => ({ name: d.name, update: updates[i]!, council: backupDocName(d.name)?.kind === 'council' }))
   const skipped: string[] = []
   const failures: unknown[] = []

@@ -2,9 +2,9 @@
 // canonical base64url, counts that agree), and the check that each update is a whole Yjs update
 // of the document its name says. Pure: Yjs, no DOM, no Node.
 //
-// A backup holds, per council: its council document, its meetings' and campaigns' documents and
-// its register of households (campaigns and the register are counted in no BackupCouncil field:
-// they are listed in `docs` alone).
+// A backup holds, per council: its council document, its meetings' and campaigns' documents, its
+// register of households and its matters and fund year documents (all but meetings are counted in
+// no BackupCouncil field: they are listed in `docs` alone).
 import * as Y from 'yjs'
 import { isInstant } from '../domain/dates'
 import { isIdString } from '../domain/ids'
@@ -14,12 +14,14 @@ import { fromBase64Url } from '../sync/joinCode'
 import type { BackupContent } from './format'
 import { isCanonicalBase64Url, isObjectWithKeys } from './checks'
 import { isSealedKeys } from './sealedKeys'
+import { checkFilesShape } from './files'
 
 export { isCanonicalBase64Url, isObjectWithKeys }
 
 const CONTENT_KEYS = ['appVersion', 'councils', 'createdAt', 'docs', 'local'] as const
-// A backup made with a passphrase also holds the council keys, sealed (sealedKeys.ts).
-const CONTENT_KEYS_SEALED = [...CONTENT_KEYS, 'keys'] as const
+// A backup made with a passphrase also holds the council keys, sealed (sealedKeys.ts); one whose
+// documents refer to attached files holds their bytes and lists the ones it lacks (files.ts).
+const OPTIONAL_KEYS = ['keys', 'files', 'missingFiles'] as const
 const COUNCIL_KEYS = ['id', 'meetings', 'name'] as const
 const DOC_KEYS = ['name', 'update'] as const
 const LOCAL_KEYS = ['settings'] as const
@@ -42,10 +44,14 @@ export function backupDocName(name: string): BackupDocName | null {
 
 /** null if the content has the exact shape of BackupContent, else why not. */
 export function checkContentShape(value: unknown): 'malformed' | null {
-  if (isObjectWithKeys(value, CONTENT_KEYS_SEALED)) {
-    if (!isSealedKeys(value.keys)) return 'malformed'
-  } else if (!isObjectWithKeys(value, CONTENT_KEYS)) return 'malformed'
-  const { createdAt, appVersion, councils, docs, local } = value
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'malformed'
+  const optional = OPTIONAL_KEYS.filter((k) => Object.prototype.hasOwnProperty.call(value, k))
+  if (!isObjectWithKeys(value, [...CONTENT_KEYS, ...optional])) return 'malformed'
+  const whole = value as Record<(typeof CONTENT_KEYS)[number] | (typeof OPTIONAL_KEYS)[number], unknown>
+  if (optional.some((k) => whole[k] === undefined)) return 'malformed'
+  if (optional.includes('keys') && !isSealedKeys(whole.keys)) return 'malformed'
+  if (checkFilesShape(whole.files, whole.missingFiles) !== null) return 'malformed'
+  const { createdAt, appVersion, councils, docs, local } = whole
   if (!isInstant(createdAt)) return 'malformed'
   if (typeof appVersion !== 'string' || appVersion.length === 0 || appVersion.length > MAX_APP_VERSION) return 'malformed'
   if (!Array.isArray(councils) || !Array.isArray(docs)) return 'malformed'
@@ -129,6 +135,7 @@ function checkUpdateOf(update: Uint8Array, name: BackupDocName): 'ok' | 'bad' | 
     if (meta.get('kind') !== name.kind || meta.get('councilId') !== name.councilId) return 'bad'
     if (name.kind === 'meeting' && meta.get('meetingId') !== name.meetingId) return 'bad'
     if (name.kind === 'campaign' && meta.get('campaignId') !== name.campaignId) return 'bad'
+    if ((name.kind === 'matters' || name.kind === 'fund') && meta.get('year') !== name.year) return 'bad'
     const version = meta.get('schemaVersion')
     return typeof version === 'number' && version > SCHEMA_VERSION ? 'newer' : 'ok'
   } catch {

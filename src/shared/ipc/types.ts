@@ -91,8 +91,9 @@ export const FILE_EXTENSIONS: Record<SaveFileKind, string> = {
 /** The most a saved file, or one opened file other than a backup, may weigh (bytes). */
 export const FILE_DATA_MAX = 64 * 1024 * 1024
 /**
- * The longest backup text, in UTF-16 code units; also the byte limit for reading a backup file.
- * The same number as MAX_BACKUP_CHARS in shared/backup/format.ts (a test keeps them equal; not
+ * The largest backup file in bytes, read or written (a version 1 text was at most this many UTF-16
+ * code units, a version 2 file is gzipped bytes). The same number as MAX_BACKUP_CHARS in
+ * shared/backup/format.ts (a test keeps them equal; not
  * imported, so the preload does not bundle the backup format).
  */
 export const BACKUP_TEXT_MAX = 256 * 1024 * 1024
@@ -150,8 +151,8 @@ export interface BackupStatus {
 }
 
 export interface WriteBackupRequest {
-  /** The backup file's whole content, made by the renderer. */
-  text: string
+  /** The backup file's whole content, made by the renderer (gzipped: shared/backup/packed.ts). */
+  data: Uint8Array
 }
 
 export interface WriteBackupResult {
@@ -180,7 +181,8 @@ export interface ReadBackupRequest {
 
 export interface ReadBackupResult {
   name: string
-  text: string
+  /** The file as it is on disk; the renderer tells the versions apart (shared/backup/format.ts). */
+  bytes: Uint8Array
 }
 
 // ---- the application menu ------------------------------------------------------------------

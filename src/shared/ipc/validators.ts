@@ -158,12 +158,12 @@ export function validateOpenFile(input: unknown): PayloadCheck<OpenFileRequest> 
 
 export function validateWriteBackup(input: unknown): PayloadCheck<WriteBackupRequest> {
   if (!isPlainObject(input)) return { ok: false, reason: 'not a plain object' }
-  if (!hasExactKeys(input, ['text'])) return { ok: false, reason: 'unexpected keys' }
-  const text = input['text']
-  if (typeof text !== 'string') return { ok: false, reason: 'text: not a string' }
-  if (text.length === 0) return { ok: false, reason: 'text: empty' }
-  if (text.length > BACKUP_TEXT_MAX) return { ok: false, reason: `text: longer than ${BACKUP_TEXT_MAX}` }
-  return { ok: true, payload: { text } }
+  if (!hasExactKeys(input, ['data'])) return { ok: false, reason: 'unexpected keys' }
+  const data = input['data']
+  if (!(data instanceof Uint8Array)) return { ok: false, reason: 'data: not bytes' }
+  if (data.byteLength === 0) return { ok: false, reason: 'data: empty' }
+  if (data.byteLength > BACKUP_TEXT_MAX) return { ok: false, reason: `data: longer than ${BACKUP_TEXT_MAX}` }
+  return { ok: true, payload: { data } }
 }
 
 export function validateReadBackup(input: unknown): PayloadCheck<ReadBackupRequest> {

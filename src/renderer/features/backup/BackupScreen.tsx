@@ -29,13 +29,13 @@ export function BackupScreen() {
   const [openPass, setOpenPass] = useState('')
   const [keysNote, setKeysNote] = useState<{ kind: 'ok' | 'info'; text: string } | null>(null)
 
-  const open = async (source: string, text: () => Promise<string>) => {
+  const open = async (source: string, bytes: () => Promise<Uint8Array>) => {
     setDone(null)
     setFailure(null)
     setCandidate(null)
     setKeysNote(null)
     setOpenPass('')
-    const r = await readBackup(await text())
+    const r = await readBackup(await bytes())
     if (r.ok) setCandidate({ ...r, source })
     else setFailure(t('backup:refused', { file: source, reason: t(`backup:error.${r.error}`, { version: r.appVersion ?? '?' }) }))
   }
@@ -82,7 +82,7 @@ export function BackupScreen() {
       {keysNote ? <Banner kind={keysNote.kind}>{keysNote.text}</Banner> : null}
       <SealKeysFields value={seal} onChange={setSeal} problem={sealProblem} />
       {env.platform.capability('backups') ? <FolderCard onOpen={(entry, read) => void run(() => open(entry.name, read))} onDone={setDone} sealWith={sealWith} sealed={sealed} /> : null}
-      <FileCard busy={busy} onSave={() => void download()} onOpen={(file) => void run(() => open(file.name, () => file.text()))} />
+      <FileCard busy={busy} onSave={() => void download()} onOpen={(file) => void run(() => open(file.name, () => file.bytes()))} />
       {candidate ? (
         <RestoreCard
           source={candidate.source}

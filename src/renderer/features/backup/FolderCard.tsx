@@ -15,7 +15,7 @@ export function FolderCard({
   sealWith,
   sealed,
 }: {
-  onOpen: (entry: BackupEntry, read: () => Promise<string>) => void
+  onOpen: (entry: BackupEntry, read: () => Promise<Uint8Array>) => void
   onDone: (message: string) => void
   sealWith: () => string | null
   sealed: () => void

@@ -26,6 +26,9 @@ export function RestoreCard(props: {
         ))}
       </ul>
       <p className="muted">{t('backup:restore.explain', { docs: formatNumber(i18n.language, summary.docCount) })}</p>
+      {summary.files + summary.missingFiles > 0 ? (
+        <p className="muted">{t('backup:restore.files', { files: formatNumber(i18n.language, summary.files), missing: formatNumber(i18n.language, summary.missingFiles) })}</p>
+      ) : null}
       {summary.sealedKeys ? <OpenKeysField value={props.passphrase} onChange={props.onPassphrase} /> : <p className="muted">{t('backup:keys.notCarried')}</p>}
       <div className="row">
         <button className="primary" onClick={props.onConfirm} disabled={props.busy}>

@@ -10,8 +10,8 @@ import { collectBackup, restoreBackup, type RestoreResult } from '../../sync/bac
 /** The backup file's name when downloaded in a browser (the desktop names its files itself). */
 export const downloadName = (now: string): string => `yishi-backup-${now.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.yishibackup`
 
-/** With a passphrase, the backup also carries this device's council keys sealed under it. */
-async function backupText(env: AppEnv, passphrase?: string): Promise<string> {
+/** The backup file's bytes; with a passphrase, it also carries this device's council keys sealed under it. */
+async function backupBytes(env: AppEnv, passphrase?: string): Promise<Uint8Array> {
   const info = await env.platform.getAppInfo()
   return encodeBackup(await collectBackup(env, info.version, passphrase ? { passphrase } : {}))
 }
@@ -20,19 +20,19 @@ async function backupText(env: AppEnv, passphrase?: string): Promise<string> {
 export async function backupToFolder(env: AppEnv, passphrase?: string): Promise<{ path: string; removed: string[] }> {
   const backups = env.platform.capability('backups')
   if (!backups) throw new Error('no-folder')
-  return backups.write(await backupText(env, passphrase))
+  return backups.write(await backupBytes(env, passphrase))
 }
 
 /** Browser (or a copy anywhere on the desktop): saves the backup file where the user says. */
 export async function backupToFile(env: AppEnv, passphrase?: string): Promise<{ saved: boolean }> {
-  const text = await backupText(env, passphrase)
-  return env.platform.saveFile({ suggestedName: downloadName(env.now()), kind: 'backup', data: text, mime: 'application/octet-stream' })
+  const data = await backupBytes(env, passphrase)
+  return env.platform.saveFile({ suggestedName: downloadName(env.now()), kind: 'backup', data, mime: 'application/octet-stream' })
 }
 
 export type ReadBackup = { ok: true; content: BackupContent; summary: BackupSummary } | { ok: false; error: BackupDecodeError; appVersion?: string }
 
-/** Reads and verifies a backup file; nothing is written. */
-export const readBackup = (text: string): Promise<ReadBackup> => decodeBackup(text)
+/** Reads and verifies a backup file (either version's bytes); nothing is written. */
+export const readBackup = (bytes: Uint8Array): Promise<ReadBackup> => decodeBackup(bytes)
 
 export type Restored = { ok: true; result: RestoreResult } | { ok: false; error: OpenKeysError }
 
