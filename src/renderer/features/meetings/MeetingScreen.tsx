@@ -6,7 +6,7 @@ import { readMembers } from '../../../shared/doc/council'
 import { readAgenda } from '../../../shared/doc/meeting'
 import { canEditAgenda } from '../../../shared/domain/meeting'
 import { expectedFromRegister } from '../../../shared/doc/attendance'
-import { dateOf } from '../../../shared/domain/dates'
+import { dateOf, yearOf } from '../../../shared/domain/dates'
 import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
 import { useErrors } from '../../kit/errors'
@@ -20,6 +20,7 @@ import { AgendaEditor } from './AgendaEditor'
 import { MeetingForm } from './MeetingForm'
 import { NoticeSection } from './NoticeSection'
 import { useMeeting } from '../../kit/MeetingContext'
+import { MeetingMatterSteps } from '../../kit/MeetingMatterSteps'
 import { issueNotice, saveMeetingFields } from './actions'
 
 export function MeetingScreen() {
@@ -77,6 +78,7 @@ export function MeetingScreen() {
         />
       </details>
       <AgendaEditor handle={handle} items={items} editable={draft} />
+      <MeetingMatterSteps meetingId={meeting.id} year={yearOf(meeting.startsAt)} meetingDoc={handle.doc} />
       <NoticeSection itemsCount={items.length} onIssue={issue} />
     </>
   )

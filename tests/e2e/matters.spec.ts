@@ -1,0 +1,176 @@
+// A matter (议题) on the 四议两公开 path, end to end in zh-CN: opened directly, 党组织提议 and 两委商议
+// recorded outside Yishi with their scans, 居民会议决议 refused before 党员大会审议 stands, 党员大会审议
+// skipped with its reason, then 居民会议决议 linked to the motion a Yishi meeting voted on (its
+// outcome taken from the vote), with the link on the meeting's side; a reload keeps it all. The
+// matters tab and the matter screen are kept as images in zh-CN and en under /tmp/shots/matters.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import { fmt, texts } from './i18n'
+import zhMatters from '../../src/shared/i18n/locales/zh-CN/matters.json' with { type: 'json' }
+import enCommon from '../../src/shared/i18n/locales/en/common.json' with { type: 'json' }
+
+const { session: S, votes: V, common: C } = texts['zh-CN']
+const M = zhMatters
+const NAMES = ['钱大伟', '孔令芳', '曹志刚']
+const MEETING = '加装电梯居民代表会议'
+const ITEM = '3号楼加装电梯'
+const MOTION = '同意3号楼加装电梯，费用按楼层分摊。'
+const MATTER = '3号楼加装电梯'
+const SHOTS = '/tmp/shots/matters'
+// A one-pixel PNG: the scanned record as a browser would pick it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** A council of three with a meeting held today whose motion on ITEM passed by a show of hands. */
+async function votedMeeting(page: Page, dir: string) {
+  writeFileSync(join(dir, 'three.csv'), ['姓名,角色,楼栋,房号', ...NAMES.map((n, i) => `${n},${i === 0 ? '主持人' : i === 1 ? '记录人' : '议事会成员'},3,${101 + i}`)].join('\n'))
+  await createCouncil(page, '电梯议事会')
+  await importRegister(page, join(dir, 'three.csv'), 3)
+  await createMeeting(page, MEETING, `${today()}T00:05`)
+  await addItem(page, ITEM)
+  await page.getByRole('button', { name: '发出通知' }).click()
+  await page.getByRole('button', { name: '确认发出通知' }).click()
+  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
+  await page.getByRole('button', { name: S.signIn.start }).click()
+  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
+  await page.getByRole('button', { name: S.open.open, exact: true }).click()
+  await page.getByRole('link', { name: S.tabs.floor }).click()
+  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: ITEM }) }).click()
+  const form = page.getByRole('form', { name: S.motion.proposeTitle })
+  await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
+  await form.getByLabel(S.motion.text).fill(MOTION)
+  await form.getByRole('button', { name: S.motion.propose }).click()
+  await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
+  await page.getByRole('button', { name: S.motion.second }).click()
+  await page.getByRole('button', { name: S.motion.debate }).click()
+  await page.getByRole('button', { name: S.vote.open }).click()
+  const hands = page.getByRole('form', { name: S.vote.handsTitle }).or(page.getByRole('group', { name: S.vote.handsTitle }))
+  await hands.getByLabel(V.counts.for).fill('3')
+  const save = hands.getByRole('button', { name: S.vote.saveCounts })
+  if (await save.count()) await save.click()
+  await page.getByRole('button', { name: S.vote.close }).click()
+  await page.getByRole('button', { name: S.vote.yesClose }).click()
+  await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)
+}
+
+const stepForm = (page: Page, step: string) => page.getByRole('form', { name: fmt(M.stepView.recordNamed, { step }) })
+const stepItem = (page: Page, step: string) => page.getByRole('list', { name: M.stepView.list }).getByRole('listitem', { name: step })
+
+/** Records a step outside Yishi with a scan attached; `extra` fills the step's own fields. */
+async function recordOutside(page: Page, step: string, body: string, scan: string, extra: (form: ReturnType<typeof stepForm>) => Promise<void> = async () => {}) {
+  await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step }) }).click()
+  const form = stepForm(page, step)
+  await form.getByLabel(M.stepForm.body).fill(body)
+  await extra(form)
+  await form.getByLabel(M.stepForm.attachScan).setInputFiles({ name: scan, mimeType: 'image/png', buffer: PNG })
+  await expect(form.getByRole('list', { name: M.stepForm.scanList })).toContainText(scan)
+  await form.getByRole('button', { name: M.stepForm.submit }).click()
+  await expect(stepItem(page, step).locator('.pill')).toHaveText(M.stepState.done)
+  await expect(stepItem(page, step).getByRole('list', { name: M.stepView.files })).toContainText(scan)
+}
+
+/** A full-page picture of the screen in zh-CN, then in en, back in zh-CN. */
+async function shots(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}-zh-CN.png`), fullPage: true })
+  await page.getByLabel(C.language.label).selectOption('en')
+  await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true })
+  await page.getByLabel(enCommon.language.label).selectOption('zh-CN')
+}
+
+test('a matter on the 四议两公开 path: steps outside Yishi, the order kept, the vote step linked both ways', async ({ page, problems }, info) => {
+  test.setTimeout(120_000)
+  const dir = info.outputPath('files')
+  mkdirSync(dir, { recursive: true })
+  mkdirSync(SHOTS, { recursive: true })
+  await votedMeeting(page, dir)
+
+  // Open the matter directly from the matters tab.
+  await page.getByRole('navigation', { name: C.nav.breadcrumb }).getByRole('link').nth(1).click()
+  await page.getByRole('navigation', { name: '电梯议事会' }).getByRole('link', { name: C.nav.matters, exact: true }).click()
+  await expect(page.getByText(M.matterList.empty)).toBeVisible()
+  await page.getByText(M.matterList.openTitle).click()
+  const open = page.getByRole('form', { name: M.matterList.openTitle })
+  await open.getByLabel(M.matterForm.title).fill(MATTER)
+  await open.getByLabel(M.matterForm.proposerName, { exact: true }).fill('清风社区党委')
+  await expect(open.getByLabel(M.matterForm.path)).toHaveValue('fourTwo')
+  await open.getByLabel(M.matterForm.description).fill('3号楼居民多次反映老人上下楼困难。')
+  await open.getByRole('button', { name: M.matterForm.submit }).click()
+  await expect(page.getByRole('heading', { level: 1, name: MATTER })).toBeVisible()
+  await expect(page.getByText(M.matterScreen.noRequests)).toBeVisible()
+
+  await recordOutside(page, M.step.partyProposal, '清风社区党委', '党委会议记录.png')
+  // The path is fixed once a step is recorded.
+  await expect(page.getByLabel(M.matterScreen.pathChoose)).toBeDisabled()
+  await recordOutside(page, M.step.committeesDiscussion, '社区两委联席会议', '两委会议记录.png', async (form) => {
+    await form.getByLabel(M.stepForm.outcome).selectOption({ label: M.stepOutcome.approved })
+    await form.getByLabel(M.stepForm.present).fill('7')
+    await form.getByLabel(M.stepForm.due).fill('9')
+  })
+  await expect(stepItem(page, M.step.committeesDiscussion)).toContainText(fmt(M.stepView.attendanceLine, { present: 7, due: 9 }))
+
+  // The resolution before the party members' meeting is refused, in words.
+  const resolution = M.step.residentsResolution
+  await expect(stepItem(page, resolution)).toContainText(fmt(M.stepView.waitingFor, { steps: M.step.partyMembersReview }))
+  await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: resolution }) }).click()
+  await stepForm(page, resolution).getByLabel(M.stepForm.mode).selectOption({ label: M.stepMode.outside })
+  await stepForm(page, resolution).getByLabel(M.stepForm.body).fill('居民代表会议')
+  await stepForm(page, resolution).getByRole('button', { name: M.stepForm.submit }).click()
+  await expect(stepForm(page, resolution).getByRole('alert')).toHaveText(M.refusal.dependencyPending)
+  await stepForm(page, resolution).getByRole('button', { name: C.actions.cancel }).click()
+
+  // The party members' meeting is skipped, with its reason.
+  const review = M.step.partyMembersReview
+  await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: review }) }).click()
+  await stepForm(page, review).getByLabel(M.stepForm.mode).selectOption({ label: M.stepMode.skipped })
+  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit }).click()
+  await expect(stepForm(page, review).getByRole('alert')).toHaveText(M.refusal.reasonRequired)
+  await stepForm(page, review).getByLabel(M.stepForm.reason).fill('社区党委已扩大会议审议，党员大会不另召开')
+  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit }).click()
+  await expect(stepItem(page, review).locator('.pill')).toHaveText(M.stepState.skipped)
+
+  // The residents' resolution in the Yishi meeting: its motion's vote gives the outcome.
+  await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: resolution }) }).click()
+  const form = stepForm(page, resolution)
+  await expect(form.getByLabel(M.stepForm.mode)).toHaveValue('meeting')
+  const meetingLabel = (await form.getByLabel(M.stepForm.meeting).locator('option', { hasText: MEETING }).textContent())!
+  await form.getByLabel(M.stepForm.meeting).selectOption({ label: meetingLabel })
+  await form.getByLabel(M.stepForm.item).selectOption({ label: ITEM })
+  await form.getByLabel(M.stepForm.motion).selectOption({ label: MOTION })
+  await expect(form.getByRole('status')).toHaveText(fmt(M.stepForm.fromVote, { outcome: M.stepOutcome.approved }))
+  await form.getByRole('button', { name: M.stepForm.submit }).click()
+  await expect(stepItem(page, resolution).locator('.pill')).toHaveText(M.stepState.done)
+  await expect(stepItem(page, resolution)).toContainText(MEETING)
+  await expect(stepItem(page, resolution)).toContainText(fmt(M.stepView.motionLine, { text: MOTION }))
+  await expect(stepItem(page, M.step.resolutionNotice).locator('.pill')).toHaveText(M.stepState.ready)
+  await expect(page.getByText(fmt(M.matterScreen.outcome, { outcome: M.pathOutcome.resolved }))).toBeVisible()
+  await shots(page, 'matter')
+
+  // A reload keeps every step, its files and the link.
+  await page.reload()
+  await expect(stepItem(page, M.step.partyProposal).getByRole('list', { name: M.stepView.files })).toContainText('党委会议记录.png')
+  await expect(stepItem(page, review)).toContainText('社区党委已扩大会议审议，党员大会不另召开')
+  await expect(stepItem(page, resolution).locator('.pill')).toHaveText(M.stepState.done)
+
+  // The meeting's side of the link, and back.
+  await stepItem(page, resolution).getByRole('link', { name: M.stepView.openMeeting }).click()
+  await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible()
+  const carried = page.getByRole('region', { name: M.carried.title })
+  await expect(carried).toContainText(fmt(M.carried.motion, { text: MOTION }))
+  await carried.getByRole('link', { name: fmt(M.carried.line, { matter: MATTER, step: resolution }) }).click()
+  await expect(page.getByRole('heading', { level: 1, name: MATTER })).toBeVisible()
+
+  // The matters tab: the matter and the step it stands at.
+  await page.getByRole('link', { name: M.matterScreen.back }).click()
+  const row = page.getByRole('row', { name: new RegExp(MATTER) })
+  await expect(row).toContainText(fmt(M.matterList.currentStep, { step: M.step.resolutionNotice, state: M.stepState.ready }))
+  await expect(row).toContainText(M.pathOutcome.resolved)
+  await shots(page, 'tab')
+  expect(problems).toEqual([])
+})
