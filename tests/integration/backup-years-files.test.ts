@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
 import { readBackupFile, writeBackup } from '../../src/main/backup'
 import { collectBackup, restoreBackup } from '../../src/renderer/sync/backup'
 import { readBlob, storeFile } from '../../src/renderer/data/blobs'
@@ -21,7 +22,7 @@ import { startYearDoc } from '../../src/renderer/kit/yearDoc'
 import { BackupError, decodeBackup, encodeBackup, encodeBackupV1, MAX_BACKUP_CHARS, type BackupContent } from '../../src/shared/backup/format'
 import { packBackup } from '../../src/shared/backup/packed'
 import { indexedYears, meetingIds, readCouncil } from '../../src/shared/doc/council'
-import { addProposal, book, initFundDoc, recordDecision, screenProposal } from '../../src/shared/doc/fund'
+import { addProposal, book, recordDecision, screenProposal } from '../../src/shared/doc/fund'
 import { readFundFileRefs } from '../../src/shared/doc/fundRead'
 import { addRequest } from '../../src/shared/doc/matters'
 import { attachFile, readAllFileRefs } from '../../src/shared/doc/mattersFollowUp'
@@ -94,7 +95,7 @@ async function loseLaptop(env: TestEnv, content: BackupContent): Promise<void> {
 
 /** What a device shows of the council's years: the years listed and the files each year refers to. */
 async function yearsOf(env: TestEnv, councilId: CouncilId) {
-  const read = async <T>(name: string, f: (doc: import('yjs').Doc) => T): Promise<T> => {
+  const read = async <T>(name: string, f: (doc: Y.Doc) => T): Promise<T> => {
     const h = await env.docs.acquire(name)
     try {
       return f(h.doc)
