@@ -26,6 +26,7 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CouncilRegistry } from '../src/server/registry'
 import { SealedRegistry, loadServerKey } from '../src/server/secrets'
+import { mergeRows, STORED_ROWS_SQL } from '../src/server/pgDocuments'
 import { openStorage } from '../src/server/storage'
 import { councilDocName, meetingDocName } from '../src/shared/doc/names'
 import { asCouncilId, newCouncilId } from '../src/shared/domain/ids'
@@ -418,16 +419,20 @@ ${instances.map((s, i) => `    server s${i} 127.0.0.1:${s.port} check inter 1s f
       byMeeting.set(name, [...(byMeeting.get(name) ?? []), ...c.written])
     })
     for (const [name, keys] of byMeeting) {
-      const [row] = await pg.query<{ data: Buffer }>('yishi_city', 'SELECT data FROM documents WHERE name = $1', [name])
+      // The base row and the update rows appended since its last fold (pgDocuments.ts).
+      const state = mergeRows(await pg.query<{ data: Buffer }>('yishi_city', STORED_ROWS_SQL, [name]))
       const d = new Y.Doc()
-      if (row) Y.applyUpdate(d, new Uint8Array(row.data))
+      if (state) Y.applyUpdate(d, state)
       const m = d.getMap('bench')
       total += keys.length
       missing += keys.filter((k) => !m.has(k)).length
     }
     out(`keystrokes made: ${total}; missing from PostgreSQL at the end: ${missing}`)
-    const after = await pg.query<{ n: string; total: string }>('yishi_city', "SELECT count(*) AS n, pg_total_relation_size('documents') AS total FROM documents")
-    out(`PostgreSQL at the end: ${after[0]!.n} rows, ${mib(Number(after[0]!.total))}`)
+    const after = await pg.query<{ n: string; u: string; total: string }>(
+      'yishi_city',
+      "SELECT (SELECT count(*) FROM documents) AS n, (SELECT count(*) FROM document_updates) AS u, pg_total_relation_size('documents') + pg_total_relation_size('document_updates') AS total",
+    )
+    out(`PostgreSQL at the end: ${after[0]!.n} documents, ${after[0]!.u} update rows not yet folded, ${mib(Number(after[0]!.total))}`)
   } finally {
     for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => {})
     rmSync(tmp, { recursive: true, force: true })
