@@ -1,6 +1,6 @@
 // One chart drawn by Chart.js, loaded with import() the first time a chart is shown so the library
 // stays out of the app's entry chunk. The canvas is a picture named by its label; the figures it
-// draws are always given beside it as a table (ChartFigures.tsx), for screen readers and for anyone
+// draws are always given beside it as a table (ChartFundYear.tsx), for screen readers and for anyone
 // who prefers numbers. Chart.js writes only CSSOM styles (no style attribute, no injected <style>),
 // which the app's CSP (style-src 'self') allows.
 import { useEffect, useRef, useState } from 'react'

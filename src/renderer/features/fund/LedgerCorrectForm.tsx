@@ -1,19 +1,17 @@
 // Correcting an entry of the fund's ledger: a new entry naming the original, with the signed
 // difference in yuan (−1,200.00 takes back ¥1,200) and why. The original stays as it was booked.
 import { useTranslation } from 'react-i18next'
-import { book } from '../../../shared/doc/fund'
 import type { LedgerEntry } from '../../../shared/fund/ledger'
 import { formatYuan, type Fen } from '../../../shared/fund/money'
 import { useEnv } from '../../kit/env'
 import { formatDate } from '../../kit/format'
 import { useDraft } from '../../kit/useDraft'
 import { useFormAction } from '../../kit/useFormAction'
-import { writeDoc } from '../../kit/write'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { FieldInputError, useFundDescribe, usePlainT, yuanInput } from './projectActions'
+import { bookEntry, FieldInputError, useFundDescribe, usePlainT, yuanInput } from './projectActions'
 
 export function LedgerCorrectForm({ handle, entry, net, onDone }: { handle: DocHandle; entry: LedgerEntry; net: Fen; onDone: () => void }) {
   const { t, i18n } = useTranslation(['fund', 'common'])
@@ -27,7 +25,7 @@ export function LedgerCorrectForm({ handle, entry, net, onDone }: { handle: DocH
     form.submit(async () => {
       const amount = yuanInput(pt, v.amount, true)
       if ('error' in amount) throw new FieldInputError({ amount: amount.error })
-      await writeDoc(env, handle, (doc, now) => book(doc, { kind: 'correction', corrects: entry.id, amount: amount.fen, on: v.on, reason: v.reason.trim() }, { now, by: v.by.trim() }))
+      await bookEntry(env, handle, { kind: 'correction', corrects: entry.id, amount: amount.fen, on: v.on, reason: v.reason.trim() }, v.by)
     })
   const what = `${pt(`fund:entryKind.${entry.kind}`)} ${formatDate(i18n.language, entry.on)} ¥${formatYuan(net)}`
   return (

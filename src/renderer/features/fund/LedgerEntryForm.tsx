@@ -3,33 +3,17 @@
 // invoice's date, the scanned receipt). A payment that would overdraw the project or the year is
 // refused by the rule (entryRefusal) and the refusal shows its figures (fundRefusalText).
 import { useTranslation } from 'react-i18next'
-import { book } from '../../../shared/doc/fund'
-import type { FileRef } from '../../../shared/files/fileRef'
-import type { NewEntry } from '../../../shared/fund/ledger'
 import { AttachFiles, FileList } from '../../kit/Attachments'
 import { useCouncil } from '../../kit/CouncilContext'
 import { useEnv } from '../../kit/env'
 import { useDraft } from '../../kit/useDraft'
 import { useFormAction } from '../../kit/useFormAction'
-import { writeDoc } from '../../kit/write'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { SelectField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { FieldInputError, useFundDescribe, usePlainT, yuanInput, type ProjectRow } from './projectActions'
-
-const EMPTY = { kind: 'payment' as 'payment' | 'commitment', projectId: '', amount: '', on: '', payee: '', invoiceNo: '', issuedOn: '', note: '', by: '', scan: null as FileRef | null }
-type Fields = typeof EMPTY
-
-/** The entry to book from what was typed; an amount that does not read is a field message. */
-function toEntry(t: ReturnType<typeof usePlainT>, v: Fields): NewEntry {
-  const amount = yuanInput(t, v.amount)
-  if ('error' in amount) throw new FieldInputError({ amount: amount.error })
-  if (v.kind === 'commitment') return { kind: 'commitment', projectId: v.projectId, amount: amount.fen, on: v.on, note: v.note.trim() }
-  const hasVoucher = v.invoiceNo.trim() || v.issuedOn || v.scan
-  const voucher = hasVoucher ? { invoiceNo: v.invoiceNo.trim(), issuedOn: v.issuedOn, ...(v.scan ? { file: v.scan } : {}) } : undefined
-  return { kind: 'payment', projectId: v.projectId, amount: amount.fen, on: v.on, payee: v.payee.trim(), ...(voucher ? { voucher } : {}) }
-}
+import { bookEntry, useFundDescribe, usePlainT, type ProjectRow } from './projectActions'
+import { EMPTY_LEDGER_FIELDS as EMPTY, ledgerEntryFrom, type LedgerFields as Fields } from './projectInput'
 
 export function LedgerEntryForm({ handle, projects }: { handle: DocHandle; projects: readonly ProjectRow[] }) {
   const { t } = useTranslation(['fund', 'common'])
@@ -44,8 +28,7 @@ export function LedgerEntryForm({ handle, projects }: { handle: DocHandle; proje
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => d.set((o) => ({ ...o, [k]: e.target.value }))
   const save = (x: Fields) =>
     form.submit(async () => {
-      const entry = toEntry(pt, x)
-      await writeDoc(env, handle, (doc, now) => book(doc, entry, { now, by: x.by.trim() }))
+      await bookEntry(env, handle, ledgerEntryFrom(pt, x), x.by)
     })
   return (
     <form aria-label={L('title')} onSubmit={(e) => { e.preventDefault(); void d.submit(save) }}>

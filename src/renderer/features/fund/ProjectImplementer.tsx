@@ -3,67 +3,26 @@
 // council's rules ask for one, the contract amount and the residents' own share. The fund's part
 // must fit the approved budget (implementationErrors); amounts are typed in yuan and kept as fen.
 import { useTranslation } from 'react-i18next'
-import { readImplementation, setImplementation } from '../../../shared/doc/fundProjects'
+import { readImplementation } from '../../../shared/doc/fundProjects'
 import { IMPLEMENTER_KINDS, type Implementation, type ImplementerKind } from '../../../shared/fund/implementation'
-import { formatYuan, type Fen } from '../../../shared/fund/money'
+import { formatYuan } from '../../../shared/fund/money'
 import { useEnv } from '../../kit/env'
 import { formatDate } from '../../kit/format'
 import { useDraft } from '../../kit/useDraft'
 import { useFormAction } from '../../kit/useFormAction'
-import { writeDoc } from '../../kit/write'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field'
 import { FormActions } from '../../ui/FormActions'
-import { FieldInputError, useFundDescribe, usePlainT, yuanInput } from './projectActions'
-
-interface Fields {
-  kind: ImplementerKind
-  name: string
-  hasCall: boolean
-  announcedOn: string
-  applicants: string
-  contract: string
-  share: string
-  signedOn: string
-}
-
-const fieldsOf = (i: Implementation | null): Fields => ({
-  kind: i?.implementer.kind ?? 'community',
-  name: i?.implementer.name ?? '',
-  hasCall: !!i?.call,
-  announcedOn: i?.call?.announcedOn ?? '',
-  applicants: i?.call?.applicants.join('\n') ?? '',
-  contract: i ? formatYuan(i.contractAmount, false) : '',
-  share: i ? formatYuan(i.residentsShare, false) : '',
-  signedOn: i?.signedOn ?? '',
-})
-
-/** The implementation to write from what was typed, or the amounts' messages. */
-function toImplementation(t: ReturnType<typeof usePlainT>, projectId: string, f: Fields): Implementation {
-  const contract = yuanInput(t, f.contract)
-  const share = f.share.trim() === '' ? { fen: 0 as Fen } : yuanInput(t, f.share)
-  const bad: Record<string, string> = {}
-  if ('error' in contract) bad.contractAmount = contract.error
-  if ('error' in share) bad.residentsShare = share.error
-  if ('error' in contract || 'error' in share) throw new FieldInputError(bad)
-  const applicants = f.applicants.split('\n').map((a) => a.trim()).filter(Boolean)
-  return {
-    projectId,
-    implementer: { kind: f.kind, name: f.name },
-    ...(f.hasCall ? { call: { announcedOn: f.announcedOn, applicants } } : {}),
-    contractAmount: contract.fen,
-    residentsShare: share.fen,
-    signedOn: f.signedOn,
-  }
-}
+import { saveImplementation, useFundDescribe, usePlainT } from './projectActions'
+import { implementationFrom, implementerFieldsOf, type ImplementerFields as Fields } from './projectInput'
 
 function ImplementerForm({ handle, projectId, stored }: { handle: DocHandle; projectId: string; stored: Implementation | null }) {
   const { t } = useTranslation(['fund', 'common'])
   const pt = usePlainT()
   const env = useEnv()
   const form = useFormAction(useFundDescribe())
-  const initial = fieldsOf(stored)
+  const initial = implementerFieldsOf(stored)
   const labels: Record<keyof Fields, string> = {
     kind: t('fund:project.impl.kind'), name: t('fund:project.impl.name'), hasCall: t('fund:project.impl.hasCall'), announcedOn: t('fund:project.impl.announcedOn'),
     applicants: t('fund:project.impl.applicants'), contract: t('fund:project.impl.contract'), share: t('fund:project.impl.share'), signedOn: t('fund:project.impl.signedOn'),
@@ -72,15 +31,14 @@ function ImplementerForm({ handle, projectId, stored }: { handle: DocHandle; pro
   const v = d.value
   const set = <K extends keyof Fields>(k: K, x: Fields[K]) => d.set((o) => ({ ...o, [k]: x }))
   const save = () => form.submit(async () => {
-    const impl = toImplementation(pt, projectId, v)
-    await writeDoc(env, handle, (doc) => setImplementation(doc, impl))
+    await saveImplementation(env, handle, implementationFrom(pt, projectId, v))
   })
   return (
     <form aria-label={t('fund:project.impl.title')} onSubmit={(e) => { e.preventDefault(); void d.submit(() => save()) }}>
       {form.failure ? <Banner kind="error">{form.failure}</Banner> : null}
       <div className="row">
-        <SelectField label={labels.kind} value={v.kind} onChange={(e) => set('kind', e.target.value as ImplementerKind)} options={IMPLEMENTER_KINDS.map((k) => ({ value: k, label: t(`fund:implementer.${k}`) }))} error={form.errors.implementer} />
-        <TextField label={labels.name} value={v.name} maxLength={200} onChange={(e) => set('name', e.target.value)} />
+        <SelectField label={labels.kind} value={v.kind} onChange={(e) => set('kind', e.target.value as ImplementerKind)} options={IMPLEMENTER_KINDS.map((k) => ({ value: k, label: t(`fund:implementer.${k}`) }))} />
+        <TextField label={labels.name} value={v.name} maxLength={200} onChange={(e) => set('name', e.target.value)} error={form.errors.implementer} />
       </div>
       <CheckboxField label={labels.hasCall} checked={v.hasCall} onChange={(e) => set('hasCall', e.target.checked)} />
       {v.hasCall ? (

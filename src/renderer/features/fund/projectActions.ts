@@ -5,13 +5,18 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { DocError } from '../../../shared/doc/errors'
-import { readDecisions, readLedger, readProposalStates } from '../../../shared/doc/fund'
-import { readFundPath } from '../../../shared/doc/fundProjects'
+import { book, readDecisions, readLedger, readProposalStates } from '../../../shared/doc/fund'
+import { readFundPath, setImplementation } from '../../../shared/doc/fundProjects'
 import { FUND_STEPS, type FundStep } from '../../../shared/fund/fundPath'
+import type { Implementation } from '../../../shared/fund/implementation'
+import type { NewEntry } from '../../../shared/fund/ledger'
 import { fundRefusalText } from '../../../shared/fund/messages'
 import { parseYuan, type Fen } from '../../../shared/fund/money'
+import type { AppEnv } from '../../kit/env'
 import { useErrors } from '../../kit/errors'
 import type { DescribeError } from '../../kit/useFormAction'
+import { writeDoc } from '../../kit/write'
+import type { DocHandle } from '../../sync/docs'
 
 export interface ProjectRow {
   id: string
@@ -46,6 +51,12 @@ export function readProjectRows(doc: Y.Doc): ProjectRow[] {
     .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1))
 }
 
+/** Books a commitment, a payment with its voucher or a correction; the rule refuses an overdraft with its figures. */
+export const bookEntry = (env: AppEnv, h: DocHandle, e: NewEntry, by: string): Promise<string> => writeDoc(env, h, (doc, now) => book(doc, e, { now, by: by.trim() }))
+
+/** Records (or corrects) a project's implementer and contract; the fund's part must fit the budget. */
+export const saveImplementation = (env: AppEnv, h: DocHandle, impl: Implementation): Promise<void> => writeDoc(env, h, (doc) => setImplementation(doc, impl))
+
 /** Where a project stands in its five steps, as the i18n key of its label. */
 export const stepKey = (s: FundStep | null): string => (s === null ? 'fund:projects.allDone' : `fund:step.${s}`)
 export const stepIndex = (s: FundStep): number => FUND_STEPS.indexOf(s)
@@ -79,6 +90,7 @@ export class FieldInputError extends Error {
  */
 export function useFundDescribe(): DescribeError {
   const t = usePlainT()
+  const { i18n } = useTranslation(['fund', 'common'])
   const errs = useErrors()
   return useMemo<DescribeError>(
     () => (e) => {
@@ -89,12 +101,13 @@ export function useFundDescribe(): DescribeError {
       if (e instanceof DocError && e.code === 'invalidInput' && e.detail && typeof e.detail === 'object') {
         const fields: Record<string, string> = {}
         for (const [k, code] of Object.entries(e.detail as Record<string, unknown>)) {
-          if (typeof code === 'string') fields[k] = t(`fund:fieldError.${code}`, { defaultValue: t(`common:errors.field.${code}`) })
+          // The fund's own word where it has one (overBudget…), else the app's generic one.
+          if (typeof code === 'string') fields[k] = i18n.exists(`fund:fieldError.${code}`) ? t(`fund:fieldError.${code}`) : t(`common:errors.field.${code}`)
         }
         return { fields, banner: t('common:errors.fixFields') }
       }
       return errs.describe(e)
     },
-    [t, errs],
+    [t, i18n, errs],
   )
 }
