@@ -341,11 +341,19 @@ ${instances.map((s, i) => `    server s${i} 127.0.0.1:${s.port} check inter 1s f
     // As the ballot page does: a request the balancer answered itself (an HTML 5xx) is sent again,
     // with the same attempt id, so a ballot that did get in returns its receipt and is not counted twice.
     let balancerErrors = 0
+    let networkErrors = 0
     const post = async (action: string, body: Record<string, unknown>): Promise<[number, Record<string, unknown>, number]> => {
       const t = now()
       const sent = { ...body, ...(action === 'cast' ? { attempt: randomUUID().replace(/-/g, '') } : {}) }
       for (let tries = 0; ; tries++) {
-        const res = await fetch(`${httpUrl}/ballot/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) })
+        // A connection closed under the request (a phone's network) is sent again too, as the page does.
+        const res = await fetch(`${httpUrl}/ballot/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) }).catch((e: Error) => e)
+        if (res instanceof Error) {
+          if (tries >= 5) return [0, { error: `network: ${res.message}` }, now() - t]
+          networkErrors++
+          await sleep(500)
+          continue
+        }
         const text = await res.text()
         if (text.startsWith('{') || tries >= 5) return [res.status, text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { error: `balancer ${res.status}` }, now() - t]
         balancerErrors++
@@ -369,6 +377,7 @@ ${instances.map((s, i) => `    server s${i} 127.0.0.1:${s.port} check inter 1s f
     const sealed = seals.filter(([st, b]) => st === 200 && b.ballots === PHONES).length
     const castMs = casts.map(([, , ms]) => ms)
     if (balancerErrors) out(`phones: HAProxy answered ${balancerErrors} requests itself (5xx), each sent again`)
+    if (networkErrors) out(`phones: ${networkErrors} requests lost their connection, each sent again`)
     out(`phones: ${casts.length} ballots in ${PHONE_MEETINGS} meetings at once through HAProxy (${PHONES_IN_FLIGHT} in flight) in ${(burstMs / 1000).toFixed(1)} s: ${castOk} accepted (others: ${JSON.stringify(casts.filter(([st]) => st !== 200).slice(0, 3).map(([st, b]) => [st, b.error]))}), each answered in p50 ${pct(castMs, 50).toFixed(0)} ms, p95 ${pct(castMs, 95).toFixed(0)} ms; ${sealed} of ${PHONE_MEETINGS} seals counted ${PHONES}`)
 
     await sleep(Math.max(0, half - (Date.now() - t0)))
