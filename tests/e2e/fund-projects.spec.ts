@@ -98,6 +98,29 @@ test('a fund project: implementer, two instalments with vouchers, an overdraft r
   await impl.getByRole('button', { name: F.project.impl.save }).click()
   await expect(page.getByText(/成都市安居路面工程有限公司，合同 ¥48,000\.00（居民自筹 ¥3,000\.00，资金承担 ¥45,000\.00）/)).toBeVisible()
 
+  // A milestone reached; the mid-term review scored by two people on a sheet of two criteria.
+  const ms = page.getByRole('form', { name: F.project.milestones.add })
+  await ms.getByLabel(F.project.milestones.name).fill('铺设沥青')
+  await ms.getByLabel(F.project.milestones.due).fill(`${year}-06-30`)
+  await ms.getByRole('button', { name: F.project.milestones.add }).click()
+  await page.getByRole('button', { name: fmt(F.project.milestones.markNamed, { title: '铺设沥青' }) }).click()
+  await expect(page.getByRole('button', { name: fmt(F.project.milestones.reopenNamed, { title: '铺设沥青' }) })).toBeVisible()
+  const criteria = page.getByRole('form', { name: F.project.review.criteria })
+  await criteria.getByLabel(fmt(F.project.review.criterionN, { n: 1 }), { exact: true }).fill('工程进度')
+  await criteria.getByLabel(fmt(F.project.review.maxN, { n: 1 })).fill('60')
+  await criteria.getByLabel(fmt(F.project.review.criterionN, { n: 2 }), { exact: true }).fill('居民反映')
+  await criteria.getByLabel(fmt(F.project.review.maxN, { n: 2 })).fill('40')
+  await criteria.getByRole('button', { name: F.project.review.saveCriteria }).click()
+  for (const [scorer, a, b] of [['张书记', '50', '35'], ['赵监委', '45', '30']] as const) {
+    const score = page.getByRole('form', { name: F.project.review.score })
+    await score.getByLabel(F.project.review.scorer).fill(scorer)
+    await score.getByLabel(fmt(F.project.review.scoreOf, { title: '工程进度', max: 60 })).fill(a)
+    await score.getByLabel(fmt(F.project.review.scoreOf, { title: '居民反映', max: 40 })).fill(b)
+    await score.getByRole('button', { name: F.project.review.saveScore }).click()
+    await expect(page.getByRole('table', { name: F.project.review.sheets })).toContainText(scorer)
+  }
+  await expect(page.getByText(fmt(F.project.review.average, { average: '80.0', max: 100, n: 2 }))).toBeVisible()
+
   // Two instalments in the ledger, each with its voucher; the first with the scanned receipt.
   await page.getByRole('link', { name: F.project.toLedger }).click()
   await pay(page, '20000', '成都市安居路面工程有限公司', 'FP-0001', `${year}-05-10`)
@@ -189,5 +212,36 @@ test('a fund project: implementer, two instalments with vouchers, an overdraft r
   await page.goto(`/#/c/${councilId}/f/${year}/p/${projectId}`)
   await expect(page.getByText(enF.project.acceptance.accepted)).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/project-en.png`, fullPage: true })
+  expect(problems).toEqual([])
+})
+
+test('payments recorded apart on two laptops that overdraw once merged are shown as a conflict, resolved by a correction', async ({ page, problems }) => {
+  await createCouncil(page, COUNCIL)
+  const councilId = /#\/c\/([^/]+)/.exec(page.url())![1]!
+  const { update, projectId } = seedUpdate(councilId)
+  // Two replicas of the seeded year, each paying ¥30,000 (within the ¥50,000 budget alone), merged.
+  const [a, b] = [new Y.Doc(), new Y.Doc()]
+  for (const d of [a, b]) Y.applyUpdate(d, new Uint8Array(update))
+  book(a, { kind: 'payment', projectId, amount: 3_000_000, on: `${year}-05-01`, payee: '甲公司', voucher: { invoiceNo: 'FP-A', issuedOn: `${year}-05-01` } }, { now: `${year}-05-01T09:00:00.000Z`, by: '王会计' })
+  book(b, { kind: 'payment', projectId, amount: 3_000_000, on: `${year}-05-02`, payee: '乙公司', voucher: { invoiceNo: 'FP-B', issuedOn: `${year}-05-02` } }, { now: `${year}-05-02T09:00:00.000Z`, by: '李出纳' })
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+  await storeDocUpdate(page, fundDocName(asCouncilId(councilId), year), [...Y.encodeStateAsUpdate(a)])
+
+  await page.goto(`/#/c/${councilId}/f/${year}/ledger`)
+  const conflict = `${PROJECT}: ${fmt(F.conflict.projectOverdrawn, { budget: '50,000.00', paid: '60,000.00', over: '10,000.00' })}`
+  await expect(page.getByText(conflict)).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/ledger-conflict-zh-CN.png`, fullPage: true })
+
+  // The correction is a new entry; the payment it corrects stays as booked.
+  const entries = page.getByRole('table', { name: F.ledgerScreen.entries })
+  await entries.getByRole('row', { name: /FP-B/ }).getByRole('button', { name: F.ledgerScreen.correct }).click()
+  const form = page.getByRole('form', { name: new RegExp(`^${F.ledgerScreen.correction.title.replace('{{what}}', '')}`) })
+  await form.getByLabel(F.ledgerScreen.correction.amount).fill('-10000')
+  await form.getByLabel(F.ledgerScreen.correction.reason).fill('乙公司多付，已退回')
+  await form.getByRole('button', { name: F.ledgerScreen.correction.save }).click()
+  await expect(page.getByText(conflict)).toHaveCount(0)
+  await expect(entries.getByRole('row', { name: /FP-B/ })).toContainText('30,000.00')
+  await expect(entries.getByRole('row', { name: /乙公司多付，已退回/ })).toContainText('-10,000.00')
+  await expect(page.getByText(fmt(F.ledgerScreen.yearFigures, { income: '100,000.00', committed: '0.00', paid: '50,000.00', balance: '50,000.00' }))).toBeVisible()
   expect(problems).toEqual([])
 })

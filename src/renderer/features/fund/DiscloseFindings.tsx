@@ -20,7 +20,7 @@ export function DiscloseFindings({ findings, titles }: { findings: readonly Fund
   const pt = usePlainT()
   const title = (id: string) => titles.get(id) ?? id
   return (
-    <section aria-labelledby="disclose-findings-h">
+    <section className="card" aria-labelledby="disclose-findings-h">
       <h3 id="disclose-findings-h">{t('fund:disclose.findings')}</h3>
       {findings.length === 0 ? (
         <p>{t('fund:disclose.noFindings')}</p>

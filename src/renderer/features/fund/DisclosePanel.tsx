@@ -53,7 +53,7 @@ export function DisclosePanel({ handle, year }: { handle: DocHandle; year: numbe
     })
   return (
     <>
-      <section aria-labelledby="disclose-xlsx-h" className="no-print">
+      <section aria-labelledby="disclose-xlsx-h" className="card no-print">
         <h2 id="disclose-xlsx-h">{t('fund:disclose.ledgerTitle')}</h2>
         {failure ? <Banner kind="error">{failure}</Banner> : null}
         <div className="row">

@@ -11,13 +11,13 @@ import type { DocHandle } from '../../sync/docs'
 import { Table } from '../../ui/Table'
 import { LedgerCorrectForm } from './LedgerCorrectForm'
 
-function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: (k: string) => string): string {
+function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: (k: string) => string, day: (d: string) => string): string {
   if (e.kind === 'income') return [t(`fund:incomeSource.${e.source}`), e.from].filter(Boolean).join(' ')
   if (e.kind === 'payment') return e.payee
   if (e.kind === 'commitment') return e.note
   if (e.kind === 'voucher') return (byId.get(e.paymentId) as { payee?: string } | undefined)?.payee ?? ''
   const target = byId.get(e.corrects)
-  return target ? `${t('fund:ledgerScreen.corrects')} ${t(`fund:entryKind.${target.kind}`)} ${target.on}: ${e.reason}` : e.reason
+  return target ? `${t('fund:ledgerScreen.corrects')} ${t(`fund:entryKind.${target.kind}`)} ${day(target.on)}: ${e.reason}` : e.reason
 }
 
 export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; ledger: LedgerState; titles: ReadonlyMap<string, string> }) {
@@ -44,7 +44,7 @@ export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; l
                 <td>{formatDate(i18n.language, e.on)}</td>
                 <td>{tt(`fund:entryKind.${e.kind}`)}</td>
                 <td>{projectOf(e)}</td>
-                <td>{party(e, byId, tt)}</td>
+                <td>{party(e, byId, tt, (d) => formatDate(i18n.language, d))}</td>
                 <td>{voucher?.invoiceNo ?? ''}</td>
                 <td className="num">{'amount' in e ? formatYuan(e.amount) : ''}</td>
                 <td>{voucher?.file ? <FileList label={t('fund:ledgerScreen.form.receipt')} items={[{ id: e.id, file: voucher.file }]} /> : null}</td>

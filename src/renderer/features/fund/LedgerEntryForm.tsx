@@ -31,7 +31,7 @@ export function LedgerEntryForm({ handle, projects }: { handle: DocHandle; proje
       await bookEntry(env, handle, ledgerEntryFrom(pt, x), x.by)
     })
   return (
-    <form aria-label={L('title')} onSubmit={(e) => { e.preventDefault(); void d.submit(save) }}>
+    <form className="card" aria-label={L('title')} onSubmit={(e) => { e.preventDefault(); void d.submit(save) }}>
       <h3>{L('title')}</h3>
       {form.failure ? <Banner kind="error">{form.failure}</Banner> : null}
       <div className="row">

@@ -33,7 +33,7 @@ export function LedgerPanel({ handle }: { handle: DocHandle; year: number }) {
           ))}
         </Banner>
       ) : null}
-      <section aria-labelledby="ledger-year-h">
+      <section className="card" aria-labelledby="ledger-year-h">
         <h2 id="ledger-year-h">{t('fund:ledgerScreen.year')}</h2>
         <p>{t('fund:ledgerScreen.yearFigures', { income: formatYuan(ledger.income.total), committed: formatYuan(ledger.committedTotal), paid: formatYuan(ledger.paidTotal), balance: formatYuan(ledger.balance) })}</p>
         <Table

@@ -55,7 +55,7 @@ export function ProjectAcceptance({ handle, projectId }: { handle: DocHandle; pr
   const { t, i18n } = useTranslation(['fund'])
   const a = readAcceptance(handle.doc, projectId)
   return (
-    <section aria-labelledby="project-acc-h">
+    <section className="card" aria-labelledby="project-acc-h">
       <h3 id="project-acc-h">{t('fund:project.acceptance.title')}</h3>
       {a ? (
         <>

@@ -67,7 +67,7 @@ export function ProjectImplementer({ handle, projectId }: { handle: DocHandle; p
       })
     : t('fund:project.impl.none')
   return (
-    <section aria-labelledby="project-impl-h">
+    <section className="card" aria-labelledby="project-impl-h">
       <h3 id="project-impl-h">{t('fund:project.impl.title')}</h3>
       <p>{summary}</p>
       {impl?.call ? <p>{t('fund:project.impl.callSummary', { on: formatDate(i18n.language, impl.call.announcedOn), n: impl.call.applicants.length, names: impl.call.applicants.join('、') })}</p> : null}

@@ -46,7 +46,7 @@ export function ProjectMilestones({ handle, projectId }: { handle: DocHandle; pr
   const milestones = readProjectMilestones(handle.doc, projectId)
   const impl = readImplementation(handle.doc, projectId)
   return (
-    <section aria-labelledby="project-ms-h">
+    <section className="card" aria-labelledby="project-ms-h">
       <h3 id="project-ms-h">{t('fund:project.milestones.title')}</h3>
       {failure ? <Banner kind="error">{failure}</Banner> : null}
       {milestones.length ? (

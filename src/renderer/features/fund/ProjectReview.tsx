@@ -81,7 +81,7 @@ export function ProjectReview({ handle, projectId }: { handle: DocHandle; projec
   const sheet = readReviewSheet(handle.doc, projectId)
   const result = readReview(handle.doc, projectId)
   return (
-    <section aria-labelledby="project-review-h">
+    <section className="card" aria-labelledby="project-review-h">
       <h3 id="project-review-h">{t('fund:project.review.title')}</h3>
       {sheet ? <p>{t('fund:project.review.criteriaList', { list: sheet.criteria.map((c) => `${c.title} (${c.max})`).join('、') })}</p> : null}
       {result && result.count > 0 ? (

@@ -86,7 +86,7 @@ export function ProjectSteps({ handle, projectId }: { handle: DocHandle; project
   const path = readFundPath(handle.doc, projectId)
   const next = path.find((s) => s.state === 'ready')
   return (
-    <section aria-labelledby="project-steps-h">
+    <section className="card" aria-labelledby="project-steps-h">
       <h3 id="project-steps-h">{t('fund:project.steps.title')}</h3>
       <ol className="fund-steps">
         {path.map((s) => (
