@@ -50,7 +50,7 @@ export function ProjectSatisfaction({ handle, projectId }: { handle: DocHandle; 
   const tally = satisfactionTally(projectId, readSatisfaction(handle.doc, projectId))
   const pct = tally.total ? formatNumber(i18n.language, Math.round((1000 * tally.satisfied.num) / tally.satisfied.den) / 10) : ''
   return (
-    <section aria-labelledby="project-sat-h">
+    <section className="card" aria-labelledby="project-sat-h">
       <h3 id="project-sat-h">{t('fund:project.satisfaction.title')}</h3>
       {tally.total ? (
         <>
