@@ -93,6 +93,7 @@ test('requests: record from a paper form with a photo, merge, decline, reply, pr
   await expect(waiting.locator('tbody tr')).toHaveCount(2)
   await expect(waiting.locator('tbody tr').nth(0)).toContainText('王秀英')
   await expect(waiting.locator('tbody tr').nth(0)).toContainText('待处理')
+  await expect(waiting.locator('tbody tr').nth(0)).toContainText('3栋')
   await expect(waiting.locator('tbody tr').nth(1)).toContainText('赵大妈')
   await expect(waiting.locator('tbody tr').nth(1)).toContainText('已合并')
   const answered = page.getByRole('table', { name: /已回音/ })
@@ -116,6 +117,9 @@ test('requests: record from a paper form with a photo, merge, decline, reply, pr
   await expect(filled).toContainText(COUNCIL)
   await expect(filled).toContainText(FIRST)
   await expect(filled).toContainText('王秀英')
+  await expect(filled).toContainText('3栋')
+  await expect(filled).toContainText('李秘书')
+  await page.screenshot({ path: `${SHOTS}/form-filled-zh-CN.png`, fullPage: true })
 
   // The same screens in English, for the screenshots.
   await page.getByLabel('界面语言').selectOption('en')

@@ -23,7 +23,7 @@ const request: ResidentRequest = {
   place: { building: '3栋', unit: '2单元', room: '301' },
   text: '3栋电梯经常停运，老人上下楼困难。',
   recordedAt: '2026-03-02T08:00:00.000Z',
-  recordedBy: 'a',
+  recordedBy: '张秘书',
 }
 
 const result: ResultNoticeInput = {
@@ -46,12 +46,19 @@ describe('printed documents of the matters path', () => {
 
   it('the filled form carries the request, its day and its category ticked', () => {
     const html = renderHtmlBody(householdFormDocument('幸福社区居民议事会', request, zh))
-    expect(html).toContain('3栋 2单元 301')
+    // A bare room number gets its word; what already says what it is reads as written.
+    expect(html).toContain('3栋 2单元 301室')
     expect(html).toContain('李桂兰')
+    expect(html).toContain('张秘书')
     expect(html).toContain('2026年3月2日')
     expect(html).toContain('☑设施维修')
     expect(html).toContain('☐环境卫生')
     expect(html).toContain('老人上下楼困难')
+  })
+
+  it('the filled form in English words the place as the households register does', () => {
+    const html = renderHtmlBody(householdFormDocument('幸福社区居民议事会', { ...request, place: { building: '3', unit: '2', room: '301', text: 'east gate' } }, en))
+    expect(html).toContain('Bldg 3, Unit 2, Rm 301, east gate')
   })
 
   it('the result notice says what was resolved, who did it, the milestones and where to object; it renders to DOCX', async () => {

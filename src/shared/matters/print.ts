@@ -8,6 +8,7 @@ import type { Block, PrintDocument } from '../minutes/blocks'
 import { isolate } from '../minutes/layout'
 import type { FollowUp, Milestone } from './followUp'
 import type { Matter } from './matter'
+import { placeLine } from './place'
 import { REQUEST_CATEGORIES, type ResidentRequest } from './requests'
 
 export interface PrintOptions {
@@ -32,7 +33,7 @@ export function householdFormDocument(councilName: string, request: ResidentRequ
   const { t } = o
   const r = request
   const value = (s: string | undefined) => (r ? isolate(s?.trim() || t('documents:dash')) : BLANK)
-  const place = r ? [r.place.building, r.place.unit, r.place.room, r.place.text].filter((x) => x?.trim()).join(' ') : ''
+  const place = r ? placeLine(t, r.place) : ''
   const tick = (c: string) => (r && r.category === c ? '☑' : '☐')
   const title = t('matters:print.form.title')
   const blocks: Block[] = [
@@ -52,7 +53,8 @@ export function householdFormDocument(councilName: string, request: ResidentRequ
     kind: 'signatures',
     entries: [
       { label: t('matters:print.form.signedBy'), name: '', at: '' },
-      { label: t('matters:print.form.recordedBy'), name: '', at: '' },
+      // The filled form names who typed it in; the household signs the paper one by hand.
+      { label: t('matters:print.form.recordedBy'), name: r ? isolate(r.recordedBy) : '', at: '' },
     ],
   })
   return { kind: 'record', lang: o.lang, title, draft: null, footer: isolate(councilName), blocks }

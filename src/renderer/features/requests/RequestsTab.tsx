@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { indexedYears } from '../../../shared/doc/council'
 import { readRequestStates } from '../../../shared/doc/matters'
+import { placeLine } from '../../../shared/matters/place'
 import { householdFormDocument } from '../../../shared/matters/print'
 import { waitingRequests, type RequestState } from '../../../shared/matters/requests'
 import { useCouncil } from '../../kit/CouncilContext'
@@ -20,7 +21,7 @@ import { SelectField } from '../../ui/Field'
 import { StatusPill } from '../../ui/StatusPill'
 import { Table } from '../../ui/Table'
 import type { DocHandle } from '../../sync/docs'
-import { placeLine, shownStatus } from './requestText'
+import { shownStatus } from './requestText'
 
 const yearsOfMatters = (doc: Parameters<typeof indexedYears>[0]) => indexedYears(doc, 'matters')
 
@@ -102,6 +103,8 @@ function RequestLists({ handle, year }: { handle: DocHandle; year: number }) {
 function RequestTable({ id, rows, year }: { id: string; rows: readonly RequestState[]; year: number }) {
   const { t, i18n } = useTranslation(['matters', 'common'])
   const { council } = useCouncil()
+  // The place is worded by the shared rule the printed 一户一表 uses too.
+  const tPlace = i18n.getFixedT(i18n.language) as (key: string, o?: Record<string, unknown>) => string
   return (
     <Table
       labelledBy={id}
@@ -111,12 +114,13 @@ function RequestTable({ id, rows, year }: { id: string; rows: readonly RequestSt
         const r = s.request
         const status = shownStatus(s)
         const last = s.replies.at(-1)
+        const place = placeLine(tPlace, r.place)
         return (
           <tr key={r.id}>
             <td>{formatDate(i18n.language, r.receivedOn)}</td>
             <td>
               {r.requester.name}
-              {placeLine(r.place) ? <span className="block muted">{placeLine(r.place)}</span> : null}
+              {place ? <span className="block muted">{place}</span> : null}
             </td>
             <td>{t(`matters:category.${r.category}`)}</td>
             <td>

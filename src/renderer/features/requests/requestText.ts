@@ -93,8 +93,6 @@ export function requestLabels(t: TFunction<['matters', 'common']>): Record<keyof
 export type ShownStatus = RequestStatus | 'replied'
 export const shownStatus = (s: RequestState): ShownStatus => (s.finalReply ? 'replied' : s.status)
 
-/** "3 1 301 东门口" as one line: the parts the request has. */
-export const placeLine = (p: RequestFields['place']): string => [p.building, p.unit, p.room, p.text].filter((x) => x?.trim()).join(' ')
 
 /** A request named in a list or a choice: who asked and the start of the text. */
 export function requestSummary(t: TFunction<['matters', 'common']>, r: RequestFields, max = 40): string {
