@@ -87,7 +87,8 @@ function RequestLists({ handle, year }: { handle: DocHandle; year: number }) {
   if (!states) return <p>{t('common:status.loading')}</p>
   if (states.size === 0) return <p className="card">{t('matters:req.empty')}</p>
   return (
-    <>
+    // In a card like the other registers: it spaces the second list's heading from the first table.
+    <div className="card">
       <h3 id="requests-waiting">{t('matters:req.waitingTitle', { count: waiting.length })}</h3>
       {waiting.length === 0 ? <p className="muted">{t('matters:req.noneWaiting')}</p> : <RequestTable id="requests-waiting" rows={waiting} year={year} />}
       {answered.length > 0 ? (
@@ -96,7 +97,7 @@ function RequestLists({ handle, year }: { handle: DocHandle; year: number }) {
           <RequestTable id="requests-answered" rows={answered} year={year} />
         </>
       ) : null}
-    </>
+    </div>
   )
 }
 
