@@ -243,5 +243,17 @@ test('payments recorded apart on two laptops that overdraw once merged are shown
   await expect(entries.getByRole('row', { name: /FP-B/ })).toContainText('30,000.00')
   await expect(entries.getByRole('row', { name: /乙公司多付，已退回/ })).toContainText('-10,000.00')
   await expect(page.getByText(fmt(F.ledgerScreen.yearFigures, { income: '100,000.00', committed: '0.00', paid: '50,000.00', balance: '50,000.00' }))).toBeVisible()
+
+  // A voucher's scanned receipt brought in after the payment (补附凭证): a new entry too.
+  const paidA = entries.getByRole('row', { name: new RegExp(`${F.entryKind.payment}.*FP-A`) })
+  await paidA.getByRole('button', { name: fmt(F.ledgerScreen.addVoucherNamed, { what: `${F.entryKind.payment} 30,000.00` }) }).click()
+  const voucher = page.getByRole('form', { name: fmt(F.ledgerScreen.voucher.title, { what: '甲公司 ¥30,000.00' }) })
+  await voucher.getByLabel(F.ledgerScreen.form.invoiceNo).fill('FP-A')
+  await voucher.getByLabel(F.ledgerScreen.form.issuedOn).fill(`${year}-05-01`)
+  await voucher.getByLabel(F.ledgerScreen.form.attachReceipt).setInputFiles({ name: 'receipt-a.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') })
+  await voucher.getByRole('button', { name: F.ledgerScreen.voucher.save }).click()
+  await expect(paidA).toContainText('receipt-a.png')
+  await expect(entries.getByRole('row').filter({ has: page.getByRole('cell', { name: F.entryKind.voucher, exact: true }) })).toContainText('FP-A')
+  await page.screenshot({ path: `${SHOTS}/ledger-corrected-zh-CN.png`, fullPage: true })
   expect(problems).toEqual([])
 })

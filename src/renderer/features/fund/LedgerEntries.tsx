@@ -10,6 +10,7 @@ import { formatDate } from '../../kit/format'
 import type { DocHandle } from '../../sync/docs'
 import { Table } from '../../ui/Table'
 import { LedgerCorrectForm } from './LedgerCorrectForm'
+import { LedgerVoucherForm } from './LedgerVoucherForm'
 
 function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: (k: string) => string, day: (d: string) => string): string {
   if (e.kind === 'income') return [t(`fund:incomeSource.${e.source}`), e.from].filter(Boolean).join(' ')
@@ -23,8 +24,10 @@ function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: (k: st
 export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; ledger: LedgerState; titles: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation(['fund', 'common'])
   const tt = t as unknown as (k: string) => string
-  const [correcting, setCorrecting] = useState<string | null>(null)
+  const [open, setOpen] = useState<{ id: string; form: 'correct' | 'voucher' } | null>(null)
+  const toggle = (id: string, form: 'correct' | 'voucher') => setOpen(open?.id === id && open.form === form ? null : { id, form })
   const byId = new Map(ledger.entries.map((e) => [e.id, e]))
+  const opened = open ? byId.get(open.id) : undefined
   const projectOf = (e: LedgerEntry): string => {
     const x = e.kind === 'correction' ? byId.get(e.corrects) : e.kind === 'voucher' ? byId.get(e.paymentId) : e
     return x && (x.kind === 'payment' || x.kind === 'commitment') ? (titles.get(x.projectId) ?? x.projectId) : ''
@@ -37,7 +40,11 @@ export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; l
       {ledger.entries.length ? (
         <Table labelledBy="ledger-entries-h" numeric={[5]} columns={cols}>
           {ledger.entries.map((e) => {
-            const voucher = e.kind === 'payment' ? ledger.vouchers.get(e.id)?.[0] : e.kind === 'voucher' ? e.voucher : undefined
+            // A payment shows its own voucher, or the first brought in later; its receipt from whichever has one.
+            const vs = e.kind === 'payment' ? (ledger.vouchers.get(e.id) ?? []) : e.kind === 'voucher' ? [e.voucher] : []
+            const voucher = vs[0]
+            const scan = vs.find((v) => v.file)?.file
+            const what = `${tt(`fund:entryKind.${e.kind}`)} ${'amount' in e ? formatYuan(e.amount) : ''}`
             const correctable = e.kind === 'income' || e.kind === 'commitment' || e.kind === 'payment'
             return (
               <tr key={e.id}>
@@ -47,11 +54,16 @@ export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; l
                 <td>{party(e, byId, tt, (d) => formatDate(i18n.language, d))}</td>
                 <td>{voucher?.invoiceNo ?? ''}</td>
                 <td className="num">{'amount' in e ? formatYuan(e.amount) : ''}</td>
-                <td>{voucher?.file ? <FileList label={t('fund:ledgerScreen.form.receipt')} items={[{ id: e.id, file: voucher.file }]} /> : null}</td>
+                <td>{scan ? <FileList label={t('fund:ledgerScreen.form.receipt')} items={[{ id: e.id, file: scan }]} /> : null}</td>
                 <td>
                   {correctable && !handle.readOnly ? (
-                    <button type="button" aria-expanded={correcting === e.id} aria-label={t('fund:ledgerScreen.correctNamed', { what: `${tt(`fund:entryKind.${e.kind}`)} ${formatYuan(e.amount)}` })} onClick={() => setCorrecting(correcting === e.id ? null : e.id)}>
+                    <button type="button" aria-expanded={open?.id === e.id && open.form === 'correct'} aria-label={t('fund:ledgerScreen.correctNamed', { what })} onClick={() => toggle(e.id, 'correct')}>
                       {t('fund:ledgerScreen.correct')}
+                    </button>
+                  ) : null}
+                  {e.kind === 'payment' && !scan && !handle.readOnly ? (
+                    <button type="button" aria-expanded={open?.id === e.id && open.form === 'voucher'} aria-label={t('fund:ledgerScreen.addVoucherNamed', { what })} onClick={() => toggle(e.id, 'voucher')}>
+                      {t('fund:ledgerScreen.addVoucher')}
                     </button>
                   ) : null}
                 </td>
@@ -60,7 +72,8 @@ export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; l
           })}
         </Table>
       ) : null}
-      {correcting && byId.get(correcting) ? <LedgerCorrectForm key={correcting} handle={handle} entry={byId.get(correcting)!} net={ledger.net.get(correcting) ?? 0} onDone={() => setCorrecting(null)} /> : null}
+      {open?.form === 'correct' && byId.get(open.id) ? <LedgerCorrectForm key={open.id} handle={handle} entry={byId.get(open.id)!} net={ledger.net.get(open.id) ?? 0} onDone={() => setOpen(null)} /> : null}
+      {open?.form === 'voucher' && opened?.kind === 'payment' ? <LedgerVoucherForm key={open.id} handle={handle} payment={opened} what={`${opened.payee} ¥${formatYuan(opened.amount)}`} onDone={() => setOpen(null)} /> : null}
     </section>
   )
 }

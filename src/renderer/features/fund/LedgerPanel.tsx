@@ -11,9 +11,10 @@ import { Banner } from '../../ui/Banner'
 import { Table } from '../../ui/Table'
 import { LedgerEntries } from './LedgerEntries'
 import { LedgerEntryForm } from './LedgerEntryForm'
+import { LedgerXlsx } from './LedgerXlsx'
 import { readProjectRows, usePlainT } from './projectActions'
 
-export function LedgerPanel({ handle }: { handle: DocHandle; year: number }) {
+export function LedgerPanel({ handle, year }: { handle: DocHandle; year: number }) {
   const { t } = useTranslation(['fund', 'common'])
   const pt = usePlainT()
   const ledger = useDocValue(handle.doc, readLedger)
@@ -54,6 +55,7 @@ export function LedgerPanel({ handle }: { handle: DocHandle; year: number }) {
       </section>
       {handle.readOnly ? null : rows.length ? <LedgerEntryForm handle={handle} projects={rows} /> : <p className="muted">{t('fund:projects.none')}</p>}
       <LedgerEntries handle={handle} ledger={ledger} titles={titles} />
+      <LedgerXlsx handle={handle} year={year} />
     </>
   )
 }
