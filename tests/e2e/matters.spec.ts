@@ -2,7 +2,7 @@
 // recorded outside Yishi with their scans, 居民会议决议 refused before 党员大会审议 stands, 党员大会审议
 // skipped with its reason, then 居民会议决议 linked to the motion a Yishi meeting voted on (its
 // outcome taken from the vote), with the link on the meeting's side; a reload keeps it all. The
-// matters tab and the matter screen are kept as images in zh-CN and en under /tmp/shots/matters.
+// matters tab and the matter screen are kept as images in zh-CN and en under /tmp/shots/helper-matters.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -18,7 +18,7 @@ const MEETING = '加装电梯居民代表会议'
 const ITEM = '3号楼加装电梯'
 const MOTION = '同意3号楼加装电梯，费用按楼层分摊。'
 const MATTER = '3号楼加装电梯'
-const SHOTS = '/tmp/shots/matters'
+const SHOTS = '/tmp/shots/helper-matters'
 // A one-pixel PNG: the scanned record as a browser would pick it.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
@@ -71,7 +71,7 @@ async function recordOutside(page: Page, step: string, body: string, scan: strin
   await extra(form)
   await form.getByLabel(M.stepForm.attachScan).setInputFiles({ name: scan, mimeType: 'image/png', buffer: PNG })
   await expect(form.getByRole('list', { name: M.stepForm.scanList })).toContainText(scan)
-  await form.getByRole('button', { name: M.stepForm.submit }).click()
+  await form.getByRole('button', { name: M.stepForm.submit, exact: true }).click()
   await expect(stepItem(page, step).locator('.pill')).toHaveText(M.stepState.done)
   await expect(stepItem(page, step).getByRole('list', { name: M.stepView.files })).toContainText(scan)
 }
@@ -107,7 +107,7 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
 
   await recordOutside(page, M.step.partyProposal, '清风社区党委', '党委会议记录.png')
   // The path is fixed once a step is recorded.
-  await expect(page.getByLabel(M.matterScreen.pathChoose)).toBeDisabled()
+  await expect(page.getByRole('combobox', { name: M.matterScreen.pathChoose })).toBeDisabled()
   await recordOutside(page, M.step.committeesDiscussion, '社区两委联席会议', '两委会议记录.png', async (form) => {
     await form.getByLabel(M.stepForm.outcome).selectOption({ label: M.stepOutcome.approved })
     await form.getByLabel(M.stepForm.present).fill('7')
@@ -121,7 +121,7 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: resolution }) }).click()
   await stepForm(page, resolution).getByLabel(M.stepForm.mode).selectOption({ label: M.stepMode.outside })
   await stepForm(page, resolution).getByLabel(M.stepForm.body).fill('居民代表会议')
-  await stepForm(page, resolution).getByRole('button', { name: M.stepForm.submit }).click()
+  await stepForm(page, resolution).getByRole('button', { name: M.stepForm.submit, exact: true }).click()
   await expect(stepForm(page, resolution).getByRole('alert')).toHaveText(M.refusal.dependencyPending)
   await stepForm(page, resolution).getByRole('button', { name: C.actions.cancel }).click()
 
@@ -129,10 +129,10 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   const review = M.step.partyMembersReview
   await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: review }) }).click()
   await stepForm(page, review).getByLabel(M.stepForm.mode).selectOption({ label: M.stepMode.skipped })
-  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit }).click()
+  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit, exact: true }).click()
   await expect(stepForm(page, review).getByRole('alert')).toHaveText(M.refusal.reasonRequired)
   await stepForm(page, review).getByLabel(M.stepForm.reason).fill('社区党委已扩大会议审议，党员大会不另召开')
-  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit }).click()
+  await stepForm(page, review).getByRole('button', { name: M.stepForm.submit, exact: true }).click()
   await expect(stepItem(page, review).locator('.pill')).toHaveText(M.stepState.skipped)
 
   // The residents' resolution in the Yishi meeting: its motion's vote gives the outcome.
@@ -144,7 +144,7 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   await form.getByLabel(M.stepForm.item).selectOption({ label: ITEM })
   await form.getByLabel(M.stepForm.motion).selectOption({ label: MOTION })
   await expect(form.getByRole('status')).toHaveText(fmt(M.stepForm.fromVote, { outcome: M.stepOutcome.approved }))
-  await form.getByRole('button', { name: M.stepForm.submit }).click()
+  await form.getByRole('button', { name: M.stepForm.submit, exact: true }).click()
   await expect(stepItem(page, resolution).locator('.pill')).toHaveText(M.stepState.done)
   await expect(stepItem(page, resolution)).toContainText(MEETING)
   await expect(stepItem(page, resolution)).toContainText(fmt(M.stepView.motionLine, { text: MOTION }))

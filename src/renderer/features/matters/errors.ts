@@ -21,26 +21,31 @@ export function matterFieldErrors(t: T, detail: unknown): Record<string, string>
   return out
 }
 
-/** The refusal's sentence (matters:refusal.<reason>) for a DocError('badTransition'), else the common message. */
-export function matterErrorMessage(t: T, e: unknown): string {
+/**
+ * The refusal's sentence (matters:refusal.<reason>) for a DocError('badTransition'), else the common
+ * message. `tc` is bound to the common namespace, whose keys errorMessage names without a prefix.
+ */
+export function matterErrorMessage(t: T, tc: TFunction<'common'>, exists: (key: string) => boolean, e: unknown): string {
   if (e instanceof DocError && e.code === 'badTransition') {
     const reason = (e.detail as { reason?: unknown } | undefined)?.reason
-    if (typeof reason === 'string') return t(`matters:refusal.${reason}` as 'matters:refusal.dependencyPending', { defaultValue: errorMessage(t as unknown as TFunction<'common'>, e) })
+    const key = `matters:refusal.${String(reason)}` as 'matters:refusal.dependencyPending'
+    if (typeof reason === 'string' && exists(key)) return String(t(key))
   }
-  return errorMessage(t as unknown as TFunction<'common'>, e)
+  return errorMessage(tc, e)
 }
 
 /** The messages above bound to the current language, with the form-shaped `describe` of useFormAction. */
 export function useMatterErrors() {
-  const { t } = useTranslation(['matters', 'common'])
-  return useMemo(
-    () => ({
-      message: (e: unknown) => matterErrorMessage(t, e),
+  const { t, i18n } = useTranslation(['matters', 'common'])
+  const { t: tc } = useTranslation('common')
+  return useMemo(() => {
+    const exists = (key: string) => i18n.exists(key)
+    return {
+      message: (e: unknown) => matterErrorMessage(t, tc, exists, e),
       describe: (e: unknown) => {
         const fields = e instanceof DocError && e.code === 'invalidInput' ? matterFieldErrors(t, e.detail) : {}
-        return { fields, banner: Object.keys(fields).length ? t('common:errors.fixFields') : matterErrorMessage(t, e) }
+        return { fields, banner: Object.keys(fields).length ? t('common:errors.fixFields') : matterErrorMessage(t, tc, exists, e) }
       },
-    }),
-    [t],
-  )
+    }
+  }, [t, tc, i18n])
 }
