@@ -9,8 +9,8 @@ import * as Y from 'yjs'
 import type { Page } from '@playwright/test'
 import { test, expect, createCouncil } from './fixtures'
 import { fmt, type Lang } from './i18n'
-import { canonicalJson } from '../../src/shared/doc/canonical'
-import { sha256Hex, utf8 } from '../../src/shared/minutes/webCrypto'
+import type { BackupContent } from '../../src/shared/backup/format'
+import { packBackup, unpackBackup } from '../../src/shared/backup/packed'
 import { fromBase64Url, toBase64Url } from '../../src/shared/sync/joinCode'
 import { sheetXml, workbookParts, zip } from '../unit/xlsx-maker'
 import zhHouseholds from '../../src/shared/i18n/locales/zh-CN/households.json' with { type: 'json' }
@@ -128,7 +128,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const saved = info.outputPath('backup.yishibackup')
     await download.saveAs(saved)
     // What a newer Yishi would write: the council document migrated to schema 2.
-    const content = (JSON.parse(readFileSync(saved, 'utf8')) as { content: { appVersion: string; docs: { name: string; update: string }[] } }).content
+    const unpacked = await unpackBackup(readFileSync(saved), 64 * 1024 * 1024)
+    if (!unpacked.ok) throw new Error(unpacked.error)
+    const content = unpacked.content as BackupContent
     content.appVersion = '9.4.0'
     content.docs = content.docs.map((d) => {
       if (!/^council\/[^/]+$/.test(d.name)) return d
@@ -138,7 +140,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       return { ...d, update: toBase64Url(Y.encodeStateAsUpdate(doc)) }
     })
     const newer = info.outputPath('newer.yishibackup')
-    writeFileSync(newer, canonicalJson({ content, format: 'yishi.backup/1', sha256: await sha256Hex(utf8(canonicalJson(content))) }))
+    writeFileSync(newer, (await packBackup(content, 64 * 1024 * 1024))!)
     await page.getByLabel(t.file.open).setInputFiles(newer)
     await expect(page.getByRole('alert')).toHaveText(fmt(t.refused, { file: 'newer.yishibackup', reason: fmt(t.error.newerSchema, { version: '9.4.0' }) }))
     await page.screenshot({ path: `${SHOTS}/backup-newer-${lang}.png`, fullPage: true })
