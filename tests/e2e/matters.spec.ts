@@ -1,7 +1,9 @@
 // A matter (议题) on the 四议两公开 path, end to end in zh-CN: opened directly, 党组织提议 and 两委商议
 // recorded outside Yishi with their scans, 居民会议决议 refused before 党员大会审议 stands, 党员大会审议
 // skipped with its reason, then 居民会议决议 linked to the motion a Yishi meeting voted on (its
-// outcome taken from the vote), with the link on the meeting's side; a reload keeps it all. The
+// outcome taken from the vote), with the link on the meeting's side; a reload keeps it all. Once
+// resolved its follow-up opens (the tab shows its status); a second matter on the council-only path
+// stands at its council step. The
 // matters tab and the matter screen are kept as images in zh-CN and en under /tmp/shots/helper-matters.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -150,6 +152,12 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   await expect(stepItem(page, resolution)).toContainText(fmt(M.stepView.motionLine, { text: MOTION }))
   await expect(stepItem(page, M.step.resolutionNotice).locator('.pill')).toHaveText(M.stepState.ready)
   await expect(page.getByText(fmt(M.matterScreen.outcome, { outcome: M.pathOutcome.resolved }))).toBeVisible()
+  // Once resolved, the follow-up opens with its owner and deadline.
+  const follow = page.getByRole('form', { name: M.followUp.open })
+  await follow.getByLabel(M.followUp.owner).fill('清风物业服务中心')
+  await follow.getByLabel(M.followUp.deadline).fill(`${today().slice(0, 4)}-12-31`)
+  await follow.getByRole('button', { name: M.followUp.open }).click()
+  await expect(page.getByRole('form', { name: M.followUp.edit })).toBeVisible()
   await shots(page, 'matter')
 
   // A reload keeps every step, its files and the link.
@@ -171,6 +179,21 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   const row = page.getByRole('row', { name: new RegExp(MATTER) })
   await expect(row).toContainText(fmt(M.matterList.currentStep, { step: M.step.resolutionNotice, state: M.stepState.ready }))
   await expect(row).toContainText(M.pathOutcome.resolved)
+  await expect(row).toContainText(M.followUpStatus.notStarted)
+
+  // A second matter on the council-only path (议事会 → 公示) stands at its council step.
+  await page.getByText(M.matterList.openTitle).click()
+  const second = page.getByRole('form', { name: M.matterList.openTitle })
+  await second.getByLabel(M.matterForm.title).fill('小区东门增设非机动车棚')
+  await second.getByLabel(M.matterForm.proposerKind).selectOption({ label: M.requesterKind.member })
+  await second.getByLabel(M.matterForm.proposerName, { exact: true }).fill('孔令芳')
+  await second.getByLabel(M.matterForm.path).selectOption({ label: M.path.councilOnly })
+  await second.getByRole('button', { name: M.matterForm.submit }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '小区东门增设非机动车棚' })).toBeVisible()
+  await expect(stepItem(page, M.step.councilDeliberation).locator('.pill')).toHaveText(M.stepState.ready)
+  await expect(stepItem(page, M.step.councilNotice)).toContainText(fmt(M.stepView.waitingFor, { steps: M.step.councilDeliberation }))
+  await page.getByRole('link', { name: M.matterScreen.back }).click()
+  await expect(page.getByRole('row', { name: /非机动车棚/ })).toContainText(fmt(M.matterList.currentStep, { step: M.step.councilDeliberation, state: M.stepState.ready }))
   await shots(page, 'tab')
   expect(problems).toEqual([])
 })
