@@ -10,6 +10,7 @@ import { recordAcceptance, recordFundStep, recordSatisfaction, setImplementation
 import { readFundYear } from '../../src/shared/doc/fundRead'
 import { createFundBundle, decodeFundBundle, encodeFundBundle, reviewFundBundle, verifyFundBundle, type FundBundle } from '../../src/shared/fund/bundle'
 import { fundYearFindings } from '../../src/shared/fund/checks'
+import { fundReviewChecks } from '../../src/shared/fund/reviewChecks'
 import { FUND_STEPS } from '../../src/shared/fund/fundPath'
 import type { FileRef } from '../../src/shared/files/fileRef'
 import { generateDeviceKey } from '../../src/shared/minutes/seal'
@@ -131,3 +132,47 @@ describe('the fund-year bundle', () => {
     expect(findings).toContainEqual({ code: 'negativeListWords', severity: 'warning', projectId: project, item: 'default-privateCosts', word: '物业费' })
   })
 })
+
+describe('the review’s four questions of a fund year', () => {
+  const states = async (doc: Y.Doc) => {
+    const r = await reviewFundBundle((await exported(doc)).text)
+    if (!r.ok) throw new Error(r.reason)
+    return Object.fromEntries(fundReviewChecks(r.findings).map((c) => [c.check, c.state]))
+  }
+
+  it('a clean year passes all four', async () => {
+    expect(await states(cleanYear().doc)).toEqual({ vouchers: 'passed', budgets: 'passed', disclosed: 'passed', negativeList: 'passed' })
+  })
+
+  it('each fails on a year crafted to fail it, and only that one', async () => {
+    const noVoucher = cleanYear()
+    book(noVoucher.doc, { kind: 'correction', corrects: firstPayment(noVoucher.doc), amount: -60_000, on: '2026-06-10', reason: '重复入账' }, who())
+    // The first instalment reversed and paid again, this time with no voucher.
+    book(noVoucher.doc, { kind: 'payment', projectId: noVoucher.project, amount: 60_000, payee: '蓉城电工', on: '2026-06-11' }, who())
+    expect(await states(noVoucher.doc)).toEqual({ vouchers: 'failed', budgets: 'passed', disclosed: 'passed', negativeList: 'passed' })
+
+    const undisclosed = year()
+    recordFundStep(undisclosed.doc, undisclosed.project, 'partyProposal', { date: '2026-03-20', body: '社区党委', note: '' }, who())
+    expect((await states(undisclosed.doc)).disclosed).toBe('failed')
+    expect((await states(undisclosed.doc)).vouchers).toBe('passed')
+
+    const a = year()
+    disclosedSteps(a.doc, a.project)
+    const b = new Y.Doc()
+    sync(a.doc, b)
+    book(a.doc, { kind: 'payment', projectId: a.project, amount: 70_000, payee: '蓉城电工', on: '2026-05-10', voucher: { invoiceNo: 'A1', issuedOn: '2026-05-10', file: scan } }, who())
+    book(b, { kind: 'payment', projectId: a.project, amount: 70_000, payee: '蓉城电工', on: '2026-05-11', voucher: { invoiceNo: 'B1', issuedOn: '2026-05-11', file: scan } }, who('b'))
+    sync(b, a.doc)
+    expect(await states(a.doc)).toEqual({ vouchers: 'passed', budgets: 'failed', disclosed: 'passed', negativeList: 'passed' })
+
+    const words = year('小区物业费补贴')
+    disclosedSteps(words.doc, words.project)
+    expect((await states(words.doc)).negativeList).toBe('lookAt')
+    words.doc.getMap('screenings').set('late', { id: 'late', proposalId: words.project, kind: 'excluded', negativeItem: 'default-privateCosts', reason: '', on: '2026-03-02', at: '2026-03-02T00:00:00.000Z', by: 'b' })
+    expect((await states(words.doc)).negativeList).toBe('failed')
+  })
+})
+
+function firstPayment(doc: Y.Doc): string {
+  return readFundFile(doc, COUNCIL, AT).ledger.map((e) => e as { id: string; kind: string; on: string }).filter((e) => e.kind === 'payment').sort((x, y) => (x.on < y.on ? -1 : 1))[0]!.id
+}

@@ -14,6 +14,7 @@ import { StatusPill } from '../../ui/StatusPill'
 import { openBundles, type OpenResult } from './actions'
 import { FilePicker } from '../../ui/FilePicker'
 import { ReviewDetail } from './ReviewDetail'
+import { FundReview } from './FundReview'
 
 export function ReviewScreen() {
   const { t } = useTranslation(['review', 'common'])
@@ -61,6 +62,7 @@ export function ReviewScreen() {
       <OpenResults results={results} />
       <BundleTable rows={rows} selected={selected} onSelect={setSelected} />
       {current ? <ReviewDetail key={current.bundleHash} row={current} /> : null}
+      <FundReview />
     </>
   )
 }
