@@ -3,8 +3,10 @@
 // the 四议两公开 path, the party branch's proposal and the 两委 discussion recorded with their scanned
 // records, the party members' meeting skipped with its reason, the residents' resolution voted in a
 // Yishi meeting; the follow-up's owner and deadline, a milestone done with a photo, completion, the
-// result notice posted and printed (the PDF read back), one reply to both residents, and the 台账
-// workbook saved and read back with exceljs.
+// result notice posted and printed (the PDF read back), both disclosures recorded on the path, one
+// reply to both residents, and the 台账 workbook saved and read back with exceljs. A second test
+// sets the browser's clock past a follow-up's deadline: the resolution stands out on the council's
+// home screen until it is carried out. The finished matter is kept as images in zh-CN and en.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
