@@ -48,10 +48,17 @@ function countingSteps(limit: number, run: () => void): void {
 interface Shadow {
   doc: Y.Doc
   follow: (update: Uint8Array) => void
+  /** The live document's updates the shadow has not applied yet (each a no-op if it tried it). */
+  behind: Uint8Array[]
+  behindBytes: number
 }
 
 // One shadow per live document, kept in step with it by its 'update' event (an update the
 // shadow already tried is a no-op there). It goes when the live document is dropped.
+// It follows lazily (issue 20): applying each keystroke a second time cost more than the trial
+// the keystroke skips, so the live document's updates wait and are applied just before the next
+// trial, or once they add up to CATCH_UP_BYTES (memory stays bounded).
+const CATCH_UP_BYTES = 256 * 1024
 const shadows = new WeakMap<Y.Doc, Shadow>()
 
 // Copying a document costs as long as loading it (0.3 s for 1 MB), and each refused update
@@ -74,17 +81,41 @@ export function shadowOf(live: Y.Doc): Y.Doc {
   const doc = new Y.Doc({ gc: live.gc })
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live))
   budget.charge(performance.now() - started)
-  const follow = (update: Uint8Array) => {
+  const shadow: Shadow = {
+    doc,
+    behind: [],
+    behindBytes: 0,
     // Runs inside the live document's 'update' event: a failure here must never reach Hocuspocus.
-    try {
-      Y.applyUpdate(doc, update)
-    } catch {
-      dropShadow(live)
-    }
+    follow: (update: Uint8Array) => {
+      shadow.behind.push(update)
+      shadow.behindBytes += update.length
+      if (shadow.behindBytes > CATCH_UP_BYTES) catchUp(live, shadow)
+    },
   }
-  live.on('update', follow)
-  shadows.set(live, { doc, follow })
+  live.on('update', shadow.follow)
+  shadows.set(live, shadow)
   return doc
+}
+
+/** Applies the live document's waiting updates to its shadow (dropped if that fails: the next trial copies afresh). */
+function catchUp(live: Y.Doc, shadow: Shadow): void {
+  const updates = shadow.behind
+  shadow.behind = []
+  shadow.behindBytes = 0
+  try {
+    for (const u of updates) Y.applyUpdate(shadow.doc, u)
+  } catch {
+    dropShadow(live)
+  }
+}
+
+/** The live document's shadow, in step with it: where a trial runs. */
+function shadowInStep(live: Y.Doc): Y.Doc {
+  shadowOf(live)
+  const known = shadows.get(live)!
+  if (known.behind.length) catchUp(live, known)
+  // catchUp may have dropped a shadow it could not bring in step: copy afresh.
+  return shadowOf(live)
 }
 
 /** A refused update may have left the shadow half integrated: the next trial starts from a fresh copy. */
@@ -114,13 +145,13 @@ export let lastTrialMs = 0
  */
 export function tryUpdate(update: Uint8Array, structs: Struct[], bounds: UpdateBounds, live?: Y.Doc): void {
   // A keystroke scans nothing and waits for nothing (cheapUpdate.ts): no trial; the shadow catches
-  // up by following the live document, after the update has gone out to the other clients.
+  // up from the live document before the next trial.
   const checking = performance.now()
   if (live && integratesForFree(update, structs, live)) {
     lastTrialMs = performance.now() - checking
     return
   }
-  const target = live ? shadowOf(live) : new Y.Doc({ gc: false })
+  const target = live ? shadowInStep(live) : new Y.Doc({ gc: false })
   const limit = bounds.maxIntegrationSteps + 2 * structs.length
   let kept = false
   try {

@@ -54,19 +54,39 @@ describe('updates that integrate for free', () => {
     expect(live.getMap('m').get('k')).toBe('v2')
   })
 
-  it('passes tryUpdate without a trial, and the shadow still follows the live document for the next one', () => {
+  it('passes tryUpdate without a trial, and the shadow catches up with the live document before the next one', () => {
     const { live, device } = pair()
     const shadow = shadowOf(live)
     const u = updateOf(device, () => device.getText('t').insert(11, '!'))
     tryUpdate(u, structsOf(u), DEFAULT_UPDATE_BOUNDS, live)
-    // Not tried: the shadow has not seen it until the live document integrates it.
+    // Not tried: the shadow has not seen it, and catches up with the live document only before
+    // the next trial.
     expect(shadow.getText('t').toString()).toBe('hello world')
     Y.applyUpdate(live, u)
+    expect(shadow.getText('t').toString()).toBe('hello world')
+    // The next update that takes the trial (a key's first value) is tried on a shadow in step.
+    const next = updateOf(device, () => device.getMap('m').set('new', 1))
+    expect(free(next, live)).toBe(false)
+    tryUpdate(next, structsOf(next), DEFAULT_UPDATE_BOUNDS, live)
     expect(shadow.getText('t').toString()).toBe('hello world!')
-    // A costly update after it is still refused on that shadow.
+    expect(shadow.getMap('m').get('new')).toBe(1)
+    // A costly update after them is still refused.
     const attack = spreadOriginsDelta(2_000, 100)
     expect(() => tryUpdate(attack, structsOf(attack), { ...DEFAULT_UPDATE_BOUNDS, maxIntegrationSteps: 1_000 }, live)).toThrow(UpdateTooCostly)
     expect(live.getText('t').toString()).toBe('hello world!')
+  })
+
+  it('a shadow kept behind by free updates catches up once they add up (its memory stays bounded)', () => {
+    const { live, device } = pair()
+    const shadow = shadowOf(live)
+    for (let i = 0; i < 3; i++) {
+      const paste = updateOf(device, () => device.getText('t').insert(device.getText('t').length, 'x'.repeat(100_000)))
+      expect(free(paste, live)).toBe(true)
+      tryUpdate(paste, structsOf(paste), DEFAULT_UPDATE_BOUNDS, live)
+      Y.applyUpdate(live, paste)
+    }
+    // Past 256 KB waiting, the shadow applied them all.
+    expect(shadow.getText('t').length).toBe(11 + 300_000)
   })
 })
 

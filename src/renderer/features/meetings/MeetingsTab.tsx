@@ -35,12 +35,14 @@ export function MeetingsTab() {
   // again whenever the council's list of meetings changes (a meeting made on another device)
   // and when sync comes back (meetings that could not be fetched offline).
   const meetingKey = useDocValue(handle.doc, meetingKeyOf)
-  const synced = useSyncStatus(council.id).state === 'synced'
+  const syncState = useSyncStatus(council.id).state
+  const synced = syncState === 'synced'
   useEffect(() => {
     ensureProjections(env, handle, council.id).catch((e: unknown) => console.error('could not list every meeting', e))
   }, [env, handle, council.id, meetingKey, synced])
-  // Rows whose meeting can still change on another device follow it without being opened.
-  useWatchMeetings(env, rows ? watchedNames(council.id, rows) : '')
+  // Rows whose meeting can still change on another device follow it without being opened (a
+  // council kept on this device alone has no other device: nothing to watch).
+  useWatchMeetings(env, rows && syncState !== 'local' ? watchedNames(council.id, rows) : '')
 
   return (
     <section aria-labelledby="meetings-title">

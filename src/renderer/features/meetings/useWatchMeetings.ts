@@ -24,22 +24,38 @@ export function watchedNames(councilId: CouncilId, rows: readonly { id: string; 
     .join('\n')
 }
 
+// Opened once the app is idle (issue 20): at a cold open these loads from IndexedDB competed with
+// the meeting the secretary clicks, and a change from elsewhere can wait a second to show.
+const IDLE_TIMEOUT_MS = 1_000
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(run, 0)
+  return () => clearTimeout(id)
+}
+
 export function useWatchMeetings(env: AppEnv, key: string): void {
   useEffect(() => {
     if (!key) return
     const names = key.split('\n')
-    const held = names.map((name) =>
-      env.docs.acquire(name).then(
-        (handle) => {
-          // Already open elsewhere: its projector is attached; opened here: attached on open.
-          env.projector.project(handle)
-        },
-        (e: unknown) => console.warn('could not watch a meeting', name, e),
-      ),
-    )
+    let held: Promise<void>[] = []
+    const cancel = whenIdle(() => {
+      held = names.map((name) =>
+        env.docs.acquire(name).then(
+          (handle) => {
+            // Already open elsewhere: its projector is attached; opened here: attached on open.
+            env.projector.project(handle)
+          },
+          (e: unknown) => console.warn('could not watch a meeting', name, e),
+        ),
+      )
+    })
     return () => {
+      cancel()
       // Each acquire holds a reference, a failed one too: give every one back once it settled.
-      names.forEach((name, i) => void held[i]!.then(() => env.docs.release(name)))
+      held.forEach((h, i) => void h.then(() => env.docs.release(names[i]!)))
     }
   }, [env, key])
 }
