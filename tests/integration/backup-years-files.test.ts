@@ -1,8 +1,8 @@
 // Backup version 2 on the real local stack (Dexie and y-indexeddb on fake-indexeddb, real Yjs, the
 // app's DocStore, projector and file store), through a real file in a temp folder:
 // - a council's matters and fund year documents and the bytes of their attached files go to one
-//   gzipped file and come back on a fresh device, each file checked against its hash; a file the
-//   device never had is listed as missing, not an error;
+//   gzipped file and come back on a fresh device, each file checked against its hash and waiting
+//   to be sent to the council's server; a file the device never had is listed as missing, not an error;
 // - the file is smaller than the same content written as version 1;
 // - a version 1 backup (an older Yishi's JSON text) still restores;
 // - a cut, changed or forged version 2 file is refused with its reason and nothing is stored.
@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { readBackupFile, writeBackup } from '../../src/main/backup'
 import { collectBackup, restoreBackup } from '../../src/renderer/sync/backup'
-import { readBlob, storeFile } from '../../src/renderer/data/blobs'
+import { pendingUploads, readBlob, storeFile } from '../../src/renderer/data/blobs'
 import { createCouncil } from '../../src/renderer/features/councils/actions'
 import { createMeeting } from '../../src/renderer/features/meetings/actions'
 import { startYearDoc } from '../../src/renderer/kit/yearDoc'
@@ -143,6 +143,8 @@ describe('backup version 2', () => {
     expect(await readBlob(b.db, scan.hash)).toEqual(SCAN)
     // Still missing, as it was on the laptop that made the backup.
     expect(await readBlob(b.db, ABSENT.hash)).toBeNull()
+    // The laptop may never have sent them: they wait to go to the council's server.
+    expect((await pendingUploads(b.db, councilId)).sort()).toEqual([photo.hash, scan.hash].sort())
   })
 
   it('restores a version 1 backup (an older Yishi’s JSON text, with an editor’s byte order mark)', async () => {

@@ -44,6 +44,17 @@ export async function storeFetched(db: YishiDb, hash: string, bytes: Uint8Array,
   await put(db, hash, bytes, null, now)
 }
 
+/**
+ * Keeps bytes a backup brought back, only if they are the file `hash` names, pending for the
+ * servers of the councils whose documents refer to it: the laptop that made the backup may never
+ * have sent it. (An upload that finds the file already there just marks it sent.)
+ */
+export async function storeRestored(db: YishiDb, hash: string, bytes: Uint8Array, councilIds: readonly string[], now: string): Promise<void> {
+  if ((await sha256Of(bytes)) !== hash) throw new BlobError('hashMismatch', { hash })
+  if (!councilIds.length) await put(db, hash, bytes, null, now)
+  for (const c of councilIds) await put(db, hash, bytes, c, now)
+}
+
 async function put(db: YishiDb, hash: string, bytes: Uint8Array, councilId: string | null, now: string): Promise<void> {
   await db.transaction('rw', db.blobs, async () => {
     const row = await db.blobs.get(hash)

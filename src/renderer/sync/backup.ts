@@ -21,7 +21,7 @@ import { isLanguage } from '../../shared/i18n/languages'
 import { toBase64Url } from '../../shared/sync/joinCode'
 import { sealKeys, type CouncilKey } from '../../shared/backup/sealedKeys'
 import { collectKeys, installKeys, type InstalledKeys } from '../data/backupKeys'
-import { readBlob, storeFetched } from '../data/blobs'
+import { readBlob, storeRestored } from '../data/blobs'
 import type { DocStore } from './docs'
 import type { Projector } from './projector'
 import type { YishiDb } from '../data/db'
@@ -147,7 +147,8 @@ async function collectFiles(db: YishiDb, refs: ReadonlySet<string>): Promise<{ f
 /**
  * Merges a backup into this device's data. Every update and every attached file is checked first
  * (backupUpdates and backupFiles throw BackupError before the first is applied, so bad content
- * changes nothing); the files are stored by hash (storeFetched checks each again); then each document
+ * changes nothing); the files are stored by hash (storeRestored checks each again), waiting to be
+ * sent to the servers of the councils that refer to them; then each document
  * is merged with ORIGIN_IMPORT and stored, meetings (and registers of households) before their
  * council so an interrupted restore never lists meetings it has not brought back; the projector
  * rewrites the catalogue row of each council and the list row of each meeting. A setting this device already has keeps
@@ -157,9 +158,10 @@ async function collectFiles(db: YishiDb, refs: ReadonlySet<string>): Promise<{ f
 export async function restoreBackup(env: RestoreEnv, content: BackupContent, keys: readonly CouncilKey[] | null = null): Promise<RestoreResult> {
   const updates = backupUpdates(content)
   const files = await backupFiles(content)
+  const owners = fileOwners(content, updates)
   for (const f of files) {
     try {
-      await storeFetched(env.db, f.hash, f.bytes, env.now())
+      await storeRestored(env.db, f.hash, f.bytes, owners.get(f.hash) ?? [], env.now())
     } catch {
       // Checked above; only a store that changed the bytes could get here. Nothing is merged then.
       throw new BackupError('badFile')
@@ -199,6 +201,26 @@ export async function restoreBackup(env: RestoreEnv, content: BackupContent, key
   if (failures.length) throw failures[0]
   const merged = (list: boolean[]) => list.filter(Boolean).length
   return { docs: merged(meetings) + merged(councils), councils: merged(councils), skipped, keys: installed }
+}
+
+/** For each attached file, the councils whose year documents (in the backup) refer to it. */
+function fileOwners(content: BackupContent, updates: readonly Uint8Array[]): Map<string, string[]> {
+  const owners = new Map<string, string[]>()
+  content.docs.forEach((d, i) => {
+    const name = backupDocName(d.name)
+    if (name?.kind !== 'matters' && name?.kind !== 'fund') return
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, updates[i]!)
+      for (const r of name.kind === 'fund' ? readFundFileRefs(doc) : readAllFileRefs(doc)) {
+        const list = owners.get(r.hash) ?? []
+        if (!list.includes(name.councilId)) owners.set(r.hash, [...list, name.councilId])
+      }
+    } finally {
+      doc.destroy()
+    }
+  })
+  return owners
 }
 
 async function restoreSettings(db: YishiDb, settings: readonly BackupSetting[]): Promise<void> {
