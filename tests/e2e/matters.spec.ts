@@ -197,3 +197,47 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   await shots(page, 'tab')
   expect(problems).toEqual([])
 })
+
+test('a resolution past its follow-up deadline stands out first in the matters tab', async ({ page, problems }) => {
+  // A fixed "today" so the deadline is past whatever day the suite runs.
+  await page.clock.install({ time: new Date('2026-03-10T09:00:00+08:00') })
+  await createCouncil(page, '东门议事会')
+  await page.getByRole('navigation', { name: '东门议事会' }).getByRole('link', { name: C.nav.matters, exact: true }).click()
+  for (const title of ['社区图书角开放时间', '小区东门增设非机动车棚']) {
+    await page.getByText(M.matterList.openTitle).click()
+    const open = page.getByRole('form', { name: M.matterList.openTitle })
+    await open.getByLabel(M.matterForm.title).fill(title)
+    await open.getByLabel(M.matterForm.proposerName, { exact: true }).fill('孔令芳')
+    await open.getByLabel(M.matterForm.path).selectOption({ label: M.path.councilOnly })
+    await open.getByLabel(M.matterForm.openedOn).fill('2026-01-05')
+    await open.getByRole('button', { name: M.matterForm.submit }).click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    if (title === '社区图书角开放时间') await page.getByRole('link', { name: M.matterScreen.back }).click()
+  }
+  // The council deliberated outside Yishi (a paper record), then the follow-up was due on 1 February.
+  const step = M.step.councilDeliberation
+  await page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step }) }).click()
+  const form = stepForm(page, step)
+  await form.getByLabel(M.stepForm.mode).selectOption({ label: M.stepMode.outside })
+  await form.getByLabel(M.stepForm.date).fill('2026-01-10')
+  await form.getByLabel(M.stepForm.body).fill('东门议事会（纸质记录）')
+  await form.getByLabel(M.stepForm.outcome).selectOption({ label: M.stepOutcome.approved })
+  await form.getByRole('button', { name: M.stepForm.submit, exact: true }).click()
+  await expect(stepItem(page, step).locator('.pill')).toHaveText(M.stepState.done)
+  const follow = page.getByRole('form', { name: M.followUp.open })
+  await follow.getByLabel(M.followUp.owner).fill('清风物业服务中心')
+  await follow.getByLabel(M.followUp.deadline).fill('2026-02-01')
+  await follow.getByRole('button', { name: M.followUp.open }).click()
+  await expect(page.getByRole('form', { name: M.followUp.edit })).toBeVisible()
+
+  await page.getByRole('link', { name: M.matterScreen.back }).click()
+  const rows = page.getByRole('table').getByRole('row')
+  await expect(rows.nth(1)).toContainText('小区东门增设非机动车棚')
+  await expect(rows.nth(1)).toContainText(M.followUpStatus.overdue)
+  await expect(rows.nth(1)).toContainText(fmt(M.followUp.overdueBy_other, { count: 37 }))
+  await expect(rows.nth(1)).toHaveClass(/overdue/)
+  await expect(rows.nth(2)).toContainText('社区图书角开放时间')
+  await expect(rows.nth(2)).not.toHaveClass(/overdue/)
+  await page.screenshot({ path: join(SHOTS, 'tab-overdue-zh-CN.png'), fullPage: true })
+  expect(problems).toEqual([])
+})

@@ -1,18 +1,19 @@
 // The matters screens' writes on a real local stack (Dexie on fake-indexeddb, real Yjs,
 // y-indexeddb): a matter opened with the requests it gathers, its path chosen, its steps recorded
 // outside Yishi (scan and further files stored with the step), skipped with a reason or linked to a
-// meeting's motion; refusals (a step before the one it depends on, a skip without a reason, the
+// meeting's motion, its follow-up opened as of the resolution; refusals (a step before the one it depends on, a skip without a reason, the
 // path changed once a step stands) change nothing; all of it survives a restart.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { createCouncil } from '../../src/renderer/features/councils/actions'
 import { chooseMatterPath, openDirectMatter, recordMatterStep } from '../../src/renderer/features/matters/actions'
+import { startFollowUp } from '../../src/renderer/features/matters/followUpActions'
 import { saveNewRequest } from '../../src/renderer/features/requests/actions'
 import { storeFile } from '../../src/renderer/data/blobs'
 import { startYearDoc } from '../../src/renderer/kit/yearDoc'
 import { readMatterPath, readMatters, readRequestStates } from '../../src/shared/doc/matters'
 import { readStepsOfMeeting } from '../../src/shared/doc/mattersLinks'
-import { readAttachments } from '../../src/shared/doc/mattersFollowUp'
+import { readAttachments, readFollowUpState } from '../../src/shared/doc/mattersFollowUp'
 import { councilDocName, mattersDocName } from '../../src/shared/doc/names'
 import type { MatterFields } from '../../src/shared/matters/matter'
 import type { RequestFields } from '../../src/shared/matters/requests'
@@ -59,6 +60,9 @@ describe('matters actions', () => {
     await recordMatterStep(env, year, matterId, 'committeesDiscussion', { mode: 'outside', date: d('2025-03-05'), body: '社区两委联席会议', outcome: 'approved', attendance: { present: 7, due: 9 } })
     await recordMatterStep(env, year, matterId, 'partyMembersReview', { mode: 'skipped', date: d('2025-03-06'), reason: '党委扩大会议已审议' })
     await recordMatterStep(env, year, matterId, 'residentsResolution', { mode: 'meeting', date: d('2025-03-10'), meetingId: 'meeting-1', agendaItemId: 'item-1', motionId: 'motion-1', outcome: 'approved' })
+    // Recorded after the fact: the follow-up runs from the resolution, so its deadline may already be past.
+    await startFollowUp(env, year, matterId, { owner: '清风物业服务中心', deadline: d('2025-04-01') }, d('2025-03-10'))
+    expect(readFollowUpState(year.doc, matterId, d('2025-04-11'))?.state).toMatchObject({ status: 'overdue', daysOverdue: 10 })
     const stands = stateOf(year.doc)
 
     await env.docs.release(year.name)

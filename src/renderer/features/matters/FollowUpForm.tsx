@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readFollowUp } from '../../../shared/doc/mattersFollowUp'
+import type { IsoDate } from '../../../shared/domain/dates'
 import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
 import { formatDate } from '../../kit/format'
@@ -23,7 +24,7 @@ export function OpenFollowUpForm({ handle, matterId, resolvedOn }: { handle: Doc
   const { errors, failure, busy, submit } = useFormAction(useFollowUpErrors())
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
-    void draft.submit((v) => submit(() => startFollowUp(env, handle, matterId, v)))
+    void draft.submit((v) => submit(() => startFollowUp(env, handle, matterId, v, resolvedOn as IsoDate)))
   }
   return (
     <form onSubmit={onSubmit} aria-label={t('matters:followUp.open')} noValidate>

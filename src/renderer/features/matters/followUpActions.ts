@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { FileRef } from '../../../shared/files/fileRef'
 import type { FollowUpFields, Milestone } from '../../../shared/matters/followUp'
 import type { ReplyChannel } from '../../../shared/matters/requests'
+import type { IsoDate } from '../../../shared/domain/dates'
 import { addMilestone, addNote, attachFile, completeFollowUp, openFollowUp, updateFollowUp, updateMilestone, type AttachTarget } from '../../../shared/doc/mattersFollowUp'
 import { addResultObjection, handleResultObjection, postResultNotice } from '../../../shared/doc/mattersResultNotice'
 import { replyToAllOfMatter } from '../../../shared/doc/mattersLinks'
@@ -20,7 +21,11 @@ import { recorder } from './actions'
 
 type H = DocHandle
 
-export const startFollowUp = (env: AppEnv, h: H, matterId: string, f: FollowUpFields): Promise<void> => writeDoc(env, h, (d) => openFollowUp(d, matterId, f, env.today()))
+/**
+ * Opens the follow-up as of the resolution's date, not the day it is typed in: a resolution recorded
+ * after the fact (from a paper record) keeps its real deadline, already past if it is.
+ */
+export const startFollowUp = (env: AppEnv, h: H, matterId: string, f: FollowUpFields, resolvedOn: IsoDate): Promise<void> => writeDoc(env, h, (d) => openFollowUp(d, matterId, f, resolvedOn))
 
 export const changeFollowUp = (env: AppEnv, h: H, matterId: string, patch: Partial<FollowUpFields>): Promise<void> => writeDoc(env, h, (d) => updateFollowUp(d, matterId, patch))
 
@@ -75,9 +80,12 @@ export function useFollowUpErrors(): DescribeError {
     () => (e) => {
       const reason = e instanceof DocError && e.code === 'badTransition' ? (e.detail as { reason?: unknown } | undefined)?.reason : undefined
       if (typeof reason === 'string') return { fields: {}, banner: t(`matters:followUp.refusal.${reason}`, { defaultValue: t(`matters:refusal.${reason}`, { defaultValue: errs.message(e) }) }) }
-      const d = errs.describe(e)
-      const detail = e instanceof DocError && e.code === 'invalidInput' ? (e.detail as Record<string, unknown>) : {}
-      for (const [k, code] of Object.entries(detail ?? {})) if (isOwnCode(code)) d.fields[k] = t(`matters:followUp.field.${code}`)
+      const detail = e instanceof DocError && e.code === 'invalidInput' ? ((e.detail ?? {}) as Record<string, unknown>) : null
+      if (!detail) return errs.describe(e)
+      // The common messages get only the codes they know (asking them for ours logs a missing key).
+      const common = Object.fromEntries(Object.entries(detail).filter(([, code]) => !isOwnCode(code)))
+      const d = errs.describe(new DocError('invalidInput', common))
+      for (const [k, code] of Object.entries(detail)) if (isOwnCode(code)) d.fields[k] = t(`matters:followUp.field.${code}`)
       return d
     },
     [t, errs],
