@@ -228,7 +228,7 @@ test('payments recorded apart on two laptops that overdraw once merged are shown
   await storeDocUpdate(page, fundDocName(asCouncilId(councilId), year), [...Y.encodeStateAsUpdate(a)])
 
   await page.goto(`/#/c/${councilId}/f/${year}/ledger`)
-  const conflict = `${PROJECT}: ${fmt(F.conflict.projectOverdrawn, { budget: '50,000.00', paid: '60,000.00', over: '10,000.00' })}`
+  const conflict = fmt(F.ledgerScreen.conflictOf, { project: PROJECT, text: fmt(F.conflict.projectOverdrawn, { budget: '50,000.00', paid: '60,000.00', over: '10,000.00' }) })
   await expect(page.getByText(conflict)).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/ledger-conflict-zh-CN.png`, fullPage: true })
 

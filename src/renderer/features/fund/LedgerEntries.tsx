@@ -11,19 +11,20 @@ import type { DocHandle } from '../../sync/docs'
 import { Table } from '../../ui/Table'
 import { LedgerCorrectForm } from './LedgerCorrectForm'
 import { LedgerVoucherForm } from './LedgerVoucherForm'
+import { usePlainT, type PlainT } from './projectActions'
 
-function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: (k: string) => string, day: (d: string) => string): string {
+function party(e: LedgerEntry, byId: ReadonlyMap<string, LedgerEntry>, t: PlainT, day: (d: string) => string): string {
   if (e.kind === 'income') return [t(`fund:incomeSource.${e.source}`), e.from].filter(Boolean).join(' ')
   if (e.kind === 'payment') return e.payee
   if (e.kind === 'commitment') return e.note
   if (e.kind === 'voucher') return (byId.get(e.paymentId) as { payee?: string } | undefined)?.payee ?? ''
   const target = byId.get(e.corrects)
-  return target ? `${t('fund:ledgerScreen.corrects')} ${t(`fund:entryKind.${target.kind}`)} ${day(target.on)}: ${e.reason}` : e.reason
+  return target ? t('fund:ledgerScreen.corrects', { kind: t(`fund:entryKind.${target.kind}`), day: day(target.on), reason: e.reason }) : e.reason
 }
 
 export function LedgerEntries({ handle, ledger, titles }: { handle: DocHandle; ledger: LedgerState; titles: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation(['fund', 'common'])
-  const tt = t as unknown as (k: string) => string
+  const tt = usePlainT()
   const [open, setOpen] = useState<{ id: string; form: 'correct' | 'voucher' } | null>(null)
   const toggle = (id: string, form: 'correct' | 'voucher') => setOpen(open?.id === id && open.form === form ? null : { id, form })
   const byId = new Map(ledger.entries.map((e) => [e.id, e]))

@@ -28,8 +28,7 @@ export function LedgerPanel({ handle, year }: { handle: DocHandle; year: number 
           <strong className="block">{t('fund:ledgerScreen.conflicts')}</strong>
           {ledger.conflicts.map((c, i) => (
             <span key={i} className="block">
-              {'projectId' in c && titles.has(c.projectId) ? `${titles.get(c.projectId)}: ` : ''}
-              {fundConflictText(pt, c)}
+              {'projectId' in c && titles.has(c.projectId) ? pt('fund:ledgerScreen.conflictOf', { project: titles.get(c.projectId), text: fundConflictText(pt, c) }) : fundConflictText(pt, c)}
             </span>
           ))}
         </Banner>
