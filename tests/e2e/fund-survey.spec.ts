@@ -7,7 +7,7 @@
 // over. Screenshots in zh-CN and en under /tmp/shots/helper-survey/.
 import { mkdirSync } from 'node:fs'
 import * as Y from 'yjs'
-import type { Browser, Page } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { addProposal, book, initFundDoc, recordDecision, screenProposal } from '../../src/shared/doc/fund'
 import { fundDocName } from '../../src/shared/doc/names'
 import { asCouncilId } from '../../src/shared/domain/ids'
@@ -16,6 +16,7 @@ import enF from '../../src/shared/i18n/locales/en/fund.json' with { type: 'json'
 import B from '../../src/shared/i18n/locales/zh-CN/ballot.json' with { type: 'json' }
 import { createCouncil, expect, test } from './fixtures'
 import { fmt } from './i18n'
+import { storeDocUpdate } from './fundSeed'
 import { badge, councilTabs, SERVER } from './syncDevices'
 
 const SHOTS = '/tmp/shots/helper-survey'
@@ -32,31 +33,6 @@ function seedUpdate(councilId: string): { update: number[]; projectId: string } 
   screenProposal(doc, projectId, { kind: 'listed', priorityItem: null, on: `${year}-02-10` }, who)
   recordDecision(doc, { proposalId: projectId, outcome: 'approved', budget: 3_000_000, on: `${year}-03-01` }, who)
   return { update: [...Y.encodeStateAsUpdate(doc)], projectId }
-}
-
-/** Stores `update` where y-indexeddb keeps the named document (its database and 'updates' store). */
-async function storeDocUpdate(page: Page, name: string, update: number[]) {
-  await page.evaluate(
-    ([n, u]) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open(n)
-        req.onupgradeneeded = () => {
-          req.result.createObjectStore('updates', { autoIncrement: true })
-          req.result.createObjectStore('custom')
-        }
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const tx = req.result.transaction('updates', 'readwrite')
-          tx.objectStore('updates').add(new Uint8Array(u))
-          tx.oncomplete = () => {
-            req.result.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-    [name, update] as const,
-  )
 }
 
 /** A resident's phone, its own browser profile: opens the slip's address and sends `level`. */
