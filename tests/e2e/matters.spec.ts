@@ -198,10 +198,20 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   expect(problems).toEqual([])
 })
 
-test('a resolution past its follow-up deadline stands out first in the matters tab', async ({ page, problems }) => {
+test('a matter gathers a request of the register; a resolution past its follow-up deadline stands out first in the matters tab', async ({ page, problems }) => {
   // A fixed "today" so the deadline is past whatever day the suite runs.
   await page.clock.install({ time: new Date('2026-03-10T09:00:00+08:00') })
   await createCouncil(page, '东门议事会')
+  // A resident's request in the register, gathered by the first matter when it is opened.
+  await page.getByRole('navigation', { name: '东门议事会' }).getByRole('link', { name: C.nav.requests, exact: true }).click()
+  await page.getByRole('link', { name: '登记诉求' }).click()
+  const req = page.getByRole('form', { name: '登记诉求' })
+  await req.getByLabel('提出人类型').selectOption({ label: '居民' })
+  await req.getByLabel('姓名').fill('钱师傅')
+  await req.getByLabel('诉求内容').fill('图书角晚上能不能开到九点。')
+  await req.getByRole('button', { name: '登记' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '钱师傅的诉求' })).toBeVisible()
+  await page.getByRole('navigation', { name: C.nav.breadcrumb }).getByRole('link').nth(1).click()
   await page.getByRole('navigation', { name: '东门议事会' }).getByRole('link', { name: C.nav.matters, exact: true }).click()
   for (const title of ['社区图书角开放时间', '小区东门增设非机动车棚']) {
     await page.getByText(M.matterList.openTitle).click()
@@ -209,10 +219,14 @@ test('a resolution past its follow-up deadline stands out first in the matters t
     await open.getByLabel(M.matterForm.title).fill(title)
     await open.getByLabel(M.matterForm.proposerName, { exact: true }).fill('孔令芳')
     await open.getByLabel(M.matterForm.path).selectOption({ label: M.path.councilOnly })
-    await open.getByLabel(M.matterForm.openedOn).fill('2026-01-05')
+    if (title === '社区图书角开放时间') await open.getByRole('checkbox', { name: /图书角晚上能不能开到九点/ }).check()
+    else await expect(open.getByText(M.matterForm.noOpenRequests)).toBeVisible()
+    if (title !== '社区图书角开放时间') await open.getByLabel(M.matterForm.openedOn).fill('2026-01-05')
     await open.getByRole('button', { name: M.matterForm.submit }).click()
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
-    if (title === '社区图书角开放时间') await page.getByRole('link', { name: M.matterScreen.back }).click()
+    if (title !== '社区图书角开放时间') continue
+    await expect(page.getByRole('region', { name: M.matterScreen.requests })).toContainText('钱师傅')
+    await page.getByRole('link', { name: M.matterScreen.back }).click()
   }
   // The council deliberated outside Yishi (a paper record), then the follow-up was due on 1 February.
   const step = M.step.councilDeliberation
@@ -237,6 +251,7 @@ test('a resolution past its follow-up deadline stands out first in the matters t
   await expect(rows.nth(1)).toContainText(fmt(M.followUp.overdueBy_other, { count: 37 }))
   await expect(rows.nth(1)).toHaveClass(/overdue/)
   await expect(rows.nth(2)).toContainText('社区图书角开放时间')
+  await expect(rows.nth(2)).toContainText('2026年3月10日')
   await expect(rows.nth(2)).not.toHaveClass(/overdue/)
   await page.screenshot({ path: join(SHOTS, 'tab-overdue-zh-CN.png'), fullPage: true })
   expect(problems).toEqual([])
