@@ -61,6 +61,9 @@ test('the fund-year filing: exported signed, verified and checked by the street 
   reviewer.on('console', (m) => m.type() === 'error' && problems.push(`reviewer console: ${m.text()}`))
   await reviewer.goto('/')
   await reviewer.getByRole('link', { name: R.openScreen }).click()
+  // Given to the minutes' picker, the filing is recognised and sent where it opens.
+  await reviewer.getByLabel(R.choose, { exact: true }).setInputFiles(path)
+  await expect(reviewer.getByRole('list', { name: R.results }).getByRole('alert')).toHaveText(fmt(R.rejected, { file: download.suggestedFilename(), reason: R.reason.fundFiling }))
   const review = reviewer.getByRole('region', { name: R.fund.title })
   await review.getByLabel(R.fund.choose, { exact: true }).setInputFiles(join(SHOTS, 'tampered.yishi.json'))
   await expect(review.getByText(fmt(R.rejected, { file: 'tampered.yishi.json', reason: R.fund.reason.hashMismatch }))).toBeVisible()

@@ -1,6 +1,7 @@
 // The street office's side: open bundles (each verified before anything is kept), decide on one,
 // and sign the opinion with this device's key so the council can import it.
 import { decodeBundle, verifyBundle, type Bundle } from '../../../shared/minutes/bundle'
+import { decodeFundBundle } from '../../../shared/fund/bundle'
 import { createReview, encodeReview, type ChecklistItem } from '../../../shared/minutes/review'
 import type { AppEnv } from '../../kit/env'
 import type { ReviewRow } from '../../data/db'
@@ -25,7 +26,8 @@ export async function openBundles(env: AppEnv, files: readonly { name: string; s
     const text = await f.text()
     const decoded = decodeBundle(text)
     if (!decoded.ok) {
-      out.push({ fileName: f.name, ok: false, reason: decoded.error })
+      // A fund-year filing dropped here is opened by its own card (FundReview): say so, not "wrong format".
+      out.push({ fileName: f.name, ok: false, reason: decoded.error === 'wrongFormat' && decodeFundBundle(text).ok ? 'fundFiling' : decoded.error })
       continue
     }
     const verified = await verifyBundle(decoded.bundle)
