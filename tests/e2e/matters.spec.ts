@@ -82,8 +82,11 @@ async function recordOutside(page: Page, step: string, body: string, scan: strin
 async function shots(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}-zh-CN.png`), fullPage: true })
   await page.getByLabel(C.language.label).selectOption('en')
+  // The words change once the language's texts are in: wait for them, not for the select.
+  await expect(page.getByText(enCommon.language.label, { exact: true })).toBeVisible()
   await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true })
   await page.getByLabel(enCommon.language.label).selectOption('zh-CN')
+  await expect(page.getByText(C.language.label, { exact: true })).toBeVisible()
 }
 
 test('a matter on the 四议两公开 path: steps outside Yishi, the order kept, the vote step linked both ways', async ({ page, problems }, info) => {
@@ -171,6 +174,7 @@ test('a matter on the 四议两公开 path: steps outside Yishi, the order kept,
   await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible()
   const carried = page.getByRole('region', { name: M.carried.title })
   await expect(carried).toContainText(fmt(M.carried.motion, { text: MOTION }))
+  await shots(page, 'meeting')
   await carried.getByRole('link', { name: fmt(M.carried.line, { matter: MATTER, step: resolution }) }).click()
   await expect(page.getByRole('heading', { level: 1, name: MATTER })).toBeVisible()
 

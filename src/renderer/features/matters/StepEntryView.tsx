@@ -52,10 +52,12 @@ function MeetingLink({ entry }: { entry: Extract<StepEntry, { mode: 'meeting' }>
           date: formatDate(i18n.language, entry.date),
           meeting: meeting?.title ?? t('matters:stepView.unknownMeeting'),
           outcome: t(`matters:stepOutcome.${entry.outcome}`),
-        })}{' '}
-        <a href={href({ name: 'meeting', councilId: council.id, meetingId: entry.meetingId })}>{t('matters:stepView.openMeeting')}</a>
+        })}
       </p>
       {motion ? <p className="muted">{t('matters:stepView.motionLine', { text: motion })}</p> : null}
+      <p>
+        <a href={href({ name: 'meeting', councilId: council.id, meetingId: entry.meetingId })}>{t('matters:stepView.openMeeting')}</a>
+      </p>
     </>
   )
 }
