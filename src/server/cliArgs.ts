@@ -11,6 +11,8 @@
 //                      checkout when it is built)
 //   --cert FILE --key FILE  (PEM: serve wss:// and https://; both or neither)
 //   --secret-key FILE (the key sealing council secrets; default DIR.key, beside the data folder)
+//   --file-quota SIZE (bytes of attached files one council may hold: 2G, 500M, 1048576; default
+//                      $YISHI_FILE_QUOTA, else 2G; files.ts DEFAULT_FILE_QUOTA_BYTES)
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -33,6 +35,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       cert: { type: 'string' },
       key: { type: 'string' },
       'secret-key': { type: 'string' },
+      'file-quota': { type: 'string' },
     },
     strict: true,
   })
@@ -61,9 +64,21 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   if ((values.cert === undefined) !== (values.key === undefined)) throw new Error('--cert and --key: give both (PEM files) or neither')
   if (values.cert !== undefined && values.key !== undefined) options.tls = { cert: readFileSync(resolve(values.cert)), key: readFileSync(resolve(values.key)) }
   if (values['secret-key'] !== undefined) options.secretKeyFile = resolve(values['secret-key'])
+  const fileQuota = values['file-quota'] ?? env.YISHI_FILE_QUOTA
+  if (fileQuota !== undefined) options.fileLimits = { quotaBytes: parseSize(fileQuota, '--file-quota') }
   if (values['ballot-page'] !== undefined) {
     if (values['ballot-page'] === '') throw new Error('--ballot-page: expected a folder')
     options.ballotPageDir = resolve(values['ballot-page'])
   }
   return options
+}
+
+const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }
+
+/** A size in bytes, or with a binary unit (K, M, G, T; an optional 'iB' or 'B' after it). */
+export function parseSize(text: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(text)
+  const bytes = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toUpperCase()]!) : NaN
+  if (!(bytes > 0) || !Number.isSafeInteger(bytes)) throw new Error(`${flag}: expected a size such as 2G, 500M or 1048576, got ${text}`)
+  return bytes
 }

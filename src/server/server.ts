@@ -13,7 +13,7 @@ import type { GateLimits } from './gate'
 import { startHocuspocus, type TlsOptions } from './hocuspocusStart'
 import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { DEFAULT_COUNCIL_LIMITS, createHttpHandler, type CouncilLimits } from './http'
-import { createFileRoutes } from './files'
+import { createFileRoutes, type FileLimits } from './files'
 import { defaultLogger, type SyncServerLogger } from './log'
 import { CLOSE_TIMEOUT_MS, databaseExtension, shutDown, within } from './persistence'
 import { redisExtension, redisReady, type RedisConfig } from './redisRelay'
@@ -71,6 +71,8 @@ export interface SyncServerOptions {
   phoneLimits?: Partial<PhoneLimits>
   /** Rate limit of /councils/register and /revoke, and the most councils (http.ts DEFAULT_COUNCIL_LIMITS). */
   councilLimits?: Partial<CouncilLimits>
+  /** Attached files: the largest file, the rate per address, each council's quota (files.ts DEFAULT_FILE_LIMITS). */
+  fileLimits?: Partial<FileLimits>
   logger?: SyncServerLogger
   /**
    * The key that seals council secrets in the registry (secrets.ts): created on first start.
@@ -182,7 +184,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
         res.end(JSON.stringify({ error: 'unavailable' }))
       },
-    }, { ...DEFAULT_COUNCIL_LIMITS, ...options.councilLimits }, createFileRoutes({ dataDir: options.dataDir, registry, log }))
+    }, { ...DEFAULT_COUNCIL_LIMITS, ...options.councilLimits }, createFileRoutes({ dataDir: options.dataDir, registry, log, ...(options.fileLimits ? { limits: options.fileLimits } : {}) }))
     server = await startHocuspocus(
       configuration(hooks, keeper, extensions, http),
       {
