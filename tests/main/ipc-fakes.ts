@@ -90,7 +90,7 @@ export const VALID_ARGS: Record<IpcChannel, unknown[]> = {
   'file:open': [{ kind: 'bundle', multiple: true }],
   'backup:chooseFolder': [],
   'backup:status': [],
-  'backup:write': [{ text: '{}' }],
+  'backup:write': [{ data: new Uint8Array([0x1f, 0x8b]) }],
   'backup:list': [],
   'backup:read': [{ name: 'yishi-backup-20250301-100000.yishibackup' }],
 }
@@ -124,7 +124,7 @@ export const INVALID_ARGS: Record<IpcChannel, unknown[][]> = {
   'file:open': [[], [{ kind: 'bundle' }], [{ kind: 'exe', multiple: false }], [{ kind: 'bundle', multiple: 'yes' }], [{ kind: 'bundle', multiple: true, path: '/' }]],
   'backup:chooseFolder': [...NONE, [{ folder: '/tmp' }]],
   'backup:status': NONE,
-  'backup:write': [[], [{ text: '' }], [{ text: 7 }], [{ text: 'x', folder: '/tmp' }], ['x']],
+  'backup:write': [[], [{ data: new Uint8Array(0) }], [{ data: 'x' }], [{ data: [1, 2] }], [{ text: '{}' }], [{ data: new Uint8Array(1), folder: '/tmp' }], [new Uint8Array(1)]],
   'backup:list': [...NONE, [{ folder: '/tmp' }]],
   'backup:read': [[], [{ name: '../../etc/passwd' }], [{ name: '/etc/passwd' }], [{ name: 'C:\\x' }], [{ name: '..' }], [{ name: 'x', path: '/etc/passwd' }]],
 }
