@@ -5,6 +5,9 @@
 // A run never holds up the documents: it starts after them, on its own, one at a time per council.
 // What could not move (server unreachable, a file another laptop has not sent yet) is tried again on
 // the sync backoff for a few rounds, then at the council's next sync.
+// A server with no room left for the council's files (quotaFull) is not asked again at every sync
+// (a store comes with every few keystrokes): uploads pause for QUOTA_PAUSE_MS, the files stay
+// pending, and the council's sync status says so (quotaFull) until an upload run gets through.
 import type * as Y from 'yjs'
 import type { CouncilSyncRow, YishiDb } from '../data/db'
 import { readFundFileRefs } from '../../shared/doc/fundRead'
@@ -19,6 +22,8 @@ const SETTLE_MS = 300
 /** Retries on the backoff after a run left something behind; then the council's next sync tries again. */
 const MAX_RETRIES = 8
 const RETRY: ReadonlySet<FileTransfer['result']> = new Set(['unreachable', 'notOnServer', 'corrupt'])
+/** How long uploads of a council whose server is full wait before asking again (fetches go on). */
+export const QUOTA_PAUSE_MS = 10 * 60_000
 
 /** The file references a document holds, if it is a kind that holds any (matters and fund years). */
 export function fileRefsOf(name: string, doc: Y.Doc): FileRef[] {
@@ -43,10 +48,16 @@ export interface FileSyncOptions {
   /** What the council's open documents refer to. */
   refsOf: (councilId: string) => FileRef[]
   backoff?: Backoff
+  /** Told when a council's quotaFull() changes (the sync status shows it). */
+  changed?: (councilId: string) => void
+  /** Milliseconds since the epoch (tests move it past the pause). */
+  clock?: () => number
 }
 
 export class FileSync {
   private runs = new Map<string, CouncilRun>()
+  /** Councils whose server refused an upload for lack of room: until when their uploads wait. */
+  private fullUntil = new Map<string, number>()
   private stopped = false
   /** Hears every run's outcome (tests watch it; the app has no use for it yet). */
   onRun: (councilId: string, results: FileTransfer[]) => void = () => {}
@@ -70,7 +81,13 @@ export class FileSync {
     }
   }
 
+  /** Whether the council's server said it has no room for the files still pending here. */
+  quotaFull(councilId: string): boolean {
+    return this.fullUntil.has(councilId)
+  }
+
   forget(councilId: string): void {
+    this.setFull(councilId, null)
     const run = this.runs.get(councilId)
     if (run?.timer) clearTimeout(run.timer)
     this.runs.delete(councilId)
@@ -118,7 +135,11 @@ export class FileSync {
     let results: FileTransfer[] = []
     try {
       // Read-only codes (the street office) only fetch: the server would refuse their uploads.
-      if (row.access === 'rw') results = await uploadPending(db, server)
+      const paused = (this.fullUntil.get(councilId) ?? 0) > this.now()
+      if (row.access === 'rw' && !paused) {
+        results = await uploadPending(db, server)
+        this.setFull(councilId, results.some((r) => r.result === 'quotaFull') ? this.now() + QUOTA_PAUSE_MS : null)
+      }
       results = [...results, ...(await fetchMissing(db, server, this.options.refsOf(councilId), now()))]
     } catch (e) {
       // The local store failed (the database closing as the app quits): try again at the next sync.
@@ -127,5 +148,16 @@ export class FileSync {
     }
     this.onRun(councilId, results)
     return results.some((r) => RETRY.has(r.result))
+  }
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)()
+  }
+
+  private setFull(councilId: string, until: number | null): void {
+    const was = this.fullUntil.has(councilId)
+    if (until === null) this.fullUntil.delete(councilId)
+    else this.fullUntil.set(councilId, until)
+    if (was !== (until !== null)) this.options.changed?.(councilId)
   }
 }

@@ -18,7 +18,8 @@ export interface FileServer {
   code: string
 }
 
-export type FileTransfer = { hash: string; result: 'sent' | 'fetched' | 'alreadyThere' | 'notOnServer' | 'refused' | 'unreachable' | 'corrupt' }
+/** 'quotaFull': the server holds as many bytes of this council's files as it allows (507 quota-exceeded). */
+export type FileTransfer = { hash: string; result: 'sent' | 'fetched' | 'alreadyThere' | 'notOnServer' | 'refused' | 'quotaFull' | 'unreachable' | 'corrupt' }
 
 async function call(s: FileServer, hash: string, init: RequestInit): Promise<Response | null> {
   const abort = new AbortController()
@@ -32,9 +33,14 @@ async function call(s: FileServer, hash: string, init: RequestInit): Promise<Res
   }
 }
 
-/** Sends every file still pending for this council; returns what happened to each. */
+/**
+ * Sends every file still pending for this council; returns what happened to each. Once the server
+ * has no room for a file, no file as large is sent (it would only be refused too); smaller ones are.
+ */
 export async function uploadPending(db: YishiDb, s: FileServer): Promise<FileTransfer[]> {
   const out: FileTransfer[] = []
+  // The size of the smallest file the server had no room for: no larger one is sent after it.
+  let noRoomFor = Infinity
   for (const hash of await pendingUploads(db, s.councilId)) {
     const head = await call(s, hash, { method: 'HEAD' })
     if (!head) {
@@ -48,8 +54,17 @@ export async function uploadPending(db: YishiDb, s: FileServer): Promise<FileTra
     }
     const bytes = await readBlob(db, hash)
     if (!bytes) continue
+    if (bytes.byteLength >= noRoomFor) {
+      out.push({ hash, result: 'quotaFull' })
+      continue
+    }
     const res = await call(s, hash, { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer> })
     if (res?.ok) await markUploaded(db, s.councilId, hash)
+    if (res?.status === 507) {
+      noRoomFor = bytes.byteLength
+      out.push({ hash, result: 'quotaFull' })
+      continue
+    }
     out.push({ hash, result: !res ? 'unreachable' : res.ok ? 'sent' : 'refused' })
   }
   return out

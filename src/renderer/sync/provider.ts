@@ -63,6 +63,7 @@ export class SyncManager {
       now: options.now,
       settingsOf: (councilId) => this.settings.get(councilId),
       refsOf: (councilId) => [...this.open.values()].filter((d) => d.councilId === councilId).flatMap((d) => fileRefsOf(d.handle.name, d.handle.doc)),
+      changed: () => this.changed(),
     })
   }
 
@@ -270,7 +271,7 @@ export class SyncManager {
   private compute(councilId: string): SyncStatus {
     const row = this.settings.get(councilId)
     const attached = [...this.open.values()].filter((d) => d.councilId === councilId && d.attached).map((d) => d.attached!)
-    return computeStatus(row, attached, this.sockets.online, row && this.sockets.get(row.serverUrl))
+    return computeStatus(row, attached, this.sockets.online, row && this.sockets.get(row.serverUrl), this.files.quotaFull(councilId))
   }
 
   private changed(): void {

@@ -18,6 +18,8 @@ export interface SyncStatus {
   retryAt: number | null
   /** A read-only device: how many of the council's open documents hold changes the server refused. */
   refused: number
+  /** The server has no room left for the council's files: some attached here are not sent (fileSync.ts). */
+  filesQuotaFull: boolean
 }
 
 export type WaitResult = { ok: true } | { ok: false; reason: SyncErrorReason | 'offline' | 'timeout' | 'notConfigured' | 'closed' }
@@ -42,8 +44,9 @@ export function computeStatus(
   attached: readonly AttachedView[],
   online: boolean,
   socket: SocketView | undefined,
+  filesQuotaFull = false,
 ): SyncStatus {
-  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null, retryAt: null, refused: attached.filter((a) => a.refused).length }
+  const base = { lastSyncedAt: row?.lastSyncedAt ?? null, serverUrl: row?.serverUrl ?? null, access: row?.access ?? null, retryAt: null, refused: attached.filter((a) => a.refused).length, filesQuotaFull: Boolean(row) && filesQuotaFull }
   if (!row) return { state: 'local', reason: null, ...base }
   if (attached.some((a) => a.authFailed)) return { state: 'error', reason: 'authFailed', ...base }
   if (!online) return { state: 'offline', reason: null, ...base }
@@ -58,7 +61,7 @@ export function computeStatus(
 }
 
 function same(a: SyncStatus, b: SyncStatus): boolean {
-  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access && a.retryAt === b.retryAt && a.refused === b.refused
+  return a.state === b.state && a.reason === b.reason && a.lastSyncedAt === b.lastSyncedAt && a.serverUrl === b.serverUrl && a.access === b.access && a.retryAt === b.retryAt && a.refused === b.refused && a.filesQuotaFull === b.filesQuotaFull
 }
 
 export class StatusStore {

@@ -27,6 +27,8 @@ export function syncStateText(t: TFunction<'sync'>, lang: string, s: SyncStatus,
     case 'connecting':
       return t('badge.connecting')
     case 'synced':
+      // The documents are in step; the files the server had no room for are not (the sync tab says more).
+      if (s.filesQuotaFull) return t('badge.syncedFilesFull')
       return time ? t('badge.synced', { time }) : t('badge.syncedNow')
     case 'error':
       if (s.reason === 'serverUnreachable') return s.retryAt === null ? t('badge.retrying') : t('badge.retryIn', { count: secondsUntil(s.retryAt, now) })

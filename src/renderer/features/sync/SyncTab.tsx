@@ -48,6 +48,7 @@ export function SyncTab() {
           <p className="muted">{t('tab.localIntro')}</p>
         )}
       </div>
+      {settings && status.filesQuotaFull ? <Banner kind="error">{t('tab.filesQuotaFull')}</Banner> : null}
       {/* Once connected, inviting devices is what this tab is for; changing the server comes last. */}
       {owner && settings ? <InvitePanel /> : null}
       {owner && settings ? <GiveInvitingKey /> : null}
