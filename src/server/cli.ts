@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     options = parseCli(process.argv.slice(2), process.env)
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e))
-    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files|postgres] [--database-url postgres://…] [--redis host:port] [--ballot-page DIR] [--cert FILE --key FILE] [--secret-key FILE]')
+    console.error('usage: npm run server -- [--port 4455] [--host 0.0.0.0] [--data ./yishi-data] [--storage sqlite|files|postgres] [--database-url postgres://…] [--redis host:port] [--ballot-page DIR] [--cert FILE --key FILE] [--secret-key FILE] [--file-quota 2G]')
     process.exit(2)
   }
   const ballotPageDir = options.ballotPageDir ?? defaultBallotPageDir()
