@@ -8,9 +8,9 @@
 import { canonicalJson } from '../doc/canonical'
 import { isInstant } from '../domain/dates'
 import type { FileRef } from '../files/fileRef'
-import { checkEd25519, readEnvelope, type DecodeError } from '../minutes/bundle'
-import { exportRawPublicKey, sha256Hex, signEd25519, utf8, type KeyPairLike } from '../minutes/webCrypto'
-import { toBase64Url } from '../encoding/base64url'
+import type { DecodeError } from '../minutes/bundle'
+import { decodeSignedFile, isObj, sealFile, signedFileBytes, verifySignedFile, type FileSeal, type SignedFileFailure } from '../minutes/signedFile'
+import type { KeyPairLike } from '../minutes/webCrypto'
 import { fundYearFindings, type FundFinding } from './checks'
 import { resolveDecisions, type DecisionEntry } from './decision'
 import { resolveFundPath, type FundStepEntry } from './fundPath'
@@ -57,14 +57,8 @@ export interface FundFile {
   submittedAt: string
 }
 
-export interface FundSeal {
-  /** SHA-256 of the file's canonical bytes, 64 lowercase hex digits. */
-  hash: string
-  /** Ed25519 over the same bytes, base64url. */
-  signature: string
-  /** The exporting device's raw Ed25519 public key, base64url. */
-  publicKey: string
-}
+/** SHA-256 and Ed25519 over the file's canonical bytes (minutes/signedFile.ts, shared with the matters' year file). */
+export type FundSeal = FileSeal
 
 export interface FundBundle {
   format: typeof FUND_BUNDLE_FORMAT
@@ -72,25 +66,20 @@ export interface FundBundle {
   seal: FundSeal
 }
 
-export type FundBundleFailure = 'hashMismatch' | 'badSignature' | 'malformed' | 'unsupported'
+export type FundBundleFailure = SignedFileFailure
 export type FundBundleVerification = { ok: true } | { ok: false; reason: FundBundleFailure }
 
 /** The bytes hashed and signed: UTF-8 of the file's canonical JSON (RFC 8785). */
-export const fundFileBytes = (file: FundFile): Uint8Array => utf8(canonicalJson(file))
+export const fundFileBytes = (file: FundFile): Uint8Array => signedFileBytes(file)
 
 export async function createFundBundle(file: FundFile, key: KeyPairLike): Promise<FundBundle> {
-  // A copy through canonical JSON: later changes to the caller's objects cannot reach the signed one.
-  const copy = JSON.parse(canonicalJson(file)) as FundFile
-  if (!fileShapeOk(copy)) throw new Error('createFundBundle: file malformed')
-  const bytes = fundFileBytes(copy)
-  const [hash, signature, publicKey] = await Promise.all([sha256Hex(bytes), signEd25519(key.privateKey, bytes), exportRawPublicKey(key.publicKey)])
-  return { format: FUND_BUNDLE_FORMAT, file: copy, seal: { hash, signature: toBase64Url(signature), publicKey: toBase64Url(publicKey) } }
+  const sealed = await sealFile(file, fileShapeOk, key, 'createFundBundle')
+  return { format: FUND_BUNDLE_FORMAT, ...sealed }
 }
 
 export const encodeFundBundle = (b: FundBundle): string => canonicalJson(b)
 
 const LISTS = ['proposals', 'screenings', 'replies', 'negativeList', 'priorityList', 'decisions', 'ledger', 'steps', 'implementations', 'acceptances', 'satisfaction', 'files'] as const
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 function fileShapeOk(f: unknown): f is FundFile {
   if (!isObj(f) || !isObj(f.council) || typeof f.council.id !== 'string' || typeof f.council.name !== 'string') return false
@@ -98,34 +87,16 @@ function fileShapeOk(f: unknown): f is FundFile {
   return LISTS.every((k) => Array.isArray(f[k]) && (f[k] as unknown[]).every(isObj))
 }
 
-function sealShapeOk(s: unknown): s is FundSeal {
-  return isObj(s) && typeof s.hash === 'string' && /^[0-9a-f]{64}$/.test(s.hash) && typeof s.signature === 'string' && typeof s.publicKey === 'string'
-}
-
 export type FundDecodeResult = { ok: true; bundle: FundBundle } | { ok: false; error: DecodeError }
 
 /** Reads a file: size, JSON, format and shape; the hash and signature are verifyFundBundle's. */
 export function decodeFundBundle(text: unknown): FundDecodeResult {
-  const env = readEnvelope(text, FUND_BUNDLE_FORMAT, MAX_FUND_BUNDLE_CHARS)
-  if (!env.ok) return env
-  const v = env.value
-  if (Object.keys(v).length !== 3 || !fileShapeOk(v.file) || !sealShapeOk(v.seal)) return { ok: false, error: 'malformed' }
-  return { ok: true, bundle: v as unknown as FundBundle }
+  const d = decodeSignedFile(text, FUND_BUNDLE_FORMAT, MAX_FUND_BUNDLE_CHARS, fileShapeOk)
+  return d.ok ? { ok: true, bundle: d.value as FundBundle } : d
 }
 
 /** Checks a bundle from its content alone: shape, the hash of the file, the signature. Never throws. */
-export async function verifyFundBundle(b: unknown): Promise<FundBundleVerification> {
-  if (!isObj(b) || b.format !== FUND_BUNDLE_FORMAT || !fileShapeOk(b.file) || !sealShapeOk(b.seal)) return { ok: false, reason: 'malformed' }
-  let bytes: Uint8Array
-  try {
-    bytes = fundFileBytes(b.file)
-  } catch {
-    return { ok: false, reason: 'malformed' }
-  }
-  if ((await sha256Hex(bytes)) !== b.seal.hash) return { ok: false, reason: 'hashMismatch' }
-  const sig = await checkEd25519(b.seal.publicKey, b.seal.signature, bytes)
-  return sig === 'ok' ? { ok: true } : { ok: false, reason: sig }
-}
+export const verifyFundBundle = (b: unknown): Promise<FundBundleVerification> => verifySignedFile(b, FUND_BUNDLE_FORMAT, fileShapeOk)
 
 /** The year recomputed from the file's records with the council's own rules (the resolvers). */
 export function snapshotOfFile(f: FundFile): FundYearSnapshot {
