@@ -9,6 +9,7 @@ import { useDocValue } from '../../kit/docHooks'
 import { useEnv } from '../../kit/env'
 import { LedgerContents } from './LedgerContents'
 import { LedgerRangeFields, type RangeChoice } from './LedgerRangeFields'
+import { MattersBundleExport } from './MattersBundleExport'
 import { checkRange, yearRange } from './ledgerActions'
 
 const mattersYears = (doc: Y.Doc) => indexedYears(doc, 'matters')
@@ -31,6 +32,7 @@ export function LedgersTab() {
       <p className="muted">{t('matters:ledgersTab.intro')}</p>
       <LedgerRangeFields value={choice} years={years} problem={'problem' in checked ? checked.problem : null} onChange={setChoice} />
       <LedgerContents range={range} />
+      <MattersBundleExport year={choice.mode === 'year' ? choice.year : thisYear} />
     </section>
   )
 }

@@ -15,6 +15,7 @@ import { openBundles, type OpenResult } from './actions'
 import { FilePicker } from '../../ui/FilePicker'
 import { ReviewDetail } from './ReviewDetail'
 import { FundReview } from './FundReview'
+import { MattersReview } from './MattersReview'
 
 export function ReviewScreen() {
   const { t } = useTranslation(['review', 'common'])
@@ -63,6 +64,7 @@ export function ReviewScreen() {
       <BundleTable rows={rows} selected={selected} onSelect={setSelected} />
       {current ? <ReviewDetail key={current.bundleHash} row={current} /> : null}
       <FundReview />
+      <MattersReview />
     </>
   )
 }

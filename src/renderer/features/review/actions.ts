@@ -2,6 +2,7 @@
 // and sign the opinion with this device's key so the council can import it.
 import { decodeBundle, verifyBundle, type Bundle } from '../../../shared/minutes/bundle'
 import { decodeFundBundle } from '../../../shared/fund/bundle'
+import { decodeMattersBundle } from '../../../shared/matters/bundle'
 import { createReview, encodeReview, type ChecklistItem } from '../../../shared/minutes/review'
 import type { AppEnv } from '../../kit/env'
 import type { ReviewRow } from '../../data/db'
@@ -26,8 +27,9 @@ export async function openBundles(env: AppEnv, files: readonly { name: string; s
     const text = await f.text()
     const decoded = decodeBundle(text)
     if (!decoded.ok) {
-      // A fund-year filing dropped here is opened by its own card (FundReview): say so, not "wrong format".
-      out.push({ fileName: f.name, ok: false, reason: decoded.error === 'wrongFormat' && decodeFundBundle(text).ok ? 'fundFiling' : decoded.error })
+      // A fund-year or matters-year filing dropped here is opened by its own card (FundReview, MattersReview): say so, not "wrong format".
+      const filing = decoded.error !== 'wrongFormat' ? null : decodeFundBundle(text).ok ? 'fundFiling' : decodeMattersBundle(text).ok ? 'mattersFiling' : null
+      out.push({ fileName: f.name, ok: false, reason: filing ?? decoded.error })
       continue
     }
     const verified = await verifyBundle(decoded.bundle)
