@@ -69,7 +69,7 @@ export function OverviewLists({ handle }: { handle: DocHandle }) {
   const l = useDocValue(handle.doc, lists)
   if (!l) return null
   return (
-    <div className="grid">
+    <div className="grid fund-lists">
       <ListEditor handle={handle} kind="negative" items={l.negative} />
       <ListEditor handle={handle} kind="priority" items={l.priority} />
     </div>

@@ -35,7 +35,7 @@ function statusText(t: (k: string, o?: Record<string, unknown>) => string, s: Pr
   const e = s.screening
   if (e?.kind === 'excluded') {
     const item = v.item(e.negativeItem)
-    return t('fund:screening.excludedBecause', { reason: [item ? listItemText(t, item) : '', e.reason].filter(Boolean).join('；') })
+    return t('fund:screening.excludedBecause', { reason: [item ? listItemText(t, item) : '', e.reason].filter(Boolean).join(t('fund:screening.reasonSeparator')) })
   }
   if (e?.kind === 'merged') return t('fund:screening.mergedInto', { title: v.states.find((o) => o.proposal.id === e.into)?.proposal.title ?? '' })
   return t(`fund:status.${s.status}`)
@@ -57,7 +57,7 @@ export function ProposalsPanel({ handle, year }: { handle: DocHandle; year: numb
           <Fragment key={s.proposal.id}>
             <tr>
               <th scope="row">{s.proposal.title}</th>
-              <td>{`${t(`fund:source.${s.proposal.source.kind}`)}：${s.proposal.source.name}`}</td>
+              <td>{t('fund:proposal.sourceLine', { source: t(`fund:source.${s.proposal.source.kind}`), name: s.proposal.source.name })}</td>
               <td>{t(`fund:category.${s.proposal.category}`)}</td>
               <td className="num">{s.proposal.beneficiaries}</td>
               <td className="num">¥{formatYuan(s.proposal.estimatedCost)}</td>
