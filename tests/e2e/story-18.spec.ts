@@ -214,8 +214,14 @@ test('issue 18: from a paper-form request to its public result, the replies and 
   expect(printed).toContain(MATTER)
   expect(printed).toContain(OWNER)
   await page.getByRole('dialog', { name: M.resultNotice.title }).getByRole('button', { name: C.actions.close }).click()
-  // 两公开, the second: the path's last step, with a photo of the posted result notice.
-  await recordOutside(page, M.step.resultNotice, '3栋公告栏', '结果公示照片.png', day(6))
+  // 两公开, the second: posting the result notice recorded the path's last step from it (no second
+  // entry of the same notice); the photo of the posted notice is added to that step.
+  const resultStep = stepItem(page, M.step.resultNotice)
+  await expect(resultStep.locator('.pill')).toHaveText(M.stepState.done)
+  await expect(resultStep).toContainText('3栋公告栏')
+  await expect(page.getByRole('button', { name: fmt(M.stepView.recordNamed, { step: M.step.resultNotice }) })).toHaveCount(0)
+  await resultStep.getByLabel(fmt(M.stepView.attachMore, { step: M.step.resultNotice })).setInputFiles({ name: '结果公示照片.png', mimeType: 'image/png', buffer: PNG })
+  await expect(resultStep.getByRole('list', { name: M.stepView.files })).toContainText('结果公示照片.png')
   await expect(page.getByText(fmt(M.matterScreen.outcome, { outcome: M.pathOutcome.complete }))).toBeVisible()
 
   // 落实有回音: one reply to both residents; their requests show it.

@@ -3,9 +3,9 @@
 // two laptops correcting the notice offline each keep their field.
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { addRequest, initMattersDoc, openMatter, recordStep, type Recorder } from '../../src/shared/doc/matters'
+import { addRequest, initMattersDoc, openMatter, readMatterPath, recordStep, type Recorder } from '../../src/shared/doc/matters'
 import { addMilestone, completeFollowUp, openFollowUp, updateMilestone } from '../../src/shared/doc/mattersFollowUp'
-import { addResultObjection, handleResultObjection, postResultNotice, readResultNotice, readResultObjections } from '../../src/shared/doc/mattersResultNotice'
+import { addResultObjection, handleResultObjection, postResultNotice, postResultNoticeAndStep, readResultNotice, readResultObjections } from '../../src/shared/doc/mattersResultNotice'
 import { COUNCIL_ID, expectDocError, newDoc, replicaOf, syncAll } from './helpers'
 
 const who = (n: number): Recorder => ({ now: new Date(Date.UTC(2026, 2, 1, 8) + n * 60_000).toISOString(), by: 'laptop-a' })
@@ -60,5 +60,40 @@ describe('result notice', () => {
     syncAll(a, b)
     expect(readResultNotice(a, matterId)).toEqual({ place: '1号楼公告栏', startDate: '2026-04-02', endDate: '2026-04-12', postedAt: who(4).now })
     expect(readResultNotice(b, matterId)).toEqual(readResultNotice(a, matterId))
+  })
+
+  it('posting the notice records the 四议两公开 path’s 实施结果公开 step from it, once', () => {
+    const doc = newDoc()
+    initMattersDoc(doc, COUNCIL_ID, 2026)
+    const matterId = openMatter(doc, { title: '加装电梯', description: '', proposer: { kind: 'partyBranch', name: '社区党委' }, path: 'fourTwo', openedOn: '2026-03-01' }, [], who(1))
+    const outside = (step: 'partyProposal' | 'committeesDiscussion' | 'partyMembersReview' | 'residentsResolution' | 'resolutionNotice', date: string, outcome: 'approved' | 'done') =>
+      recordStep(doc, matterId, step, { mode: 'outside', date, body: '社区党委', outcome }, false, who(2))
+    outside('partyProposal', '2026-03-02', 'done')
+    outside('committeesDiscussion', '2026-03-03', 'approved')
+    outside('partyMembersReview', '2026-03-04', 'approved')
+    outside('residentsResolution', '2026-03-05', 'approved')
+    outside('resolutionNotice', '2026-03-06', 'done')
+    openFollowUp(doc, matterId, { owner: '物业', deadline: '2026-05-01' }, '2026-03-07')
+    completeFollowUp(doc, matterId, '2026-04-20')
+    const stepOf = () => readMatterPath(doc, matterId)?.steps.find((s) => s.template.key === 'resultNotice')
+    expect(stepOf()?.state).toBe('ready')
+
+    postResultNoticeAndStep(doc, matterId, { place: ' 3栋公告栏 ', startDate: '2026-04-21', endDate: '2026-04-27' }, who(3))
+    expect(stepOf()?.state).toBe('done')
+    expect(stepOf()?.entry).toMatchObject({ mode: 'outside', date: '2026-04-21', body: '3栋公告栏', outcome: 'done', until: '2026-04-27' })
+    expect(readMatterPath(doc, matterId)?.outcome).toBe('complete')
+    // Extended later: the notice changes, the step recorded from it stays the one entry.
+    postResultNoticeAndStep(doc, matterId, { place: '3栋公告栏', startDate: '2026-04-21', endDate: '2026-05-05' }, who(4))
+    expect(readResultNotice(doc, matterId)?.endDate).toBe('2026-05-05')
+    expect(stepOf()?.conflicts).toEqual([])
+  })
+
+  it('a council-only path has no result step: the notice is posted alone', () => {
+    const { doc, matterId } = resolvedMatter()
+    completeFollowUp(doc, matterId, '2026-04-01')
+    const before = readMatterPath(doc, matterId)
+    postResultNoticeAndStep(doc, matterId, { place: '公告栏', startDate: '2026-04-02', endDate: '2026-04-08' }, who(4))
+    expect(readResultNotice(doc, matterId)?.place).toBe('公告栏')
+    expect(readMatterPath(doc, matterId)).toEqual(before)
   })
 })

@@ -29,6 +29,11 @@ export function useScreenFocusAndTitle(routeKey: string, appName: string) {
     const started = Date.now()
     let focused = !loaded.current
     loaded.current = true
+    // What held the focus when it was settled: the heading given it, or the element inside the
+    // screen that had it (the link just clicked). A screen loaded on first use (lazyScreens.tsx)
+    // replaces what was shown meanwhile (the previous screen, its loading state): when that element
+    // leaves the page and the focus falls back to <body>, the new screen's heading takes it.
+    let given: Element | null = null
     let frame = 0
     const update = () => {
       frame = 0
@@ -39,14 +44,19 @@ export function useScreenFocusAndTitle(routeKey: string, appName: string) {
       const council = document.querySelector('header.top nav li:nth-child(2)')
       const title = screenTitle([text(tab), text(h1), text(council)], app.current)
       if (document.title !== title) document.title = title
+      if (focused && given && !given.isConnected && (document.activeElement === document.body || document.activeElement === null)) focused = false
       if (focused || !h1 || Date.now() - started > FOCUS_WINDOW_MS) return
       focused = true
       // Leave the focus where the screen or the person put it inside the new screen (a field
       // with autofocus, a tab link that stayed); take it only from <body> or from the header.
       const active = document.activeElement
-      if (active && active !== document.body && main.contains(active)) return
+      if (active && active !== document.body && main.contains(active)) {
+        given = active
+        return
+      }
       if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1
       h1.focus()
+      given = h1
     }
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update)

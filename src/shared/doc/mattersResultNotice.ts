@@ -15,6 +15,8 @@ import { DocError } from './errors'
 import { assertInstant, childMaps, cmpStr } from './guards'
 import { handlingErrors, objectionErrors, validateNotice, type Objection, type PublicNotice } from './minutes'
 import { readFollowUp } from './mattersFollowUp'
+import { readMatterPath, recordStep, type Recorder } from './matters'
+import { stepRefusal, type StepRecord } from '../matters/matterPath'
 import { str } from './read'
 import { assertWritable, ORIGIN_LOCAL } from './schema'
 
@@ -51,6 +53,23 @@ export function postResultNotice(doc: Y.Doc, matterId: string, notice: { place: 
     const m = noticesMap(doc)
     for (const k of ['place', 'startDate', 'endDate'] as const) if (current?.[k] !== next[k]) m.set(`${matterId}/${k}`, next[k])
     if (!current) m.set(`${matterId}/postedAt`, now)
+  }, origin)
+}
+
+/**
+ * Posts the result notice and, where the matter's path has its 实施结果公开 step waiting, records that
+ * step from the notice in the same transaction (posted at the notice's place, from its first to its
+ * last day), so the secretary does not enter the same notice twice. A step already recorded, or one
+ * the path's order refuses, is left as it is: the notice is posted all the same.
+ */
+export function postResultNoticeAndStep(doc: Y.Doc, matterId: string, notice: { place: string; startDate: string; endDate: string }, who: Recorder, origin: unknown = ORIGIN_LOCAL): void {
+  doc.transact(() => {
+    postResultNotice(doc, matterId, notice, who.now, origin)
+    const path = readMatterPath(doc, matterId)
+    const step = path?.steps.find((s) => s.template.key === 'resultNotice')
+    if (!path || !step || step.entry) return
+    const rec: StepRecord = { mode: 'outside', date: notice.startDate, body: notice.place.trim(), outcome: 'done', until: notice.endDate }
+    if (stepRefusal(path, 'resultNotice', rec, true) === null) recordStep(doc, matterId, 'resultNotice', rec, true, who, origin)
   }, origin)
 }
 

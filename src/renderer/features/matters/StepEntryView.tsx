@@ -10,12 +10,16 @@ import { readMotion } from '../../../shared/doc/motions'
 import { meetingDocName } from '../../../shared/doc/names'
 import { asMeetingId, type MotionId } from '../../../shared/domain/ids'
 import type { StepEntry } from '../../../shared/matters/matterPath'
-import { FileList } from '../../kit/Attachments'
+import { AttachFiles, FileList } from '../../kit/Attachments'
 import { useCouncil } from '../../kit/CouncilContext'
 import { useDocHandle, useDocValue } from '../../kit/docHooks'
+import { useEnv } from '../../kit/env'
+import { useFormAction } from '../../kit/useFormAction'
+import { Banner } from '../../ui/Banner'
 import { formatDate } from '../../kit/format'
 import { href } from '../../kit/router'
 import type { DocHandle } from '../../sync/docs'
+import { attachTo, useFollowUpErrors } from './followUpActions'
 
 export function StepEntryView({ handle, entry }: { handle: DocHandle; entry: StepEntry }) {
   const { t, i18n } = useTranslation(['matters', 'common'])
@@ -32,6 +36,22 @@ export function StepEntryView({ handle, entry }: { handle: DocHandle; entry: Ste
       {entry.until ? <p className="muted">{t('matters:stepView.untilLine', { date: formatDate(i18n.language, entry.until) })}</p> : null}
       {entry.note ? <p className="pre">{entry.note}</p> : null}
       <FileList label={t('matters:stepView.files')} items={files} />
+      {handle.readOnly ? null : <AttachMore handle={handle} entry={entry} />}
+    </>
+  )
+}
+
+/** More files for a recorded step, e.g. the photo of a posted notice the step was recorded from. */
+function AttachMore({ handle, entry }: { handle: DocHandle; entry: StepEntry }) {
+  const { t } = useTranslation(['matters'])
+  const env = useEnv()
+  const { council } = useCouncil()
+  const { failure, submit } = useFormAction(useFollowUpErrors())
+  const name = t(`matters:step.${entry.step}`)
+  return (
+    <>
+      <AttachFiles councilId={council.id} label={t('matters:stepView.attachMore', { step: name })} onAttached={(refs) => submit(() => attachTo(env, handle, { kind: 'step', id: entry.id }, refs)).then(() => undefined)} />
+      {failure ? <Banner kind="error">{failure}</Banner> : null}
     </>
   )
 }

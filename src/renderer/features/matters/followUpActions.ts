@@ -9,7 +9,7 @@ import type { FollowUpFields, Milestone } from '../../../shared/matters/followUp
 import type { ReplyChannel } from '../../../shared/matters/requests'
 import type { IsoDate } from '../../../shared/domain/dates'
 import { addMilestone, addNote, attachFile, completeFollowUp, openFollowUp, updateFollowUp, updateMilestone, type AttachTarget } from '../../../shared/doc/mattersFollowUp'
-import { addResultObjection, handleResultObjection, postResultNotice } from '../../../shared/doc/mattersResultNotice'
+import { addResultObjection, handleResultObjection, postResultNoticeAndStep } from '../../../shared/doc/mattersResultNotice'
 import { replyToAllOfMatter } from '../../../shared/doc/mattersLinks'
 import { DocError } from '../../../shared/doc/errors'
 import type { AppEnv } from '../../kit/env'
@@ -57,7 +57,7 @@ export function attachTo(env: AppEnv, h: H, on: AttachTarget, files: readonly Fi
 
 export const complete = (env: AppEnv, h: H, matterId: string, on: string): Promise<void> => writeDoc(env, h, (d) => completeFollowUp(d, matterId, on))
 
-export const postNotice = (env: AppEnv, h: H, matterId: string, n: { place: string; startDate: string; endDate: string }): Promise<void> => writeDoc(env, h, (d, now) => postResultNotice(d, matterId, n, now))
+export const postNotice = (env: AppEnv, h: H, matterId: string, n: { place: string; startDate: string; endDate: string }): Promise<void> => writeDoc(env, h, (d, now) => postResultNoticeAndStep(d, matterId, n, recorder(d, now)))
 
 export const newObjection = (env: AppEnv, h: H, matterId: string, o: { receivedOn: string; from: string; content: string }): Promise<string> => writeDoc(env, h, (d) => addResultObjection(d, matterId, o))
 
