@@ -7,7 +7,6 @@
 // over. Screenshots in zh-CN and en under /tmp/shots/helper-survey/.
 import { mkdirSync } from 'node:fs'
 import * as Y from 'yjs'
-import type { Browser } from '@playwright/test'
 import { addProposal, book, initFundDoc, recordDecision, screenProposal } from '../../src/shared/doc/fund'
 import { fundDocName } from '../../src/shared/doc/names'
 import { asCouncilId } from '../../src/shared/domain/ids'
@@ -17,6 +16,7 @@ import B from '../../src/shared/i18n/locales/zh-CN/ballot.json' with { type: 'js
 import { createCouncil, expect, test } from './fixtures'
 import { fmt } from './i18n'
 import { storeDocUpdate } from './fundSeed'
+import { answerSlipByPhone } from './fundSteps'
 import { badge, councilTabs, SERVER } from './syncDevices'
 
 const SHOTS = '/tmp/shots/helper-survey'
@@ -33,26 +33,6 @@ function seedUpdate(councilId: string): { update: number[]; projectId: string } 
   screenProposal(doc, projectId, { kind: 'listed', priorityItem: null, on: `${year}-02-10` }, who)
   recordDecision(doc, { proposalId: projectId, outcome: 'approved', budget: 3_000_000, on: `${year}-03-01` }, who)
   return { update: [...Y.encodeStateAsUpdate(doc)], projectId }
-}
-
-/** A resident's phone, its own browser profile: opens the slip's address and sends `level`. */
-async function answerByPhone(browser: Browser, url: string, level: string, problems: string[]) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
-  const page = await context.newPage()
-  page.on('pageerror', (e) => problems.push(`phone: page error: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`phone: console error: ${m.text()}`)
-  })
-  await page.goto(url)
-  await expect(page.getByText(PROJECT)).toBeVisible({ timeout: 20_000 })
-  await page.getByRole('button', { name: level, exact: true }).tap()
-  const send = page.getByRole('button', { name: B.survey.send })
-  await expect(send).toBeVisible()
-  // The page ignores a tap on "send" in the first moments after the choice (a double tap's second half).
-  await page.waitForTimeout(800)
-  await send.tap()
-  await expect(page.getByRole('heading', { name: B.survey.doneTitle })).toBeVisible()
-  return { context, page }
 }
 
 test('satisfaction from two phones: slips printed, two answers counted, the survey closed', async ({ page, browser, problems }) => {
@@ -93,8 +73,8 @@ test('satisfaction from two phones: slips printed, two answers counted, the surv
   await sheet.getByRole('button', { name: F.survey.closeSheet }).click()
   await expect(badge(page)).toHaveText(/已同步/)
 
-  const a = await answerByPhone(browser, urls[0]!, B.survey.level.verySatisfied, problems)
-  const b = await answerByPhone(browser, urls[1]!, B.survey.level.satisfied, problems)
+  const a = await answerSlipByPhone(browser, urls[0]!, PROJECT, B.survey.level.verySatisfied, problems)
+  const b = await answerSlipByPhone(browser, urls[1]!, PROJECT, B.survey.level.satisfied, problems)
   await expect(card.getByRole('status')).toContainText(fmt(F.survey.answers_other, { count: 2 }), { timeout: 20_000 })
   await expect(card.getByTestId('survey-level-verySatisfied')).toHaveText(new RegExp(`^${F.satisfaction.verySatisfied}\\s*1\\s*0$`))
   await expect(card.getByTestId('survey-level-satisfied')).toHaveText(new RegExp(`^${F.satisfaction.satisfied}\\s*1\\s*0$`))
