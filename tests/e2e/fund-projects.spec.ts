@@ -17,6 +17,7 @@ import F from '../../src/shared/i18n/locales/zh-CN/fund.json' with { type: 'json
 import enF from '../../src/shared/i18n/locales/en/fund.json' with { type: 'json' }
 import { createCouncil, expect, test } from './fixtures'
 import { fmt } from './i18n'
+import { storeDocUpdate } from './fundSeed'
 
 const SHOTS = '/tmp/shots/helper-fundB'
 const year = new Date().getFullYear()
@@ -33,31 +34,6 @@ function seedUpdate(councilId: string): { update: number[]; projectId: string } 
   screenProposal(doc, projectId, { kind: 'listed', priorityItem: null, on: `${year}-02-10` }, who)
   recordDecision(doc, { proposalId: projectId, outcome: 'approved', budget: 5_000_000, on: `${year}-03-01` }, who)
   return { update: [...Y.encodeStateAsUpdate(doc)], projectId }
-}
-
-/** Stores `update` where y-indexeddb keeps the named document (its database and 'updates' store). */
-async function storeDocUpdate(page: Page, name: string, update: number[]) {
-  await page.evaluate(
-    ([n, u]) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open(n)
-        req.onupgradeneeded = () => {
-          req.result.createObjectStore('updates', { autoIncrement: true })
-          req.result.createObjectStore('custom')
-        }
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const tx = req.result.transaction('updates', 'readwrite')
-          tx.objectStore('updates').add(new Uint8Array(u))
-          tx.oncomplete = () => {
-            req.result.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-    [name, update] as const,
-  )
 }
 
 async function pay(page: Page, amount: string, payee: string, invoiceNo: string, on: string) {

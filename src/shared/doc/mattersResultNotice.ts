@@ -8,16 +8,14 @@
 //                     keys, one field a key, so two laptops correcting the place and the end date
 //                     offline both keep theirs
 //   resultObjections  Y.Map<id, Y.Map{matterId, receivedOn, from, content, handling, handledOn}>
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { isIsoDate } from '../domain/dates'
-import { newEntryId } from '../domain/ids'
 import { DocError } from './errors'
-import { assertInstant, childMaps, cmpStr } from './guards'
-import { handlingErrors, objectionErrors, validateNotice, type Objection, type PublicNotice } from './minutes'
+import { assertInstant, childMaps } from './guards'
+import { objectionsOf, putHandling, putObjection, validateNotice, type Objection, type PublicNotice } from './minutes'
 import { readFollowUp } from './mattersFollowUp'
 import { readMatterPath, recordStep, type Recorder } from './matters'
 import { stepRefusal, type StepRecord } from '../matters/matterPath'
-import { str } from './read'
 import { assertWritable, ORIGIN_LOCAL } from './schema'
 
 const noticesMap = (doc: Y.Doc) => doc.getMap<unknown>('resultNotices')
@@ -74,48 +72,18 @@ export function postResultNoticeAndStep(doc: Y.Doc, matterId: string, notice: { 
 }
 
 export function readResultObjections(doc: Y.Doc, matterId: string): Objection[] {
-  return childMaps(objectionsMap(doc))
-    .filter(([, m]) => m.get('matterId') === matterId)
-    .map(([id, m]) => ({
-      id,
-      receivedOn: str(m, 'receivedOn'),
-      from: str(m, 'from'),
-      content: str(m, 'content'),
-      handling: str(m, 'handling'),
-      handledOn: isIsoDate(m.get('handledOn')) ? (m.get('handledOn') as string) : null,
-    }))
-    .filter((o) => isIsoDate(o.receivedOn) && o.content)
-    .sort((a, b) => cmpStr(a.receivedOn, b.receivedOn) || cmpStr(a.id, b.id))
+  return objectionsOf(childMaps(objectionsMap(doc)).filter(([, m]) => m.get('matterId') === matterId))
 }
 
 /** Records an objection to the result notice; only once it is posted. */
 export function addResultObjection(doc: Y.Doc, matterId: string, o: { receivedOn: string; from: string; content: string }, origin: unknown = ORIGIN_LOCAL): string {
   assertWritable(doc)
   if (!readResultNotice(doc, matterId)) throw new DocError('badTransition', { reason: 'noticeNotPosted' })
-  const errors = objectionErrors(o)
-  if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
-  const id = newEntryId()
-  doc.transact(() => {
-    const m = new Y.Map<unknown>()
-    objectionsMap(doc).set(id, m)
-    m.set('matterId', matterId)
-    m.set('receivedOn', o.receivedOn)
-    m.set('from', o.from.trim())
-    m.set('content', o.content.trim())
-    m.set('handling', '')
-  }, origin)
-  return id
+  return putObjection(doc, objectionsMap(doc), o, { matterId }, origin)
 }
 
 /** Records how an objection was handled (each field its own key: two devices never erase each other). */
 export function handleResultObjection(doc: Y.Doc, id: string, h: { handling: string; handledOn: string }, origin: unknown = ORIGIN_LOCAL): void {
   assertWritable(doc)
-  const m = objectionsMap(doc).get(id)
-  if (!(m instanceof Y.Map)) throw new DocError('notFound')
-  const errors = handlingErrors(h)
-  if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
-  doc.transact(() => {
-    m.set('handling', h.handling.trim())
-    m.set('handledOn', h.handledOn)
-  }, origin)
+  putHandling(doc, objectionsMap(doc), id, h, origin)
 }

@@ -220,7 +220,12 @@ export function postPublicNotice(doc: Y.Doc, notice: { place: string; startDate:
 }
 
 export function readObjections(doc: Y.Doc): Objection[] {
-  return childMaps(objectionsMap(doc))
+  return objectionsOf(childMaps(objectionsMap(doc)))
+}
+
+/** Objections as their maps hold them, the readable ones in the order received (also the result notice's). */
+export function objectionsOf(maps: readonly (readonly [string, Y.Map<unknown>])[]): Objection[] {
+  return maps
     .map(([id, m]) => ({
       id,
       receivedOn: str(m, 'receivedOn'),
@@ -255,12 +260,18 @@ export function handlingErrors(h: { handling: string; handledOn: string }): Reco
 
 export function addObjection(doc: Y.Doc, o: { receivedOn: string; from: string; content: string }, origin: unknown = ORIGIN_LOCAL): string {
   assertMeetingIn(doc, OBJECTION_STATUSES)
+  return putObjection(doc, objectionsMap(doc), o, {}, origin)
+}
+
+/** Adds a checked objection to an objections map, with `extra` keys (the result notice's matter). Also the result notice's. */
+export function putObjection(doc: Y.Doc, objections: Y.Map<unknown>, o: { receivedOn: string; from: string; content: string }, extra: Record<string, string>, origin: unknown): string {
   const errors = objectionErrors(o)
   if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)
   const id = newEntryId()
   doc.transact(() => {
     const m = new Y.Map<unknown>()
-    objectionsMap(doc).set(id, m)
+    objections.set(id, m)
+    for (const [k, v] of Object.entries(extra)) m.set(k, v)
     m.set('receivedOn', o.receivedOn)
     m.set('from', o.from.trim())
     m.set('content', o.content.trim())
@@ -272,7 +283,12 @@ export function addObjection(doc: Y.Doc, o: { receivedOn: string; from: string; 
 /** Records how an objection was handled (each field its own key: two devices never erase each other). */
 export function handleObjection(doc: Y.Doc, id: string, h: { handling: string; handledOn: string }, origin: unknown = ORIGIN_LOCAL): void {
   assertMeetingIn(doc, OBJECTION_STATUSES)
-  const m = objectionsMap(doc).get(id)
+  putHandling(doc, objectionsMap(doc), id, h, origin)
+}
+
+/** Records how the objection `id` of an objections map was handled, checked. Also the result notice's. */
+export function putHandling(doc: Y.Doc, objections: Y.Map<unknown>, id: string, h: { handling: string; handledOn: string }, origin: unknown): void {
+  const m = objections.get(id)
   if (!(m instanceof Y.Map)) throw new DocError('notFound')
   const errors = handlingErrors(h)
   if (Object.keys(errors).length > 0) throw new DocError('invalidInput', errors)

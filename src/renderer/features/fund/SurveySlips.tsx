@@ -2,14 +2,10 @@
 // dashed lines to cut along): each slip names the project and the year, carries a QR code of the
 // phone page with its code, and the code in large groups. It covers the screen while open and is
 // all that prints; closing it forgets the codes (only their hashes are in the document).
-import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { useEnv } from '../../kit/env'
 import type { PhoneHost } from '../../kit/phoneHost'
 import { QrCode } from '../../kit/QrCode'
-import { CodeText, useOverlay } from '../../kit/Slips'
-import { useAction } from '../../kit/useAction'
-import { Banner } from '../../ui/Banner'
+import { CodeText, SlipLayer } from '../../kit/Slips'
 import { surveyPage } from './surveyActions'
 
 export interface SurveySheet {
@@ -19,44 +15,25 @@ export interface SurveySheet {
 
 export function SurveySlips({ sheet, host, councilId, year, title, onClose }: { sheet: SurveySheet; host: PhoneHost; councilId: string; year: number; title: string; onClose: () => void }) {
   const { t } = useTranslation('fund')
-  const { platform } = useEnv()
-  const { failure, run } = useAction()
-  useOverlay('slips-open')
   const address = { survey: sheet.surveyId, year, councilId }
-  return createPortal(
-    <div className="overlay slip-layer" role="dialog" aria-modal="true" aria-label={t('survey.sheet')}>
-      <div className="row no-print">
-        <h2>{t('survey.sheetTitle', { count: sheet.codes.length })}</h2>
-        <span className="spacer" />
-        <button className="primary" onClick={() => void run(() => platform.print())} autoFocus>
-          {t('survey.print')}
-        </button>
-        <button onClick={onClose}>{t('survey.closeSheet')}</button>
-      </div>
-      <p className="banner info no-print">{t('survey.sheetNote')}</p>
-      {failure ? (
-        <Banner kind="error" screenOnly>
-          {failure}
-        </Banner>
-      ) : null}
-      <ul className="slips plain" data-testid="slips">
-        {sheet.codes.map((code) => (
-          <li key={code} className="slip" data-testid="slip">
-            <p className="slip-meeting">{t('survey.slipHead', { year, title })}</p>
-            <p className="slip-kind">{t('survey.slip')}</p>
-            <div className="slip-body">
-              <QrCode text={surveyPage(host, address, code)} label={t('survey.slipQr')} className="qr-code slip-qr" />
-              <div>
-                <p className="slip-code" aria-label={t('survey.slipCode')} data-testid="slip-code">
-                  <CodeText code={code} />
-                </p>
-              </div>
+  const words = { sheet: t('survey.sheet'), title: t('survey.sheetTitle', { count: sheet.codes.length }), print: t('survey.print'), close: t('survey.closeSheet'), note: t('survey.sheetNote') }
+  return (
+    <SlipLayer words={words} onClose={onClose}>
+      {sheet.codes.map((code) => (
+        <li key={code} className="slip" data-testid="slip">
+          <p className="slip-meeting">{t('survey.slipHead', { year, title })}</p>
+          <p className="slip-kind">{t('survey.slip')}</p>
+          <div className="slip-body">
+            <QrCode text={surveyPage(host, address, code)} label={t('survey.slipQr')} className="qr-code slip-qr" />
+            <div>
+              <p className="slip-code" aria-label={t('survey.slipCode')} data-testid="slip-code">
+                <CodeText code={code} />
+              </p>
             </div>
-            <p className="slip-steps">{t('survey.slipSteps')}</p>
-          </li>
-        ))}
-      </ul>
-    </div>,
-    document.body,
+          </div>
+          <p className="slip-steps">{t('survey.slipSteps')}</p>
+        </li>
+      ))}
+    </SlipLayer>
   )
 }

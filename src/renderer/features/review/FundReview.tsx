@@ -2,19 +2,15 @@
 // is verified (hash and signature) or refused with the reason; a verified one shows whose year it
 // is, each approved project's budget and payments recomputed from the records, and the four
 // questions (vouchers, budgets, disclosure, the negative list) with the findings behind them.
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { reviewFundBundle, type FundReviewResult } from '../../../shared/fund/bundle'
 import type { FundFinding } from '../../../shared/fund/checks'
 import { formatYuan } from '../../../shared/fund/money'
 import { fundReviewChecks } from '../../../shared/fund/reviewChecks'
 import { projectTitle, type FundYearSnapshot } from '../../../shared/fund/year'
-import { useEnv } from '../../kit/env'
-import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
-import { FilePicker } from '../../ui/FilePicker'
+import { SignedFileCard } from './SignedFileCard'
 import { Table } from '../../ui/Table'
-import { MAX_FILE_BYTES } from './actions'
 
 type Opened = { fileName: string; result: FundReviewResult }
 type PlainT = (key: string, o?: Record<string, unknown>) => string
@@ -75,22 +71,5 @@ function FundResult({ opened }: { opened: Opened }) {
 }
 
 export function FundReview() {
-  const { t } = useTranslation(['review'])
-  const env = useEnv()
-  const { failure, run } = useAction()
-  const [opened, setOpened] = useState<Opened | null>(null)
-  const open = (files: readonly { name: string; size: number; text: () => Promise<string> }[]) => {
-    const f = files[0]
-    if (!f) return
-    void run(async () => setOpened({ fileName: f.name, result: f.size > MAX_FILE_BYTES ? { ok: false, reason: 'tooLarge' } : await reviewFundBundle(await f.text()) }))
-  }
-  return (
-    <section className="card no-print" aria-labelledby="fund-review-h">
-      <h2 id="fund-review-h">{t('review:fund.title')}</h2>
-      <p className="muted">{t('review:fund.explain')}</p>
-      <FilePicker label={t('review:fund.choose')} kind="bundle" accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={open} />
-      {failure ? <Banner kind="error">{failure}</Banner> : null}
-      {opened ? <FundResult opened={opened} /> : null}
-    </section>
-  )
+  return <SignedFileCard kind="fund" review={reviewFundBundle} result={(opened) => <FundResult opened={opened} />} />
 }

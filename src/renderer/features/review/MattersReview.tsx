@@ -2,15 +2,11 @@
 // the file is verified (hash and signature) or refused with the reason; a verified one shows whose
 // year it is, how many requests, matters and attached files it holds, and the four questions
 // (replies, paths in order, follow-up, result notices) with the findings behind them.
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { reviewMattersBundle, type MattersReviewResult } from '../../../shared/matters/bundle'
 import { matterTitle, mattersReviewChecks, type MattersFinding, type MattersYearSnapshot } from '../../../shared/matters/checks'
-import { useEnv } from '../../kit/env'
-import { useAction } from '../../kit/useAction'
 import { Banner } from '../../ui/Banner'
-import { FilePicker } from '../../ui/FilePicker'
-import { MAX_FILE_BYTES } from './actions'
+import { SignedFileCard } from './SignedFileCard'
 
 type Opened = { fileName: string; result: MattersReviewResult }
 type PlainT = (key: string, o?: Record<string, unknown>) => string
@@ -63,22 +59,5 @@ function MattersResult({ opened }: { opened: Opened }) {
 }
 
 export function MattersReview() {
-  const { t } = useTranslation(['review'])
-  const env = useEnv()
-  const { failure, run } = useAction()
-  const [opened, setOpened] = useState<Opened | null>(null)
-  const open = (files: readonly { name: string; size: number; text: () => Promise<string> }[]) => {
-    const f = files[0]
-    if (!f) return
-    void run(async () => setOpened({ fileName: f.name, result: f.size > MAX_FILE_BYTES ? { ok: false, reason: 'tooLarge' } : await reviewMattersBundle(await f.text()) }))
-  }
-  return (
-    <section className="card no-print" aria-labelledby="matters-review-h">
-      <h2 id="matters-review-h">{t('review:matters.title')}</h2>
-      <p className="muted">{t('review:matters.explain')}</p>
-      <FilePicker label={t('review:matters.choose')} kind="bundle" accept=".json,application/json" openNative={env.platform.capability('openFiles')} onFiles={open} />
-      {failure ? <Banner kind="error">{failure}</Banner> : null}
-      {opened ? <MattersResult opened={opened} /> : null}
-    </section>
-  )
+  return <SignedFileCard kind="matters" review={reviewMattersBundle} result={(opened) => <MattersResult opened={opened} />} />
 }
