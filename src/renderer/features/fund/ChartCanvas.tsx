@@ -25,8 +25,15 @@ export function ChartCanvas({ config, label }: { config: Config; label: string }
   const { t } = useTranslation(['fund'])
   const ref = useRef<HTMLCanvasElement>(null)
   const [failed, setFailed] = useState(false)
+  // The chart is redrawn when its figures or its label change, not on every render: the effect
+  // reads the config of the render that changed them through a ref.
   const key = JSON.stringify(config.data)
+  const latest = useRef(config)
   useEffect(() => {
+    latest.current = config
+  })
+  useEffect(() => {
+    const config = latest.current
     let alive = true
     let chart: { destroy: () => void } | null = null
     loadChart().then(
@@ -39,8 +46,6 @@ export function ChartCanvas({ config, label }: { config: Config; label: string }
       alive = false
       chart?.destroy()
     }
-    // Redrawn when the figures or their words change, not on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, label])
   if (failed) return <p className="muted">{t('fund:chart.unavailable')}</p>
   return (
