@@ -192,6 +192,17 @@ export function meetingIds(doc: Y.Doc): MeetingId[] {
 }
 
 /**
+ * The same ids, the most recently created first (ties by id): the index knows when a meeting was
+ * made, not when it is held, and a meeting is made shortly before it is held, so this is the order
+ * a new device fetches them in (tonight's meeting first, then back through the years).
+ */
+export function meetingIdsNewestFirst(doc: Y.Doc): MeetingId[] {
+  const createdAt = (v: unknown) => (v instanceof Y.Map && typeof v.get('createdAt') === 'string' ? (v.get('createdAt') as string) : '')
+  const entries = [...meetingsMap(doc).entries()].map(([id, v]) => ({ id: id as MeetingId, at: createdAt(v) }))
+  return entries.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? 1 : -1)).map((e) => e.id)
+}
+
+/**
  * Lists a campaign (council/<id>/campaign/<id>) in the council document, as indexMeeting does a
  * meeting: an entry per id, so campaigns made on two devices both appear. Indexing an id already
  * listed changes nothing (its first createdAt stays).

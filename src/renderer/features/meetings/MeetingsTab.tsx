@@ -18,6 +18,7 @@ import { useSyncStatus } from '../sync/useSyncStatus'
 import type * as Y from 'yjs'
 import { Table } from '../../ui/Table'
 import { MeetingFilters } from './MeetingFilters'
+import { HistoryStatus } from './HistoryStatus'
 
 const meetingKeyOf = (doc: Y.Doc): string => meetingIds(doc).sort().join(',')
 
@@ -56,6 +57,7 @@ export function MeetingsTab() {
         ) : null}
       </div>
       <MeetingFilters text={text} setText={setText} year={year} setYear={setYear} years={years} status={status} setStatus={setStatus} />
+      <HistoryStatus councilId={council.id} councilDoc={handle.doc} />
       {rows === undefined ? (
         <p>{t('common:status.loading')}</p>
       ) : rows.length === 0 ? (

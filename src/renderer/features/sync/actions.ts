@@ -22,10 +22,15 @@ import {
 import { normaliseServerUrl, parseInvite } from '../../sync/address'
 import { registerCouncil, revokeJoinCode } from '../../sync/councilServer'
 import { SyncError } from '../../sync/errors'
-import { ensureProjections } from '../../kit/meetingList'
+import { ensureProjections, fetchHistoryLater } from '../../kit/meetingList'
 
 /** How long joining waits for the council's first sync before saying why it could not. */
 export const JOIN_TIMEOUT_MS = 20_000
+/**
+ * The meetings joining waits for, the most recently created first: the one being prepared or held
+ * tonight and the latest before it. The rest arrive in the background (the list shows how far).
+ */
+export const JOIN_NEWEST_MEETINGS = 3
 
 /**
  * Connects a council this device owns to a server: makes its secret the first time, registers
@@ -128,8 +133,9 @@ export type JoinProgress = { step: 'council' } | { step: 'meetings'; done: numbe
 
 /**
  * Joins a council with a code from its secretary: stores the settings, opens the council's
- * document (which attaches the provider), waits for its first sync, then fetches its meetings
- * so the list has them. On failure the settings are put back as they were: a refused code leaves
+ * document (which attaches the provider), waits for its first sync, then fetches its newest
+ * meetings so the list has tonight's; the older ones follow in the background, newest first.
+ * On failure the settings are put back as they were: a refused code leaves
  * no council behind.
  */
 export async function joinCouncil(env: AppEnv, serverUrl: string, code: string, onProgress: (p: JoinProgress) => void = () => {}): Promise<CouncilId> {
@@ -156,10 +162,12 @@ export async function joinCouncil(env: AppEnv, serverUrl: string, code: string, 
         throw new SyncError('timeout', { seconds: Math.round(JOIN_TIMEOUT_MS / 1000) })
       }
       if (!readCouncil(handle.doc)) throw new SyncError('empty')
-      await ensureProjections(env, handle, councilId, (done, total) => onProgress({ step: 'meetings', done, total }))
+      // Tonight's meeting and the latest ones now; ten years of history after the screen has moved on.
+      await ensureProjections(env, handle, councilId, (done, total) => onProgress({ step: 'meetings', done, total }), { newest: JOIN_NEWEST_MEETINGS })
       await env.docs.whenStored(name)
       await env.projector.flush()
       await markOpened(env.db, councilId, env.now())
+      void fetchHistoryLater(env, councilId)
     } finally {
       // Also after a failed acquire, which still holds a reference.
       await env.docs.release(name)
