@@ -73,7 +73,7 @@ const PROBE = `({ origin, title, items }) => {
   }).observe(document, { childList: true, subtree: true, characterData: true })
 }`
 
-const launch = (dir: string): Promise<BrowserContext> =>
+export const launch = (dir: string): Promise<BrowserContext> =>
   chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: chromiumArgs, headless: true, locale: 'zh-CN', viewport: { width: 1280, height: 860 } })
 
 function folderBytes(dir: string): number {

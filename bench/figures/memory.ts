@@ -53,11 +53,27 @@ export function workingSet(profile: Profile, recent = 10): string[] {
   return [m.councilDoc, m.householdsDoc, m.campaignDoc, ...m.meetings.slice(-(recent + 1)).map((x) => x.name)]
 }
 
-export function measureMemory(profile: Profile, singleUpdate: Uint8Array, runs: number): MemoryResult {
-  const names = workingSet(profile)
+/** `names`: the documents to decode; by default the guessed working set, or what `docsHeld` read from the app. */
+export function measureMemory(profile: Profile, singleUpdate: Uint8Array, runs: number, names: readonly string[] = workingSet(profile)): MemoryResult {
   const updates = names.map((n) => profile.updates.get(n)!)
   const working = heldBy(updates, runs)
   const naive = heldBy([singleUpdate], runs)
   const perDoc = names.map((name, i) => ({ name, bytes: updates[i]!.length, held: heldBy([updates[i]!], 1)[0]! })).sort((a, b) => b.held - a.held)
   return { working: summarize(working), naive: summarize(naive), workingDocs: names.length, workingStoredBytes: updates.reduce((n, u) => n + u.length, 0), perDoc }
+}
+
+/** What the plain values `read` gives from a document weigh in memory, the document itself dropped (median of `runs`). */
+export function valuesHeld<T>(update: Uint8Array, read: (doc: Y.Doc) => T, runs: number): Summary {
+  const out: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const before = heapAfterGc()
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, update)
+    let value: T | null = read(doc)
+    doc.destroy()
+    out.push(heapAfterGc() - before)
+    if (value === null) out.pop()
+    value = null
+  }
+  return summarize(out)
 }

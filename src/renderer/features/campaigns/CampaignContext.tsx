@@ -1,6 +1,6 @@
-// The open campaign: its document and the council's register of households, read after every
-// completed transaction, with the entries the rules read (a decided campaign's without the late
-// ones) and the instant the screens compute at (to the minute, and ticking while it is shown).
+// The open campaign: its document, read after every completed transaction, and the council's
+// register of households as rows (not held open), with the entries the rules read (a decided
+// campaign's without the late ones) and the instant the screens compute at (to the minute, and ticking while it is shown).
 // A relocation's signing state comes from one live state per open campaign (campaigns/liveSigning.ts),
 // so a remote signing refolds one household instead of the whole roll.
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
@@ -15,6 +15,7 @@ import type { CampaignDecision } from '../../../shared/domain/campaignDecision'
 import type { SigningState } from '../../../shared/domain/campaignSigning'
 import type { Household } from '../../../shared/domain/household'
 import { useDocHandle, useDocValue } from '../../kit/docHooks'
+import { useDocSnapshot } from '../../kit/docSnapshot'
 import { useEnv } from '../../kit/env'
 import type { DocHandle } from '../../sync/docs'
 import { Banner } from '../../ui/Banner'
@@ -75,13 +76,15 @@ export function useMinute(): string {
   return `${current > minute ? current : minute}:00.000Z`
 }
 
-/** The council's register of households (its own document), read-only here. */
+/**
+ * The council's register of households (its own document), read-only here: read as rows, not
+ * held open (kit/docSnapshot.ts: 20 MB decoded for 3,000 households).
+ */
 export function useHouseholds(): { households: Household[]; ready: boolean; error: unknown } {
   const { council } = useCouncil()
-  const state = useDocHandle(householdsDocName(council.id))
-  const handle = state.status === 'ready' ? state.handle : null
-  const households = useDocValue(handle?.doc ?? null, readHouseholds) ?? NO_HOUSEHOLDS
-  return { households, ready: handle !== null, error: state.status === 'error' ? state.error : null }
+  const state = useDocSnapshot(householdsDocName(council.id), council.id, readHouseholds)
+  const households = state.status === 'ready' ? state.value : NO_HOUSEHOLDS
+  return { households, ready: state.status === 'ready', error: state.status === 'error' ? state.error : null }
 }
 
 const noSubscribe = () => () => undefined
