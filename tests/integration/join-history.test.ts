@@ -2,21 +2,19 @@
 // and its newest meetings are on the device and listed, while older meetings are still missing;
 // the rest then arrive in the background, newest first, and the list's progress state follows
 // them. The server is real (port 0, SQLite), seeded through its storage with documents written by
-// the shared document code; the device is the app's (Dexie, y-indexeddb on fake-indexeddb, the
+// the shared document code (history-fixtures.ts); the device is the app's (Dexie, y-indexeddb on fake-indexeddb, the
 // SyncManager over one WebSocket).
 import 'fake-indexeddb/auto'
 import { afterEach, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import { indexMeeting, initCouncilDoc } from '../../src/shared/doc/council'
-import { addAgendaItem, initMeetingDoc } from '../../src/shared/doc/meeting'
 import { councilDocName, meetingDocName } from '../../src/shared/doc/names'
-import { asCouncilId, newMeetingId, type MeetingId } from '../../src/shared/domain/ids'
+import type { MeetingId } from '../../src/shared/domain/ids'
 import { createJoinCode, newCodeId, newCouncilSecret } from '../../src/shared/sync/joinCode'
 import { JOIN_NEWEST_MEETINGS, joinCouncil } from '../../src/renderer/features/sync/actions'
 import { fetchState, watchFetches } from '../../src/renderer/kit/meetingList'
-import { councilInput, itemFields, meetingFields, newDevice } from './env'
-import { fastSocket, onCleanup, openTestStorage, runCleanups, startServer, tempDir, waitFor } from './server-fixtures'
+import { newDevice } from './env'
+import { historyCouncil, storeInDataDir, type HistoryOptions } from './history-fixtures'
+import { fastSocket, onCleanup, runCleanups, startServer, tempDir, waitFor } from './server-fixtures'
 
 afterEach(runCleanups)
 
@@ -29,35 +27,12 @@ class QuietWebSocket extends WebSocket {
 
 const MEETINGS = 30
 
-/** A council of `MEETINGS` monthly meetings (each made a week before it is held), stored on the server's disk. */
-async function seededServer() {
+/** The server holding the council, and a new device that has its join code. */
+async function seededServer(options: HistoryOptions = {}) {
   const dataDir = tempDir()
-  const councilId = asCouncilId(crypto.randomUUID())
-  const council = new Y.Doc()
-  initCouncilDoc(council, councilId, councilInput(), '2023-01-02T02:00:00.000Z')
-  const docs = new Map<string, Uint8Array>()
-  const oldestFirst: MeetingId[] = []
-  for (let i = 0; i < MEETINGS; i++) {
-    const id = newMeetingId()
-    const month = new Date(Date.UTC(2023, i, 10))
-    const doc = new Y.Doc()
-    const startsAt = `${month.toISOString().slice(0, 10)}T19:30`
-    initMeetingDoc(doc, { councilId, meetingId: id }, meetingFields({ title: `第${i + 1}次议事会`, startsAt }), new Date(month.getTime() - 7 * 86_400_000).toISOString())
-    addAgendaItem(doc, itemFields({ description: '3栋加装电梯的方案，'.repeat(400) }))
-    indexMeeting(council, id, new Date(month.getTime() - 7 * 86_400_000).toISOString())
-    docs.set(meetingDocName(councilId, id), Y.encodeStateAsUpdate(doc))
-    oldestFirst.push(id)
-  }
-  docs.set(councilDocName(councilId), Y.encodeStateAsUpdate(council))
-  const storage = await openTestStorage('sqlite', dataDir)
-  for (const [name, update] of docs) await storage.documents.store(name, update)
-  await storage.close()
+  const { councilId, newestFirst, docs } = historyCouncil(MEETINGS, options)
+  await storeInDataDir(dataDir, docs)
   const server = await startServer({ dataDir })
-  return { server, councilId, newestFirst: oldestFirst.reverse() }
-}
-
-it('joining resolves with the newest meetings listed while older ones are missing; the rest arrive in the background, newest first', async () => {
-  const { server, councilId, newestFirst } = await seededServer()
   const secret = newCouncilSecret()
   expect((await server.registry.register({ councilId, secret })).ok).toBe(true)
   const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
@@ -67,6 +42,11 @@ it('joining resolves with the newest meetings listed while older ones are missin
   await env.sync.start()
   for (const id of newestFirst) device.track(meetingDocName(councilId, id))
   device.track(councilDocName(councilId))
+  return { server, councilId, newestFirst, env, code }
+}
+
+it('joining resolves with the newest meetings listed while older ones are missing; the rest arrive in the background, newest first', async () => {
+  const { server, councilId, newestFirst, env, code } = await seededServer()
 
   // The order rows are first written in, and what the list's progress line saw.
   const arrived: string[] = []
@@ -91,4 +71,16 @@ it('joining resolves with the newest meetings listed while older ones are missin
   expect(newestFirst.slice(-5).every((id) => arrived.indexOf(id) >= MEETINGS - 10)).toBe(true)
   const rows = await env.db.meetings.where('councilId').equals(councilId).toArray()
   expect(rows.every((r) => r.itemCount === 1)).toBe(true)
+})
+
+it('a meeting that does not arrive keeps no other off the list, and is counted as failed for the list to say', async () => {
+  // The council lists a meeting of mid-2024 whose document never reached the server.
+  const { server, councilId, newestFirst, env, code } = await seededServer({ leaveOut: [18] })
+  const lost = newestFirst[MEETINGS - 1 - 18]!
+  await joinCouncil(env, server.url, code)
+  await waitFor(() => fetchState(env, councilId).failed === 1, 'the lost meeting counted', 20_000)
+  await waitFor(() => fetchState(env, councilId).pending === 0, 'no fetch pending', 20_000)
+  const listed = new Set((await env.db.meetings.where('councilId').equals(councilId).toArray()).map((r) => r.id))
+  expect(listed).toEqual(new Set(newestFirst.filter((id) => id !== lost)))
+  expect(fetchState(env, councilId)).toEqual({ pending: 0, failed: 1 })
 })
