@@ -31,6 +31,14 @@ export class PgRegistry implements RegistryBackend {
   private listener: Client | null = null
   private reconnect: ReturnType<typeof setTimeout> | null = null
   private closed = false
+  /**
+   * Per council, the writes this instance has started and those still running. A re-read that
+   * overlaps a write of its council is dropped: it may have read the row before that write
+   * committed, and would put the old secret back over the new one. The write's own notice, sent
+   * once it has committed, re-reads the council again.
+   */
+  private readonly writesStarted = new Map<string, number>()
+  private readonly writesRunning = new Map<string, number>()
 
   private constructor(
     private readonly pg: PgModule,
@@ -63,6 +71,7 @@ export class PgRegistry implements RegistryBackend {
 
   async addCouncil(councilId: string, secret: string, registeredAt: string): Promise<boolean> {
     const r = await this.write(
+      councilId,
       'WITH w AS (INSERT INTO councils (id, secret, registered_at) VALUES ($3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING 1) SELECT pg_notify($1, $2) FROM w',
       { councilId, kind: 'added' },
       [councilId, secret, registeredAt],
@@ -75,6 +84,7 @@ export class PgRegistry implements RegistryBackend {
 
   async replaceSecret(councilId: string, expected: string, next: string): Promise<boolean> {
     const r = await this.write(
+      councilId,
       'WITH w AS (UPDATE councils SET secret = $4 WHERE id = $3 AND secret = $5 RETURNING 1) SELECT pg_notify($1, $2) FROM w',
       { councilId, kind: 'rotated' },
       [councilId, next, expected],
@@ -86,6 +96,7 @@ export class PgRegistry implements RegistryBackend {
 
   async addRevoked(councilId: string, codeId: string, revokedAt: string): Promise<void> {
     await this.write(
+      councilId,
       'WITH w AS (INSERT INTO revoked (council_id, code_id, revoked_at) VALUES ($3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1) SELECT pg_notify($1, $2) FROM w',
       { councilId, kind: 'revoked', codeId },
       [councilId, codeId, revokedAt],
@@ -102,10 +113,18 @@ export class PgRegistry implements RegistryBackend {
   }
 
   /** One statement that changes a row and notifies every instance; true if a row changed. */
-  private async write(sql: string, notice: Omit<Notice, 'from'>, params: unknown[]): Promise<boolean> {
+  private async write(councilId: string, sql: string, notice: Omit<Notice, 'from'>, params: unknown[]): Promise<boolean> {
     if (this.closed) throw closedError()
-    const r = await this.pool.query(sql, [REGISTRY_CHANNEL, JSON.stringify({ ...notice, from: this.self }), ...params])
-    return (r.rowCount ?? 0) > 0
+    this.writesStarted.set(councilId, (this.writesStarted.get(councilId) ?? 0) + 1)
+    this.writesRunning.set(councilId, (this.writesRunning.get(councilId) ?? 0) + 1)
+    try {
+      const r = await this.pool.query(sql, [REGISTRY_CHANNEL, JSON.stringify({ ...notice, from: this.self }), ...params])
+      return (r.rowCount ?? 0) > 0
+    } finally {
+      const left = (this.writesRunning.get(councilId) ?? 1) - 1
+      if (left > 0) this.writesRunning.set(councilId, left)
+      else this.writesRunning.delete(councilId)
+    }
   }
 
   private revokedOf(councilId: string): Set<string> {
@@ -116,10 +135,14 @@ export class PgRegistry implements RegistryBackend {
 
   /** Reads one council (its secret and revoked codes) again into the copy. */
   private async refresh(councilId: string): Promise<void> {
+    const started = this.writesStarted.get(councilId) ?? 0
+    const busy = this.writesRunning.has(councilId)
     const [c, r] = await Promise.all([
       this.pool.query<{ secret: string }>('SELECT secret FROM councils WHERE id = $1', [councilId]),
       this.pool.query<{ code_id: string }>('SELECT code_id FROM revoked WHERE council_id = $1', [councilId]),
     ])
+    // A write of this council began or was running meanwhile: what was read may be older than it.
+    if (busy || this.writesRunning.has(councilId) || (this.writesStarted.get(councilId) ?? 0) !== started) return
     if (c.rows[0]) this.secrets.set(councilId, c.rows[0].secret)
     else this.secrets.delete(councilId)
     for (const row of r.rows) this.revokedOf(councilId).add(row.code_id)
