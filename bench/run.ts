@@ -25,13 +25,14 @@ import { readHouseholds } from '../src/shared/doc/households'
 import { measurePdf } from './figures/pdf'
 import { measureRecompute } from './figures/recompute'
 import { measureSync } from './figures/sync'
+import { joinRows, measureJoin } from './figures/join'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const quick = process.argv.includes('--quick')
 const fresh = process.argv.includes('--fresh')
 const RUNS = quick
-  ? { cold: 3, keystroke: 300, sync: 60, tally: 40, rate: 5, rateLive: 40, pdf: 3, memory: 2, load: 20, naive: 3 }
-  : { cold: 10, keystroke: 2000, sync: 300, tally: 200, rate: 30, rateLive: 200, pdf: 10, memory: 5, load: 100, naive: 10 }
+  ? { cold: 3, keystroke: 300, sync: 60, tally: 40, rate: 5, rateLive: 40, pdf: 3, memory: 2, load: 20, naive: 3, join: 2 }
+  : { cold: 10, keystroke: 2000, sync: 300, tally: 200, rate: 30, rateLive: 200, pdf: 10, memory: 5, load: 100, naive: 10, join: 5 }
 const MB = 1e6
 const startedAt = new Date()
 const loadBefore = loadavg()
@@ -70,6 +71,7 @@ const keystroke = await step('keystroke, local', () => measureKeystroke(p10, sin
 single.loaded.destroy()
 const recompute = await step('tally and campaign rate after a remote change', () => measureRecompute(p10, { tally: RUNS.tally, rate: RUNS.rate, rateLive: RUNS.rateLive }))
 const sync = await step('keystroke to a second client, and the WebSocket echo', () => measureSync(p10, RUNS.sync))
+const joined = await step('a new device joins the 10-year council (app code, fake-indexeddb)', () => measureJoin(p10, RUNS.join))
 const pdf = await step('PDF export', () => measurePdf(RUNS.pdf))
 
 // Cold opens: one Chromium at a time, the two profiles interleaved so that load on the machine
@@ -121,6 +123,7 @@ const rows: Row[] = [
   row({ id: 'keystrokeNaive', figure: 'baseline: bare Y.Text insert in the single 10-year doc', unit: 'ms', ...ms(keystroke.naive), kind: 'baseline', ratio: `${times(keystroke.naive.median, keystroke.floor.median)} floor` }),
   row({ id: 'keystrokePeer', figure: 'keystroke to a second client via the sync server (loopback)', unit: 'ms', ...ms(sync.keystroke), kind: 'budget', budgets: [{ on: 'median', max: 20 }, { on: 'p95', max: 50 }], ratio: `${times(sync.keystroke.median, sync.echo.median)} echo` }),
   row({ id: 'echo', figure: 'floor: raw WebSocket echo round trip (loopback)', unit: 'ms', ...ms(sync.echo), kind: 'floor', ratio: '—' }),
+  ...joinRows(joined),
   row({ id: 'tally', figure: 'vote tally after a remote roll-call entry (apply + tally)', unit: 'ms', ...ms(recompute.tally), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(recompute.tally.median, recompute.tallyFloor.median)} floor` }),
   row({ id: 'tallyFloor', figure: 'floor: bare Y.applyUpdate of that entry', unit: 'ms', ...ms(recompute.tallyFloor), kind: 'floor', ratio: '—' }),
   row({ id: 'rate', figure: `campaign rate after a remote signing (${recompute.households} households, ${recompute.campaignEntries} entries)`, unit: 'ms', ...ms(recompute.rate), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(recompute.rate.median, recompute.rateFloor.median)} floor` }),
@@ -155,6 +158,7 @@ const result = {
     coldOpen: { samples: cold.samples, setups: cold.setups },
     keystroke: { narrativeChars: keystroke.narrativeChars, clients: keystroke.clients },
     sync: { messageBytes: sync.messageBytes },
+    join: { samples: joined.samples, joined: joined.joined, serverBytes: joined.serverBytes },
     recompute: { rateParts: recompute.rateParts },
     pdf: { pages: pdf.pages, bytes: pdf.bytes },
     memory: { held: cold.held, meeting: memory.meeting.perDoc, campaign: memory.campaign.perDoc, guessed: memory.guessed.perDoc },
