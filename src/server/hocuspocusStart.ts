@@ -3,6 +3,7 @@
 import { createServer as createHttpsServer } from 'node:https'
 import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { sendUpdatesToOthersOnly } from './broadcast'
 import { servePlainBallotPage } from './plainBallotPage'
 import { Server, type ServerConfiguration } from '@hocuspocus/server'
 import type { ServerOptions } from 'ws'
@@ -13,6 +14,7 @@ export async function startHocuspocus(
   listen: { host: string; port: number; websocket?: ServerOptions; prepare?: (server: Server) => void; tls?: TlsOptions },
 ): Promise<Server> {
   assertAuthenticates(configuration)
+  sendUpdatesToOthersOnly()
   const server = new Server({ ...configuration, quiet: true, stopOnSignals: false }, listen.websocket ?? {})
   if (listen.tls) useTls(server, listen.tls)
   listen.prepare?.(server)
