@@ -1,7 +1,8 @@
 // Bootstrap only: open local storage and the sync manager, read the chosen language, and render the app.
 import { createRoot } from 'react-dom/client'
 import '../ui/styles.css'
-import { createI18n } from '../../shared/i18n'
+import { createI18n, preloadStrings } from '../../shared/i18n'
+import { DEFAULT_LANGUAGE } from '../../shared/i18n/languages'
 import { openDb } from '../data/db'
 import { loadLanguage } from '../data/settings'
 import { DocStore } from '../sync/docs'
@@ -13,10 +14,14 @@ import { App } from './App'
 import { localToday, type AppEnv } from '../kit/env'
 
 async function start() {
+  // The source language's strings are needed whatever the choice (the fallback): fetched while
+  // storage opens, and the chosen language read meanwhile, rather than one after the other.
+  preloadStrings(DEFAULT_LANGUAGE)
   const db = openDb()
   const now = () => new Date().toISOString()
   const projector = new Projector(db, now)
   const sync = new SyncManager(db, { now })
+  const strings = loadLanguage(db).then(async (language) => ({ language, i18n: await createI18n(language) }))
   await sync.start()
   // Every open document keeps its list rows current, stays live with other windows of the app
   // and, once loaded from this device, syncs with its council's server if it has one.
@@ -35,8 +40,7 @@ async function start() {
   })
   sync.useDocs(docs)
   const env: AppEnv = { db, docs, projector, sync, platform: detectPlatform(), now, today: () => localToday() }
-  const language = await loadLanguage(db)
-  const i18n = await createI18n(language)
+  const { language, i18n } = await strings
   document.documentElement.lang = language
   // Store everything pending before the window goes away (reload, close).
   window.addEventListener('pagehide', () => void docs.closeAll())

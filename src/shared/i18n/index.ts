@@ -11,12 +11,33 @@ export const NAMESPACES = ['common', 'council', 'members', 'meetings', 'import',
 type Bundle = Record<(typeof NAMESPACES)[number], object>
 
 /** A language's strings, namespace by namespace (the namespaces' files load in parallel). */
-async function bundleOf(language: Language): Promise<Bundle> {
+async function importBundle(language: Language): Promise<Bundle> {
   const loaded = await Promise.all(
     // A path with variables: Vite makes one chunk per file; Node and Vitest import the file.
     NAMESPACES.map(async (ns) => [ns, ((await import(`./locales/${language}/${ns}.json`)) as { default: object }).default] as const),
   )
   return Object.fromEntries(loaded) as Bundle
+}
+
+// Each language's strings are fetched once, however many times they are asked for.
+const bundles = new Map<Language, Promise<Bundle>>()
+function bundleOf(language: Language): Promise<Bundle> {
+  let b = bundles.get(language)
+  if (!b) {
+    b = importBundle(language)
+    bundles.set(language, b)
+    // A failed fetch is tried again by the next caller.
+    b.catch(() => bundles.delete(language))
+  }
+  return b
+}
+
+/**
+ * Starts fetching a language's strings now, so that they arrive while the app opens its storage
+ * (the start-up reads the chosen language from it, issue 20's cold open); createI18n takes them.
+ */
+export function preloadStrings(language: Language): void {
+  bundleOf(language).catch(() => {})
 }
 
 /** Loads a language's strings into `instance` unless it has them: await it before changeLanguage. */
