@@ -16,6 +16,7 @@
 //     codes), through HAProxy, while the clients type; then each vote sealed and counted.
 //   node --import tsx bench/measure-city.ts            (COUNCILS=300 CLIENTS=1000 INSTANCES=3 DURATION=60 KEY_MS=5000)
 import { spawn, type ChildProcess } from 'node:child_process'
+import { startChild } from './lib/child'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -121,17 +122,6 @@ async function freePort(): Promise<number> {
   const { port } = srv.address() as { port: number }
   await new Promise<void>((r) => srv.close(() => r()))
   return port
-}
-
-function startChild(cmd: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; out: () => string }> {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-  return until(() => ready.test(out) || child.exitCode !== null, `${cmd} ready`, 60_000).then(() => {
-    if (child.exitCode !== null) throw new Error(`${cmd} exited: ${out.slice(-800)}`)
-    return { child, out: () => out }
-  })
 }
 
 /** CPU seconds a process has used (user + system), from /proc. */

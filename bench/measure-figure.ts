@@ -2,8 +2,9 @@
 // code as bench/run.ts (bench/figures/), for checking a change without the whole run (issue 20).
 // Prints each figure beside its budget; writes nothing to bench/results.
 //   npx tsx --expose-gc bench/measure-figure.ts keystroke [memory] [--runs N]
-//     keystroke: keystroke to a second client through the sync server, and the WebSocket echo
-//                floor (budget: ≤ 3× the echo, p50; and ≤ 20 ms p50 / 50 ms p95)
+//     keystroke: keystroke to a second client through the sync server in its own process (as
+//                deployed), and the WebSocket echo floor to a server in its own process too
+//                (budget: ≤ 3× the echo, p50; and ≤ 20 ms p50 / 50 ms p95)
 //     memory:    decoded documents of a working set guessed without the app (council, households,
 //                campaign, the current meeting and 10 before it): the figure before issue 20
 // The cold open and the memory budget (the documents the app itself holds, read in Chromium) have

@@ -70,7 +70,8 @@ const naive = naiveLoad(single.update, RUNS.naive)
 const keystroke = await step('keystroke, local', () => measureKeystroke(p10, single, RUNS.keystroke))
 single.loaded.destroy()
 const recompute = await step('tally and campaign rate after a remote change', () => measureRecompute(p10, { tally: RUNS.tally, rate: RUNS.rate, rateLive: RUNS.rateLive }))
-const sync = await step('keystroke to a second client, and the WebSocket echo', () => measureSync(p10, RUNS.sync))
+const sync = await step('keystroke to a second client, and the WebSocket echo (server in its own process)', () => measureSync(p10, RUNS.sync, 10, 'own'))
+const syncShared = await step('  the same with the server in this process', () => measureSync(p10, RUNS.sync, 10, 'shared'))
 const joined = await step('a new device joins the 10-year council (app code, fake-indexeddb)', () => measureJoin(p10, RUNS.join))
 const pdf = await step('PDF export', () => measurePdf(RUNS.pdf))
 
@@ -121,8 +122,9 @@ const rows: Row[] = [
   row({ id: 'keystrokeLocal', figure: 'keystroke in the minutes: local transaction (editText)', unit: 'ms', ...ms(keystroke.editText), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(keystroke.editText.median, keystroke.floor.median)} floor` }),
   row({ id: 'keystrokeFloor', figure: 'floor: bare Y.Text insert, same meeting doc', unit: 'ms', ...ms(keystroke.floor), kind: 'floor', ratio: '—' }),
   row({ id: 'keystrokeNaive', figure: 'baseline: bare Y.Text insert in the single 10-year doc', unit: 'ms', ...ms(keystroke.naive), kind: 'baseline', ratio: `${times(keystroke.naive.median, keystroke.floor.median)} floor` }),
-  row({ id: 'keystrokePeer', figure: 'keystroke to a second client via the sync server (loopback)', unit: 'ms', ...ms(sync.keystroke), kind: 'budget', budgets: [{ on: 'median', max: 20 }, { on: 'p95', max: 50 }], ratio: `${times(sync.keystroke.median, sync.echo.median)} echo` }),
+  row({ id: 'keystrokePeer', figure: 'keystroke to a second client via the sync server in its own process (loopback)', unit: 'ms', ...ms(sync.keystroke), kind: 'budget', budgets: [{ on: 'median', max: 20 }, { on: 'p95', max: 50 }], ratio: `${times(sync.keystroke.median, sync.echo.median)} echo` }),
   row({ id: 'echo', figure: 'floor: raw WebSocket echo round trip (loopback)', unit: 'ms', ...ms(sync.echo), kind: 'floor', ratio: '—' }),
+  row({ id: 'keystrokePeerShared', figure: '  the same, server and both clients in one process (before)', unit: 'ms', ...ms(syncShared.keystroke), kind: 'info', ratio: `${times(syncShared.keystroke.median, syncShared.echo.median)} its echo` }),
   ...joinRows(joined),
   row({ id: 'tally', figure: 'vote tally after a remote roll-call entry (apply + tally)', unit: 'ms', ...ms(recompute.tally), kind: 'budget', budgets: [{ on: 'p95', max: 1 }], ratio: `${times(recompute.tally.median, recompute.tallyFloor.median)} floor` }),
   row({ id: 'tallyFloor', figure: 'floor: bare Y.applyUpdate of that entry', unit: 'ms', ...ms(recompute.tallyFloor), kind: 'floor', ratio: '—' }),

@@ -4,6 +4,9 @@
 // and is timed until B's document has it (B's afterTransaction, no polling). Floor: the round trip
 // of a raw WebSocket echo on loopback with a message of the same size (A -> server -> B is one
 // trip there and one back).
+// `where`: 'own' runs the server in a process of its own (bench/instance.ts), as it is deployed,
+// and the echo server too, so that the floor and the figure cross the same process boundary;
+// 'shared' runs both in this process, where A's, the server's and B's work queue on one thread.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +18,7 @@ import { editText, narrativeText, readNarrative } from '../../src/shared/doc/min
 import { asCouncilId } from '../../src/shared/domain/ids'
 import { createJoinCode, newCodeId, newCouncilSecret } from '../../src/shared/sync/joinCode'
 import type { Profile } from '../profile'
+import { startChild } from '../lib/child'
 import { sleep, summarize, type Summary } from '../lib/stats'
 
 async function until(done: () => boolean, ms = 30_000): Promise<void> {
@@ -31,12 +35,27 @@ export interface SyncResult {
   messageBytes: number
 }
 
-export async function measureSync(profile: Profile, runs: number, gapMs = 10): Promise<SyncResult> {
+export type ServerPlace = 'own' | 'shared'
+
+/** The sync server, in this process or its own; the council registered on it as a laptop does (TOFU). */
+async function syncServer(where: ServerPlace, dir: string, councilId: string, secret: string): Promise<{ url: string; close: () => Promise<void> }> {
+  if (where === 'shared') {
+    const server = await createSyncServer({ port: 0, dataDir: dir, logger: () => {} })
+    await server.registry.register({ councilId, secret })
+    return { url: server.url, close: () => server.close() }
+  }
+  const { child, out } = await startChild(process.execPath, ['--import', 'tsx', 'bench/instance.ts', JSON.stringify({ port: 0, dataDir: dir, storage: 'sqlite' })], /READY \d+/)
+  const port = /READY (\d+)/.exec(out())![1]!
+  const r = await fetch(`http://127.0.0.1:${port}/councils/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ councilId, secret }) })
+  if (!r.ok) throw new Error(`register: ${r.status} ${await r.text()}`)
+  return { url: `ws://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) }
+}
+
+export async function measureSync(profile: Profile, runs: number, gapMs = 10, where: ServerPlace = 'own'): Promise<SyncResult> {
   const dir = mkdtempSync(join(tmpdir(), 'yishi-bench-sync-'))
-  const server = await createSyncServer({ port: 0, dataDir: dir, logger: () => {} })
   const councilId = asCouncilId(profile.manifest.councilId)
   const secret = newCouncilSecret()
-  await server.registry.register({ councilId, secret })
+  const server = await syncServer(where, dir, councilId, secret)
   const code = await createJoinCode(secret, { councilId, access: 'rw', codeId: newCodeId() })
   const name = profile.manifest.meetings.at(-1)!.name
   const docA = new Y.Doc()
@@ -73,7 +92,7 @@ export async function measureSync(profile: Profile, runs: number, gapMs = 10): P
       if (i >= 10) samples.push(performance.now() - t)
       await sleep(gapMs)
     }
-    return { keystroke: summarize(samples), echo: await measureEcho(runs, messageBytes + name.length + 4, gapMs), messageBytes }
+    return { keystroke: summarize(samples), echo: await measureEcho(runs, messageBytes + name.length + 4, gapMs, where), messageBytes }
   } finally {
     providers.forEach((p) => p.destroy())
     sockets.forEach((s) => s.destroy())
@@ -82,13 +101,28 @@ export async function measureSync(profile: Profile, runs: number, gapMs = 10): P
   }
 }
 
-/** Round trips of a raw WebSocket echo on loopback (ws on both ends, as the sync path uses). */
-export async function measureEcho(runs: number, bytes: number, gapMs: number): Promise<Summary> {
+// The echo server for 'own': the same ws library, in a process of its own.
+const ECHO_SERVER = `const { WebSocketServer } = require('ws')
+const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' })
+wss.on('listening', () => console.log('READY ' + wss.address().port))
+wss.on('connection', (ws) => ws.on('message', (data, binary) => ws.send(data, { binary })))`
+
+/** An echo server in this process or its own. */
+async function echoServer(where: ServerPlace): Promise<{ port: number; close: () => Promise<void> }> {
+  if (where === 'own') {
+    const { child, out } = await startChild(process.execPath, ['-e', ECHO_SERVER], /READY \d+/)
+    return { port: Number(/READY (\d+)/.exec(out())![1]), close: async () => void child.kill('SIGTERM') }
+  }
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' })
   await new Promise<void>((r) => wss.once('listening', () => r()))
   wss.on('connection', (ws) => ws.on('message', (data, binary) => ws.send(data, { binary })))
-  const { port } = wss.address() as { port: number }
-  const ws = new WebSocket(`ws://127.0.0.1:${port}`)
+  return { port: (wss.address() as { port: number }).port, close: () => new Promise<void>((r) => wss.close(() => r())) }
+}
+
+/** Round trips of a raw WebSocket echo on loopback (ws on both ends, as the sync path uses). */
+export async function measureEcho(runs: number, bytes: number, gapMs: number, where: ServerPlace = 'own'): Promise<Summary> {
+  const server = await echoServer(where)
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}`)
   await new Promise<void>((r) => ws.once('open', () => r()))
   const payload = new Uint8Array(bytes).fill(7)
   const samples: number[] = []
@@ -103,7 +137,7 @@ export async function measureEcho(runs: number, bytes: number, gapMs: number): P
     }
   } finally {
     ws.close()
-    await new Promise<void>((r) => wss.close(() => r()))
+    await server.close()
   }
   return summarize(samples)
 }
