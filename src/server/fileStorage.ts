@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readIfExists, removeTempFiles, writeAtomically } from './atomicFiles'
-import { mergeStates } from './merge'
+import { StoreMerger } from './merge'
 import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 import { KeyedMutex } from './keyedMutex'
 
@@ -67,6 +67,7 @@ const closedError = () => new Error('storage is closed')
 export class FileDocuments implements DocumentBackend {
   /** Per file: its fetches and stores, one after another. */
   private readonly queues = new KeyedMutex()
+  private readonly merger = new StoreMerger()
   private closed = false
 
   constructor(private readonly dir: string) {}
@@ -90,12 +91,12 @@ export class FileDocuments implements DocumentBackend {
     return this.queues.run(file, () => readIfExists(file))
   }
 
-  async store(name: string, update: Uint8Array): Promise<void> {
+  async store(name: string, update: Uint8Array, doc?: object): Promise<void> {
     if (this.closed) throw closedError()
     const file = join(this.dir, documentFileName(name))
     return this.queues.run(file, async () => {
       const stored = await readIfExists(file)
-      await writeAtomically(file, stored ? mergeStates(stored, update) : update)
+      await writeAtomically(file, this.merger.next(name, stored, update, doc))
     })
   }
 

@@ -1,4 +1,5 @@
 // How both storage backends merge a store with what is stored: a union, so nothing is lost.
+import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 
 /**
@@ -16,3 +17,29 @@ export function mergeStates(stored: Uint8Array, update: Uint8Array): Uint8Array 
     doc.destroy()
   }
 }
+
+/**
+ * Which stored state each document name has, when this process wrote it from a live document:
+ * a live Y.Doc only ever grows, so the next state of that same document holds everything it
+ * wrote before, and replaces it without a merge (which parses the whole stored state and the
+ * whole update again: milliseconds per store of a meeting). Checked against the bytes actually
+ * stored, by their SHA-256: a state another writer stored meanwhile (a second instance on the same
+ * files), a store that failed, or an update from elsewhere (no live document, or another one)
+ * is merged as before.
+ */
+export class StoreMerger {
+  private readonly wrote = new Map<string, { digest: string; doc: WeakRef<object> }>()
+
+  /** What to write for `name`: the union of `stored` and `update` (`update` alone when that is the union). */
+  next(name: string, stored: Uint8Array | null, update: Uint8Array, doc?: object): Uint8Array {
+    const known = this.wrote.get(name)
+    const same = stored === null || (doc !== undefined && known !== undefined && known.doc.deref() === doc && known.digest === digestOf(stored))
+    const out = same ? update : mergeStates(stored, update)
+    // A merge that changed nothing (the stored state was already in this document) also counts.
+    if (doc && (out === update || Buffer.compare(out, update) === 0)) this.wrote.set(name, { digest: digestOf(update), doc: new WeakRef(doc) })
+    else this.wrote.delete(name)
+    return out
+  }
+}
+
+const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64')

@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { storageOf } from './storageOf'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { mergeStates } from './merge'
+import { StoreMerger } from './merge'
 import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 
 export type SqliteDb = BetterSqlite3.Database
@@ -75,7 +75,8 @@ export class SqliteDocuments implements DocumentBackend {
   private readonly select: BetterSqlite3.Statement<[string], { data: Buffer }>
   private readonly byMeeting: BetterSqlite3.Statement<[string], { name: string }>
   private readonly upsert: BetterSqlite3.Statement<[string, Buffer, string]>
-  private readonly merge: (name: string, state: Uint8Array) => void
+  private readonly merge: (name: string, state: Uint8Array, doc?: object) => void
+  private readonly merger = new StoreMerger()
   private closed = false
 
   constructor(
@@ -88,9 +89,9 @@ export class SqliteDocuments implements DocumentBackend {
       'INSERT INTO documents (name, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
     )
     // IMMEDIATE: take the write lock before reading, so no other writer slips in between.
-    this.merge = db.transaction((name: string, state: Uint8Array) => {
+    this.merge = db.transaction((name: string, state: Uint8Array, doc?: object) => {
       const row = this.select.get(name)
-      const merged = row ? mergeStates(new Uint8Array(row.data), state) : state
+      const merged = this.merger.next(name, row ? new Uint8Array(row.data) : null, state, doc)
       this.upsert.run(name, Buffer.from(merged), this.now())
     }).immediate
   }
@@ -108,9 +109,9 @@ export class SqliteDocuments implements DocumentBackend {
     return row ? new Uint8Array(row.data) : null
   }
 
-  async store(name: string, update: Uint8Array): Promise<void> {
+  async store(name: string, update: Uint8Array, doc?: object): Promise<void> {
     if (this.closed) throw closedError()
-    this.merge(name, update)
+    this.merge(name, update, doc)
   }
 
   // Every store is synchronous (one transaction): nothing is ever pending.
