@@ -29,6 +29,10 @@ export function mergeStates(stored: Uint8Array, update: Uint8Array): Uint8Array 
  */
 export class StoreMerger {
   private readonly wrote = new Map<string, { digest: string; doc: WeakRef<object> }>()
+  // A document Hocuspocus has unloaded and dropped takes its entry with it.
+  private readonly dropped = new FinalizationRegistry<string>((name) => {
+    if (this.wrote.get(name)?.doc.deref() === undefined) this.wrote.delete(name)
+  })
 
   /** What to write for `name`: the union of `stored` and `update` (`update` alone when that is the union). */
   next(name: string, stored: Uint8Array | null, update: Uint8Array, doc?: object): Uint8Array {
@@ -36,8 +40,10 @@ export class StoreMerger {
     const same = stored === null || (doc !== undefined && known !== undefined && known.doc.deref() === doc && known.digest === digestOf(stored))
     const out = same ? update : mergeStates(stored, update)
     // A merge that changed nothing (the stored state was already in this document) also counts.
-    if (doc && (out === update || Buffer.compare(out, update) === 0)) this.wrote.set(name, { digest: digestOf(update), doc: new WeakRef(doc) })
-    else this.wrote.delete(name)
+    if (doc && (out === update || Buffer.compare(out, update) === 0)) {
+      if (known?.doc.deref() !== doc) this.dropped.register(doc, name)
+      this.wrote.set(name, { digest: digestOf(update), doc: known?.doc.deref() === doc ? known.doc : new WeakRef(doc) })
+    } else this.wrote.delete(name)
     return out
   }
 }
