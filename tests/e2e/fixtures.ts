@@ -1,6 +1,6 @@
 // Playwright fixtures: every page fails its test on an uncaught error, a console error or any
 // dialog (a hostile string that ran as script would open one).
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { fmt, texts } from './i18n'
@@ -107,4 +107,39 @@ export async function motionUnderDebate(page: Page, item: string, text: string, 
   await motion.getByRole('button', { name: S.motion.second }).click()
   await motion.getByRole('button', { name: S.motion.debate }).click()
   return motion
+}
+
+/**
+ * From the meeting screen (zh-CN): issues the notice, enters the session, signs in every one of
+ * `names`, opens the session (answering the early-opening question if it comes) and goes to the floor.
+ */
+export async function openSessionOnFloor(page: Page, names: readonly string[]) {
+  const S = texts['zh-CN'].session
+  await page.getByRole('button', { name: '发出通知' }).click()
+  await page.getByRole('button', { name: '确认发出通知' }).click()
+  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
+  await page.getByRole('button', { name: S.signIn.start }).click()
+  for (const name of names) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
+  await confirmEarlyOpening(page)
+  await page.getByRole('button', { name: S.open.open, exact: true }).click()
+  await page.getByRole('link', { name: S.tabs.floor }).click()
+}
+
+/**
+ * The motion's vote by a show of hands (zh-CN): opened, `yes` for and `no` against (and
+ * `abstain`, when given) entered, closed; checks that the motion then shows `outcome`.
+ */
+export async function voteByHands(page: Page, motion: Locator, counts: { yes: number; no?: number; abstain?: number }, outcome: 'passed' | 'failed') {
+  const { session: S, votes: V } = texts['zh-CN']
+  await motion.getByRole('button', { name: S.vote.open }).click()
+  const hands = motion.getByRole('group', { name: S.vote.handsTitle }).or(motion.getByRole('form', { name: S.vote.handsTitle }))
+  await hands.getByLabel(V.counts.for).fill(String(counts.yes))
+  if (counts.no !== undefined) await hands.getByLabel(V.counts.against).fill(String(counts.no))
+  if (counts.abstain !== undefined) await hands.getByLabel(V.counts.abstain).fill(String(counts.abstain))
+  const save = hands.getByRole('button', { name: S.vote.saveCounts })
+  if (await save.count()) await save.click()
+  await motion.getByRole('button', { name: S.vote.close }).click()
+  await page.getByRole('button', { name: S.vote.yesClose }).click()
+  await expect(motion.locator('.outcome')).toHaveText(V.outcome[outcome])
 }

@@ -13,12 +13,12 @@ import type { Page } from '@playwright/test'
 import F from '../../src/shared/i18n/locales/zh-CN/fund.json' with { type: 'json' }
 import enF from '../../src/shared/i18n/locales/en/fund.json' with { type: 'json' }
 import B from '../../src/shared/i18n/locales/zh-CN/ballot.json' with { type: 'json' }
-import { confirmEarlyOpening, createCouncil, createMeeting, expect, importRegister, test } from './fixtures'
+import { createCouncil, createMeeting, expect, importRegister, motionUnderDebate, openSessionOnFloor, test, voteByHands } from './fixtures'
 import { answerSlipByPhone, fillPayment, localDay, printedText } from './fundSteps'
 import { fmt, texts } from './i18n'
 import { badge, councilTabs, SERVER } from './syncDevices'
 
-const { session: S, votes: V, common: C, review: R } = texts['zh-CN']
+const { common: C, review: R } = texts['zh-CN']
 const SHOTS = '/tmp/shots/helper-fundstory'
 const year = new Date().getFullYear()
 const today = localDay()
@@ -59,39 +59,14 @@ async function propose(page: Page, p: { title: string; name: string; cost: strin
 
 /** The meeting's session: members signed in, each project voted by a show of hands (for, against). */
 async function voteProjects(page: Page, votes: { title: string; budget: string; total: string; yes: number; no: number }[]) {
-  await page.getByRole('button', { name: '发出通知' }).click()
-  await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
-  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
-  await page.getByRole('button', { name: S.signIn.start }).click()
-  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
-  await confirmEarlyOpening(page)
-  await page.getByRole('button', { name: S.open.open, exact: true }).click()
-  await page.getByRole('link', { name: S.tabs.floor }).click()
+  await openSessionOnFloor(page, NAMES)
   for (const { title, budget, total, yes, no } of votes) {
     const item = fmt(F.decide.itemTitle, { title })
     const text = `同意${title}项目，使用社区保障资金。`
-    await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: item }) }).click()
-    const form = page.getByRole('form', { name: S.motion.proposeTitle })
-    await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
-    await form.getByLabel(S.motion.text).fill(text)
-    await form.getByRole('button', { name: S.motion.propose }).click()
-    const motion = page.getByRole('article', { name: fmt(S.motion.label, { text }) })
-    await motion.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
-    await motion.getByRole('button', { name: S.motion.second }).click()
-    await motion.getByRole('button', { name: S.motion.debate }).click()
+    const motion = await motionUnderDebate(page, item, text, '曹志刚', '孔令芳')
     // Before the vote: whether approving this project still fits the money available.
     await expect(motion.getByText(fmt(F.vote.fits, { title, budget, total, available: '120,000.00' }))).toBeVisible()
-    await motion.getByRole('button', { name: S.vote.open }).click()
-    const hands = motion.getByRole('group', { name: S.vote.handsTitle }).or(motion.getByRole('form', { name: S.vote.handsTitle }))
-    await hands.getByLabel(V.counts.for).fill(String(yes))
-    await hands.getByLabel(V.counts.against).fill(String(no))
-    await hands.getByLabel(V.counts.abstain).fill('0')
-    const save = hands.getByRole('button', { name: S.vote.saveCounts })
-    if (await save.count()) await save.click()
-    await motion.getByRole('button', { name: S.vote.close }).click()
-    await page.getByRole('button', { name: S.vote.yesClose }).click()
-    await expect(motion.locator('.outcome')).toHaveText(yes > no ? V.outcome.passed : V.outcome.failed)
+    await voteByHands(page, motion, { yes, no, abstain: 0 }, yes > no ? 'passed' : 'failed')
   }
 }
 

@@ -8,12 +8,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, openSessionOnFloor, motionUnderDebate, voteByHands } from './fixtures'
 import { fmt, texts } from './i18n'
 import zhMatters from '../../src/shared/i18n/locales/zh-CN/matters.json' with { type: 'json' }
 import enCommon from '../../src/shared/i18n/locales/en/common.json' with { type: 'json' }
 
-const { session: S, votes: V, common: C } = texts['zh-CN']
+const { common: C } = texts['zh-CN']
 const M = zhMatters
 const NAMES = ['钱大伟', '孔令芳', '曹志刚']
 const MEETING = '加装电梯居民代表会议'
@@ -36,30 +36,9 @@ async function votedMeeting(page: Page, dir: string) {
   await importRegister(page, join(dir, 'three.csv'), 3)
   await createMeeting(page, MEETING, `${today()}T00:05`)
   await addItem(page, ITEM)
-  await page.getByRole('button', { name: '发出通知' }).click()
-  await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
-  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
-  await page.getByRole('button', { name: S.signIn.start }).click()
-  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
-  await page.getByRole('button', { name: S.open.open, exact: true }).click()
-  await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: ITEM }) }).click()
-  const form = page.getByRole('form', { name: S.motion.proposeTitle })
-  await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
-  await form.getByLabel(S.motion.text).fill(MOTION)
-  await form.getByRole('button', { name: S.motion.propose }).click()
-  await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
-  await page.getByRole('button', { name: S.motion.second }).click()
-  await page.getByRole('button', { name: S.motion.debate }).click()
-  await page.getByRole('button', { name: S.vote.open }).click()
-  const hands = page.getByRole('form', { name: S.vote.handsTitle }).or(page.getByRole('group', { name: S.vote.handsTitle }))
-  await hands.getByLabel(V.counts.for).fill('3')
-  const save = hands.getByRole('button', { name: S.vote.saveCounts })
-  if (await save.count()) await save.click()
-  await page.getByRole('button', { name: S.vote.close }).click()
-  await page.getByRole('button', { name: S.vote.yesClose }).click()
-  await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)
+  await openSessionOnFloor(page, NAMES)
+  const motion = await motionUnderDebate(page, ITEM, MOTION, '曹志刚', '孔令芳')
+  await voteByHands(page, motion, { yes: 3 }, 'passed')
 }
 
 const stepForm = (page: Page, step: string) => page.getByRole('form', { name: fmt(M.stepView.recordNamed, { step }) })

@@ -8,10 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, openSessionOnFloor, motionUnderDebate, voteByHands } from './fixtures'
 import { fmt, texts } from './i18n'
 
-const { session: S, votes: V, minutes: M, common: C } = texts['zh-CN']
+const { session: S, minutes: M, common: C } = texts['zh-CN']
 const EN = texts.en
 const NAMES = ['钱大伟', '孔令芳', '曹志刚']
 const MOTION = '请物业本月内更换楼道灯。'
@@ -29,31 +29,9 @@ async function closedMeeting(page: Page, dir: string) {
   await importRegister(page, join(dir, 'three.csv'), 3)
   await createMeeting(page, '楼道照明议事会', `${today()}T00:05`)
   await addItem(page, '楼道照明')
-  await page.getByRole('button', { name: '发出通知' }).click()
-  await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
-  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
-  await page.getByRole('button', { name: S.signIn.start }).click()
-  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
-  await page.getByRole('button', { name: S.open.open, exact: true }).click()
-  await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '楼道照明' }) }).click()
-  const form = page.getByRole('form', { name: S.motion.proposeTitle })
-  await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
-  await form.getByLabel(S.motion.text).fill(MOTION)
-  await form.getByRole('button', { name: S.motion.propose }).click()
-  await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
-  await page.getByRole('button', { name: S.motion.second }).click()
-  await page.getByRole('button', { name: S.motion.debate }).click()
-  await page.getByRole('button', { name: S.vote.open }).click()
-  // The counts form is being reworked (stored as typed) by the votes work: either shape will do here.
-  const hands = page.getByRole('form', { name: S.vote.handsTitle }).or(page.getByRole('group', { name: S.vote.handsTitle }))
-  await hands.getByLabel(V.counts.for).fill('3')
-  const save = hands.getByRole('button', { name: S.vote.saveCounts })
-  if (await save.count()) await save.click()
-  await page.getByRole('button', { name: S.vote.close }).click()
-  await page.getByRole('button', { name: S.vote.yesClose }).click()
-  await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)
+  await openSessionOnFloor(page, NAMES)
+  const motion = await motionUnderDebate(page, '楼道照明', MOTION, '曹志刚', '孔令芳')
+  await voteByHands(page, motion, { yes: 3 }, 'passed')
   await page.getByRole('button', { name: S.close.button }).click()
   await page.getByRole('button', { name: S.close.yes }).click()
 }

@@ -9,10 +9,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Page } from '@playwright/test'
-import { test, expect, createCouncil, createMeeting, addItem, HOSTILE, importRegister, confirmEarlyOpening } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, HOSTILE, importRegister, openSessionOnFloor, motionUnderDebate, voteByHands } from './fixtures'
 import { fmt, texts } from './i18n'
 
-const { session: S, votes: V, minutes: M, review: R } = texts['zh-CN']
+const { session: S, minutes: M, review: R } = texts['zh-CN']
 const NAMES = ['钱大伟', '孔令芳', '曹志刚', '严秋月', '华国强']
 const MOTION = `请物业三日内疏通排水。${HOSTILE}`
 const NARRATIVE = '会议由钱大伟主持，5名成员全部到会。'
@@ -23,30 +23,9 @@ async function closedMeeting(page: Page, dir: string) {
   await importRegister(page, join(dir, 'five.csv'), 5)
   await createMeeting(page, '院内积水议事会', '2026-12-20T10:00')
   await addItem(page, '院内积水处理')
-  await page.getByRole('button', { name: '发出通知' }).click()
-  await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
-  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
-  await page.getByRole('button', { name: S.signIn.start }).click()
-  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
-  await confirmEarlyOpening(page)
-  await page.getByRole('button', { name: S.open.open, exact: true }).click()
-  await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: '院内积水处理' }) }).click()
-  const form = page.getByRole('form', { name: S.motion.proposeTitle })
-  await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
-  await form.getByLabel(S.motion.text).fill(MOTION)
-  await form.getByRole('button', { name: S.motion.propose }).click()
-  await page.getByLabel(S.motion.seconder).selectOption({ label: '严秋月' })
-  await page.getByRole('button', { name: S.motion.second }).click()
-  await page.getByRole('button', { name: S.motion.debate }).click()
-  await page.getByRole('button', { name: S.vote.open }).click()
-  const hands = page.getByRole('group', { name: S.vote.handsTitle }) // stored as typed: no save button
-  await hands.getByLabel(V.counts.for).fill('4')
-  await hands.getByLabel(V.counts.against).fill('1')
-  await page.getByRole('button', { name: S.vote.close }).click()
-  await page.getByRole('button', { name: S.vote.yesClose }).click()
-  await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)
+  await openSessionOnFloor(page, NAMES)
+  const motion = await motionUnderDebate(page, '院内积水处理', MOTION, '曹志刚', '严秋月')
+  await voteByHands(page, motion, { yes: 4, no: 1 }, 'passed')
   await page.getByRole('button', { name: S.close.button }).click()
   await page.getByRole('button', { name: S.close.yes }).click()
 }

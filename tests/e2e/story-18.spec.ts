@@ -12,12 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { test, expect, createCouncil, createMeeting, addItem, importRegister, confirmEarlyOpening } from './fixtures'
+import { test, expect, createCouncil, createMeeting, addItem, importRegister, openSessionOnFloor, motionUnderDebate, voteByHands } from './fixtures'
 import { fmt, texts } from './i18n'
 import zhMatters from '../../src/shared/i18n/locales/zh-CN/matters.json' with { type: 'json' }
 import enMatters from '../../src/shared/i18n/locales/en/matters.json' with { type: 'json' }
 
-const { session: S, votes: V, common: C } = texts['zh-CN']
+const { common: C } = texts['zh-CN']
 const M = zhMatters
 const COUNCIL = '清风社区居民议事会'
 const SHOTS = '/tmp/shots/helper-story'
@@ -86,31 +86,9 @@ async function recordOutside(page: Page, step: string, body: string, scan: strin
 async function holdMeeting(page: Page) {
   await createMeeting(page, MEETING, `${day()}T00:05`)
   await addItem(page, MATTER)
-  await page.getByRole('button', { name: '发出通知' }).click()
-  await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
-  await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
-  await page.getByRole('button', { name: S.signIn.start }).click()
-  for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
-  await confirmEarlyOpening(page)
-  await page.getByRole('button', { name: S.open.open, exact: true }).click()
-  await page.getByRole('link', { name: S.tabs.floor }).click()
-  await page.getByRole('button', { name: fmt(S.agenda.makeCurrent, { title: MATTER }) }).click()
-  const form = page.getByRole('form', { name: S.motion.proposeTitle })
-  await form.getByLabel(S.motion.proposer).selectOption({ label: '曹志刚' })
-  await form.getByLabel(S.motion.text).fill(MOTION)
-  await form.getByRole('button', { name: S.motion.propose }).click()
-  await page.getByLabel(S.motion.seconder).selectOption({ label: '孔令芳' })
-  await page.getByRole('button', { name: S.motion.second }).click()
-  await page.getByRole('button', { name: S.motion.debate }).click()
-  await page.getByRole('button', { name: S.vote.open }).click()
-  const hands = page.getByRole('form', { name: S.vote.handsTitle }).or(page.getByRole('group', { name: S.vote.handsTitle }))
-  await hands.getByLabel(V.counts.for).fill('3')
-  const save = hands.getByRole('button', { name: S.vote.saveCounts })
-  if (await save.count()) await save.click()
-  await page.getByRole('button', { name: S.vote.close }).click()
-  await page.getByRole('button', { name: S.vote.yesClose }).click()
-  await expect(page.getByRole('region', { name: fmt(S.vote.resultTitle, { method: S.vote.methods.hands }) }).locator('.outcome')).toHaveText(V.outcome.passed)
+  await openSessionOnFloor(page, NAMES)
+  const motion = await motionUnderDebate(page, MATTER, MOTION, '曹志刚', '孔令芳')
+  await voteByHands(page, motion, { yes: 3 }, 'passed')
 }
 
 async function openMatter(page: Page) {
