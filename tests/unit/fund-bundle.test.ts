@@ -3,47 +3,28 @@
 // own copy shows; any change to a signed file (an amount, a hash, a key, a cut) is refused.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { CouncilId } from '../../src/shared/domain/ids'
-import { addProposal, book, initFundDoc, recordDecision, screenProposal } from '../../src/shared/doc/fund'
+import { book } from '../../src/shared/doc/fund'
 import { readFundFile } from '../../src/shared/doc/fundFile'
 import { recordAcceptance, recordFundStep, recordSatisfaction, setImplementation } from '../../src/shared/doc/fundProjects'
 import { readFundYear } from '../../src/shared/doc/fundRead'
 import { createFundBundle, decodeFundBundle, encodeFundBundle, reviewFundBundle, verifyFundBundle, type FundBundle } from '../../src/shared/fund/bundle'
 import { fundYearFindings } from '../../src/shared/fund/checks'
 import { fundReviewChecks } from '../../src/shared/fund/reviewChecks'
-import { FUND_STEPS } from '../../src/shared/fund/fundPath'
 import type { FileRef } from '../../src/shared/files/fileRef'
 import { generateDeviceKey } from '../../src/shared/minutes/seal'
 import { sha256Hex, utf8 } from '../../src/shared/minutes/webCrypto'
 import { canonicalJson } from '../../src/shared/doc/canonical'
+import { discloseSteps, fundYear, who } from './fund-year-fixture'
 
-const who = (by = 'a', now = '2026-03-01T08:00:00.000Z') => ({ by, now })
 const scan: FileRef = { hash: 'b'.repeat(64), name: '发票.jpg', type: 'image/jpeg', size: 2048 }
 const COUNCIL = { id: 'council-0001', name: '锦江社区居民议事会' }
 const AT = '2026-12-01T09:00:00.000Z'
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote')
 
-function year(title = '楼道灯更换'): { doc: Y.Doc; project: string } {
-  const doc = new Y.Doc()
-  initFundDoc(doc, COUNCIL.id as CouncilId, 2026)
-  book(doc, { kind: 'income', source: 'allocation', from: '区财政', amount: 500_000, on: '2026-01-10' }, who())
-  const project = addProposal(doc, { title, description: '', category: 'facilities', source: { kind: 'partyBranch', name: '社区党委' }, estimatedCost: 100_000, beneficiaries: 120, proposedOn: '2026-02-01' }, who())
-  screenProposal(doc, project, { kind: 'listed', priorityItem: null, on: '2026-03-01' }, who())
-  recordDecision(doc, { proposalId: project, outcome: 'approved', budget: 100_000, on: '2026-04-01' }, who())
-  return { doc, project }
-}
-
-function disclosedSteps(doc: Y.Doc, project: string, upTo: number = FUND_STEPS.length): void {
-  FUND_STEPS.slice(0, upTo).forEach((step, i) => {
-    const d = `2026-0${4 + i}-01`
-    recordFundStep(doc, project, step, { date: d, body: '社区', note: '', scan, disclosure: { postedOn: d, until: `2026-0${4 + i}-08` } }, who())
-  })
-}
-
 /** A clean year: contract, two instalments with vouchers, every step disclosed, accepted, rated. */
 function cleanYear() {
-  const { doc, project } = year()
-  disclosedSteps(doc, project)
+  const { doc, project } = fundYear()
+  discloseSteps(doc, project, scan)
   setImplementation(doc, { projectId: project, implementer: { kind: 'company', name: '蓉城电工' }, contractAmount: 100_000, residentsShare: 0, signedOn: '2026-04-20' })
   book(doc, { kind: 'payment', projectId: project, amount: 60_000, payee: '蓉城电工', on: '2026-05-01', voucher: { invoiceNo: 'F001', issuedOn: '2026-05-01', file: scan } }, who())
   book(doc, { kind: 'payment', projectId: project, amount: 40_000, payee: '蓉城电工', on: '2026-06-01', voucher: { invoiceNo: 'F002', issuedOn: '2026-06-01', file: scan } }, who())
@@ -109,7 +90,7 @@ describe('the fund-year bundle', () => {
   })
 
   it('finds a payment without a voucher, and an undisclosed step', async () => {
-    const { doc, project } = year()
+    const { doc, project } = fundYear()
     recordFundStep(doc, project, 'partyProposal', { date: '2026-03-20', body: '社区党委', note: '' }, who())
     const bare = book(doc, { kind: 'payment', projectId: project, amount: 60_000, payee: '蓉城电工', on: '2026-05-01' }, who())
     const findings = await expectSameFindings(doc)
@@ -118,8 +99,8 @@ describe('the fund-year bundle', () => {
   })
 
   it('finds a project over budget after two laptops paid it, and the negative list not respected', async () => {
-    const { doc: a, project } = year('小区物业费补贴')
-    disclosedSteps(a, project, 2)
+    const { doc: a, project } = fundYear('小区物业费补贴')
+    discloseSteps(a, project, scan, 2)
     const b = new Y.Doc()
     sync(a, b)
     book(a, { kind: 'payment', projectId: project, amount: 70_000, payee: 'X', on: '2026-05-10', voucher: { invoiceNo: 'A1', issuedOn: '2026-05-10', file: scan } }, who())
@@ -151,13 +132,13 @@ describe('the review’s four questions of a fund year', () => {
     book(noVoucher.doc, { kind: 'payment', projectId: noVoucher.project, amount: 60_000, payee: '蓉城电工', on: '2026-06-11' }, who())
     expect(await states(noVoucher.doc)).toEqual({ vouchers: 'failed', budgets: 'passed', disclosed: 'passed', negativeList: 'passed' })
 
-    const undisclosed = year()
+    const undisclosed = fundYear()
     recordFundStep(undisclosed.doc, undisclosed.project, 'partyProposal', { date: '2026-03-20', body: '社区党委', note: '' }, who())
     expect((await states(undisclosed.doc)).disclosed).toBe('failed')
     expect((await states(undisclosed.doc)).vouchers).toBe('passed')
 
-    const a = year()
-    disclosedSteps(a.doc, a.project)
+    const a = fundYear()
+    discloseSteps(a.doc, a.project, scan)
     const b = new Y.Doc()
     sync(a.doc, b)
     book(a.doc, { kind: 'payment', projectId: a.project, amount: 70_000, payee: '蓉城电工', on: '2026-05-10', voucher: { invoiceNo: 'A1', issuedOn: '2026-05-10', file: scan } }, who())
@@ -165,8 +146,8 @@ describe('the review’s four questions of a fund year', () => {
     sync(b, a.doc)
     expect(await states(a.doc)).toEqual({ vouchers: 'passed', budgets: 'failed', disclosed: 'passed', negativeList: 'passed' })
 
-    const words = year('小区物业费补贴')
-    disclosedSteps(words.doc, words.project)
+    const words = fundYear('小区物业费补贴')
+    discloseSteps(words.doc, words.project, scan)
     expect((await states(words.doc)).negativeList).toBe('lookAt')
     words.doc.getMap('screenings').set('late', { id: 'late', proposalId: words.project, kind: 'excluded', negativeItem: 'default-privateCosts', reason: '', on: '2026-03-02', at: '2026-03-02T00:00:00.000Z', by: 'b' })
     expect((await states(words.doc)).negativeList).toBe('failed')

@@ -2,39 +2,20 @@
 // nothing to point out; each fault a street office looks for is found, with its figures.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { CouncilId } from '../../src/shared/domain/ids'
-import { addProposal, book, initFundDoc, recordDecision, recordProposalReply, screenProposal } from '../../src/shared/doc/fund'
+import { addProposal, book, recordProposalReply, screenProposal } from '../../src/shared/doc/fund'
 import { recordAcceptance, recordFundStep } from '../../src/shared/doc/fundProjects'
 import { readFundFileRefs, readFundYear } from '../../src/shared/doc/fundRead'
-import { FUND_STEPS } from '../../src/shared/fund/fundPath'
 import { fundYearFindings } from '../../src/shared/fund/checks'
 import type { FileRef } from '../../src/shared/files/fileRef'
+import { discloseSteps, fundYear, who } from './fund-year-fixture'
 
-const who = (by = 'a', now = '2026-03-01T08:00:00.000Z') => ({ by, now })
 const scan: FileRef = { hash: 'a'.repeat(64), name: '发票.jpg', type: 'image/jpeg', size: 2048 }
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote')
 
-function year(title = '楼道灯更换'): { doc: Y.Doc; project: string } {
-  const doc = new Y.Doc()
-  initFundDoc(doc, 'council-0001' as CouncilId, 2026)
-  book(doc, { kind: 'income', source: 'allocation', from: '区财政', amount: 500_000, on: '2026-01-10' }, who())
-  const project = addProposal(doc, { title, description: '', category: 'facilities', source: { kind: 'partyBranch', name: '社区党委' }, estimatedCost: 100_000, beneficiaries: 120, proposedOn: '2026-02-01' }, who())
-  screenProposal(doc, project, { kind: 'listed', priorityItem: null, on: '2026-03-01' }, who())
-  recordDecision(doc, { proposalId: project, outcome: 'approved', budget: 100_000, on: '2026-04-01' }, who())
-  return { doc, project }
-}
-
-function disclosedSteps(doc: Y.Doc, project: string, upTo: number = FUND_STEPS.length): void {
-  FUND_STEPS.slice(0, upTo).forEach((step, i) => {
-    const d = `2026-0${4 + i}-01`
-    recordFundStep(doc, project, step, { date: d, body: '社区', note: '', scan, disclosure: { postedOn: d, until: `2026-0${4 + i}-08` } }, who())
-  })
-}
-
 describe('the street office checks of a fund year', () => {
   it('a clean year: paid with vouchers and scans, every step disclosed, accepted: nothing to point out', () => {
-    const { doc, project } = year()
-    disclosedSteps(doc, project)
+    const { doc, project } = fundYear()
+    discloseSteps(doc, project, scan)
     book(doc, { kind: 'payment', projectId: project, amount: 60_000, payee: '蓉城电工', on: '2026-05-01', voucher: { invoiceNo: 'F001', issuedOn: '2026-05-01', file: scan } }, who())
     book(doc, { kind: 'payment', projectId: project, amount: 40_000, payee: '蓉城电工', on: '2026-06-01', voucher: { invoiceNo: 'F002', issuedOn: '2026-06-01', file: scan } }, who())
     recordAcceptance(doc, { projectId: project, on: '2026-07-01', items: [{ text: '灯具全部点亮', passed: true, note: '' }], signedBy: ['王建国'] }, who())
@@ -43,7 +24,7 @@ describe('the street office checks of a fund year', () => {
   })
 
   it('finds a payment without a voucher, a voucher without its scan, an undisclosed step, a payment before the resolution, a full payment not accepted', () => {
-    const { doc, project } = year()
+    const { doc, project } = fundYear()
     recordFundStep(doc, project, 'partyProposal', { date: '2026-03-20', body: '社区党委', note: '' }, who())
     const bare = book(doc, { kind: 'payment', projectId: project, amount: 60_000, payee: '蓉城电工', on: '2026-05-01' }, who())
     const noScan = book(doc, { kind: 'payment', projectId: project, amount: 40_000, payee: '蓉城电工', on: '2026-06-01', voucher: { invoiceNo: 'F002', issuedOn: '2026-06-01' } }, who())
@@ -60,8 +41,8 @@ describe('the street office checks of a fund year', () => {
   })
 
   it('finds a project over budget after two laptops paid it, and the negative list not respected', () => {
-    const { doc: a, project } = year('小区物业费补贴')
-    disclosedSteps(a, project, 2)
+    const { doc: a, project } = fundYear('小区物业费补贴')
+    discloseSteps(a, project, scan, 2)
     const b = new Y.Doc()
     sync(a, b)
     book(a, { kind: 'payment', projectId: project, amount: 70_000, payee: 'X', on: '2026-05-10', voucher: { invoiceNo: 'A1', issuedOn: '2026-05-10', file: scan } }, who())
@@ -80,7 +61,7 @@ describe('the street office checks of a fund year', () => {
   })
 
   it('finds an excluded proposal whose proposer was never answered, until the reply is recorded', () => {
-    const { doc } = year()
+    const { doc } = fundYear()
     const p = addProposal(doc, { title: '物业费补贴', description: '', category: 'other', source: { kind: 'paperForm', name: '张' }, estimatedCost: 100, beneficiaries: 1, proposedOn: '2026-02-01' }, who())
     screenProposal(doc, p, { kind: 'excluded', negativeItem: 'default-privateCosts', reason: '', on: '2026-03-01' }, who())
     expect(fundYearFindings(readFundYear(doc))).toContainEqual({ code: 'exclusionNotReplied', severity: 'warning', proposalId: p })
