@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { contentSecurityPolicy, SYNC_CONNECT_SRC } from './src/shared/csp.ts'
+import { DEFAULT_LANGUAGE } from './src/shared/i18n/languages.ts'
 import pkg from './package.json' with { type: 'json' }
 
 // Vite's dev server injects inline scripts (React refresh), so the strict CSP goes into the
@@ -19,6 +20,29 @@ function cspInBuild(): Plugin {
   }
 }
 
+/** 'strings-<language>' for a locale file: one chunk per language, not one per namespace. */
+function localeOf(id: string): string | null {
+  const m = /[\\/]locales[\\/]([A-Za-z-]+)[\\/][^\\/]+\.json$/.exec(id)
+  return m ? `strings-${m[1]}` : null
+}
+
+// zh-CN's strings are always loaded (the fallback for every language): fetched beside the entry,
+// not after it has run (issue 20, cold open).
+function preloadDefaultStrings(): Plugin {
+  return {
+    name: 'yishi-preload-strings',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === `strings-${DEFAULT_LANGUAGE}`)
+        if (!chunk) throw new Error(`no strings-${DEFAULT_LANGUAGE} chunk to preload`)
+        return html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n  </head>`)
+      },
+    },
+  }
+}
+
 // Under Forge the renderer must land in .vite/renderer/<name> (packaged, served by app://);
 // on its own it is the web app in dist-web. Absolute paths, because the root is src/renderer.
 export default defineConfig((env) => {
@@ -26,7 +50,7 @@ export default defineConfig((env) => {
   return {
     root: 'src/renderer',
     base: './',
-    plugins: [react(), cspInBuild()],
+    plugins: [react(), cspInBuild(), preloadDefaultStrings()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     // The register reader's worker (features/import/tableWorker.ts) loads exceljs on demand, a
     // code-split import that only ES module workers can do.
@@ -36,6 +60,18 @@ export default defineConfig((env) => {
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
       sourcemap: false,
+      rolldownOptions: {
+        output: {
+          // Issue 20, cold open: what the first screen needs comes as one file, and each language's
+          // strings as one file, instead of some fifty small ones fetched in waves.
+          codeSplitting: {
+            groups: [
+              { name: 'start', tags: ['$initial'], priority: 2 },
+              { name: (id: string) => localeOf(id), priority: 1 },
+            ],
+          },
+        },
+      },
     },
     server: { port: 5173, strictPort: false },
     preview: { port: 4173, strictPort: true },
