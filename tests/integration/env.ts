@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto'
 import { onTestFinished } from 'vitest'
 import Dexie from 'dexie'
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { DocPersistence } from '../../src/renderer/sync/persistence'
 import type { AppEnv } from '../../src/renderer/kit/env'
 import { openDb } from '../../src/renderer/data/db'
 import type { Platform } from '../../src/renderer/platform/types'
@@ -60,7 +60,7 @@ export class Device {
   readonly dbName = `yishi-test-${process.pid}-${++seq}`
   private readonly docNames = new Set<string>()
   private readonly envs: TestEnv[] = []
-  private readonly raw: IndexeddbPersistence[] = []
+  private readonly raw: DocPersistence[] = []
   private readonly closers: (() => Promise<void>)[] = []
 
   /**
@@ -159,11 +159,14 @@ export class Device {
     }
   }
 
-  /** A Y.Doc persisted under `name` by its own y-indexeddb connection, outside any DocStore. */
-  async rawDoc(name: string, fill?: (doc: Y.Doc) => void): Promise<{ doc: Y.Doc; persistence: IndexeddbPersistence }> {
+  /**
+   * A Y.Doc persisted under `name` by its own connection (the app's persistence, which reads raw
+   * and packed entries alike), outside any DocStore. It never compacts: a reader changes nothing.
+   */
+  async rawDoc(name: string, fill?: (doc: Y.Doc) => void): Promise<{ doc: Y.Doc; persistence: DocPersistence }> {
     this.docNames.add(name)
     const doc = new Y.Doc()
-    const persistence = new IndexeddbPersistence(name, doc)
+    const persistence = new DocPersistence(name, doc, () => () => {})
     this.raw.push(persistence)
     await persistence.whenSynced
     if (fill) {
@@ -200,7 +203,7 @@ export function newDevice(): Device {
 }
 
 /** Resolves once every write queued so far on this persistence's connection is committed. */
-function committed(persistence: IndexeddbPersistence): Promise<void> {
+function committed(persistence: DocPersistence): Promise<void> {
   const db = persistence.db
   if (!db) throw new Error('persistence not open')
   return new Promise((resolve, reject) => {

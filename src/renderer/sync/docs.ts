@@ -1,7 +1,8 @@
-// Opens Y.Docs by name: loads the local state from y-indexeddb first, brings the schema up to
-// date, and shares one Y.Doc per name between every screen that uses it (reference counted).
+// Opens Y.Docs by name: loads the local state from IndexedDB first (persistence.ts, y-indexeddb's
+// layout with the compacted state packed), brings the schema up to date, and shares one Y.Doc per
+// name between every screen that uses it (reference counted).
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { DocPersistence } from './persistence'
 import { migrate, schemaState } from '../../shared/doc/schema'
 import { DocError } from '../../shared/doc/errors'
 
@@ -16,7 +17,7 @@ export interface DocHandle {
 
 interface Entry {
   handle: Promise<DocHandle>
-  persistence: IndexeddbPersistence
+  persistence: DocPersistence
   refs: number
   detach?: () => void
 }
@@ -41,7 +42,7 @@ export class DocStore {
       return existing.handle
     }
     const doc = new Y.Doc()
-    const persistence = new IndexeddbPersistence(name, doc)
+    const persistence = new DocPersistence(name, doc)
     const handle = persistence.whenSynced.then(() => {
       const access = this.options.accessOf?.(name) ?? 'rw'
       let readOnly = false
@@ -65,7 +66,7 @@ export class DocStore {
     return handle
   }
 
-  /** Gives the document back; the last release closes it after its updates are stored. */
+  /** Gives the document back; the last release closes it after its updates are stored (and compacted). */
   async release(name: string): Promise<void> {
     const entry = this.entries.get(name)
     if (!entry) return
@@ -74,7 +75,7 @@ export class DocStore {
     this.entries.delete(name)
     entry.detach?.()
     await this.flush(entry)
-    await entry.persistence.destroy()
+    await entry.persistence.close()
     entry.persistence.doc.destroy()
   }
 
@@ -88,7 +89,8 @@ export class DocStore {
   }
 
   private async flush(entry: Entry): Promise<void> {
-    await entry.persistence.whenSynced
+    // A document that could not be loaded (acquire reported why) has nothing of this session to store.
+    if (!(await entry.persistence.whenSynced.then(() => true, () => false))) return
     const db = entry.persistence.db
     if (!db) return
     await new Promise<void>((resolve, reject) => {
