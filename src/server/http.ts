@@ -5,6 +5,7 @@
 //   GET  /ballot/…          the phone ballot page (staticPage.ts)
 //   POST /ballot/api/…      the phone ballot endpoints (ballots.ts; contract: src/shared/phoneBallot.ts)
 //   GET|HEAD|PUT /files/…   the council's attached files, by content hash (files.ts)
+//   POST /history/…         the current state of a council's documents, compressed (history.ts)
 // JSON in and out, a small body limit, errors as {error: code}. CORS is open: nothing here
 // relies on cookies or on the caller's origin (the body carries the proof), and the web build
 // of the app calls these from its own origin.
@@ -52,7 +53,7 @@ export interface CouncilLimits {
 // A council registers once, then again only to rotate its secret: a handful a day per address.
 export const DEFAULT_COUNCIL_LIMITS: CouncilLimits = { perAddress: { burst: 20, perSecond: 1 / 60 }, maxCouncils: 100_000 }
 
-export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger, ballots?: BallotRoutes, limits: CouncilLimits = DEFAULT_COUNCIL_LIMITS, files?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>) {
+export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogger, ballots?: BallotRoutes, limits: CouncilLimits = DEFAULT_COUNCIL_LIMITS, files?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>, history?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>) {
   const perAddress = new RateLimiter(limits.perAddress)
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -60,6 +61,7 @@ export function createHttpHandler(registry: CouncilRegistry, log: SyncServerLogg
       if (req.method === 'OPTIONS') return preflight(res)
       if (ballots && path.startsWith('/ballot/api/')) return await ballots.api(req, res, path)
       if (files && path.startsWith('/files/')) return await files(req, res, path)
+      if (history && path.startsWith('/history/')) return await history(req, res, path)
       if (ballots && (path === '/ballot' || path.startsWith('/ballot/'))) return await ballots.page(req, res, path)
       if (path === '/health') {
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method-not-allowed')

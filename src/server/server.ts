@@ -14,6 +14,7 @@ import { startHocuspocus, type TlsOptions } from './hocuspocusStart'
 import { Gates, authHooks, closeCouncilConnections } from './hooks'
 import { DEFAULT_COUNCIL_LIMITS, createHttpHandler, type CouncilLimits } from './http'
 import { createFileRoutes, type FileLimits } from './files'
+import { createHistoryRoutes } from './history'
 import { defaultLogger, type SyncServerLogger } from './log'
 import { CLOSE_TIMEOUT_MS, databaseExtension, shutDown, within } from './persistence'
 import { redisExtension, redisReady, type RedisConfig } from './redisRelay'
@@ -184,7 +185,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
         res.end(JSON.stringify({ error: 'unavailable' }))
       },
-    }, { ...DEFAULT_COUNCIL_LIMITS, ...options.councilLimits }, createFileRoutes({ dataDir: options.dataDir, registry, log, ...(options.fileLimits ? { limits: options.fileLimits } : {}) }))
+    }, { ...DEFAULT_COUNCIL_LIMITS, ...options.councilLimits }, createFileRoutes({ dataDir: options.dataDir, registry, log, ...(options.fileLimits ? { limits: options.fileLimits } : {}) }), createHistoryRoutes({ registry, documents, log, liveDoc: (name) => server?.hocuspocus.documents.get(name) }))
     server = await startHocuspocus(
       configuration(hooks, keeper, extensions, http),
       {
