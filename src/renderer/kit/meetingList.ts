@@ -40,8 +40,14 @@ export async function ensureProjections(
   const failures: unknown[] = []
   let done = 0
   if (missing.length) onProgress(0, missing.length)
+  // On a synced council the documents come first as one compressed download (newest first, a batch
+  // at a time), each put in as it opens; without it (an older server, a failure) over the WebSocket.
+  const fetched = missing.map((id) => meetingDocName(councilId, id)).filter((name) => !env.docs.openNames.includes(name))
+  const prefetch = syncing && fetched.length ? env.sync.history.start(councilId, fetched) : null
   const one = async (id: MeetingId) => {
     const name = meetingDocName(councilId, id)
+    // Never rejects: a failed download leaves the document to the WebSocket.
+    await prefetch?.ready(name)
     // A document already open elsewhere is not attached again, so ask for its row explicitly.
     const wasOpen = env.docs.openNames.includes(name)
     let arrived = false
@@ -70,7 +76,11 @@ export async function ensureProjections(
   const worker = async () => {
     for (let id = queue.shift(); id; id = queue.shift()) await one(id)
   }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, queue.length) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_FETCHES, queue.length) }, worker))
+  } finally {
+    prefetch?.done()
+  }
   if (failures.length) throw failures[0]
   return missing.length
 }

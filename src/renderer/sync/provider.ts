@@ -8,6 +8,8 @@ import { parseAnyDocName } from '../../shared/doc/names'
 import type { CouncilSyncRow, SyncAccess, YishiDb } from '../data/db'
 import { makeProvider, storedAll, type Attached } from './attach'
 import { FileSync, fileRefsOf } from './fileSync'
+import type { Fetch } from './historyDownload'
+import { HistoryPrefetch } from './historyPrefetch'
 import { listSyncSettings } from '../data/syncSettings'
 import type { DocHandle, DocStore } from './docs'
 import { watchNetwork, type NetworkEvents } from './network'
@@ -35,6 +37,8 @@ export interface SyncManagerOptions {
   network?: NetworkEvents
   /** The retry schedule and the deadline of one attempt (tests shorten them). */
   reconnect?: Partial<ReconnectOptions>
+  /** The HTTP client of the history download (the bench passes one that counts the bytes). */
+  fetch?: Fetch
 }
 
 export class SyncManager {
@@ -46,6 +50,8 @@ export class SyncManager {
   private syncTimes: SyncTimes
   /** Attached files follow the documents (fileSync.ts), never holding them up. */
   readonly files: FileSync
+  /** Documents downloaded compressed ahead of opening them (historyPrefetch.ts). */
+  readonly history: HistoryPrefetch
   private stopWindow = () => {}
   private stopWatch = () => {}
 
@@ -58,6 +64,7 @@ export class SyncManager {
     this.statuses = new StatusStore((councilId) => this.compute(councilId))
     this.outbox = new Outbox(db, this.settings, (name, timeoutMs) => this.waitForSync(name, timeoutMs, 'pushed'))
     this.syncTimes = new SyncTimes(db, this.settings)
+    this.history = new HistoryPrefetch((councilId) => this.settings.get(councilId), options.fetch)
     this.files = new FileSync({
       db,
       now: options.now,
@@ -109,6 +116,8 @@ export class SyncManager {
     if (!parsed) return () => {}
     const d: OpenDoc = { handle, councilId: parsed.councilId, attached: null }
     this.open.set(handle.name, d)
+    // Before the provider: its first message then asks only for what the download lacked.
+    this.history.applyTo(handle)
     this.connectDoc(d)
     this.changed()
     return () => {
