@@ -1,7 +1,9 @@
 // A new device running the app's own storage and sync code in Node, for the bench: Dexie and
 // y-indexeddb on a fresh fake-indexeddb (nothing left from an earlier run), the DocStore,
 // Projector and SyncManager wired as src/renderer/app/main.tsx wires them (without the relay
-// between browser tabs), over Node's `ws`, counting the bytes the device receives. Built as the
+// between browser tabs), over Node's `ws`, counting the bytes the device receives: every WebSocket
+// message, and every HTTP answer's headers and body as they came over the wire (the history
+// download is gzip in its body, decompressed by the app itself, so these are the compressed bytes). Built as the
 // integration tests build their devices (tests/integration/env.ts, which is tied to Vitest).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import Dexie from 'dexie'
@@ -28,7 +30,7 @@ const platform: Platform = {
 
 export interface BenchDevice {
   env: AppEnv
-  /** Bytes of every WebSocket message the device has received so far. */
+  /** Bytes of every WebSocket message and HTTP answer (headers and body) the device has received so far. */
   received(): number
   /** Projection errors (a passing run has none). */
   errors: unknown[]
@@ -44,8 +46,16 @@ function freshIndexedDb(): void {
   Dexie.dependencies.IDBKeyRange = IDBKeyRange
 }
 
+export interface BenchDeviceOptions {
+  /**
+   * false: the server's /history/ endpoint answers 404 as a server without it would, so the
+   * device syncs every document over its WebSocket (the A arm of an A/B comparison).
+   */
+  historyDownload?: boolean
+}
+
 /** Starts the app on a device that has never seen any council. */
-export async function newBenchDevice(): Promise<BenchDevice> {
+export async function newBenchDevice(options: BenchDeviceOptions = {}): Promise<BenchDevice> {
   freshIndexedDb()
   let bytes = 0
   class CountingWebSocket extends WebSocket {
@@ -58,11 +68,29 @@ export async function newBenchDevice(): Promise<BenchDevice> {
       this.on('error', () => {})
     }
   }
+  // Node's fetch would decompress a body sent with Content-Encoding before it is counted; the
+  // council server's answers have none (the history download decompresses itself), so the body
+  // counted here is the body on the wire. Headers are counted as `name: value` lines.
+  const countingFetch: typeof fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const res = options.historyDownload === false && new URL(url).pathname.startsWith('/history/') ? Response.json({ error: 'not-found' }, { status: 404 }) : await fetch(input, init)
+    res.headers.forEach((value, name) => (bytes += name.length + value.length + 4))
+    if (!res.body) return res
+    const counted = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          bytes += chunk.byteLength
+          out.enqueue(chunk)
+        },
+      }),
+    )
+    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers })
+  }
   const now = () => new Date().toISOString()
   const db = openDb()
   const errors: unknown[] = []
   const projector = new Projector(db, now, (e) => errors.push(e))
-  const sync = new SyncManager(db, { now, online: () => true, socket: { WebSocketPolyfill: CountingWebSocket } })
+  const sync = new SyncManager(db, { now, online: () => true, socket: { WebSocketPolyfill: CountingWebSocket }, fetch: countingFetch })
   await sync.start()
   const docs = new DocStore({
     accessOf: sync.accessOf,
