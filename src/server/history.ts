@@ -157,9 +157,10 @@ async function answer(res: ServerResponse, docs: Wanted[], options: HistoryOptio
   const gzip = createGzip()
   gzip.pipe(res)
   let closed = false
-  res.once('close', () => (closed = true))
+  // A reader that goes away mid-answer: no 'drain' will come, so stop waiting for one.
+  const gone = new Promise<void>((resolve) => res.once('close', () => resolve(void (closed = true))))
   const write = async (chunk: Uint8Array) => {
-    if (!gzip.write(chunk)) await new Promise<void>((resolve) => gzip.once('drain', resolve))
+    if (!gzip.write(chunk)) await Promise.race([new Promise<void>((resolve) => gzip.once('drain', resolve)), gone])
   }
   let sent = 0
   for (const w of docs) {
@@ -174,5 +175,5 @@ async function answer(res: ServerResponse, docs: Wanted[], options: HistoryOptio
   }
   if (closed) return void gzip.destroy()
   gzip.end(endRecord())
-  await new Promise<void>((resolve) => res.once('close', resolve).once('finish', resolve))
+  await Promise.race([gone, new Promise<void>((resolve) => res.once('finish', resolve))])
 }

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { meetingDocName } from '../../src/shared/doc/names'
+import { asCouncilId, newMeetingId } from '../../src/shared/domain/ids'
 import { HISTORY_CONTENT_TYPE, decodeRecords } from '../../src/shared/sync/historyRecords'
 import { readAgenda } from '../../src/shared/doc/meeting'
 import { createJoinCode, newCodeId, newCouncilSecret } from '../../src/shared/sync/joinCode'
@@ -91,7 +92,7 @@ it('no code, a bad code, another council\'s code or another council\'s document:
     // A valid code of the other council, asking for this council's documents through its own path.
     await post(server.httpUrl, other.councilId, await other.code('rw'), asked),
     // A valid code of this council naming another council's document among its own.
-    await post(server.httpUrl, history.councilId, await code(), [...asked, { name: meetingDocName(other.councilId, crypto.randomUUID()) }]),
+    await post(server.httpUrl, history.councilId, await code(), [...asked, { name: meetingDocName(asCouncilId(other.councilId), newMeetingId()) }]),
   ]
   for (const r of refused) {
     expect(r.status).toBe(403)
