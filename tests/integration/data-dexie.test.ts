@@ -206,6 +206,37 @@ describe('the meeting list (queryMeetings)', () => {
     await env.docs.whenStored(name)
     expect(readMeeting(await device.storedDoc(name))?.status).toBe('noticed')
   })
+  it('reopening a meeting and its council whose rows are current writes neither row', async () => {
+    const device = newDevice()
+    let env = device.start()
+    const councilId = await createCouncil(env, councilInput())
+    const meetingId = await addMeeting(env, councilId, { title: '七月议事会', startsAt: '2025-07-05T19:30' })
+    const row = await env.db.meetings.get(meetingId)
+    const councilRow = (await listCouncils(env.db)).find((c) => c.id === councilId)
+    env = await device.restart(env)
+    device.clock.advance(60_000)
+    const written: string[] = []
+    env.db.meetings.hook('updating', () => void written.push('meeting'))
+    env.db.meetings.hook('creating', () => void written.push('meeting'))
+    env.db.councils.hook('updating', () => void written.push('council'))
+
+    const council = await env.docs.acquire(councilDocName(councilId))
+    const meeting = await env.docs.acquire(meetingDocName(councilId, meetingId))
+    await env.projector.flush()
+    // A list watching the tables is not made to query again by an open that changes nothing.
+    expect(written).toEqual([])
+    expect(await env.db.meetings.get(meetingId)).toEqual(row)
+    expect((await listCouncils(env.db)).find((c) => c.id === councilId)).toEqual(councilRow)
+
+    // A change still reaches its row.
+    const at = device.clock.advance(1_000)
+    updateMeeting(meeting.doc, meetingFields({ title: '七月 改期 议事会', startsAt: '2025-07-12T19:30' }))
+    await settle(env)
+    expect(await env.db.meetings.get(meetingId)).toMatchObject({ title: '七月 改期 议事会', updatedAt: at })
+    await env.docs.release(meeting.name)
+    await env.docs.release(council.name)
+    await settle(env)
+  })
   it("a meeting document whose contents claim another council gets no row in either council's list", async () => {
     const device = newDevice()
     const env = device.start()

@@ -20,8 +20,21 @@ export function meetingRow(meeting: Meeting, itemCount: number, now: string): Me
   }
 }
 
+/**
+ * Writes the row unless Dexie already holds it as it is (updatedAt aside): opening a meeting then
+ * writes nothing, and the lists watching the table are not made to query again (issue 20).
+ */
 export async function projectMeeting(db: YishiDb, row: MeetingRow): Promise<void> {
+  const existing = await db.meetings.get(row.id)
+  if (existing && sameRow(existing, row)) return
   await db.meetings.put(row)
+}
+
+/** Whether two rows say the same, updatedAt (when each was written) aside. */
+export function sameRow<T extends { updatedAt: string }>(a: T, b: T): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  keys.delete('updatedAt')
+  return [...keys].every((k) => a[k as keyof T] === b[k as keyof T])
 }
 
 export interface MeetingQuery {

@@ -78,11 +78,18 @@ export class DocPersistence {
   /** Applies stored entries (in one Yjs transaction, as y-indexeddb does), noting the last key. */
   private apply(keys: readonly number[], values: readonly unknown[]): void {
     const updates = values.map((v) => entryUpdate(this.name, v))
+    // Unhooked while applying (synchronous: nothing else can write meanwhile): with an 'update'
+    // listener Yjs encodes the whole applied state again only for storeUpdate to ignore it, a
+    // tenth of a cold open's document load (issue 20).
+    const listening = !this.destroyed
+    if (listening) this.doc.off('update', this.storeUpdate)
     try {
       Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), this, false)
     } catch (e) {
       // A stored update Yjs cannot read: the document is damaged (architecture.md 3a, decode errors).
       throw new DocError('invalidDocument', { name: this.name, problem: 'update', cause: String(e) })
+    } finally {
+      if (listening) this.doc.on('update', this.storeUpdate)
     }
     if (keys.length) this.lastKey = Math.max(this.lastKey, keys[keys.length - 1]!)
   }
