@@ -1,7 +1,8 @@
 // The file backend (storage 'files'): plain JavaScript, no native module, for the desktop app's
 // embedded host (Electron's main process) and anywhere SQLite is not wanted.
 //
-//   <data>/docs/<encoded name>.ydoc   one document: its merged Yjs state
+//   <data>/docs/<encoded name>.ydoc   one document: its merged Yjs state, packed (merge.ts; a
+//                                     file written before packing is read as it is)
 //   <data>/registry.json              councils, their secrets, revoked codes
 //
 // Every file is written atomically: a temporary file in the same folder (a name starting with
@@ -19,6 +20,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readIfExists, removeTempFiles, writeAtomically } from './atomicFiles'
 import { StoreMerger } from './merge'
+import { storedUpdate } from '../shared/sync/packedUpdate'
 import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 import { KeyedMutex } from './keyedMutex'
 
@@ -88,7 +90,10 @@ export class FileDocuments implements DocumentBackend {
     if (this.closed) throw closedError()
     const file = join(this.dir, documentFileName(name))
     // Queued too: a fetch right after a store (a document unloaded, then opened again) reads it.
-    return this.queues.run(file, () => readIfExists(file))
+    return this.queues.run(file, async () => {
+      const stored = await readIfExists(file)
+      return stored && storedUpdate(stored)
+    })
   }
 
   async store(name: string, update: Uint8Array, doc?: object): Promise<void> {

@@ -7,6 +7,7 @@
 // next time. Appends never touch the base row, so they never wait for this lock.
 import type { Pool } from 'pg'
 import * as Y from 'yjs'
+import { packUpdate, storedUpdate } from '../shared/sync/packedUpdate'
 
 export interface CompactLimits {
   /** Fold once this many update rows were appended since the last fold… */
@@ -49,13 +50,14 @@ export async function compact(pool: Pool, name: string): Promise<{ rows: number;
 
 // Through a Y.Doc, like every merge of the other storages (merge.ts): deleted content is
 // garbage-collected. Structs still missing what they refer to stay pending in the doc and are
-// written out with it (encodeStateAsUpdate includes them), so nothing is dropped.
+// written out with it (encodeStateAsUpdate includes them), so nothing is dropped. The base is
+// written packed; one written before packing is read as it is.
 function foldAll(base: Uint8Array, updates: readonly { data: Uint8Array }[]): Uint8Array {
   const doc = new Y.Doc()
   try {
-    Y.applyUpdate(doc, new Uint8Array(base))
-    Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => new Uint8Array(u.data))))
-    return Y.encodeStateAsUpdate(doc)
+    Y.applyUpdate(doc, storedUpdate(new Uint8Array(base)))
+    Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => storedUpdate(new Uint8Array(u.data)))))
+    return packUpdate(Y.encodeStateAsUpdate(doc))
   } finally {
     doc.destroy()
   }

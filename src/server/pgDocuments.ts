@@ -8,8 +8,13 @@
 // Stores still merge, never overwrite: every row is a union member and nothing is ever replaced
 // by a state that lacks it. A store resolves once its row is committed, so "stored" (the report
 // clients wait for) still means durable in PostgreSQL.
+//
+// The base row is packed (shared/sync/packedUpdate.ts) where it is created and when rows are
+// folded into it; update rows stay raw, as small as a store. Rows written before packing are
+// read as they are.
 import type { Pool } from 'pg'
 import * as Y from 'yjs'
+import { packUpdate, storedUpdate } from '../shared/sync/packedUpdate'
 import { compact, COMPACT_AT, type CompactLimits } from './pgCompaction'
 import type { DocumentBackend } from './storageTypes'
 
@@ -22,8 +27,8 @@ UNION ALL SELECT id, data FROM document_updates WHERE name = $1 ORDER BY id`
 /** A document's stored state from its rows (base and updates), or null when there are none. */
 export function mergeRows(rows: readonly { data: Uint8Array }[]): Uint8Array | null {
   if (!rows.length) return null
-  if (rows.length === 1) return new Uint8Array(rows[0]!.data)
-  return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
+  if (rows.length === 1) return storedUpdate(new Uint8Array(rows[0]!.data))
+  return Y.mergeUpdates(rows.map((r) => storedUpdate(new Uint8Array(r.data))))
 }
 
 /** What this instance knows of a document it loaded or stored. */
@@ -106,12 +111,12 @@ export class PgDocuments implements DocumentBackend {
     if (known?.based) {
       await this.pool.query('INSERT INTO document_updates (name, data) VALUES ($1, $2)', [name, Buffer.from(diff)])
     } else {
-      // A document new to the database gets its base row from this update; one that exists (another
-      // instance created it) gets an update row. Both in one statement.
+      // A document new to the database gets its base row from this update (packed); one that exists
+      // (another instance created it) gets an update row. Both in one statement.
       await this.pool.query(
-        `WITH base AS (INSERT INTO documents (name, data, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO NOTHING RETURNING 1)
+        `WITH base AS (INSERT INTO documents (name, data, updated_at) VALUES ($1, $3, now()) ON CONFLICT (name) DO NOTHING RETURNING 1)
 INSERT INTO document_updates (name, data) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM base)`,
-        [name, Buffer.from(diff)],
+        [name, Buffer.from(diff), Buffer.from(packUpdate(diff))],
       )
     }
     const now = this.known.get(name)

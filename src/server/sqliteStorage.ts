@@ -1,6 +1,7 @@
 // The SQLite backend (storage 'sqlite', the default of `npm run server`): one file,
 // dataDir/yishi.sqlite (WAL), with documents, councils and revoked codes. Documents are stored as
-// whole Yjs states, merged with what is already stored inside an IMMEDIATE transaction, so two
+// whole Yjs states, packed (merge.ts; rows written before packing are read as they are), merged
+// with what is already stored inside an IMMEDIATE transaction, so two
 // writers of one file (two instances on one machine) can never erase each other's edits.
 //
 // better-sqlite3 is a native module: it is loaded here, by a dynamic import when a database is
@@ -11,6 +12,7 @@ import { storageOf } from './storageOf'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { StoreMerger } from './merge'
+import { storedUpdate } from '../shared/sync/packedUpdate'
 import type { DocumentBackend, RegistryBackend, Storage } from './storageTypes'
 
 export type SqliteDb = BetterSqlite3.Database
@@ -106,7 +108,7 @@ export class SqliteDocuments implements DocumentBackend {
   async fetch(name: string): Promise<Uint8Array | null> {
     if (this.closed) throw closedError()
     const row = this.select.get(name)
-    return row ? new Uint8Array(row.data) : null
+    return row ? storedUpdate(new Uint8Array(row.data)) : null
   }
 
   async store(name: string, update: Uint8Array, doc?: object): Promise<void> {

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CouncilRegistry } from '../../src/server/registry'
 import { DOCS_DIR, REGISTRY_FILE, documentFileName, openFileStorage, tempFileFor, writeAtomically } from '../../src/server/fileStorage'
+import { storedUpdate } from '../../src/shared/sync/packedUpdate'
 import type { Storage } from '../../src/server/storage'
 import { newCouncilId } from '../../src/shared/domain/ids'
 import { createJoinCode, newCouncilSecret } from '../../src/shared/sync/joinCode'
@@ -181,16 +182,16 @@ describe('file storage: documents', () => {
     await exited
     expect(out).toMatch(/stored 20\b/)
 
-    // Read as the next start would, before anything cleans up: a whole state, each entry complete.
+    // Read as the next start would, before anything cleans up: a whole state (packed), each entry complete.
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, new Uint8Array(readFileSync(file)))
+    Y.applyUpdate(doc, storedUpdate(new Uint8Array(readFileSync(file))))
     const log = doc.getArray<string>('log').toArray()
     expect(log.length).toBeGreaterThan(20)
     // As server-storage-child.ts writes them.
     log.forEach((e, i) => expect(e === `entry-${i}-${'x'.repeat(2_000)}`, `entry ${i}`).toBe(true))
     const storage = await open(dataDir)
     expect(readdirSync(join(dataDir, DOCS_DIR))).toEqual([documentFileName('council/crash')])
-    expect(await storage.documents.fetch('council/crash')).toEqual(new Uint8Array(readFileSync(file)))
+    expect(await storage.documents.fetch('council/crash')).toEqual(storedUpdate(new Uint8Array(readFileSync(file))))
   }, 30_000)
 })
 

@@ -19,6 +19,7 @@ import type { SyncServerEvent } from '../../src/server/log'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../../src/server/server'
 import { DOCS_DIR, documentFileName } from '../../src/server/fileStorage'
 import { mergeRows, STORED_ROWS_SQL } from '../../src/server/pgDocuments'
+import { storedUpdate } from '../../src/shared/sync/packedUpdate'
 import { afterAll } from 'vitest'
 import { openStorage, STORAGE_KINDS, type StorageKind } from '../../src/server/storage'
 import type { Storage } from '../../src/server/storageTypes'
@@ -261,7 +262,8 @@ export function storedDoc(dataDir: string, name: string, storage: StorageKind = 
   }
   if (!data) return null
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, data)
+  // Packed or raw, as the storages keep it (shared/sync/packedUpdate.ts; mergeRows unpacks its rows).
+  Y.applyUpdate(doc, storedUpdate(data))
   return doc
 }
 
