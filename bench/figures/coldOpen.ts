@@ -1,7 +1,9 @@
 // Cold open of the web build in Chromium on a profile. Each profile gets its own browser profile
-// folder (launchPersistentContext): the page first writes the profile's updates into IndexedDB
-// exactly as y-indexeddb lays them out (one database per document name, store 'updates' with
-// autoIncrement keys, store 'custom'), then one untimed open lets the app build its Dexie catalogue
+// folder (launchPersistentContext): the page first writes the profile's documents into IndexedDB
+// exactly as the app keeps a compacted document (renderer/sync/persistence.ts: y-indexeddb's layout,
+// one database per document name, store 'updates' with autoIncrement keys, store 'custom'; one
+// entry { packed } made in Node by the app's own compactedEntry), so every open reads and inflates
+// what the app really stores; then one untimed open lets the app build its Dexie catalogue
 // and meeting-list projections (ensureProjections opens every meeting once), and one more untimed
 // open settles caches. Each measured run starts a new browser on the same folder and navigates to
 // the council's meeting list; a probe in the page (installed before any of the app's code runs)
@@ -19,6 +21,7 @@ import { chromiumArgs } from '../../playwright.config'
 import { CHROMIUM } from '../../tests/export/chromium'
 import type { Profile } from '../profile'
 import type { StaticServer } from '../lib/staticServer'
+import { compactedEntry } from '../../src/renderer/sync/storedEntries'
 
 export interface ColdOpenSample {
   list: number
@@ -86,8 +89,12 @@ function folderBytes(dir: string): number {
   return n
 }
 
-/** A browser profile folder holding the profile as the app stores it, opened once. */
-export async function prepareColdOpen(server: StaticServer, key: string, profile: Profile): Promise<ColdOpenSetup> {
+/**
+ * A browser profile folder holding the profile as the app stores it, opened once. `seed: 'raw'`
+ * writes each update unpacked instead, as y-indexeddb laid it out: only for measuring a build from
+ * before the packed persistence (which cannot read packed entries) against a newer one.
+ */
+export async function prepareColdOpen(server: StaticServer, key: string, profile: Profile, seed: 'packed' | 'raw' = 'packed'): Promise<ColdOpenSetup> {
   const userDataDir = mkdtempSync(join(tmpdir(), `yishi-bench-${key}-`))
   const ctx = await launch(userDataDir)
   let seedMs = 0
@@ -98,11 +105,16 @@ export async function prepareColdOpen(server: StaticServer, key: string, profile
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${server.origin}/__bench/blank`)
     let t = performance.now()
-    const docs = profile.manifest.docs.map((d) => ({ name: d.name, file: d.file }))
+    // Each document's packed entry, served to the page from Node (the page has no fflate of its own).
+    const packed = profile.manifest.docs.map((d) => (seed === 'raw' ? profile.updates.get(d.name)! : compactedEntry(profile.updates.get(d.name)!).packed))
+    await page.route(`${server.origin}/__bench/${key}-packed/*`, (route) =>
+      route.fulfill({ contentType: 'application/octet-stream', body: Buffer.from(packed[Number(route.request().url().split('/').pop())]!) }),
+    )
+    const docs = profile.manifest.docs.map((d, i) => ({ name: d.name, file: `${i}` }))
     await page.evaluate(
-      async ({ base, docs }) => {
+      async ({ base, docs, raw }) => {
         for (const d of docs) {
-          const bytes = new Uint8Array(await (await fetch(base + d.file)).arrayBuffer())
+          const packed = new Uint8Array(await (await fetch(base + d.file)).arrayBuffer())
           await new Promise<void>((resolve, reject) => {
             const req = indexedDB.open(d.name)
             req.onupgradeneeded = () => {
@@ -113,7 +125,7 @@ export async function prepareColdOpen(server: StaticServer, key: string, profile
             req.onsuccess = () => {
               const db = req.result
               const tx = db.transaction('updates', 'readwrite')
-              tx.objectStore('updates').add(bytes)
+              tx.objectStore('updates').add(raw ? packed : { packed })
               tx.oncomplete = () => {
                 db.close()
                 resolve()
@@ -123,7 +135,7 @@ export async function prepareColdOpen(server: StaticServer, key: string, profile
           })
         }
       },
-      { base: `/__bench/${key}/`, docs },
+      { base: `/__bench/${key}-packed/`, docs, raw: seed === 'raw' },
     )
     seedMs = performance.now() - t
     t = performance.now()
