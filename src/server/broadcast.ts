@@ -15,11 +15,13 @@ export function sendUpdatesToOthersOnly(): void {
   if (installed) return
   installed = true
   const handleUpdate: Update = function (update, origin) {
-    this.callbacks.onUpdate(this, origin as never, update)
+    // Sent before the onChange and store hooks run (issue 20, budget 5): they schedule work for
+    // later, and the other clients need not wait for that scheduling.
     const message = new OutgoingMessage(this.name).createSyncMessage().writeUpdate(update).toUint8Array()
     this.getConnections().forEach((connection) => {
       if (connection !== origin) connection.send(message)
     })
+    this.callbacks.onUpdate(this, origin as never, update)
     return this
   }
   ;(Document.prototype as unknown as { handleUpdate: Update }).handleUpdate = handleUpdate

@@ -15,7 +15,7 @@
 // at most MAX_FREE_DELETED of them.
 // The shadow still follows the live document (after the broadcast), so the next trial starts right.
 import * as Y from 'yjs'
-import type { Struct } from './updateBounds'
+import type { DeleteSet, Struct } from './updateBounds'
 
 const sameId = (a: Y.ID | null, b: Y.ID | null): boolean => (a === null || b === null ? a === b : a.client === b.client && a.clock === b.clock)
 
@@ -73,8 +73,7 @@ function gapOf(item: Y.Item): string {
 }
 
 /** Whether the update's deletions touch only a few plain items the live document holds. */
-function deletesLittle(update: Uint8Array, live: Y.Doc): boolean {
-  const { ds } = Y.decodeUpdate(update)
+function deletesLittle(ds: DeleteSet, live: Y.Doc): boolean {
   let count = 0
   for (const [client, ranges] of ds.clients) {
     const held = live.store.clients.get(client)
@@ -91,8 +90,11 @@ function deletesLittle(update: Uint8Array, live: Y.Doc): boolean {
   return true
 }
 
-/** Whether integrating this update (its decoded structs) into `live` provably scans nothing and leaves nothing waiting. */
-export function integratesForFree(update: Uint8Array, structs: readonly Struct[], live: Y.Doc): boolean {
+/**
+ * Whether integrating this update (its decoded structs) into `live` provably scans nothing and
+ * leaves nothing waiting. `ds`: its deletions, when the caller has decoded it (else decoded here).
+ */
+export function integratesForFree(update: Uint8Array, structs: readonly Struct[], live: Y.Doc, ds?: DeleteSet): boolean {
   if (live.store.pendingStructs || live.store.pendingDs) return false
   if (structs.length > MAX_FREE_STRUCTS) return false
   const next = new Map<number, number>()
@@ -105,9 +107,9 @@ export function integratesForFree(update: Uint8Array, structs: readonly Struct[]
     if (clock !== expected) return false
     next.set(client, clock + s.length)
     // …and refer only to what the live document holds (not to a struct of this same update).
-    for (const ref of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
-      if (ref && !itemAt(live, ref)) return false
-    }
+    if (s.origin && !itemAt(live, s.origin)) return false
+    if (s.rightOrigin && !itemAt(live, s.rightOrigin)) return false
+    if (s.parent instanceof Y.ID && !itemAt(live, s.parent)) return false
     if (s.parent !== null && !(s.parent instanceof Y.ID) && typeof s.parent !== 'string') return false
     if (s.parent !== null && !parentType(live, s.parent)) return false
     if (!scansNothing(live, s)) return false
@@ -116,5 +118,5 @@ export function integratesForFree(update: Uint8Array, structs: readonly Struct[]
     if (gaps.has(gap)) return false
     gaps.add(gap)
   }
-  return deletesLittle(update, live)
+  return deletesLittle(ds ?? Y.decodeUpdate(update).ds, live)
 }

@@ -25,7 +25,7 @@
 import * as Y from 'yjs'
 import { TimeBudget } from './timeBudget'
 import { integratesForFree } from './cheapUpdate'
-import { UpdateTooCostly, type Struct, type UpdateBounds } from './updateBounds'
+import { UpdateTooCostly, type DeleteSet, type Struct, type UpdateBounds } from './updateBounds'
 
 class StepsExceeded extends Error {}
 
@@ -142,12 +142,13 @@ export let lastTrialMs = 0
  * document) within the step budget. Throws UpdateTooCostly over the budget or when it would
  * leave more than `maxPendingStructs` structs waiting; lets Yjs' own errors through (a
  * corrupted update may throw after applying part of itself, yjs#599: the shadow is dropped).
+ * `ds`: the update's deletions, if the caller has decoded it already.
  */
-export function tryUpdate(update: Uint8Array, structs: Struct[], bounds: UpdateBounds, live?: Y.Doc): void {
+export function tryUpdate(update: Uint8Array, structs: Struct[], bounds: UpdateBounds, live?: Y.Doc, ds?: DeleteSet): void {
   // A keystroke scans nothing and waits for nothing (cheapUpdate.ts): no trial; the shadow catches
   // up from the live document before the next trial.
   const checking = performance.now()
-  if (live && integratesForFree(update, structs, live)) {
+  if (live && integratesForFree(update, structs, live, ds)) {
     lastTrialMs = performance.now() - checking
     return
   }

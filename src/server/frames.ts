@@ -7,7 +7,7 @@
 // architecture.md §3a), and only the shadow (or a scratch Y.Doc) ever sees that.
 import * as Y from 'yjs'
 import { tryUpdate } from './costTrial'
-import { DEFAULT_UPDATE_BOUNDS, UpdateTooCostly, checkUpdateBounds, type UpdateBounds } from './updateBounds'
+import { DEFAULT_UPDATE_BOUNDS, UpdateTooCostly, checkDecodedBounds, type UpdateBounds } from './updateBounds'
 
 /** Hocuspocus 3 message types (@hocuspocus/server types.ts). */
 export const MessageType = {
@@ -83,6 +83,8 @@ export class Reader {
 export interface FrameHeader {
   documentName: string
   type: number
+  /** Where the message after the header starts. */
+  bodyAt: number
 }
 
 /** The document name and message type of a frame; throws FrameError if they do not decode. */
@@ -91,21 +93,19 @@ export function readHeader(frame: Uint8Array): FrameHeader {
   const documentName = r.varString()
   const type = r.varUint()
   if (!FROM_CLIENTS.has(type)) throw new FrameError(`message type ${type} is not sent by clients`)
-  return { documentName, type }
+  return { documentName, type, bodyAt: r.pos }
 }
 
 /**
  * Checks that a whole frame from a client decodes: every field present, nothing left over, a
  * Yjs update that applies to an empty doc, awareness states that are JSON. Returns the frame's
  * header, and whether it carries document content (sync step 2 or update); throws FrameError
- * otherwise.
+ * otherwise. `header`: the frame's header if the caller has read it already (read once per frame).
  */
-export function validateFrame(frame: Uint8Array, options: ValidateOptions = {}): FrameHeader & { writes: boolean } {
-  const header = readHeader(frame)
+export function validateFrame(frame: Uint8Array, options: ValidateOptions = {}, header = readHeader(frame)): FrameHeader & { writes: boolean } {
   let writes = false
   const r = new Reader(frame)
-  r.varString()
-  r.varUint()
+  r.pos = header.bodyAt
   switch (header.type) {
     case MessageType.Sync: {
       const step = r.varUint()
@@ -136,10 +136,10 @@ export function validateFrame(frame: Uint8Array, options: ValidateOptions = {}):
 }
 
 /** Whether a frame (already validated) carries document content: sync step 2 or update. */
-export function carriesContent(frame: Uint8Array): boolean {
+export function carriesContent(frame: Uint8Array, header = readHeader(frame)): boolean {
+  if (header.type !== MessageType.Sync) return false
   const r = new Reader(frame)
-  r.varString()
-  if (r.varUint() !== MessageType.Sync) return false
+  r.pos = header.bodyAt
   const step = r.varUint()
   return step === SyncStep2 || step === SyncUpdate
 }
@@ -151,9 +151,10 @@ function checkUpdate(update: Uint8Array, { bounds = DEFAULT_UPDATE_BOUNDS, doc }
   if (clients * 3 > update.length) throw new FrameError('update does not decode: more clients than bytes')
   if (clients > bounds.maxClients) throw new TooCostly(`${clients} clients in one update (at most ${bounds.maxClients})`)
   try {
-    const structs = checkUpdateBounds(update, bounds, doc)
+    // Decoded once: the bounds, the depth and the free-integration check all read the same structs.
+    const decoded = checkDecodedBounds(update, bounds, doc)
     // Integrated on the live document's shadow (or a scratch doc), its work counted and cut off.
-    tryUpdate(update, structs, bounds, doc)
+    tryUpdate(update, decoded.structs, bounds, doc, decoded.ds)
   } catch (e) {
     if (e instanceof UpdateTooCostly) throw new TooCostly(e.message)
     throw new FrameError(`update does not decode: ${e instanceof Error ? e.message : String(e)}`.slice(0, 200))

@@ -17,7 +17,7 @@
 // stop one listener from another; the wrapper decides whether (and when) a frame is emitted.
 import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { FrameError, MessageType, readHeader } from './frames'
+import { FrameError, MessageType, readHeader, type FrameHeader } from './frames'
 import { documentNameOf, judgeFrame } from './gateBudget'
 import {
   Close,
@@ -212,8 +212,8 @@ export class SocketGate {
   }
 
   /** Decodes a whole frame of an authenticated document; closes the socket if it may not be applied. */
-  private validate(data: Uint8Array): boolean {
-    const verdict = judgeFrame(data, this.limits.updateBounds, this.documentOf, this.budget)
+  private validate(data: Uint8Array, header?: FrameHeader): boolean {
+    const verdict = judgeFrame(data, this.limits.updateBounds, this.documentOf, this.budget, header)
     if (verdict.ok) return true
     this.log(verdict.event)
     this.close(verdict.close)
@@ -253,7 +253,7 @@ export class SocketGate {
       return this.deliver(frame)
     }
     if (entry.state === 'ok') {
-      if (!this.validate(data)) return
+      if (!this.validate(data, header)) return
       // Until Hocuspocus has closed the document's connection, a new auth for it would be lost.
       if (type === MessageType.Close) entry.held = []
       return this.deliver(frame)

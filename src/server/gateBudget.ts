@@ -6,7 +6,7 @@
 // cheap ones from adding up to a frozen server.
 import type * as Y from 'yjs'
 import { lastTrialMs, shadowOf } from './costTrial'
-import { FrameError, TooCostly, carriesContent, readHeader, validateFrame } from './frames'
+import { FrameError, TooCostly, carriesContent, readHeader, validateFrame, type FrameHeader } from './frames'
 import { Close } from './gateRules'
 import type { SyncServerEvent } from './log'
 import type { TimeBudget } from './timeBudget'
@@ -14,20 +14,24 @@ import { UpdateTooCostly, type UpdateBounds } from './updateBounds'
 
 export type Verdict = { ok: true } | { ok: false; event: SyncServerEvent; close: { code: number; reason: string } }
 
-/** Checks a whole frame of an authenticated document and charges its time to the connection. */
-export function judgeFrame(data: Uint8Array, bounds: UpdateBounds, documentOf: (name: string) => Y.Doc | undefined, budget: TimeBudget): Verdict {
+/**
+ * Checks a whole frame of an authenticated document and charges its time to the connection.
+ * `header`: the frame's header if the gate has read it already (each frame's is read once).
+ */
+export function judgeFrame(data: Uint8Array, bounds: UpdateBounds, documentOf: (name: string) => Y.Doc | undefined, budget: TimeBudget, header?: FrameHeader): Verdict {
   let name: string | undefined
   let started = performance.now()
   let integrateMs = 0
   try {
-    name = readHeader(data).documentName
+    const read = header ?? readHeader(data)
+    name = read.documentName
     const doc = documentOf(name)
     // Copying the document for its shadow is the cost of loading it, not of this update.
-    if (doc && carriesContent(data)) {
+    if (doc && carriesContent(data, read)) {
       shadowOf(doc)
       started = performance.now()
     }
-    if (validateFrame(data, { bounds, doc }).writes) integrateMs = lastTrialMs
+    if (validateFrame(data, { bounds, doc }, read).writes) integrateMs = lastTrialMs
   } catch (e) {
     const reason = e instanceof FrameError || e instanceof UpdateTooCostly ? e.message : 'undecodable'
     const documentName = name?.slice(0, 200) ?? documentNameOf(data).documentName

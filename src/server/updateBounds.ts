@@ -47,6 +47,8 @@ export const DEFAULT_UPDATE_BOUNDS: UpdateBounds = {
 export class UpdateTooCostly extends Error {}
 
 export type Struct = Y.Item | Y.GC | Y.Skip
+/** An update's deletions, as Y.decodeUpdate gives them (Yjs does not export the class's type). */
+export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 
 /**
  * Throws UpdateTooCostly when the update breaks a bound; lets Yjs' decoding errors through.
@@ -54,19 +56,31 @@ export type Struct = Y.Item | Y.GC | Y.Skip
  * `doc` is the live document the update is for (its nesting depth counts), if known.
  */
 export function checkUpdateBounds(update: Uint8Array, bounds: UpdateBounds, doc?: Y.Doc): Struct[] {
-  const { structs, ds } = Y.decodeUpdate(update)
+  return checkDecodedBounds(update, bounds, doc).structs
+}
+
+/** The decoded update: its structs and its deletions. */
+export interface DecodedUpdate {
+  structs: Struct[]
+  ds: DeleteSet
+}
+
+/** checkUpdateBounds, returning the whole decoded update so that no later check decodes it again. */
+export function checkDecodedBounds(update: Uint8Array, bounds: UpdateBounds, doc?: Y.Doc): DecodedUpdate {
+  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet }
   if (structs.length > bounds.maxStructs) throw new UpdateTooCostly(`${structs.length} structs in one update (at most ${bounds.maxStructs})`)
   const byClient = new Map<number, Struct[]>()
-  for (const s of structs as Struct[]) {
-    let list = byClient.get(s.id.client)
-    if (!list) byClient.set(s.id.client, (list = []))
-    list.push(s)
+  for (const s of structs) {
+    const list = byClient.get(s.id.client)
+    if (list) list.push(s)
+    else byClient.set(s.id.client, [s])
   }
-  const clients = new Set([...byClient.keys(), ...ds.clients.keys()])
-  if (clients.size > bounds.maxClients) throw new UpdateTooCostly(`${clients.size} clients in one update (at most ${bounds.maxClients})`)
+  let clients = byClient.size
+  for (const client of ds.clients.keys()) if (!byClient.has(client)) clients++
+  if (clients > bounds.maxClients) throw new UpdateTooCostly(`${clients} clients in one update (at most ${bounds.maxClients})`)
 
-  checkDepth(structs as Struct[], byClient, bounds.maxDepth, doc)
-  return structs as Struct[]
+  checkDepth(structs, byClient, bounds.maxDepth, doc)
+  return { structs, ds }
 }
 
 /** The struct of this update that holds `id`, by binary search in its client's (clock-ordered) structs. */
@@ -105,6 +119,20 @@ function liveDepth(item: Y.Item, limit: number): number {
 
 type Step = { depth: number } | { next: Y.Item; add: number }
 
+/** One step up an item's chain towards its depth: known at once, or the item (of this update) it follows. */
+function stepOf(item: Y.Item, byClient: Map<number, Struct[]>, maxDepth: number, doc: Y.Doc | undefined): Step {
+  const parent: unknown = item.parent
+  if (typeof parent === 'string') return { depth: 1 }
+  const ref = (parent as Y.ID | null) ?? item.origin ?? item.rightOrigin
+  if (!ref) return { depth: 1 }
+  // Up to the item holding the parent type adds a level; across to a sibling adds none.
+  const add = parent ? 1 : 0
+  const inUpdate = findInUpdate(byClient, ref)
+  if (inUpdate instanceof Y.Item) return { next: inUpdate, add }
+  const live = findInDoc(doc, ref)
+  return { depth: (live ? liveDepth(live, maxDepth) : 1) + add }
+}
+
 /**
  * Nesting depth of every item of the update (1 inside a root type, 2 inside a type nested in
  * one…). An item's parent is written out (a root name, or the id of the item holding the parent
@@ -115,18 +143,6 @@ type Step = { depth: number } | { next: Y.Item; add: number }
  */
 function checkDepth(structs: Struct[], byClient: Map<number, Struct[]>, maxDepth: number, doc: Y.Doc | undefined): void {
   const depthOf = new Map<Y.Item, number>()
-  const stepOf = (item: Y.Item): Step => {
-    const parent: unknown = item.parent
-    if (typeof parent === 'string') return { depth: 1 }
-    const ref = (parent as Y.ID | null) ?? item.origin ?? item.rightOrigin
-    if (!ref) return { depth: 1 }
-    // Up to the item holding the parent type adds a level; across to a sibling adds none.
-    const add = parent ? 1 : 0
-    const inUpdate = findInUpdate(byClient, ref)
-    if (inUpdate instanceof Y.Item) return { next: inUpdate, add }
-    const live = findInDoc(doc, ref)
-    return { depth: (live ? liveDepth(live, maxDepth) : 1) + add }
-  }
   for (const start of structs) {
     if (!(start instanceof Y.Item) || depthOf.has(start)) continue
     const path: { item: Y.Item; add: number }[] = []
@@ -140,7 +156,7 @@ function checkDepth(structs: Struct[], byClient: Map<number, Struct[]>, maxDepth
         break
       }
       // A crafted cycle of origins never integrates (Yjs keeps it pending): stop walking it.
-      const step: Step = onPath.has(item) ? { depth: 1 } : stepOf(item)
+      const step: Step = onPath.has(item) ? { depth: 1 } : stepOf(item, byClient, maxDepth, doc)
       if ('depth' in step) {
         depth = step.depth
         depthOf.set(item, depth)
