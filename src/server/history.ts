@@ -101,7 +101,8 @@ function parseBody(text: string, councilId: string): Wanted[] {
   if (!body || !Array.isArray(body.docs) || body.docs.length === 0 || body.docs.length > HISTORY_LIMITS.maxDocs) throw new HttpError(400, 'invalid-request')
   const seen = new Set<string>()
   return body.docs.map((d) => {
-    const name = typeof d?.name === 'string' ? d.name : ''
+    if (typeof d !== 'object' || d === null) throw new HttpError(400, 'invalid-request')
+    const name = typeof d.name === 'string' ? d.name : ''
     // Another council's document: refused as a bad code is, whatever the rest asks.
     if (parseAnyDocName(name)?.councilId !== councilId) throw new HttpError(403, 'not-allowed')
     if (seen.has(name)) throw new HttpError(400, 'invalid-request')

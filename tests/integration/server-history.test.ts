@@ -100,6 +100,15 @@ it('no code, a bad code, another council\'s code or another council\'s document:
   }
 })
 
+it('a malformed request from a device with a code gets a 400, and the server goes on answering', async () => {
+  const { server, history, code, names } = await seeded(1)
+  const token = await code()
+  for (const docs of [[], [null], [{ name: names[0], sv: '%%%' }], [{ name: names[0] }, { name: names[0] }]] as unknown as { name: string }[][]) {
+    expect((await post(server.httpUrl, history.councilId, token, docs)).status).toBe(400)
+  }
+  expect((await post(server.httpUrl, history.councilId, token, [{ name: names[0]! }])).status).toBe(200)
+})
+
 /** Sends the headers and half of a declared body, never the rest; resolves with the status if the server answers. */
 function halfBody(url: string, path: string, code: string | null): Promise<number | 'no answer'> {
   return new Promise((resolve, reject) => {
