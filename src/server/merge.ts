@@ -3,7 +3,7 @@
 // or file written before packing is read as it is.
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
-import { packUpdate, storedUpdate } from '../shared/sync/packedUpdate'
+import { packedOrRaw, storedUpdate } from '../shared/sync/packedUpdate'
 
 /**
  * The union of two Yjs updates, as one update. Through a Y.Doc rather than Y.mergeUpdates: the
@@ -45,7 +45,7 @@ export class StoreMerger {
     const known = this.wrote.get(name)
     const same = stored === null || (doc !== undefined && known !== undefined && known.doc.deref() === doc && known.digest === digestOf(stored))
     const out = same ? update : mergeStates(storedUpdate(stored), update)
-    const packed = packUpdate(out)
+    const packed = packedOrRaw(out)
     // A merge that changed nothing (the stored state was already in this document) also counts.
     if (doc && (out === update || Buffer.compare(out, update) === 0)) {
       if (known?.doc.deref() !== doc) this.dropped.register(doc, name)

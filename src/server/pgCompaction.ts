@@ -7,7 +7,7 @@
 // next time. Appends never touch the base row, so they never wait for this lock.
 import type { Pool } from 'pg'
 import * as Y from 'yjs'
-import { packUpdate, storedUpdate } from '../shared/sync/packedUpdate'
+import { packedOrRaw, storedUpdate } from '../shared/sync/packedUpdate'
 
 export interface CompactLimits {
   /** Fold once this many update rows were appended since the last fold… */
@@ -57,7 +57,7 @@ function foldAll(base: Uint8Array, updates: readonly { data: Uint8Array }[]): Ui
   try {
     Y.applyUpdate(doc, storedUpdate(new Uint8Array(base)))
     Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => storedUpdate(new Uint8Array(u.data)))))
-    return packUpdate(Y.encodeStateAsUpdate(doc))
+    return packedOrRaw(Y.encodeStateAsUpdate(doc))
   } finally {
     doc.destroy()
   }

@@ -14,7 +14,7 @@
 // read as they are.
 import type { Pool } from 'pg'
 import * as Y from 'yjs'
-import { packUpdate, storedUpdate } from '../shared/sync/packedUpdate'
+import { packedOrRaw, storedUpdate } from '../shared/sync/packedUpdate'
 import { compact, COMPACT_AT, type CompactLimits } from './pgCompaction'
 import type { DocumentBackend } from './storageTypes'
 
@@ -116,7 +116,7 @@ export class PgDocuments implements DocumentBackend {
       await this.pool.query(
         `WITH base AS (INSERT INTO documents (name, data, updated_at) VALUES ($1, $3, now()) ON CONFLICT (name) DO NOTHING RETURNING 1)
 INSERT INTO document_updates (name, data) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM base)`,
-        [name, Buffer.from(diff), Buffer.from(packUpdate(diff))],
+        [name, Buffer.from(diff), Buffer.from(packedOrRaw(diff))],
       )
     }
     const now = this.known.get(name)

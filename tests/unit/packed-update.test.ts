@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { deflateSync } from 'fflate'
 import { addMember, initCouncilDoc } from '../../src/shared/doc/council'
-import { isPacked, MAX_PACKED_STATE, packUpdate, PackedUpdateError, storedUpdate, unpackUpdate, type PackedUpdateProblem } from '../../src/shared/sync/packedUpdate'
+import { isPacked, MAX_PACKED_STATE, packedOrRaw, packUpdate, PackedUpdateError, storedUpdate, unpackUpdate, type PackedUpdateProblem } from '../../src/shared/sync/packedUpdate'
 import { COUNCIL_ID, councilInput, memberFields, NOW } from './helpers'
 
 function councilState(members: number): Uint8Array {
@@ -45,6 +45,11 @@ describe('packed update', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, storedUpdate(packed))
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state)
+    expect(storedUpdate(packedOrRaw(state))).toEqual(state)
+    // Past the bound a state is stored raw (still readable), never refused.
+    const huge = new Uint8Array(MAX_PACKED_STATE + 1)
+    expect(packedOrRaw(huge)).toBe(huge)
+    expect(() => packUpdate(huge)).toThrow(PackedUpdateError)
   })
 
   it('is never mistaken for a raw update, nor a raw update for it', () => {

@@ -12,7 +12,8 @@
 // - on close, if anything is left to fold: the next open then reads one small entry.
 import * as Y from 'yjs'
 import { DocError } from '../../shared/doc/errors'
-import { compactedEntry, entryUpdate, isCompacted, openDocDb, readEntries, UPDATES_STORE } from './storedEntries'
+import { MAX_PACKED_STATE } from '../../shared/sync/packedUpdate'
+import { compactedEntry, entryBytes, entryUpdate, isCompacted, openDocDb, readEntries, UPDATES_STORE } from './storedEntries'
 
 /** Raw entries (or their bytes) written while open after which a compaction is scheduled. */
 export const COMPACT_AFTER_ENTRIES = 500
@@ -70,7 +71,7 @@ export class DocPersistence {
     const { keys, values } = await readEntries(db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE))
     this.apply(keys, values)
     if (before) this.storeUpdate(before, null)
-    this.raw.due = values.length > 1 || (values.length === 1 && !isCompacted(values[0]))
+    this.raw.due = values.length > 1 || (values.length === 1 && !isCompacted(values[0]) && entryBytes(values[0] as Uint8Array) <= MAX_PACKED_STATE)
     if (this.raw.due) this.schedule()
     return this
   }
@@ -145,7 +146,9 @@ export class DocPersistence {
           const keys = keysReq.result as number[]
           const newer = keys.flatMap((k, i) => (k > this.lastKey ? [i] : []))
           this.apply(newer.map((i) => keys[i]!), newer.map((i) => valuesReq.result[i]))
-          store.add(compactedEntry(Y.encodeStateAsUpdate(this.doc))).onsuccess = (e) => {
+          const state = Y.encodeStateAsUpdate(this.doc)
+          // Past the packing bound (no real document is) the state is kept raw, as y-indexeddb would.
+          store.add(state.length > MAX_PACKED_STATE ? state : compactedEntry(state)).onsuccess = (e) => {
             this.lastKey = Number((e.target as IDBRequest).result)
           }
           if (keys.length) store.delete(IDBKeyRange.upperBound(keys[keys.length - 1]!))

@@ -67,5 +67,8 @@ export function unpackUpdate(packed: Uint8Array, max = MAX_PACKED_STATE): Uint8A
   return got
 }
 
+/** What to store for a state: packed, or (past MAX_PACKED_STATE, which no real document reaches) raw, still readable. */
+export const packedOrRaw = (update: Uint8Array): Uint8Array => (update.length > MAX_PACKED_STATE ? update : packUpdate(update))
+
 /** The update stored bytes hold, packed or raw (a row written before packing). */
 export const storedUpdate = (bytes: Uint8Array, max = MAX_PACKED_STATE): Uint8Array => (isPacked(bytes) ? unpackUpdate(bytes, max) : bytes)
