@@ -1,4 +1,5 @@
-// One sync server instance for bench/measure-city.ts (run with `node --import tsx`), from the JSON
+// One sync server instance for bench/measure-city.ts (run with `node --import tsx`; the keystroke
+// figure, bench/figures/sync.ts, builds it as `npm run server` builds the server), from the JSON
 // options in argv[2]: storage postgres, Redis, limits raised because every connection comes from
 // the load balancer's address. Prints "READY <port>", then serves until SIGTERM (stores, exits) or
 // SIGKILL (the bench's "instance lost" case).

@@ -4,9 +4,11 @@
 // and is timed until B's document has it (B's afterTransaction, no polling). Floor: the round trip
 // of a raw WebSocket echo on loopback with a message of the same size (A -> server -> B is one
 // trip there and one back).
-// `where`: 'own' runs the server in a process of its own (bench/instance.ts), as it is deployed,
+// `where`: 'own' runs the server in a process of its own (bench/instance.ts, built into plain
+// JavaScript by scripts/build-server.mjs and run by Node, as `npm run server` runs it), as it is deployed,
 // and the echo server too, so that the floor and the figure cross the same process boundary;
 // 'shared' runs both in this process, where A's, the server's and B's work queue on one thread.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +39,9 @@ export interface SyncResult {
 
 export type ServerPlace = 'own' | 'shared'
 
+/** Where the bench's server instance is built to (as `npm run server` builds src/server/cli.ts). */
+const INSTANCE_BUILD = '.vite/server/bench-instance.mjs'
+
 /** The sync server, in this process or its own; the council registered on it as a laptop does (TOFU). */
 async function syncServer(where: ServerPlace, dir: string, councilId: string, secret: string): Promise<{ url: string; close: () => Promise<void> }> {
   if (where === 'shared') {
@@ -44,7 +49,8 @@ async function syncServer(where: ServerPlace, dir: string, councilId: string, se
     await server.registry.register({ councilId, secret })
     return { url: server.url, close: () => server.close() }
   }
-  const { child, out } = await startChild(process.execPath, ['--import', 'tsx', 'bench/instance.ts', JSON.stringify({ port: 0, dataDir: dir, storage: 'sqlite' })], /READY \d+/)
+  execFileSync(process.execPath, ['scripts/build-server.mjs', 'bench/instance.ts', INSTANCE_BUILD], { stdio: 'inherit' })
+  const { child, out } = await startChild(process.execPath, [INSTANCE_BUILD, JSON.stringify({ port: 0, dataDir: dir, storage: 'sqlite' })], /READY \d+/)
   const port = /READY (\d+)/.exec(out())![1]!
   const r = await fetch(`http://127.0.0.1:${port}/councils/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ councilId, secret }) })
   if (!r.ok) throw new Error(`register: ${r.status} ${await r.text()}`)

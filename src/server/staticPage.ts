@@ -29,7 +29,8 @@ const PAGE_HEADERS = {
 
 /**
  * The built page of this checkout, for `npm run server`: dist-web/ballot at the repository's root
- * (found from this file's place, src/server/), or null when it has not been built.
+ * (found from this file's place: src/server/, or .vite/server/ once built by scripts/build-server.mjs),
+ * or null when it has not been built.
  */
 export function defaultBallotPageDir(): string | null {
   try {

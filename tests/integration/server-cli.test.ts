@@ -2,7 +2,7 @@
 // stopped by a signal after storing what it had.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseCli } from '../../src/server/cliArgs'
@@ -52,8 +52,10 @@ describe('npm run server', () => {
     ['SIGINT', 'files'],
   ] as const)('prints its URL, serves, and on %s stores every open document and exits 0 (--storage %s)', async (signal, storage) => {
     const data = tempDir()
-    const args = ['src/server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--data', data, '--storage', storage]
-    const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), ...args], {
+    // What `npm run server -- …` runs: the server built into plain JavaScript, then started.
+    expect((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.server).toBe('node scripts/server.mjs')
+    const args = ['scripts/server.mjs', '--port', '0', '--host', '127.0.0.1', '--data', data, '--storage', storage]
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const exited = once(child, 'exit')
