@@ -63,6 +63,8 @@ function scansNothing(doc: Y.Doc, item: Y.Item): boolean {
 export const MAX_FREE_STRUCTS = 16
 /** Backspace held down, a selection deleted: a few hundred characters at most. */
 export const MAX_FREE_DELETED = 256
+/** Structs the deletions may walk over (already deleted ones included) and still go free. */
+export const MAX_FREE_WALKED = 50_000
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`
 
@@ -72,18 +74,26 @@ function gapOf(item: Y.Item): string {
   return `start ${item.rightOrigin ? idKey(item.rightOrigin) : typeof item.parent === 'string' ? item.parent : item.parent instanceof Y.ID ? idKey(item.parent) : ''}`
 }
 
-/** Whether the update's deletions touch only a few plain items the live document holds. */
+/**
+ * Whether the update's deletions touch only a few plain items the live document holds. What the
+ * live document has already deleted does not count: Yjs passes over it (a device's sync step 2
+ * carries its whole delete set, every time a document opens), only the walk over it is bounded.
+ */
 function deletesLittle(ds: DeleteSet, live: Y.Doc): boolean {
   let count = 0
+  let walked = 0
   for (const [client, ranges] of ds.clients) {
     const held = live.store.clients.get(client)
     for (const { clock, len } of ranges) {
-      count += len
-      if (count > MAX_FREE_DELETED || !held || clock + len > Y.getState(live.store, client)) return false
-      // Every struct the range touches must be an item whose deletion deletes nothing else.
+      if (!held || clock + len > Y.getState(live.store, client)) return false
+      // Every struct the range touches must be deleted already, or an item whose deletion deletes nothing else.
       for (let i = Y.findIndexSS(held, clock); i < held.length && held[i]!.id.clock < clock + len; i++) {
         const s = held[i]!
+        if (++walked > MAX_FREE_WALKED) return false
+        if (s.deleted) continue
         if (!(s instanceof Y.Item) || s.content instanceof Y.ContentType || s.content instanceof Y.ContentDoc) return false
+        count += Math.min(s.id.clock + s.length, clock + len) - Math.max(s.id.clock, clock)
+        if (count > MAX_FREE_DELETED) return false
       }
     }
   }

@@ -88,6 +88,27 @@ describe('updates that integrate for free', () => {
     // Past 256 KB waiting, the shadow applied them all.
     expect(shadow.getText('t').length).toBe(11 + 300_000)
   })
+
+  it("a device's sync step 2 on opening a document: its whole delete set, already deleted on the server, goes free; a new deletion among it still counts", () => {
+    const { live, device } = pair('x'.repeat(4 * MAX_FREE_DELETED))
+    // Years of edits: far more than a held backspace deleted, in many ranges, all synced long ago.
+    for (let i = 0; i < 40; i++) Y.applyUpdate(live, updateOf(device, () => device.getText('t').delete(i, 2 * 10)))
+    expect(live.getText('t').toString()).toBe(device.getText('t').toString())
+    const step2 = Y.encodeStateAsUpdate(device, Y.encodeStateVector(live))
+    expect(structsOf(step2)).toEqual([])
+    expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0)
+    expect(free(step2, live)).toBe(true)
+    // What the server sees the document lose is unchanged.
+    tryUpdate(step2, structsOf(step2), DEFAULT_UPDATE_BOUNDS, live)
+    Y.applyUpdate(live, step2)
+    expect(live.getText('t').toString()).toBe(device.getText('t').toString())
+
+    // The same delete set with a nested type deleted since: the trial again.
+    const nested = new Y.Map<number>()
+    Y.applyUpdate(live, updateOf(device, () => device.getMap('m').set('rows', nested)))
+    device.getMap('m').delete('rows')
+    expect(free(Y.encodeStateAsUpdate(device, Y.encodeStateVector(live)), live)).toBe(false)
+  })
 })
 
 describe('updates that still take the trial', () => {
