@@ -10,11 +10,13 @@ import { STATIC_MIME_TYPES } from '../shared/mimeTypes'
 /**
  * Privileges for protocol.registerSchemesAsPrivileged (before app ready): standard so relative
  * URLs and IndexedDB work, secure so it counts as a secure context (crypto.subtle, no mixed
- * content), fetch so the renderer can fetch its own assets. Deliberately not bypassCSP.
+ * content), fetch so the renderer can fetch its own assets, and V8's code cache (Electron caches
+ * compiled code for http(s) only unless a scheme asks: without it every start compiles the whole
+ * start-up JavaScript again, issue 20's cold open). Deliberately not bypassCSP.
  */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 } as const
 
 const MIME_TYPES = STATIC_MIME_TYPES

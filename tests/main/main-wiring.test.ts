@@ -104,7 +104,7 @@ describe('main.ts wiring', () => {
     const fake = await startMain()
     expect(fake.order).toEqual(['enableSandbox', 'registerSchemesAsPrivileged'])
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ])
     expect(fake.electron.protocol.handle).not.toHaveBeenCalled()
 

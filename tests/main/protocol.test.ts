@@ -153,8 +153,8 @@ describe('createAppProtocolHandler', () => {
     expect(response.headers.get('content-security-policy')).toBe(APP_CSP)
   })
 
-  it('registers the scheme as standard and secure with fetch, but never bypassing CSP', () => {
+  it('registers the scheme as standard and secure with fetch and the code cache, but never bypassing CSP', () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app')
-    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true })
+    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true })
   })
 })
