@@ -7,13 +7,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { councilDocName, meetingDocName } from '../../src/shared/doc/names'
-import { readAgenda, readMeeting } from '../../src/shared/doc/meeting'
+import { readAgenda, readMeeting, updateMeeting } from '../../src/shared/doc/meeting'
 import { createJoinCode, newCodeId, newCouncilSecret } from '../../src/shared/sync/joinCode'
 import { joinCouncil } from '../../src/renderer/features/sync/actions'
 import { fetchState } from '../../src/renderer/kit/meetingList'
-import type { Fetch } from '../../src/renderer/sync/historyDownload'
-import { newDevice } from './env'
+import { downloadHistory, type Fetch } from '../../src/renderer/sync/historyDownload'
+import { meetingFields, newDevice } from './env'
 import { historyCouncil, storeInDataDir } from './history-fixtures'
 import { fastSocket, onCleanup, runCleanups, startServer, tempDir, waitFor } from './server-fixtures'
 
@@ -114,4 +115,29 @@ it('an older server without the download, or a network that fails it: every meet
     // Over the WebSocket, uncompressed: at least the meetings' own bytes.
     expect(s.counted.ws).toBeGreaterThan(s.meetingBytes)
   }
+})
+
+it('a device that holds part of a meeting asks with its state vector and gets only what it lacks', async () => {
+  const { councilId, newestFirst, docs } = historyCouncil(2)
+  const name = meetingDocName(councilId, newestFirst[0]!)
+  // What this device holds: the meeting as it was; the server's copy has moved on since.
+  const held = new Y.Doc()
+  Y.applyUpdate(held, docs.get(name)!)
+  const later = new Y.Doc()
+  Y.applyUpdate(later, docs.get(name)!)
+  updateMeeting(later, meetingFields({ title: '改期后的议事会' }))
+  docs.set(name, Y.encodeStateAsUpdate(later))
+  const dataDir = tempDir()
+  await storeInDataDir(dataDir, docs)
+  const server = await startServer({ dataDir })
+  const secret = newCouncilSecret()
+  expect((await server.registry.register({ councilId, secret })).ok).toBe(true)
+  const to = { serverUrl: server.url, councilId, code: await createJoinCode(secret, { councilId, access: 'ro', codeId: newCodeId() }) }
+
+  const whole = (await downloadHistory(to, [name]))?.get(name)
+  expect(whole?.byteLength).toBe(docs.get(name)!.byteLength)
+  const diff = (await downloadHistory(to, [name], new Map([[name, Y.encodeStateVector(held)]])))?.get(name)
+  expect(diff!.byteLength).toBeLessThan(whole!.byteLength / 4)
+  Y.applyUpdate(held, diff!)
+  expect(readMeeting(held)?.title).toBe('改期后的议事会')
 })

@@ -4,6 +4,8 @@
 // answer): the caller then syncs those documents over the WebSocket, as before.
 import { HISTORY_CONTENT_TYPE, HISTORY_LIMITS, decodeRecords, type HistoryRequestBody } from '../../shared/sync/historyRecords'
 import { httpBaseOf } from './address'
+import { concat } from '../../shared/backup/gzip'
+import { toBase64Url } from '../../shared/encoding/base64url'
 
 const TIMEOUT_MS = 60_000
 
@@ -23,7 +25,7 @@ export type Fetch = typeof fetch
  * them, so that only the rest is sent.
  */
 export async function downloadHistory(s: HistoryServer, names: readonly string[], stateVectors: ReadonlyMap<string, Uint8Array> = new Map(), fetchFn: Fetch = fetch): Promise<Map<string, Uint8Array> | null> {
-  const body: HistoryRequestBody = { docs: names.map((name) => (stateVectors.has(name) ? { name, sv: toBase64(stateVectors.get(name)!) } : { name })) }
+  const body: HistoryRequestBody = { docs: names.map((name) => (stateVectors.has(name) ? { name, sv: toBase64Url(stateVectors.get(name)!) } : { name })) }
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS)
   try {
@@ -74,17 +76,5 @@ async function inflate(body: ReadableStream<Uint8Array>, abort: AbortController)
     if (size > HISTORY_LIMITS.maxAnswerBytes) throw e
     // Cut short (the connection dropped): the whole records received so far are kept.
   }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = ''
-  for (const b of bytes) text += String.fromCharCode(b)
-  return btoa(text)
+  return concat(chunks, size)
 }
