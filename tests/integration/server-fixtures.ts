@@ -63,6 +63,21 @@ export async function openTestStorage(kind: StorageKind, dataDir: string): Promi
   return openStorage(kind, { dataDir, ...(kind === 'postgres' ? { databaseUrl: await databaseFor(dataDir) } : {}) })
 }
 
+/** openTestStorage, closed at cleanup. */
+export async function openClosedAtCleanup(kind: StorageKind, dataDir: string): Promise<Storage> {
+  const s = await openTestStorage(kind, dataDir)
+  onCleanup(() => s.close())
+  return s
+}
+
+/** The document `name` as a storage gives it back (empty if it has none). */
+export async function loadStored(s: Storage, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  const state = await s.documents.fetch(name)
+  if (state) Y.applyUpdate(doc, state)
+  return doc
+}
+
 /** Functions run in reverse order by `runCleanups` (afterEach / afterAll of each file). */
 const cleanups: (() => unknown)[] = []
 export const onCleanup = (fn: () => unknown): void => void cleanups.push(fn)

@@ -9,24 +9,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Storage } from '../../src/server/storageTypes'
-import { onCleanup, openTestStorage, runCleanups, STORAGES, tempDir } from './server-fixtures'
+import { openClosedAtCleanup, loadStored, runCleanups, STORAGES, tempDir } from './server-fixtures'
 
 afterEach(runCleanups)
 
 const NAME = 'council/7d9c1c1e-4f0e-4d54-9a4a-1f7f4d5f2a10'
 
-async function open(kind: (typeof STORAGES)[number], dir: string): Promise<Storage> {
-  const s = await openTestStorage(kind, dir)
-  onCleanup(() => s.close())
-  return s
-}
+const open = openClosedAtCleanup
 
-async function load(s: Storage): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  const state = await s.documents.fetch(NAME)
-  if (state) Y.applyUpdate(doc, state)
-  return doc
-}
+const load = (s: Storage) => loadStored(s, NAME)
 
 const keys = (doc: Y.Doc) => [...doc.getMap('m').keys()].sort()
 const store = (s: Storage, doc: Y.Doc) => s.documents.store(NAME, Y.encodeStateAsUpdate(doc), doc)

@@ -13,17 +13,13 @@ import { compact } from '../../src/server/pgCompaction'
 import type { StorageKind } from '../../src/server/storage'
 import type { Storage } from '../../src/server/storageTypes'
 import { isPacked } from '../../src/shared/sync/packedUpdate'
-import { databaseFor, onCleanup, openTestStorage, runCleanups, tempDir, withPostgres } from './server-fixtures'
+import { databaseFor, onCleanup, openClosedAtCleanup, loadStored, runCleanups, tempDir, withPostgres } from './server-fixtures'
 
 afterEach(runCleanups)
 
 const NAME = 'council/5b0c0e3a-8f1d-4a61-9d7e-3c2b1a0f9e88'
 
-async function open(kind: StorageKind, dir: string): Promise<Storage> {
-  const s = await openTestStorage(kind, dir)
-  onCleanup(() => s.close())
-  return s
-}
+const open = openClosedAtCleanup
 
 async function sql<T extends object>(dir: string, text: string, params: unknown[]): Promise<T[]> {
   const client = new pg.Client({ connectionString: await databaseFor(dir) })
@@ -69,12 +65,7 @@ function bigDoc(prefix: string): Y.Doc {
   return doc
 }
 
-async function load(s: Storage): Promise<Y.Doc> {
-  const doc = new Y.Doc()
-  const state = await s.documents.fetch(NAME)
-  if (state) Y.applyUpdate(doc, state)
-  return doc
-}
+const load = (s: Storage) => loadStored(s, NAME)
 
 describe.each(withPostgres())('storage %s at rest', (kind) => {
   it('keeps a stored document packed, much smaller, and loads it back whole', async () => {

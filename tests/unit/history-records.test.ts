@@ -1,17 +1,10 @@
 // The records of the compressed history download (src/shared/sync/historyRecords.ts): what the
 // server writes reads back, and an answer cut short keeps its whole records and says it is cut.
 import { expect, it } from 'vitest'
+import { concat as concatChunks } from '../../src/shared/backup/gzip'
 import { decodeRecords, encodeRecord, endRecord } from '../../src/shared/sync/historyRecords'
 
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.byteLength
-  }
-  return out
-}
+const concat = (...parts: Uint8Array[]) => concatChunks(parts)
 
 const a = encodeRecord('council/a/meeting/1', new Uint8Array([1, 2, 3]))
 const b = encodeRecord('council/a/meeting/2', new Uint8Array(0))
