@@ -136,6 +136,8 @@ function pendingStructs(doc: Y.Doc): number {
 
 /** How long the last trial that passed took: about what integrating it in the live document will take. */
 export let lastTrialMs = 0
+/** The structs of the last update checked, when it integrates for free (cheapUpdate.ts); else 0. */
+export let lastFreeStructs = 0
 
 /**
  * Applies the update to the live document's shadow (or, with no live document, to a scratch
@@ -148,8 +150,10 @@ export function tryUpdate(update: Uint8Array, structs: Struct[], bounds: UpdateB
   // A keystroke scans nothing and waits for nothing (cheapUpdate.ts): no trial; the shadow catches
   // up from the live document before the next trial.
   const checking = performance.now()
+  lastFreeStructs = 0
   if (live && integratesForFree(update, structs, live, ds)) {
     lastTrialMs = performance.now() - checking
+    lastFreeStructs = structs.length
     return
   }
   const target = live ? shadowInStep(live) : new Y.Doc({ gc: false })

@@ -144,6 +144,11 @@ export function carriesContent(frame: Uint8Array, header = readHeader(frame)): b
   return step === SyncStep2 || step === SyncUpdate
 }
 
+/** Whether a frame (already validated) is a sync update message (not step 1 or 2). */
+export function isUpdateFrame(frame: Uint8Array, header: FrameHeader): boolean {
+  return header.type === MessageType.Sync && frame[header.bodyAt] === SyncUpdate
+}
+
 function checkUpdate(update: Uint8Array, { bounds = DEFAULT_UPDATE_BOUNDS, doc }: ValidateOptions): void {
   // The first number of an update is its count of clients: refused before anything else is read.
   const clients = new Reader(update).varUint()

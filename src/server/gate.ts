@@ -17,7 +17,9 @@
 // stop one listener from another; the wrapper decides whether (and when) a frame is emitted.
 import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
-import { FrameError, MessageType, readHeader, type FrameHeader } from './frames'
+import { forwardBeforeApplying } from './broadcast'
+import { lastFreeStructs } from './costTrial'
+import { FrameError, MessageType, isUpdateFrame, readHeader, type FrameHeader } from './frames'
 import { documentNameOf, judgeFrame } from './gateBudget'
 import {
   Close,
@@ -256,6 +258,8 @@ export class SocketGate {
       if (!this.validate(data, header)) return
       // Until Hocuspocus has closed the document's connection, a new auth for it would be lost.
       if (type === MessageType.Close) entry.held = []
+      // A keystroke reaches the other devices before the server applies it (broadcast.ts).
+      else if (lastFreeStructs > 0 && isUpdateFrame(data, header)) forwardBeforeApplying(this.documentOf(documentName), this.ws, data)
       return this.deliver(frame)
     }
     // Refused: Hocuspocus would queue these for ever and never read them.

@@ -31,3 +31,49 @@ describe('one change, sent to the other clients only', () => {
     await waitFor(() => late.doc.getMap('probe').size === 5, 'a client connecting later has them')
   })
 })
+
+describe('a keystroke goes to the other clients before the server applies it', () => {
+  it('typed text reaches the reader once per keystroke, is stored, and a read-only client’s typing reaches no one', async () => {
+    const server = await startServer()
+    const council = await newCouncil(server)
+    const writer = connect(server.url, council.docName, await council.code())
+    const reader = connect(server.url, council.docName, await council.code())
+    const viewer = connect(server.url, council.docName, await council.code('ro'))
+    await waitFor(() => [writer, reader, viewer].every((c) => c.provider.isSynced), 'all synced')
+    const text = writer.doc.getText('minutes')
+    text.insert(0, '议事')
+    await waitFor(() => reader.doc.getText('minutes').toString() === '议事', 'the first words arrive')
+    const writerBefore = updatesIn(writer)
+    const readerBefore = updatesIn(reader)
+    const viewerBefore = updatesIn(viewer)
+
+    // Typed one key at a time, each an update that integrates for free and is forwarded as it
+    // came; then a burst, whose later keys reach the server before it has applied the first.
+    const keys = '会纪要：同意'
+    for (const ch of keys) {
+      text.insert(text.length, ch)
+      await waitFor(() => reader.doc.getText('minutes').toString().endsWith(ch), 'the reader has the keystroke')
+    }
+    const burst = '加装电梯'
+    for (const ch of burst) text.insert(text.length, ch)
+    const typed = keys + burst
+    await waitFor(() => reader.doc.getText('minutes').toString() === `议事${typed}`, 'the reader has every keystroke')
+    await waitFor(() => viewer.doc.getText('minutes').toString() === `议事${typed}`, 'the read-only client has them too')
+    await waitFor(() => writer.provider.unsyncedChanges === 0, 'the writer is told they arrived')
+    // Once each: not forwarded and then broadcast again when the server applied it.
+    expect(updatesIn(reader) - readerBefore).toBe(typed.length)
+    expect(updatesIn(viewer) - viewerBefore).toBe(typed.length)
+    expect(updatesIn(writer) - writerBefore).toBe(0)
+
+    // A read-only device's typing is neither applied nor forwarded.
+    viewer.doc.getText('minutes').insert(0, '篡改')
+    await waitFor(() => viewer.received.some((f) => f.type === 8), 'the read-only client is told its change was refused')
+    text.insert(text.length, '。')
+    await waitFor(() => reader.doc.getText('minutes').toString().endsWith('。'), 'a later keystroke arrives')
+    expect(reader.doc.getText('minutes').toString()).toBe(`议事${typed}。`)
+
+    // The server stored what it forwarded: a client connecting later gets all of it.
+    const late = connect(server.url, council.docName, await council.code(), { doc: new Y.Doc() })
+    await waitFor(() => late.doc.getText('minutes').toString() === `议事${typed}。`, 'a late client syncs the typed text')
+  })
+})
