@@ -3,7 +3,8 @@
 // A holds the current meeting of the profile, device B joins it; each keystroke is editText on A
 // and is timed until B's document has it (B's afterTransaction, no polling). Floor: the round trip
 // of a raw WebSocket echo on loopback with a message of the same size (A -> server -> B is one
-// trip there and one back).
+// trip there and one back), one right after each keystroke, so that a busy moment of the machine
+// weighs on the figure and its floor alike.
 // `where`: 'own' runs the server in a process of its own (bench/instance.ts, built into plain
 // JavaScript by scripts/build-server.mjs and run by Node, as `npm run server` runs it), as it is deployed,
 // and the echo server too, so that the floor and the figure cross the same process boundary;
@@ -74,12 +75,14 @@ export async function measureSync(profile: Profile, runs: number, gapMs = 10, wh
     return p
   })
   let messageBytes = 0
+  let echo: EchoProbe | null = null
   try {
     const textB = narrativeText(docB)
     await until(() => providers.every((p) => p.isSynced) && textB.length === narrativeText(docA).length, 60_000)
     docA.on('update', (u: Uint8Array) => (messageBytes = u.byteLength))
     let value = readNarrative(docA)
     const samples: number[] = []
+    const echoes: number[] = []
     for (let i = 0; i < runs + 10; i++) {
       value += '纪'
       const want = value.length
@@ -97,11 +100,17 @@ export async function measureSync(profile: Profile, runs: number, gapMs = 10, wh
       await arrived
       if (i >= 10) samples.push(performance.now() - t)
       await sleep(gapMs)
+      // The floor's round trip right after each keystroke, so both see the machine as it is then.
+      echo ??= await echoProbe(where, messageBytes + name.length + 4)
+      const e = await echo.roundTrip()
+      if (i >= 10) echoes.push(e)
+      await sleep(gapMs)
     }
-    return { keystroke: summarize(samples), echo: await measureEcho(runs, messageBytes + name.length + 4, gapMs, where), messageBytes }
+    return { keystroke: summarize(samples), echo: summarize(echoes), messageBytes }
   } finally {
     providers.forEach((p) => p.destroy())
     sockets.forEach((s) => s.destroy())
+    await echo?.close()
     await server.close()
     rmSync(dir, { recursive: true, force: true })
   }
@@ -125,25 +134,29 @@ async function echoServer(where: ServerPlace): Promise<{ port: number; close: ()
   return { port: (wss.address() as { port: number }).port, close: () => new Promise<void>((r) => wss.close(() => r())) }
 }
 
-/** Round trips of a raw WebSocket echo on loopback (ws on both ends, as the sync path uses). */
-export async function measureEcho(runs: number, bytes: number, gapMs: number, where: ServerPlace = 'own'): Promise<Summary> {
+interface EchoProbe {
+  /** One round trip of a message of the probe's size, in ms. */
+  roundTrip: () => Promise<number>
+  close: () => Promise<void>
+}
+
+/** A raw WebSocket echo on loopback (ws on both ends, as the sync path uses), connected. */
+async function echoProbe(where: ServerPlace, bytes: number): Promise<EchoProbe> {
   const server = await echoServer(where)
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}`)
   await new Promise<void>((r) => ws.once('open', () => r()))
   const payload = new Uint8Array(bytes).fill(7)
-  const samples: number[] = []
-  try {
-    for (let i = 0; i < runs + 10; i++) {
+  return {
+    async roundTrip() {
       const back = new Promise<void>((r) => ws.once('message', () => r()))
       const t = performance.now()
       ws.send(payload)
       await back
-      if (i >= 10) samples.push(performance.now() - t)
-      await sleep(gapMs)
-    }
-  } finally {
-    ws.close()
-    await server.close()
+      return performance.now() - t
+    },
+    async close() {
+      ws.close()
+      await server.close()
+    },
   }
-  return summarize(samples)
 }
