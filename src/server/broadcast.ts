@@ -59,7 +59,14 @@ export function forwardBeforeApplying(doc: Y.Doc | undefined, ws: WebSocket, fra
     connection.send(frame)
     to.add(connection)
   }
-  const queue = forwarded.get(from)
-  if (queue) queue.push(to)
-  else forwarded.set(from, [to])
+  let queue = forwarded.get(from)
+  if (!queue) forwarded.set(from, (queue = []))
+  queue.push(to)
+  // Hocuspocus applies the frame within this task's microtasks. Should it not raise the update
+  // event by then (the same structs already arrived another way), the record goes, so that it
+  // cannot keep a later update from those connections: at worst one is sent twice (a no-op).
+  setImmediate(() => {
+    const at = queue.indexOf(to)
+    if (at >= 0) queue.splice(at, 1)
+  })
 }
