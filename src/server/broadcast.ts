@@ -8,7 +8,7 @@
 // A keystroke goes out before the server applies it (issue 20, budget 5): once the gate has
 // decoded an update frame and found that it integrates for free (cheapUpdate.ts: new structs
 // continuing the sender's clock, every reference present, nothing to scan), the frame itself is
-// sent to the document's other connections, byte for byte what Hocuspocus would have sent, and
+// sent to the document's other connections (the same sync update message Hocuspocus sends), and
 // Hocuspocus then applies it as usual (store, hooks, relay). Its update event does not send it a
 // second time to those connections; a connection that joined in between still gets it.
 import { Connection, Document, OutgoingMessage } from '@hocuspocus/server'
