@@ -63,7 +63,7 @@ test('the ballot booth holds the voter; confirmations take and give back the foc
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: M.notice.issue, exact: true })).toBeHidden()
 
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
   await expect(page).toHaveTitle(`${S.tabs.signin} · 键盘会议 · 键盘议事会 · 议事`)
   await expect(page.getByRole('heading', { level: 1, name: '键盘会议' })).toBeFocused()
@@ -156,7 +156,7 @@ test('twenty members sign in by keyboard alone in well under 100 key presses', a
   await addItem(page, '楼道堆物清理')
   await page.getByRole('button', { name: M.notice.issue, exact: true }).click()
   await page.getByRole('button', { name: M.notice.yesIssue }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
 

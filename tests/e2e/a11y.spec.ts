@@ -85,7 +85,7 @@ test('the main screens have no serious or critical axe violations, and text is l
   await page.getByRole('button', { name: M.notice.issue, exact: true }).click()
   await check('meeting, notice confirmation')
   await page.getByRole('button', { name: M.notice.yesIssue }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name: NAMES[0]! }) }).click()

@@ -117,7 +117,7 @@ export async function openSessionOnFloor(page: Page, names: readonly string[]) {
   const S = texts['zh-CN'].session
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of names) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()

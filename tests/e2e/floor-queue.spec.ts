@@ -49,7 +49,7 @@ test('requests for the floor outlast tabs and reloads; the room shows what a sec
   await addItem(page, '楼道灯维修')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
 
   // Before anyone signs in, 应到 is the register's: five voting members (the observer never counts).
@@ -79,7 +79,7 @@ test('requests for the floor outlast tabs and reloads; the room shows what a sec
   await expect(page.getByText(texts['zh-CN'].common.enums.meetingStatus.in_session, { exact: true }).first()).toBeVisible()
 
   // The meeting page's way back says the meeting is running.
-  await page.getByRole('link', { name: S.backToMeeting }).click()
+  await page.getByRole('link', { name: S.backToMeeting, exact: true }).click()
   await expect(page.getByRole('link', { name: M.session.view })).toHaveCount(0)
   await page.getByRole('link', { name: M.session.back }).click()
 
@@ -189,7 +189,7 @@ test('two laptops add requests for the floor at once, offline; both keep both, i
   await addItem(a.page, '健身器材维修')
   await a.page.getByRole('button', { name: '发出通知' }).click()
   await a.page.getByRole('button', { name: '确认发出通知' }).click()
-  await a.page.getByRole('link', { name: '← 返回会议' }).click()
+  await a.page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await a.page.getByRole('link', { name: M.session.enter }).click()
   await a.page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of ['周立新', '吴春梅', '郑国良']) await a.page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()

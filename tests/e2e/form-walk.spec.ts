@@ -115,7 +115,7 @@ test('every draft asks before it is left, and a finalising action refuses it (zh
   // The notice goes out.
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
 
   // In the room: a motion being typed asks before the sign-in tab.
   await page.getByRole('link', { name: '进入会场（签到、议事、表决）' }).click()

@@ -43,7 +43,7 @@ test('a request and a meeting held this year are in the ledgers exported for the
   await addItem(page, '路灯维修')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of names.slice(0, 4)) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()

@@ -9,7 +9,7 @@ test('the meeting list is newest first and filters by year, status and title', a
   await addItem(page, '垃圾分类宣传', '居委会')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await createMeeting(page, '2026年11月加装电梯专题会', '2026-11-21T14:00')
 
   await page.getByRole('link', { name: '← 返回会议列表' }).click()

@@ -36,7 +36,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     await addItem(page, '楼道堆物清理', '刘桂兰', '20')
     await page.getByRole('button', { name: '发出通知' }).click()
     await page.getByRole('button', { name: '确认发出通知' }).click()
-    await page.getByRole('link', { name: '← 返回会议' }).click()
+    await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
     if (lang === 'en') await page.getByLabel('界面语言').selectOption('en')
     await page.getByRole('link', { name: texts[lang].meetings.session.enter }).click()
 

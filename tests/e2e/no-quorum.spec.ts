@@ -18,7 +18,7 @@ test('without quorum the session opens only on a recorded override, and its vote
   await addItem(page, '院内积水处理')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
 
   await page.getByRole('button', { name: S.signIn.start }).click()

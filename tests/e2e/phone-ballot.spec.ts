@@ -260,7 +260,7 @@ test('a council that does not sync through a server: phones are disabled, with t
   await addItem(page, '楼道照明')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: M.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of NAMES) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()

@@ -68,7 +68,7 @@ test('create a council, import 30 members, prepare and issue a meeting notice, r
   // Reload at this moment: everything is as it was.
   await page.reload()
   await expect(notice.locator('ol > li > strong')).toHaveText(['加装电梯方案', '社区保障资金项目排序', '楼道堆物清理', HOSTILE, '停车位划线'])
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await expect(page.getByText('已通知', { exact: true })).toBeVisible()
   // After the notice the agenda is fixed: no reorder or remove buttons.
   await expect(page.getByRole('button', { name: /上移/ })).toHaveCount(0)

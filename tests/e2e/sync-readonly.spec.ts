@@ -36,7 +36,7 @@ async function closedMeetingWithMinutes(page: Page) {
   await addItem(page, '院内积水处理')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   const meetingUrl = page.url()
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()

@@ -88,5 +88,5 @@ export async function connectAndIssue(page: Page, council: string) {
   await page.goto(meetingUrl)
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
 }

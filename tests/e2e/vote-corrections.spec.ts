@@ -33,7 +33,7 @@ test('hands counts as typed, the announce step, a correction, a cancelled vote',
   await addItem(page, '北门充电桩')
   await page.getByRole('button', { name: '发出通知' }).click()
   await page.getByRole('button', { name: '确认发出通知' }).click()
-  await page.getByRole('link', { name: '← 返回会议' }).click()
+  await page.getByRole('link', { name: '← 返回会议', exact: true }).click()
   await page.getByRole('link', { name: texts['zh-CN'].meetings.session.enter }).click()
   await page.getByRole('button', { name: S.signIn.start }).click()
   for (const name of NAMES.slice(0, 5)) await page.getByRole('button', { name: fmt(S.signIn.markPresent, { name }) }).click()
