@@ -46,11 +46,16 @@ export interface MeetingQuery {
 
 /** A council's meetings, newest first, filtered by year, status and title text. */
 export async function queryMeetings(db: YishiDb, q: MeetingQuery): Promise<MeetingRow[]> {
-  const rows = await db.meetings
-    .where('[councilId+startsAt]')
-    .between([q.councilId, ''], [q.councilId, '\uffff'])
-    .reverse()
-    .toArray()
+  return filterMeetings(await councilMeetings(db, q.councilId), q)
+}
+
+/** A council's meetings, newest first: one read, which the list filters and takes its years from. */
+export function councilMeetings(db: YishiDb, councilId: string): Promise<MeetingRow[]> {
+  return db.meetings.where('[councilId+startsAt]').between([councilId, ''], [councilId, '\uffff']).reverse().toArray()
+}
+
+/** The rows that match the year, status and title text (each left out, no filter on it). */
+export function filterMeetings(rows: readonly MeetingRow[], q: Omit<MeetingQuery, 'councilId'>): MeetingRow[] {
   const text = normaliseSearch(q.text ?? '')
   return rows.filter(
     (r) => (q.year == null || r.year === q.year) && (q.status == null || r.status === q.status) && (!text || r.search.includes(text)),
@@ -59,9 +64,10 @@ export async function queryMeetings(db: YishiDb, q: MeetingQuery): Promise<Meeti
 
 /** The years that have meetings, newest first, for the year filter. */
 export async function meetingYears(db: YishiDb, councilId: string): Promise<number[]> {
-  const rows = await db.meetings.where('councilId').equals(councilId).toArray()
-  return [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a)
+  return yearsOf(await db.meetings.where('councilId').equals(councilId).toArray())
 }
+
+export const yearsOf = (rows: readonly MeetingRow[]): number[] => [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a)
 
 export async function projectedIds(db: YishiDb, councilId: string): Promise<Set<string>> {
   return new Set((await db.meetings.where('councilId').equals(councilId).primaryKeys()) as string[])

@@ -18,9 +18,11 @@ export function HistoryStatus({ councilId, councilDoc }: { councilId: CouncilId;
   const subscribe = useCallback((listener: () => void) => watchFetches(env, listener), [env])
   const state = useSyncExternalStore(subscribe, () => fetchState(env, councilId))
   const total = useDocValue(councilDoc, meetingCount) ?? 0
-  const rows = useLiveQuery(() => env.db.meetings.where('councilId').equals(councilId).count(), [env.db, councilId]) ?? 0
+  // Counted only while meetings are being fetched: the line is empty otherwise.
+  const fetching = state.pending > 0
+  const rows = useLiveQuery(() => (fetching ? env.db.meetings.where('councilId').equals(councilId).count() : 0), [env.db, councilId, fetching]) ?? 0
   const text =
-    state.pending > 0
+    fetching
       ? t('history.fetching', { done: Math.min(rows, total), total })
       : state.failed > 0
         ? t('history.failed', { count: state.failed })

@@ -1,13 +1,13 @@
 // A council's meetings, newest first, from Dexie projections: filter by year and status,
 // search by title. Opening this list loads no meeting document.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import type { MeetingStatus } from '../../../shared/domain/meeting'
 import { useEnv } from '../../kit/env'
 import { href } from '../../kit/router'
 import { formatDateTime } from '../../kit/format'
-import { meetingYears, queryMeetings } from '../../data/projections'
+import { councilMeetings, filterMeetings, yearsOf } from '../../data/projections'
 import { useCouncil } from '../../kit/CouncilContext'
 import { ensureProjections } from '../../kit/meetingList'
 import { useWatchMeetings, watchedNames } from './useWatchMeetings'
@@ -29,8 +29,10 @@ export function MeetingsTab() {
   const [year, setYear] = useState<number | null>(null)
   const [status, setStatus] = useState<MeetingStatus | null>(null)
   const [text, setText] = useState('')
-  const rows = useLiveQuery(() => queryMeetings(env.db, { councilId: council.id, year, status, text }), [env.db, council.id, year, status, text])
-  const years = useLiveQuery(() => meetingYears(env.db, council.id), [env.db, council.id]) ?? []
+  // One read of the council's rows; the filters and the year list work on it in memory.
+  const all = useLiveQuery(() => councilMeetings(env.db, council.id), [env.db, council.id])
+  const rows = useMemo(() => all && filterMeetings(all, { year, status, text }), [all, year, status, text])
+  const years = useMemo(() => yearsOf(all ?? []), [all])
 
   // Meetings that reached this device only through the council document get their list rows:
   // again whenever the council's list of meetings changes (a meeting made on another device)
