@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react'
 import { contentSecurityPolicy, SYNC_CONNECT_SRC } from './src/shared/csp.ts'
 import { DEFAULT_LANGUAGE } from './src/shared/i18n/languages.ts'
 import pkg from './package.json' with { type: 'json' }
+import { vendorScript } from './vite.vendor.ts'
 
 // Vite's dev server injects inline scripts (React refresh), so the strict CSP goes into the
 // built HTML only; Electron also sends it as a header from its app:// protocol.
@@ -50,7 +51,7 @@ export default defineConfig((env) => {
   return {
     root: 'src/renderer',
     base: './',
-    plugins: [react(), cspInBuild(), preloadDefaultStrings()],
+    plugins: [react(), cspInBuild(), preloadDefaultStrings(), vendorScript(resolve('.'))],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     // The register reader's worker (features/import/tableWorker.ts) loads exceljs on demand, a
     // code-split import that only ES module workers can do.
