@@ -37,8 +37,11 @@ function preloadDefaultStrings(): Plugin {
       order: 'post',
       handler(html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === `strings-${DEFAULT_LANGUAGE}`)
-        if (!chunk) throw new Error(`no strings-${DEFAULT_LANGUAGE} chunk to preload`)
-        return html.replace('</head>', `  <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n  </head>`)
+        if (!chunk || chunk.type !== 'chunk') throw new Error(`no strings-${DEFAULT_LANGUAGE} chunk to preload`)
+        // With the chunks it imports (the bundler's runtime): Chromium preloads a module alone, and
+        // the strings would otherwise wait for their import to be fetched once they are asked for.
+        const links = [chunk.fileName, ...chunk.imports].filter((f) => !html.includes(`"./${f}"`)).map((f) => `  <link rel="modulepreload" crossorigin href="./${f}">\n`)
+        return html.replace('</head>', `${links.join('')}  </head>`)
       },
     },
   }
