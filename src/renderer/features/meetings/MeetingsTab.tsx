@@ -67,6 +67,7 @@ export function MeetingsTab() {
       ) : (
         <Table
           labelledBy="meetings-title"
+          className="meetings"
           numeric={[3]}
           columns={[t('meetings:fields.startsAt'), t('meetings:fields.title'), t('meetings:fields.place'), t('meetings:fields.itemCount'), t('meetings:fields.status')]}
         >
