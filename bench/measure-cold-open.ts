@@ -1,5 +1,6 @@
 // One figure of `npm run bench` alone (issue 20): the cold open of a web build on the 10-year and
-// the 1-year profiles, interleaved as in bench/run.ts, with the build's start-up JavaScript.
+// the 1-year profiles, interleaved as in bench/run.ts, with the build's start-up JavaScript and the
+// browser's floor (figures/coldOpenFloor.ts: Chromium alone drawing the same pages as static HTML).
 // Compares builds without touching dist-web: build one elsewhere first, e.g.
 //   npx vite build --config vite.renderer.config.ts --outDir /tmp/web-a --emptyOutDir
 //   flock /tmp/yishi-e2e.lock npx tsx bench/measure-cold-open.ts [--dist /tmp/web-a --dist /tmp/web-b] [--runs 10]
@@ -10,6 +11,7 @@ import { serveStatic, type StaticServer } from './lib/staticServer'
 import { summarize } from './lib/stats'
 import { entrySize } from './lib/entrySize'
 import { coldOpen, discardColdOpen, prepareColdOpen, type ColdOpenSample, type ColdOpenSetup } from './figures/coldOpen'
+import { discardFloor, floorOpen, prepareFloor } from './figures/coldOpenFloor'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name: string): string | undefined => {
@@ -29,9 +31,16 @@ for (const [i, server] of servers.entries()) {
   for (const [key, p] of [['p10', p10], ['p1', p1]] as const) setups.push({ dist: dists[i]!, server, setup: await prepareColdOpen(server, key, p) })
 }
 const samples = new Map(setups.map((s) => [s, [] as ColdOpenSample[]]))
+// The browser's floor (figures/coldOpenFloor.ts), from the first build's 10-year list and meeting.
+const floor = await prepareFloor(setups[0]!.server, setups[0]!.setup)
+const floorSamples: ColdOpenSample[] = []
 try {
-  for (let i = 0; i < runs; i++) for (const s of setups) samples.get(s)!.push(await coldOpen(s.server, s.setup))
+  for (let i = 0; i < runs; i++) {
+    for (const s of setups) samples.get(s)!.push(await coldOpen(s.server, s.setup))
+    floorSamples.push(await floorOpen(setups[0]!.server, floor))
+  }
 } finally {
+  discardFloor(floor)
   setups.forEach((s) => discardColdOpen(s.setup))
   await Promise.all(servers.map((s) => s.close()))
 }
@@ -47,3 +56,5 @@ for (const dist of dists) {
   const size = entrySize(dist)
   console.log(`${dist}: 10-year ÷ 1-year ${(median.p10! / median.p1!).toFixed(3)}; start-up JavaScript ${(size.startup / 1e3).toFixed(0)} kB (entry chunk ${(size.entry / 1e3).toFixed(0)} kB)`)
 }
+const fl = summarize(floorSamples.map((x) => x.interactive))
+console.log(`floor (Chromium alone, the same list and meeting as static HTML): interactive p50 ${f(fl.median)} ms, p95 ${f(fl.p95)} ms (n=${fl.n}); rows at the click ${Math.min(...floorSamples.map((x) => x.rows))}`)

@@ -59,11 +59,11 @@ declare global {
 // browser's side and never runs anything in the page meanwhile. (Polling with waitForFunction made
 // Playwright inject its own script into the page during the app's start-up: some 20 to 40 ms of
 // the page's main thread, counted as the app's.)
-const DONE = '__bench_done '
+export const DONE = '__bench_done '
 
 // Plain JavaScript in a string: a function written here would be compiled by tsx, whose helpers
 // (__name) do not exist in the page.
-const PROBE = `({ origin, title, items, DONE }) => {
+export const PROBE = `({ origin, title, items, DONE }) => {
   if (location.origin !== origin || location.pathname.startsWith('/__bench')) return
   const probe = { list: null, meeting: null, interactive: null, rows: 0 }
   window.__bench = probe
@@ -165,9 +165,14 @@ export async function prepareColdOpen(server: StaticServer, key: string, profile
 }
 
 /** One measured cold open (a new browser on the prepared folder). */
-export async function coldOpen(server: StaticServer, setup: ColdOpenSetup): Promise<ColdOpenSample> {
-  const latest = setup.profile.manifest.meetings.at(-1)!
-  const ctx = await launch(setup.userDataDir)
+export function coldOpen(server: StaticServer, setup: ColdOpenSetup): Promise<ColdOpenSample> {
+  return probeOpen(server, setup.userDataDir, `/#/c/${setup.profile.manifest.councilId}/meetings`, setup.profile)
+}
+
+/** A new browser on `userDataDir` opens `path`; the probe clicks tonight's meeting and times it all. */
+export async function probeOpen(server: StaticServer, userDataDir: string, path: string, profile: Profile): Promise<ColdOpenSample> {
+  const latest = profile.manifest.meetings.at(-1)!
+  const ctx = await launch(userDataDir)
   try {
     await ctx.addInitScript({ content: `(${PROBE})(${JSON.stringify({ origin: server.origin, title: latest.title, items: latest.itemCount, DONE })})` })
     const page = ctx.pages()[0] ?? (await ctx.newPage())
@@ -178,7 +183,7 @@ export async function coldOpen(server: StaticServer, setup: ColdOpenSetup): Prom
       })
       timer = setTimeout(() => resolve(null), 60_000)
     })
-    await page.goto(`${server.origin}/#/c/${setup.profile.manifest.councilId}/meetings`, { waitUntil: 'commit' })
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' })
     const probe = await done
     clearTimeout(timer)
     if (!probe) {

@@ -32,18 +32,23 @@ function readTree(root: string): Map<string, Buffer> {
 
 export interface StaticServer {
   origin: string
+  /** Serves an HTML page at `path` (revalidated like index.html), replacing any there. */
+  setPage(path: string, html: string): void
   close(): Promise<void>
 }
 
 /** Serves `webRoot` at / and each of `mounts` (key -> folder) at /__bench/<key>/, on 127.0.0.1 and a free port. */
 export async function serveStatic(webRoot: string, mounts: Record<string, string>): Promise<StaticServer> {
   const web = readTree(webRoot)
+  const pages = new Map<string, Buffer>()
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!)
     let body: Buffer | undefined
     let cache = 'no-cache'
     const m = /^\/__bench\/([^/]+)\/(.+)$/.exec(path)
-    if (path === '/__bench/blank') body = Buffer.from('<!doctype html><title>seed</title>')
+    const page = pages.get(path)
+    if (page) body = page
+    else if (path === '/__bench/blank') body = Buffer.from('<!doctype html><title>seed</title>')
     else if (m && mounts[m[1]!] && !m[2]!.includes('..')) {
       try {
         body = readFileSync(join(mounts[m[1]!]!, m[2]!))
@@ -58,13 +63,14 @@ export async function serveStatic(webRoot: string, mounts: Record<string, string
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? (path === '/' || path === '/__bench/blank' ? TYPES['.html']! : 'application/octet-stream'), 'cache-control': cache, 'content-length': body.length })
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? (path === '/' || path === '/__bench/blank' || page ? TYPES['.html']! : 'application/octet-stream'), 'cache-control': cache, 'content-length': body.length })
     res.end(body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
+    setPage: (path, html) => void pages.set(path, Buffer.from(html)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
