@@ -1,5 +1,7 @@
-// The large libraries the first screen runs (React, Dexie, Yjs, i18next) as one classic script,
-// loaded before the app's modules and read by them through a global (issue 20, cold open).
+// The libraries the first screen runs (React, Dexie, Yjs, i18next and the small ones built on
+// them) as one classic script, loaded before the app's modules and read by them through a global
+// (issue 20, cold open). The app imports them as before: each import resolves to a shim module
+// that hands out the global's exports (taken once, when the shim runs).
 // Why: Chromium keeps V8's compiled code between starts for classic scripts and, as of Chromium
 // 156, not for module scripts; every start compiled these libraries' functions again on the main
 // thread as they were first called. The app's own code stays in modules and chunks loaded on first

@@ -13,8 +13,6 @@
 //   meeting      the meeting screen shows its heading and every agenda item;
 //   interactive  the next frame has been produced and a task has run after it (the main thread is
 //                free to take input): THE cold-open figure.
-// The probe then reports the three in a console message, read on the browser's side: nothing of
-// the bench's runs in the page while the app starts.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
