@@ -31,3 +31,30 @@ test('the meeting list is newest first and filters by year, status and title', a
   await expect.poll(titles).toEqual(['2026年11月加装电梯专题会', '2026年5月例会', '2025年3月例会'])
   expect(problems).toEqual([])
 })
+
+// Issue 20 (cold open): the first screen is drawn once, with its content, its documents and rows
+// having been read while the app started; never "opening…" first and then the screen.
+test('after a reload the meeting list and a meeting are drawn at once with their content', async ({ page, problems }) => {
+  await createCouncil(page, '向阳社区居民议事会')
+  await createMeeting(page, '2026年5月例会', '2026-05-09T19:00')
+  await addItem(page, '垃圾分类宣传', '居委会')
+  await page.addInitScript(() => {
+    const seen = ((window as { __opening?: string[] }).__opening = [] as string[])
+    new MutationObserver(() => {
+      const text = document.querySelector('main')?.textContent ?? ''
+      if (text.includes('正在打开')) seen.push(text.slice(0, 80))
+    }).observe(document, { subtree: true, childList: true, characterData: true })
+  })
+  const opening = () => page.evaluate(() => (window as { __opening?: string[] }).__opening)
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: '2026年5月例会' })).toBeVisible()
+  await expect(page.locator('ol.agenda > li')).toHaveCount(1)
+  expect(await opening()).toEqual([])
+
+  await page.getByRole('link', { name: '← 返回会议列表' }).click()
+  await page.reload()
+  await expect(page.getByRole('table', { name: '会议' }).getByRole('link', { name: '2026年5月例会' })).toBeVisible()
+  expect(await opening()).toEqual([])
+  expect(problems).toEqual([])
+})

@@ -43,7 +43,8 @@ import { useLeaveGuard } from './useLeaveGuard'
 import { useScreenFocusAndTitle } from './screenFocus'
 import { AnnouncerProvider } from '../kit/announce'
 
-export function App({ env, i18n }: { env: AppEnv; i18n: I18n }) {
+export function App({ env, i18n, onMounted }: { env: AppEnv; i18n: I18n; onMounted?: () => void }) {
+  useEffect(() => onMounted?.(), [onMounted])
   return (
     <EnvProvider env={env}>
       <I18nextProvider i18n={i18n}>

@@ -11,6 +11,8 @@ import { relayBetweenTabs } from '../sync/tabs'
 import { SyncManager } from '../sync/provider'
 import { detectPlatform } from '../platform'
 import { App } from './App'
+import { parseRoute } from '../kit/router'
+import { openFirstScreen, readAheadFor } from './readAhead'
 import { localToday, type AppEnv } from '../kit/env'
 
 async function start() {
@@ -18,6 +20,8 @@ async function start() {
   // storage opens, and the chosen language read meanwhile, rather than one after the other.
   preloadStrings(DEFAULT_LANGUAGE)
   const db = openDb()
+  const route = parseRoute(window.location.hash)
+  readAheadFor(route, db)
   const now = () => new Date().toISOString()
   const projector = new Projector(db, now)
   const sync = new SyncManager(db, { now })
@@ -40,11 +44,13 @@ async function start() {
   })
   sync.useDocs(docs)
   const env: AppEnv = { db, docs, projector, sync, platform: detectPlatform(), now, today: () => localToday() }
-  const { language, i18n } = await strings
+  const first = openFirstScreen(route, docs)
+  const [{ language, i18n }] = await Promise.all([strings, first.ready])
   document.documentElement.lang = language
   // Store everything pending before the window goes away (reload, close).
   window.addEventListener('pagehide', () => void docs.closeAll())
-  createRoot(document.getElementById('root')!).render(<App env={env} i18n={i18n} />)
+  // The screens hold the first screen's documents once mounted (their effects run before the app's).
+  createRoot(document.getElementById('root')!).render(<App env={env} i18n={i18n} onMounted={first.release} />)
 }
 
 void start()

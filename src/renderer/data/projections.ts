@@ -49,6 +49,35 @@ export async function queryMeetings(db: YishiDb, q: MeetingQuery): Promise<Meeti
   return filterMeetings(await councilMeetings(db, q.councilId), q)
 }
 
+/** Reads started before the list is shown (issue 20), by council, until the list takes them. */
+const readAhead = new Map<string, { rows?: MeetingRow[] }>()
+
+/** Starts reading a council's meetings while the app is still starting (its first screen is their list). */
+export function readMeetingsAhead(db: YishiDb, councilId: string): Promise<MeetingRow[]> {
+  const slot: { rows?: MeetingRow[] } = {}
+  readAhead.set(councilId, slot)
+  return councilMeetings(db, councilId).then(
+    (rows) => (slot.rows = rows),
+    () => {
+      // The list reads again when it renders, and says there what went wrong.
+      readAhead.delete(councilId)
+      return []
+    },
+  )
+}
+
+/** The rows read ahead, if they have arrived: once (the list then follows the table live). */
+export function takeMeetingsReadAhead(councilId: string): MeetingRow[] | undefined {
+  const rows = readAhead.get(councilId)?.rows
+  if (rows) readAhead.delete(councilId)
+  return rows
+}
+
+/** The same array while its rows say the same, so a list read again draws nothing again. */
+export function sameRows(a: readonly MeetingRow[] | undefined, b: readonly MeetingRow[]): boolean {
+  return !!a && a.length === b.length && a.every((r, i) => sameRow(r, b[i]!))
+}
+
 /** A council's meetings, newest first: one read, which the list filters and takes its years from. */
 export function councilMeetings(db: YishiDb, councilId: string): Promise<MeetingRow[]> {
   return db.meetings.where('[councilId+startsAt]').between([councilId, ''], [councilId, '\uffff']).reverse().toArray()

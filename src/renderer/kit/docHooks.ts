@@ -9,13 +9,19 @@ export type DocState = { status: 'loading' } | { status: 'ready'; handle: DocHan
 
 export function useDocHandle(name: string | null): DocState {
   const { docs } = useEnv()
-  const [state, setState] = useState<DocState>({ status: 'loading' })
+  // A document already loaded (the first screen's, opened while the app started) is shown at
+  // once: no loading state drawn first only to be replaced.
+  const loadedNow = (): DocState => {
+    const handle = name ? docs.loaded(name) : null
+    return handle ? { status: 'ready', handle } : { status: 'loading' }
+  }
+  const [state, setState] = useState<DocState>(loadedNow)
   useEffect(() => {
     if (!name) return
     let alive = true
-    setState({ status: 'loading' })
+    setState((s) => (s.status === 'ready' && s.handle.name === name ? s : { status: 'loading' }))
     docs.acquire(name).then(
-      (handle) => alive && setState({ status: 'ready', handle }),
+      (handle) => alive && setState((s) => (s.status === 'ready' && s.handle === handle ? s : { status: 'ready', handle })),
       (error: unknown) => alive && setState({ status: 'error', error }),
     )
     return () => {
@@ -23,6 +29,8 @@ export function useDocHandle(name: string | null): DocState {
       void docs.release(name)
     }
   }, [docs, name])
+  // Until the effect has run for a new name, the state is the previous document's.
+  if (state.status === 'ready' && state.handle.name !== name) return loadedNow()
   return state
 }
 

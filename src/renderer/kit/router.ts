@@ -1,6 +1,6 @@
 // A small hash router: the app is served from app:// in Electron and from any static host on
 // the web, so routes live in the hash and reload to the same screen.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ID_CHARS } from '../../shared/domain/ids'
 
 export const COUNCIL_TABS = ['meetings', 'members', 'households', 'campaigns', 'requests', 'matters', 'fund', 'ledgers', 'rules', 'sync'] as const
@@ -126,11 +126,14 @@ export function navigate(route: Route): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
-    const on = () => setRoute(parseRoute(window.location.hash))
+    const on = () => setHash(window.location.hash)
     window.addEventListener('hashchange', on)
+    // A link followed between the first draw and this effect (the first screen comes with its
+    // links in its first draw): its hashchange came before anyone listened.
+    on()
     return () => window.removeEventListener('hashchange', on)
   }, [])
-  return route
+  return useMemo(() => parseRoute(hash), [hash])
 }

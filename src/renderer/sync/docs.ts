@@ -17,6 +17,8 @@ export interface DocHandle {
 
 interface Entry {
   handle: Promise<DocHandle>
+  /** The handle once loaded, for a screen that can show it at once. */
+  loaded?: DocHandle
   persistence: DocPersistence
   refs: number
   detach?: () => void
@@ -59,6 +61,7 @@ export class DocStore {
       if (newer) opened.readOnlyReason = 'newerSchema'
       else if (access === 'ro') opened.readOnlyReason = 'access'
       if (this.options.onOpen) entry.detach = this.options.onOpen(opened)
+      entry.loaded = opened
       return opened
     })
     const entry: Entry = { handle, persistence, refs: 1 }
@@ -129,6 +132,11 @@ export class DocStore {
       if (entry) entry.refs = 1
       await this.release(name)
     }))
+  }
+
+  /** The document's handle if it is open and loaded right now (a screen then shows it without a loading state). */
+  loaded(name: string): DocHandle | null {
+    return this.entries.get(name)?.loaded ?? null
   }
 
   get openNames(): string[] {

@@ -13,6 +13,7 @@
 import * as Y from 'yjs'
 import { DocError } from '../../shared/doc/errors'
 import { MAX_PACKED_STATE } from '../../shared/sync/packedUpdate'
+import { takeReadAhead } from './prefetch'
 import { compactedEntry, entryBytes, entryUpdate, isCompacted, openDocDb, readEntries, UPDATES_STORE } from './storedEntries'
 
 /** Raw entries (or their bytes) written while open after which a compaction is scheduled. */
@@ -60,7 +61,8 @@ export class DocPersistence {
   }
 
   private async load(): Promise<DocPersistence> {
-    const db = await openDocDb(this.name)
+    const ahead = await takeReadAhead(this.name)?.catch(() => null)
+    const db = ahead?.db ?? (await openDocDb(this.name))
     this.db = db
     if (this.destroyed) {
       db.close()
@@ -68,7 +70,7 @@ export class DocPersistence {
     }
     // What the document held before it was attached (DocStore's are new, so usually nothing).
     const before = this.doc.store.clients.size > 0 ? Y.encodeStateAsUpdate(this.doc) : null
-    const { keys, values } = await readEntries(db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE))
+    const { keys, values } = ahead ?? (await readEntries(db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE)))
     this.apply(keys, values)
     if (before) this.storeUpdate(before, null)
     this.raw.due = values.length > 1 || (values.length === 1 && !isCompacted(values[0]) && entryBytes(values[0] as Uint8Array) <= MAX_PACKED_STATE)

@@ -1,13 +1,14 @@
 // A council's meetings, newest first, from Dexie projections: filter by year and status,
 // search by title. Opening this list loads no meeting document.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import type { MeetingStatus } from '../../../shared/domain/meeting'
 import { useEnv } from '../../kit/env'
+import type { MeetingRow } from '../../data/db'
 import { href } from '../../kit/router'
 import { formatDateTime } from '../../kit/format'
-import { councilMeetings, filterMeetings, yearsOf } from '../../data/projections'
+import { councilMeetings, filterMeetings, sameRows, takeMeetingsReadAhead, yearsOf } from '../../data/projections'
 import { useCouncil } from '../../kit/CouncilContext'
 import { ensureProjections } from '../../kit/meetingList'
 import { useWatchMeetings, watchedNames } from './useWatchMeetings'
@@ -30,7 +31,12 @@ export function MeetingsTab() {
   const [status, setStatus] = useState<MeetingStatus | null>(null)
   const [text, setText] = useState('')
   // One read of the council's rows; the filters and the year list work on it in memory.
-  const all = useLiveQuery(() => councilMeetings(env.db, council.id), [env.db, council.id])
+  // The first rows may have been read while the app started (readMeetingsAhead); a read that
+  // brings the same rows keeps the array, so the list is not drawn twice.
+  const read = useLiveQuery(() => councilMeetings(env.db, council.id), [env.db, council.id], takeMeetingsReadAhead(council.id))
+  const kept = useRef<MeetingRow[] | undefined>(undefined)
+  if (read && !sameRows(kept.current, read)) kept.current = read
+  const all = read && kept.current
   const rows = useMemo(() => all && filterMeetings(all, { year, status, text }), [all, year, status, text])
   const years = useMemo(() => yearsOf(all ?? []), [all])
 
