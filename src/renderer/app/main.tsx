@@ -21,7 +21,7 @@ async function start() {
   preloadStrings(DEFAULT_LANGUAGE)
   const db = openDb()
   const route = parseRoute(window.location.hash)
-  readAheadFor(route, db)
+  const rows = readAheadFor(route, db)
   const now = () => new Date().toISOString()
   const projector = new Projector(db, now)
   const sync = new SyncManager(db, { now })
@@ -44,7 +44,7 @@ async function start() {
   })
   sync.useDocs(docs)
   const env: AppEnv = { db, docs, projector, sync, platform: detectPlatform(), now, today: () => localToday() }
-  const first = openFirstScreen(route, docs)
+  const first = openFirstScreen(route, docs, rows)
   const [{ language, i18n }] = await Promise.all([strings, first.ready])
   document.documentElement.lang = language
   // Store everything pending before the window goes away (reload, close).

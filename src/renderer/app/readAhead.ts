@@ -22,23 +22,23 @@ function routeDocs(route: Route): string[] {
   return 'meetingId' in route ? [councilDocName(councilId), meetingDocName(councilId, asMeetingId(route.meetingId))] : [councilDocName(councilId)]
 }
 
-export function readAheadFor(route: Route, db: YishiDb): void {
+/** Starts the reads; resolves once the list rows the first screen shows (if any) are read. */
+export function readAheadFor(route: Route, db: YishiDb): Promise<void> {
   routeDocs(route).forEach((name) => readAhead(name))
-  if (route.name === 'council' && route.tab === 'meetings') {
-    const councilId = asCouncilId(route.councilId)
-    void readMeetingsAhead(db, councilId).then((rows) => {
-      if (rows[0]) readAhead(meetingDocName(councilId, asMeetingId(rows[0].id)))
-    })
-  }
+  if (route.name !== 'council' || route.tab !== 'meetings') return Promise.resolve()
+  const councilId = asCouncilId(route.councilId)
+  return readMeetingsAhead(db, councilId).then((rows) => {
+    if (rows[0]) readAhead(meetingDocName(councilId, asMeetingId(rows[0].id)))
+  })
 }
 
 /**
- * Opens the route's documents; `ready` resolves once they are loaded (a document that cannot be
+ * Opens the route's documents; `ready` resolves once they (and `rows`) are loaded (a document that cannot be
  * is left to its screen, which says why), and `release` gives them back once the screens hold them.
  */
-export function openFirstScreen(route: Route, docs: DocStore): { ready: Promise<void>; release: () => void } {
+export function openFirstScreen(route: Route, docs: DocStore, rows: Promise<void> = Promise.resolve()): { ready: Promise<void>; release: () => void } {
   const names = routeDocs(route)
-  const loaded = Promise.all(names.map((name) => docs.acquire(name).catch(() => null)))
+  const loaded = Promise.all([rows, ...names.map((name) => docs.acquire(name).catch(() => null))])
   let timer: ReturnType<typeof setTimeout> | undefined
   const ready = Promise.race([loaded, new Promise((resolve) => (timer = setTimeout(resolve, FIRST_SCREEN_WAIT_MS)))]).then(() => clearTimeout(timer))
   let held = true
