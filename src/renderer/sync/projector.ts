@@ -10,9 +10,24 @@ import { meetingRow, projectMeeting } from '../data/projections'
 import type { YishiDb } from '../data/db'
 import type { DocHandle } from './docs'
 
+/** Runs `go` once the browser is idle (within OPEN_WRITE_WITHIN_MS); outside a browser, on the next task. Returns the cancel. */
+function whenIdle(go: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(go, { timeout: OPEN_WRITE_WITHIN_MS })
+    return () => cancelIdleCallback(id)
+  }
+  const timer = setTimeout(go, 0)
+  return () => clearTimeout(timer)
+}
+
+/** The longest the row of a document just opened waits for an idle moment. */
+export const OPEN_WRITE_WITHIN_MS = 2000
+
 export class Projector {
   private pending = new Set<Promise<void>>()
   private scheduled = new Set<string>()
+  /** Rows of documents just opened, waiting for an idle moment: by name, what writes them now. */
+  private deferred = new Map<string, () => void>()
 
   constructor(
     private db: YishiDb,
@@ -26,8 +41,14 @@ export class Projector {
     if (!write) return () => {}
     const onTx = () => this.schedule(handle.name, write)
     handle.doc.on('afterTransaction', onTx)
-    this.schedule(handle.name, write)
-    return () => handle.doc.off('afterTransaction', onTx)
+    // The row of a document just opened usually says what it said already (projectMeeting then
+    // writes nothing): it waits for an idle moment, so the screen showing the document is drawn
+    // first (issue 20: a cold open's last steps). A change meanwhile is in the same write.
+    this.schedule(handle.name, write, true)
+    return () => {
+      handle.doc.off('afterTransaction', onTx)
+      this.deferred.get(handle.name)?.()
+    }
   }
 
   /** Rewrites an open document's row now: attaching does it only when a document is first opened. */
@@ -46,14 +67,16 @@ export class Projector {
 
   /** Resolves once every projection scheduled so far is written. */
   async flush(): Promise<void> {
+    for (const go of [...this.deferred.values()]) go()
     while (this.pending.size) await Promise.all([...this.pending])
   }
 
   // Many transactions in a burst (typing, an import) make one write, after the burst.
-  private schedule(name: string, write: () => Promise<void>): void {
+  private schedule(name: string, write: () => Promise<void>, idle = false): void {
     if (this.scheduled.has(name)) return
     this.scheduled.add(name)
-    const p = Promise.resolve()
+    const start = idle ? this.idle(name) : Promise.resolve()
+    const p = start
       .then(() => {
         this.scheduled.delete(name)
         return write()
@@ -61,6 +84,19 @@ export class Projector {
       .catch(this.onError)
       .finally(() => this.pending.delete(p))
     this.pending.add(p)
+  }
+
+  /** Resolves at an idle moment, or at once when flushed or detached. */
+  private idle(name: string): Promise<void> {
+    return new Promise((resolve) => {
+      const go = () => {
+        cancel()
+        this.deferred.delete(name)
+        resolve()
+      }
+      const cancel = whenIdle(go)
+      this.deferred.set(name, go)
+    })
   }
 
   // The document's name (which the sync server authorises) decides where its row goes; a
