@@ -12,7 +12,7 @@ import { SyncManager } from '../sync/provider'
 import { detectPlatform } from '../platform'
 import { App } from './App'
 import { parseRoute } from '../kit/router'
-import { openFirstScreen, readAheadFor } from './readAhead'
+import { openFirstScreen, openRoutesAhead, readAheadFor } from './readAhead'
 import { localToday, type AppEnv } from '../kit/env'
 
 async function start() {
@@ -45,6 +45,7 @@ async function start() {
   sync.useDocs(docs)
   const env: AppEnv = { db, docs, projector, sync, platform: detectPlatform(), now, today: () => localToday() }
   const first = openFirstScreen(route, docs, rows)
+  openRoutesAhead(docs)
   const [{ language, i18n }] = await Promise.all([strings, first.ready])
   document.documentElement.lang = language
   // Store everything pending before the window goes away (reload, close).

@@ -7,7 +7,7 @@
 // "loading" and then again.
 import { councilDocName, meetingDocName } from '../../shared/doc/names'
 import { asCouncilId, asMeetingId } from '../../shared/domain/ids'
-import type { Route } from '../kit/router'
+import { parseRoute, type Route } from '../kit/router'
 import type { YishiDb } from '../data/db'
 import { readMeetingsAhead } from '../data/projections'
 import type { DocStore } from '../sync/docs'
@@ -47,4 +47,21 @@ export function openFirstScreen(route: Route, docs: DocStore, rows: Promise<void
     held = false
   }
   return { ready, release }
+}
+
+/** How long a route's documents stay held after loading, for its screen to take them. */
+const ROUTE_HOLD_MS = 3000
+
+/**
+ * On every route change, the new screen's documents start opening before React draws it: one
+ * already read ahead (tonight's meeting from the list) is loaded within the same task, so its
+ * screen is drawn once, with it, rather than "opening…" first. Returns what stops it.
+ */
+export function openRoutesAhead(docs: DocStore): () => void {
+  const on = () => {
+    const hold = openFirstScreen(parseRoute(window.location.hash), docs)
+    void hold.ready.then(() => setTimeout(hold.release, ROUTE_HOLD_MS))
+  }
+  window.addEventListener('hashchange', on)
+  return () => window.removeEventListener('hashchange', on)
 }
