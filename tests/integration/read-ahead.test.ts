@@ -151,3 +151,31 @@ describe('reading ahead what the first screen shows', () => {
     await env.docs.release(name)
   })
 })
+
+describe('the row of a document just opened', () => {
+  it('is written at an idle moment without anyone asking, and at once when the projector is flushed', async () => {
+    const { device, councilId, name } = await storedCouncil(4)
+    const env = device.start()
+    await env.db.councils.clear()
+    await env.docs.acquire(name)
+    // Written later, on its own (an idle moment; the screen showing the council comes first).
+    await expect.poll(async () => (await env.db.councils.get(councilId))?.memberCount).toBe(4)
+
+    await env.docs.release(name)
+    await env.db.councils.clear()
+    await env.docs.acquire(name)
+    await env.projector.flush()
+    expect((await env.db.councils.get(councilId))?.name).toBe('预读议事会')
+  })
+
+  it('is written when the document closes before an idle moment came', async () => {
+    const { device, councilId, name } = await storedCouncil(2)
+    const env = device.start()
+    await env.db.councils.clear()
+    await env.docs.acquire(name)
+    await env.docs.release(name)
+    await env.projector.flush()
+    expect((await env.db.councils.get(councilId))?.memberCount).toBe(2)
+  })
+})
+
